@@ -1,0 +1,60 @@
+// The layers and their one direction of dependency, enforced:
+//   shared  <-  renderer
+//   shared  <-  sync-server  <-  main  <-  cli
+// shared imports no DOM, Node or Electron; renderer imports no Node, Electron, main or sync-server;
+// only main imports electron.
+import tseslint from 'typescript-eslint';
+import importX from 'eslint-plugin-import-x';
+import { createTypeScriptImportResolver } from 'eslint-import-resolver-typescript';
+import { builtinModules } from 'node:module';
+
+const node = [...builtinModules, ...builtinModules.map((m) => `node:${m}`)];
+const noNode = { paths: node.map((name) => ({ name, message: 'Node built-ins are not available in this layer.' })) };
+const layer = (...dirs) => dirs.flatMap((d) => [`../${d}/*`, `../../${d}/*`, `../../../${d}/*`, `../../../../${d}/*`, `**/${d}/**`]);
+const electron = { group: ['electron', 'electron/*'], message: 'Only main/ may import electron.' };
+const restrict = (message, ...dirs) => ({ group: layer(...dirs), message });
+
+export default tseslint.config(
+  { ignores: ['node_modules/', '**/dist/', '.tsbuild/', 'bench/results/'] },
+  ...tseslint.configs.recommended,
+  {
+    plugins: { 'import-x': importX },
+    settings: { 'import-x/resolver-next': [createTypeScriptImportResolver({ project: ['*/tsconfig.json'], noWarnOnMultipleProjects: true })] },
+    rules: {
+      'import-x/no-cycle': ['error', { ignoreExternal: true }],
+      'import-x/no-self-import': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      'no-console': 'off',
+    },
+  },
+  {
+    files: ['shared/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { ...noNode, patterns: [electron, restrict('shared/ imports nothing of the other layers.', 'renderer', 'sync-server', 'main', 'cli')] }],
+      'no-restricted-globals': ['error', 'window', 'document', 'navigator', 'process', 'Buffer', 'require', '__dirname'],
+    },
+  },
+  {
+    files: ['renderer/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': ['error', { ...noNode, patterns: [electron, restrict('renderer/ never imports main/, sync-server/ or cli/.', 'sync-server', 'main', 'cli')] }],
+      'no-restricted-globals': ['error', 'process', 'Buffer', 'require', '__dirname'],
+    },
+  },
+  {
+    files: ['sync-server/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [electron, restrict('sync-server/ imports only shared/.', 'renderer', 'main', 'cli')] }],
+    },
+  },
+  {
+    files: ['main/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [restrict('main/ never imports renderer/ or cli/.', 'renderer', 'cli')] }],
+    },
+  },
+  {
+    files: ['cli/**/*.ts', 'test/**/*.{ts,tsx}', 'bench/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [electron] }] },
+  },
+);

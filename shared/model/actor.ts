@@ -1,0 +1,15 @@
+/** The roles in a negotiation. Observers read only. */
+export type Role = 'cofacilitator' | 'delegation' | 'observer';
+
+/** Who performs a command: a co-facilitator, or a person of a delegation. */
+export interface Actor {
+  role: Role;
+  /** The delegation the person belongs to; co-facilitators may have none. */
+  delegationId: string | null;
+}
+
+/** Which documents an actor may read and write; the sync server applies the same rules. */
+export interface DocumentRights {
+  read: boolean;
+  write: boolean;
+}

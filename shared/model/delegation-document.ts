@@ -1,0 +1,77 @@
+import type * as Y from 'yjs';
+import type { Position, Proposal } from './proposal';
+
+/** A delegation's ad ref confirmation of a paragraph. */
+export interface AdRefConfirmation {
+  confirmedAt: string;
+}
+
+/** A delegation's objection when it breaks silence: the paragraphs and its reasons. */
+export interface SilenceObjection {
+  paragraphs: string[];
+  reason: string;
+  at: string;
+}
+
+/**
+ * Typed access to a delegation document, written only by that delegation: its proposals, its positions
+ * on others' proposals, its ad ref confirmations and its silence objections.
+ */
+export class DelegationDocument {
+  constructor(
+    readonly delegationId: string,
+    readonly doc: Y.Doc,
+  ) {}
+
+  get proposalsMap(): Y.Map<Proposal> {
+    return this.doc.getMap('proposals');
+  }
+  /** Keyed by proposal key (`delegationId/proposalId`). */
+  get positionsMap(): Y.Map<Position> {
+    return this.doc.getMap('positions');
+  }
+  /** Keyed by paragraph id. */
+  get adRefMap(): Y.Map<AdRefConfirmation> {
+    return this.doc.getMap('adref');
+  }
+  /** Keyed by silence procedure id. */
+  get objectionsMap(): Y.Map<SilenceObjection> {
+    return this.doc.getMap('objections');
+  }
+
+  /**
+   * The proposals of this delegation. A stored proposal naming another author is ignored, so that no
+   * proposal is ever attributed to a delegation that did not write it.
+   */
+  proposals(): Proposal[] {
+    return [...this.proposalsMap.values()].filter((p) => p.author === this.delegationId).sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id));
+  }
+
+  position(proposalKey: string): Position | null {
+    return this.positionsMap.get(proposalKey) ?? null;
+  }
+
+  objection(silenceId: string): SilenceObjection | null {
+    return this.objectionsMap.get(silenceId) ?? null;
+  }
+}
+
+/** Typed access to a delegation's private document: drafts not yet submitted, and notes. */
+export class PrivateDocument {
+  constructor(
+    readonly delegationId: string,
+    readonly doc: Y.Doc,
+  ) {}
+
+  get draftsMap(): Y.Map<Proposal> {
+    return this.doc.getMap('drafts');
+  }
+  /** Internal notes keyed by paragraph id. */
+  get notesMap(): Y.Map<string> {
+    return this.doc.getMap('notes');
+  }
+
+  drafts(): Proposal[] {
+    return [...this.draftsMap.values()].sort((a, b) => a.createdAt.localeCompare(b.createdAt));
+  }
+}

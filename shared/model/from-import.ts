@@ -1,0 +1,67 @@
+import { createNegotiation } from './create-negotiation';
+import { randomId } from './ids';
+import type { Negotiation } from './negotiation';
+import type { ParagraphKind } from './paragraph';
+import type { ImportedItem, ImportedText } from '../import/imported-text';
+import { richText, type PlainItem } from '../text/rich-text';
+import type { RichTextJSON } from '../text/schema';
+
+const toPlain = (items: ImportedItem[]): PlainItem[] => items.map((i) => ({ text: i.text, items: toPlain(i.items ?? []) }));
+
+/**
+ * Builds a negotiation from an imported text: its metadata, paragraphs with permanent ids and kinds,
+ * headings, the annexed declaration and its footnotes. The imported text is its zero state (epoch 0).
+ */
+export function negotiationFromImport(imported: ImportedText, options: { id?: string; title?: string } = {}): Negotiation {
+  const negotiation = createNegotiation({
+    ...(options.id ? { id: options.id } : {}),
+    title: options.title ?? imported.title,
+    symbol: imported.symbol,
+    form: imported.form === 'declaration' || (imported.annexes.length > 0 && imported.operative.length <= 1) ? 'declaration' : 'resolution',
+    language: imported.language,
+    organ: imported.organ,
+    closing: imported.closing,
+  });
+  const table = negotiation.table;
+  const footnoteIds = new Map<string, string>();
+  const footnoteId = (mark: string): string => {
+    let id = footnoteIds.get(mark);
+    if (!id) {
+      id = `fn-${randomId(10)}`;
+      footnoteIds.set(mark, id);
+    }
+    return id;
+  };
+  const ids: string[] = [];
+  const add = (kind: ParagraphKind, text: RichTextJSON): void => {
+    const id = `p-${randomId(12)}`;
+    table.createParagraph(id, { kind, text, addedInEpoch: 0 });
+    ids.push(id);
+  };
+  let heading: string | null = null;
+  const addHeading = (h: string | null | undefined): void => {
+    if (h && h !== heading) add('heading', richText({ text: h }));
+    heading = h ?? heading;
+  };
+  table.doc.transact(() => {
+    for (const p of imported.preamble) {
+      add('preambular', richText({ text: p.text, lead: p.lead, footnotes: (p.footnotes ?? []).map(footnoteId), items: toPlain(p.items) }));
+    }
+    for (const p of imported.operative) {
+      addHeading(p.heading);
+      add('operative', richText({ text: p.text, lead: p.lead, footnotes: (p.footnotes ?? []).map(footnoteId), items: toPlain(p.items) }));
+    }
+    for (const annex of imported.annexes) {
+      heading = null;
+      if (annex.title) add('annex-title', richText({ text: annex.title }));
+      if (annex.chapeau) add('chapeau', richText({ text: annex.chapeau }));
+      for (const p of annex.paragraphs) {
+        addHeading(p.heading);
+        add('declaration', richText({ text: p.text, footnotes: (p.footnotes ?? []).map(footnoteId), items: toPlain(p.items) }));
+      }
+    }
+    table.orderArray.push(ids);
+    for (const f of imported.footnotes) table.footnotesMap.set(footnoteId(f.mark), f.text);
+  });
+  return negotiation;
+}
