@@ -2,7 +2,7 @@ import * as Y from 'yjs';
 import { CommandRefused } from './command-refused';
 import type { SpanAnchor } from './proposal';
 import type { TableDocument } from './table-document';
-import { textRuns } from '../text/y-rich-text';
+import { plainOf, textRuns } from '../text/y-rich-text';
 
 /** An anchor resolved against the current text. */
 export interface ResolvedSpan {
@@ -35,23 +35,11 @@ export function createAnchor(table: TableDocument, paragraphId: string, from: nu
   return {
     start: Y.relativePositionToJSON(start),
     end: Y.relativePositionToJSON(end),
-    quote: run.text.toString().length >= b ? plainSlice(run.text, a, b) : '',
+    quote: plainSlice(run.text, a, b),
   };
 }
 
-function plainSlice(text: Y.XmlText, from: number, to: number): string {
-  let out = '';
-  let at = 0;
-  for (const op of text.toDelta() as { insert: unknown }[]) {
-    if (typeof op.insert !== 'string') continue;
-    const s = op.insert;
-    const lo = Math.max(from, at);
-    const hi = Math.min(to, at + s.length);
-    if (hi > lo) out += s.slice(lo - at, hi - at);
-    at += s.length;
-  }
-  return out;
-}
+const plainSlice = (text: Y.XmlText, from: number, to: number): string => plainOf(text).slice(from, to);
 
 /** Resolves an anchor in the current text; null when its words were deleted altogether. */
 export function resolveAnchor(table: TableDocument, anchor: SpanAnchor): ResolvedSpan | null {
@@ -63,5 +51,5 @@ export function resolveAnchor(table: TableDocument, anchor: SpanAnchor): Resolve
   const from = start.index;
   const to = Math.max(end.index, from);
   const current = plainSlice(text, from, to);
-  return { text, from, to, current, intact: current === anchor.quote && (text.parent?.parent !== null || text.doc !== null) };
+  return { text, from, to, current, intact: current === anchor.quote && text.doc !== null };
 }

@@ -17,7 +17,7 @@ export function negotiationFromImport(imported: ImportedText, options: { id?: st
     ...(options.id ? { id: options.id } : {}),
     title: options.title ?? imported.title,
     symbol: imported.symbol,
-    form: imported.form === 'declaration' || (imported.annexes.length > 0 && imported.operative.length <= 1) ? 'declaration' : 'resolution',
+    form: imported.form === 'report' ? 'report' : imported.form === 'declaration' ? 'declaration' : 'resolution',
     language: imported.language,
     organ: imported.organ,
     closing: imported.closing,

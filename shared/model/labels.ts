@@ -45,5 +45,5 @@ export function computeLabels(paragraphs: Paragraph[], epoch: number): Map<strin
   }
   // Alternatives are labelled after the paragraph they replace, wherever that one stands.
   for (const alt of alternatives) labels.set(alt.id, `${labels.get(alt.of) ?? '?'} Alt ${alt.n}`);
-  return labels;
+  return new Map(paragraphs.filter((p) => labels.has(p.id)).map((p) => [p.id, labels.get(p.id)!]));
 }

@@ -5,7 +5,8 @@ import type { RichTextJSON } from '../text/schema';
 export interface NegotiationMeta {
   title: string;
   symbol: string | null;
-  form: 'resolution' | 'declaration';
+  /** A report keeps its own punctuation; resolutions and declarations follow the drafting rules. */
+  form: 'resolution' | 'declaration' | 'report';
   language: 'en' | 'fr';
   /** "The General Assembly" / "L'Assemblée générale". */
   organ: string | null;

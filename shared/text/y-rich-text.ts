@@ -97,3 +97,10 @@ export function textRuns(fragment: Y.XmlFragment): { text: Y.XmlText; start: num
   for (const c of fragment.toArray()) if (c instanceof Y.XmlElement) visit(c);
   return runs;
 }
+
+/** The characters of a Y.XmlText without its formatting (its toString() renders marks as tags). */
+export function plainOf(text: Y.XmlText): string {
+  let out = '';
+  for (const op of text.toDelta() as { insert: unknown }[]) if (typeof op.insert === 'string') out += op.insert;
+  return out;
+}

@@ -1,0 +1,149 @@
+import { escapeHtml } from './clean-format';
+import type { Negotiation } from './negotiation';
+import type { ParagraphStatus } from './paragraph';
+import type { ProposalKind, ProposalState } from './proposal';
+import { authorName, listProposals, type ProposalView } from './queries';
+import { currentText } from './revision-commands';
+import { flatText } from '../text/rich-text';
+import type { DiffPart } from '../text/word-diff';
+
+/** One proposal as the compilation text shows it. */
+export interface CompiledProposal {
+  key: string;
+  kind: ProposalKind;
+  /** "Egypt on behalf of the Group of 77 and China". */
+  author: string;
+  /** The wording as insertions and deletions. */
+  wording: DiffPart[];
+  supporters: string[];
+  opponents: string[];
+  reservations: string[];
+  pendingInstructions: string[];
+  state: ProposalState;
+  needsReview: boolean;
+  rationale: string | null;
+  source: string | null;
+}
+
+/** One paragraph of the compilation text. */
+export interface CompiledParagraph {
+  id: string;
+  label: string;
+  kind: string;
+  status: ParagraphStatus;
+  text: string;
+  proposals: CompiledProposal[];
+}
+
+function wording(view: ProposalView, paragraphs: Map<string, string>, labels: Map<string, string>): DiffPart[] {
+  const p = view.proposal;
+  const quote = p.anchor?.quote ?? '';
+  switch (p.kind) {
+    case 'insert':
+      return [{ op: 'insert', text: p.text ?? '' }];
+    case 'delete':
+      return [{ op: 'delete', text: quote }];
+    case 'replace':
+      return [{ op: 'delete', text: quote }, { op: 'insert', text: p.text ?? '' }];
+    case 'new-paragraph':
+    case 'alternative':
+      return [{ op: 'insert', text: p.paragraph ? flatText(p.paragraph) : '' }];
+    case 'delete-paragraph':
+      return [{ op: 'delete', text: paragraphs.get(p.paragraphId) ?? '' }];
+    case 'move-paragraph':
+      return [{ op: 'equal', text: p.moveAfter ? `→ after ${labels.get(p.moveAfter) ?? p.moveAfter}` : '→ to the top' }];
+  }
+}
+
+/** The compilation text: every paragraph with every proposal on it, its authors, supporters, opponents and decision. */
+export function compilation(negotiation: Negotiation): CompiledParagraph[] {
+  const text = currentText(negotiation);
+  const plain = new Map(text.map((p) => [p.id, flatText(p.text)]));
+  const labels = new Map(text.map((p) => [p.id, p.label]));
+  const name = (id: string): string => negotiation.table.delegation(id)?.name ?? id;
+  const views = listProposals(negotiation);
+  return text.map((p) => ({
+    id: p.id,
+    label: p.label,
+    kind: p.kind,
+    status: p.status,
+    text: plain.get(p.id) ?? '',
+    proposals: views
+      .filter((v) => v.proposal.paragraphId === p.id)
+      .map((v) => ({
+        key: v.key,
+        kind: v.proposal.kind,
+        author: authorName(negotiation, v.proposal),
+        wording: wording(v, plain, labels),
+        supporters: v.positions.support.map(name),
+        opponents: v.positions.oppose.map(name),
+        reservations: v.positions.reserve.map(name),
+        pendingInstructions: v.positions['pending-instructions'].map(name),
+        state: v.state,
+        needsReview: v.needsReview,
+        rationale: v.proposal.rationale,
+        source: v.proposal.source,
+      })),
+  }));
+}
+
+const KIND_WORDS: Record<ProposalKind, string> = {
+  insert: 'insert',
+  delete: 'delete',
+  replace: 'replace',
+  'new-paragraph': 'new paragraph',
+  'delete-paragraph': 'delete paragraph',
+  'move-paragraph': 'move paragraph',
+  alternative: 'alternative',
+};
+
+function statusWords(s: ParagraphStatus): string {
+  if (s.state === 'adref') return `agreed ad ref${s.pending.length ? `, pending ${s.pending.join(', ')}` : ''}${s.deadline ? ` until ${s.deadline}` : ''}`;
+  return s.state;
+}
+
+function diffText(parts: DiffPart[], format: 'md' | 'html'): string {
+  return parts
+    .map((d) => {
+      if (format === 'html') return d.op === 'insert' ? `<ins>${escapeHtml(d.text)}</ins>` : d.op === 'delete' ? `<del>${escapeHtml(d.text)}</del>` : escapeHtml(d.text);
+      return d.op === 'insert' ? `**${d.text}**` : d.op === 'delete' ? `~~${d.text}~~` : d.text;
+    })
+    .join(' ');
+}
+
+function proposalLine(p: CompiledProposal, format: 'md' | 'html'): string {
+  const parts = [
+    `${KIND_WORDS[p.kind]}: ${diffText(p.wording, format)}`,
+    p.supporters.length ? `supported by ${p.supporters.join(', ')}` : '',
+    p.opponents.length ? `opposed by ${p.opponents.join(', ')}` : '',
+    p.reservations.length ? `reservation: ${p.reservations.join(', ')}` : '',
+    p.pendingInstructions.length ? `pending instructions: ${p.pendingInstructions.join(', ')}` : '',
+    p.source ? `agreed language: ${p.source}` : '',
+    p.rationale ? `rationale: ${p.rationale}` : '',
+    `decision: ${p.state}${p.needsReview && p.state === 'open' ? ' (text changed since; needs review)' : ''}`,
+  ].filter(Boolean);
+  if (format === 'html') return `<tr><td>${escapeHtml(p.author)}</td><td>${parts.map((x, i) => (i === 0 ? x : escapeHtml(x))).join('<br>')}</td></tr>`;
+  return `- **${p.author}**: ${parts.join('; ')}`;
+}
+
+/** Prints the compilation text as Markdown or one self-contained HTML page. */
+export function formatCompilation(negotiation: Negotiation, paragraphs: CompiledParagraph[], format: 'md' | 'html'): string {
+  const meta = negotiation.table.meta();
+  const title = `${meta.title}: compilation text`;
+  if (format === 'md') {
+    const lines = [`# ${title}`, ''];
+    for (const p of paragraphs) {
+      lines.push(`## ${p.label || p.kind} (${statusWords(p.status)})`, '', p.text, '');
+      if (p.proposals.length) lines.push(...p.proposals.map((x) => proposalLine(x, 'md')), '');
+    }
+    return lines.join('\n');
+  }
+  const rows = paragraphs.map((p) =>
+    [
+      `<section><h2>${escapeHtml(p.label || p.kind)} <small>${escapeHtml(statusWords(p.status))}</small></h2><p>${escapeHtml(p.text)}</p>`,
+      p.proposals.length ? `<table><tr><th>Proposed by</th><th>Proposal</th></tr>${p.proposals.map((x) => proposalLine(x, 'html')).join('')}</table>` : '',
+      '</section>',
+    ].join(''),
+  );
+  return `<!doctype html><html lang="${meta.language}"><head><meta charset="utf-8"><title>${escapeHtml(title)}</title><style>body{font-family:serif;max-width:60em;margin:2em auto}table{border-collapse:collapse;width:100%}td,th{border:1px solid #999;padding:4px;vertical-align:top}ins{color:#064;text-decoration:underline}del{color:#a00}</style></head><body><h1>${escapeHtml(title)}</h1>${rows.join('\n')}</body></html>\n`;
+}

@@ -1,0 +1,190 @@
+import type { Actor } from './actor';
+import { resolveAnchor } from './anchors';
+import { CommandRefused } from './command-refused';
+import { requireEditable, requireFacilitator, requireNotUnderSilence, requireParagraph } from './guards';
+import { randomId } from './ids';
+import type { Negotiation } from './negotiation';
+import { isNumbered, type ParagraphKind, type ParagraphStatus } from './paragraph';
+import { proposalKey, type DecisionKind, type Proposal } from './proposal';
+import { currentLabels, proposalState } from './queries';
+import { scanBrackets } from '../text/brackets';
+import { richText } from '../text/rich-text';
+import type { RichTextJSON } from '../text/schema';
+import { plainOf, textRuns, writeRichText } from '../text/y-rich-text';
+
+function editable(negotiation: Negotiation, actor: Actor, paragraphId: string, what: string) {
+  requireFacilitator(actor, what);
+  requireNotUnderSilence(negotiation, 'changing the text');
+  const p = requireParagraph(negotiation, paragraphId);
+  requireEditable(p, currentLabels(negotiation).get(p.id) ?? 'This paragraph');
+  return p;
+}
+
+function findProposal(negotiation: Negotiation, key: string): Proposal {
+  const [author, id] = key.split('/');
+  const proposal = author && id ? negotiation.delegation(author).proposals().find((p) => p.id === id) : undefined;
+  if (!proposal) throw new CommandRefused(`There is no proposal ${key}.`, 'not-found');
+  const state = proposalState(negotiation, proposal);
+  if (state !== 'open') throw new CommandRefused(`The proposal ${key} is ${state}; only open proposals can be decided.`, 'invalid');
+  return proposal;
+}
+
+function decide(negotiation: Negotiation, key: string, decision: DecisionKind, intoParagraph: string | null, note: string | null, at?: string): void {
+  negotiation.table.decisionsMap.set(key, { decision, at: at ?? new Date().toISOString(), intoParagraph, note });
+}
+
+/** Puts a paragraph id into the order after another (null: at the start). */
+function place(negotiation: Negotiation, id: string, after: string | null): void {
+  const order = negotiation.table.orderArray;
+  const current = order.toArray();
+  for (let i = current.length - 1; i >= 0; i--) if (current[i] === id) order.delete(i, 1);
+  const index = after === null ? 0 : order.toArray().indexOf(after) + 1;
+  order.insert(index, [id]);
+}
+
+/** Adds a paragraph after another; it is labelled bis, ter … until the next revision. */
+export function addParagraph(negotiation: Negotiation, actor: Actor, fields: { after: string | null; kind?: ParagraphKind; text: RichTextJSON | string; alternativeOf?: string | null; fromProposal?: string | null }): string {
+  requireFacilitator(actor, 'add paragraphs');
+  requireNotUnderSilence(negotiation, 'changing the text');
+  const table = negotiation.table;
+  const after = fields.after === null ? null : requireParagraph(negotiation, fields.after);
+  const kind = fields.kind ?? (after && isNumbered(after.kind) ? after.kind : table.meta().form === 'declaration' ? 'declaration' : 'operative');
+  const id = `p-${randomId(12)}`;
+  table.doc.transact(() => {
+    table.createParagraph(id, {
+      kind,
+      text: typeof fields.text === 'string' ? richText({ text: fields.text }) : fields.text,
+      addedInEpoch: table.epoch() + 1,
+      alternativeOf: fields.alternativeOf ?? null,
+      fromProposal: fields.fromProposal ?? null,
+    });
+    place(negotiation, id, after?.id ?? null);
+  });
+  return id;
+}
+
+/** Adds an alternative wording of a paragraph ("OP6 Alt 1"), placed after its other alternatives. */
+export function addAlternative(negotiation: Negotiation, actor: Actor, paragraphId: string, text: RichTextJSON | string, fromProposal: string | null = null): string {
+  const target = editable(negotiation, actor, paragraphId, 'add alternatives');
+  const alternatives = negotiation.table.paragraphs().filter((p) => p.alternativeOf === target.id);
+  const after = alternatives[alternatives.length - 1]?.id ?? target.id;
+  return addParagraph(negotiation, actor, { after, kind: target.kind, text, alternativeOf: target.id, fromProposal });
+}
+
+/** Replaces a paragraph's whole text with the co-facilitators' wording. */
+export function replaceParagraphText(negotiation: Negotiation, actor: Actor, paragraphId: string, text: RichTextJSON | string): void {
+  editable(negotiation, actor, paragraphId, 'edit the text');
+  writeRichText(negotiation.table.textFragment(paragraphId), typeof text === 'string' ? richText({ text }) : text);
+}
+
+/** Moves a paragraph after another (null: to the start). */
+export function moveParagraph(negotiation: Negotiation, actor: Actor, paragraphId: string, after: string | null): void {
+  editable(negotiation, actor, paragraphId, 'move paragraphs');
+  if (after !== null) requireParagraph(negotiation, after);
+  if (after === paragraphId) throw new CommandRefused('A paragraph cannot follow itself.', 'invalid');
+  negotiation.table.doc.transact(() => place(negotiation, paragraphId, after));
+}
+
+/** Marks a paragraph deleted; it keeps its number until the next revision. */
+export function deleteParagraph(negotiation: Negotiation, actor: Actor, paragraphId: string): void {
+  editable(negotiation, actor, paragraphId, 'delete paragraphs');
+  negotiation.table.setStatus(paragraphId, { state: 'deleted', inEpoch: negotiation.table.epoch() });
+}
+
+/** Accepts a proposal: applies it to the text and records the decision. A stale span is refused for review. */
+export function accept(negotiation: Negotiation, actor: Actor, key: string, at?: string): void {
+  requireFacilitator(actor, 'accept proposals');
+  const proposal = findProposal(negotiation, key);
+  const table = negotiation.table;
+  table.doc.transact(() => {
+    let into: string | null = proposal.paragraphId;
+    switch (proposal.kind) {
+      case 'insert':
+      case 'delete':
+      case 'replace': {
+        editable(negotiation, actor, proposal.paragraphId, 'accept proposals');
+        const span = proposal.anchor ? resolveAnchor(table, proposal.anchor) : null;
+        if (!span || !span.intact) {
+          throw new CommandRefused(`The words this proposal quotes ("${proposal.anchor?.quote ?? ''}") have changed since; review it and merge it by hand.`, 'needs-review');
+        }
+        if (span.to > span.from) span.text.delete(span.from, span.to - span.from);
+        if (proposal.text) span.text.insert(span.from, proposal.text);
+        break;
+      }
+      case 'new-paragraph':
+        into = addParagraph(negotiation, actor, { after: proposal.paragraphId, text: proposal.paragraph ?? '', fromProposal: key });
+        break;
+      case 'alternative':
+        into = addAlternative(negotiation, actor, proposal.paragraphId, proposal.paragraph ?? '', key);
+        break;
+      case 'delete-paragraph':
+        deleteParagraph(negotiation, actor, proposal.paragraphId);
+        break;
+      case 'move-paragraph':
+        moveParagraph(negotiation, actor, proposal.paragraphId, proposal.moveAfter);
+        break;
+    }
+    decide(negotiation, proposalKey(proposal), 'accepted', into, null, at);
+  });
+}
+
+/** Merges proposals into the co-facilitators' own wording of a paragraph. */
+export function merge(negotiation: Negotiation, actor: Actor, keys: string[], paragraphId: string, text: RichTextJSON | string, note: string | null = null, at?: string): void {
+  requireFacilitator(actor, 'merge proposals');
+  if (keys.length === 0) throw new CommandRefused('Name at least one proposal to merge.', 'invalid');
+  const proposals = keys.map((k) => findProposal(negotiation, k));
+  negotiation.table.doc.transact(() => {
+    replaceParagraphText(negotiation, actor, paragraphId, text);
+    for (const p of proposals) decide(negotiation, proposalKey(p), 'merged', paragraphId, note, at);
+  });
+}
+
+/** Records that a proposal is not retained. */
+export function notRetain(negotiation: Negotiation, actor: Actor, key: string, note: string | null = null, at?: string): void {
+  requireFacilitator(actor, 'decide on proposals');
+  const proposal = findProposal(negotiation, key);
+  decide(negotiation, proposalKey(proposal), 'not-retained', null, note, at);
+}
+
+/** Brackets the words between two offsets of a paragraph's flat text. */
+export function bracket(negotiation: Negotiation, actor: Actor, paragraphId: string, from: number, to: number): void {
+  editable(negotiation, actor, paragraphId, 'bracket text');
+  const run = textRuns(negotiation.table.textFragment(paragraphId)).find((r) => from >= r.start && to <= r.start + r.length && to > from);
+  if (!run) throw new CommandRefused('Brackets must open and close within one paragraph or one sub-item, around at least one character.', 'invalid');
+  negotiation.table.doc.transact(() => {
+    run.text.insert(to - run.start, ']');
+    run.text.insert(from - run.start, '[');
+  });
+}
+
+/** Removes the pair of brackets whose opening bracket is at an offset of the paragraph's flat text. */
+export function unbracket(negotiation: Negotiation, actor: Actor, paragraphId: string, openAt: number): void {
+  editable(negotiation, actor, paragraphId, 'remove brackets');
+  const run = textRuns(negotiation.table.textFragment(paragraphId)).find((r) => openAt >= r.start && openAt < r.start + r.length);
+  const local = run ? openAt - run.start : -1;
+  const span = run ? scanBrackets(plainOf(run.text)).spans.find((s) => s.start === local) : undefined;
+  if (!run || !span) throw new CommandRefused('There is no opening bracket with its closing bracket at that place.', 'invalid');
+  negotiation.table.doc.transact(() => {
+    run.text.delete(span.end - 1, 1);
+    run.text.delete(span.start, 1);
+  });
+}
+
+/** Sets a paragraph's status. An agreed paragraph is changed only through reopen(). */
+export function setStatus(negotiation: Negotiation, actor: Actor, paragraphId: string, status: Exclude<ParagraphStatus, { state: 'deleted' }>): void {
+  requireFacilitator(actor, 'set the status of paragraphs');
+  const p = requireParagraph(negotiation, paragraphId);
+  requireEditable(p, currentLabels(negotiation).get(p.id) ?? 'This paragraph');
+  if (status.state === 'adref') {
+    for (const d of status.pending) if (!negotiation.table.delegation(d)) throw new CommandRefused(`"${d}" is not on the roster.`, 'invalid');
+  }
+  negotiation.table.setStatus(paragraphId, status);
+}
+
+/** Reopens an agreed paragraph: an explicit decision of the co-facilitators. */
+export function reopen(negotiation: Negotiation, actor: Actor, paragraphId: string): void {
+  requireFacilitator(actor, 'reopen agreed paragraphs');
+  const p = requireParagraph(negotiation, paragraphId);
+  if (p.status.state === 'open') throw new CommandRefused('This paragraph is already open.', 'invalid');
+  negotiation.table.setStatus(paragraphId, { state: 'open' });
+}

@@ -1,0 +1,149 @@
+import type { Actor } from './actor';
+import { createAnchor } from './anchors';
+import { CommandRefused } from './command-refused';
+import { requireDelegation, requireEditable, requireNotUnderSilence, requireParagraph } from './guards';
+import { randomId } from './ids';
+import type { Negotiation } from './negotiation';
+import { proposalKey, type Proposal, type ProposalKind, type Stance } from './proposal';
+import { currentLabels, proposalState } from './queries';
+import { richText } from '../text/rich-text';
+import type { RichTextJSON } from '../text/schema';
+
+/** What a delegation proposes. Spans are offsets in the paragraph's flat text (see createAnchor). */
+export interface ProposalInput {
+  kind: ProposalKind;
+  paragraphId: string;
+  /** insert: `from` only; delete and replace: `from`–`to`. */
+  from?: number;
+  to?: number;
+  /** The inserted or replacing words. */
+  text?: string;
+  /** new-paragraph and alternative: the proposed paragraph (plain text is wrapped). */
+  paragraph?: RichTextJSON | string;
+  /** move-paragraph: the paragraph it should follow, null for the top. */
+  moveAfter?: string | null;
+  onBehalfOf?: string | null;
+  rationale?: string | null;
+  source?: string | null;
+  /** Time of the proposal; now when omitted. */
+  at?: string;
+}
+
+function buildProposal(negotiation: Negotiation, author: string, input: ProposalInput): Proposal {
+  const target = requireParagraph(negotiation, input.paragraphId);
+  const label = currentLabels(negotiation).get(target.id) ?? 'This paragraph';
+  if (input.kind !== 'new-paragraph') requireEditable(target, label);
+  if (input.onBehalfOf) {
+    const group = negotiation.table.delegation(input.onBehalfOf);
+    if (!group || group.kind !== 'group') throw new CommandRefused(`"${input.onBehalfOf}" is not a group on the roster.`, 'invalid');
+    if (group.chair !== author) throw new CommandRefused(`${negotiation.table.delegation(author)?.name ?? author} does not speak for ${group.name}; the roster names ${group.chair ? negotiation.table.delegation(group.chair)?.name ?? group.chair : 'no one'}.`, 'not-allowed');
+  }
+  let anchor: Proposal['anchor'] = null;
+  let text: string | null = null;
+  let paragraph: RichTextJSON | null = null;
+  switch (input.kind) {
+    case 'insert':
+    case 'delete':
+    case 'replace': {
+      const from = input.from ?? 0;
+      const to = input.kind === 'insert' ? from : (input.to ?? from);
+      if (input.kind !== 'insert' && to <= from) throw new CommandRefused(`To ${input.kind} words, select at least one.`, 'invalid');
+      if (input.kind !== 'delete' && !input.text?.trim()) throw new CommandRefused(`A proposal to ${input.kind} needs the words to ${input.kind === 'insert' ? 'insert' : 'put instead'}.`, 'invalid');
+      anchor = createAnchor(negotiation.table, target.id, from, to);
+      text = input.kind === 'delete' ? null : (input.text ?? null);
+      break;
+    }
+    case 'new-paragraph':
+    case 'alternative': {
+      const p = typeof input.paragraph === 'string' ? richText({ text: input.paragraph }) : input.paragraph;
+      if (!p) throw new CommandRefused('A new paragraph or an alternative needs its wording.', 'invalid');
+      paragraph = p;
+      break;
+    }
+    case 'move-paragraph':
+      if (input.moveAfter && !negotiation.table.paragraph(input.moveAfter)) throw new CommandRefused(`There is no paragraph ${input.moveAfter} to move after.`, 'not-found');
+      break;
+    case 'delete-paragraph':
+      break;
+  }
+  return {
+    id: randomId(12),
+    kind: input.kind,
+    author,
+    onBehalfOf: input.onBehalfOf ?? null,
+    paragraphId: target.id,
+    anchor,
+    text,
+    paragraph,
+    moveAfter: input.moveAfter ?? null,
+    rationale: input.rationale?.trim() || null,
+    source: input.source?.trim() || null,
+    createdAt: input.at ?? new Date().toISOString(),
+    withdrawn: false,
+  };
+}
+
+/** Submits a proposal at once: it goes into the delegation's document, visible to all. */
+export function propose(negotiation: Negotiation, actor: Actor, input: ProposalInput): Proposal {
+  const author = requireDelegation(negotiation, actor, 'propose amendments');
+  requireNotUnderSilence(negotiation, 'a new proposal');
+  const proposal = buildProposal(negotiation, author, input);
+  negotiation.delegation(author).proposalsMap.set(proposal.id, proposal);
+  return proposal;
+}
+
+/** Saves a draft in the delegation's private document: no one else sees it until it is submitted. */
+export function draftProposal(negotiation: Negotiation, actor: Actor, input: ProposalInput): Proposal {
+  const author = requireDelegation(negotiation, actor, 'draft proposals');
+  const proposal = buildProposal(negotiation, author, input);
+  negotiation.private(author).draftsMap.set(proposal.id, proposal);
+  return proposal;
+}
+
+/** Moves a draft from the private document into the delegation document. */
+export function submitDraft(negotiation: Negotiation, actor: Actor, draftId: string, at?: string): Proposal {
+  const author = requireDelegation(negotiation, actor, 'submit proposals');
+  requireNotUnderSilence(negotiation, 'a new proposal');
+  const drafts = negotiation.private(author).draftsMap;
+  const draft = drafts.get(draftId);
+  if (!draft) throw new CommandRefused(`There is no draft ${draftId}.`, 'not-found');
+  const proposal = { ...draft, createdAt: at ?? new Date().toISOString() };
+  negotiation.delegation(author).proposalsMap.set(proposal.id, proposal);
+  drafts.delete(draftId);
+  return proposal;
+}
+
+/** Withdraws one of the delegation's own open proposals. */
+export function withdraw(negotiation: Negotiation, actor: Actor, proposalId: string): void {
+  const author = requireDelegation(negotiation, actor, 'withdraw proposals');
+  const proposals = negotiation.delegation(author).proposalsMap;
+  const proposal = proposals.get(proposalId);
+  if (!proposal) throw new CommandRefused(`${author} has no proposal ${proposalId}; a delegation withdraws only its own proposals.`, 'not-found');
+  const state = proposalState(negotiation, proposal);
+  if (state !== 'open') throw new CommandRefused(`The proposal is already ${state}.`, 'invalid');
+  proposals.set(proposalId, { ...proposal, withdrawn: true });
+}
+
+/** Registers the delegation's support, opposition, reservation or "pending instructions" on a proposal. */
+export function setPosition(negotiation: Negotiation, actor: Actor, key: string, stance: Stance, note: string | null = null, at?: string): void {
+  const own = requireDelegation(negotiation, actor, 'take positions on proposals');
+  const [author, id] = key.split('/');
+  const proposal = author && id ? negotiation.delegation(author).proposalsMap.get(id) : undefined;
+  if (!proposal) throw new CommandRefused(`There is no proposal ${key}.`, 'not-found');
+  if (author === own) throw new CommandRefused('A delegation does not take a position on its own proposal.', 'invalid');
+  negotiation.delegation(own).positionsMap.set(proposalKey(proposal), { stance, note, at: at ?? new Date().toISOString() });
+}
+
+/** Clears the delegation's position on a proposal. */
+export function clearPosition(negotiation: Negotiation, actor: Actor, key: string): void {
+  const own = requireDelegation(negotiation, actor, 'take positions on proposals');
+  negotiation.delegation(own).positionsMap.delete(key);
+}
+
+/** Confirms, for the delegation's capital, a paragraph agreed ad ref. */
+export function confirmAdRef(negotiation: Negotiation, actor: Actor, paragraphId: string, at?: string): void {
+  const own = requireDelegation(negotiation, actor, 'confirm ad ref agreements');
+  const p = requireParagraph(negotiation, paragraphId);
+  if (p.status.state !== 'adref') throw new CommandRefused('This paragraph is not agreed ad ref; there is nothing to confirm.', 'invalid');
+  negotiation.delegation(own).adRefMap.set(paragraphId, { confirmedAt: at ?? new Date().toISOString() });
+}

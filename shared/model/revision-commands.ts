@@ -1,0 +1,87 @@
+import type { Actor } from './actor';
+import { CommandRefused } from './command-refused';
+import { requireFacilitator } from './guards';
+import { isShown } from './labels';
+import type { Negotiation } from './negotiation';
+import { currentLabels, listProposals } from './queries';
+import type { FrozenParagraph, Revision } from './table-state';
+import { flatText } from '../text/rich-text';
+import { wordDiff, type DiffPart } from '../text/word-diff';
+
+/** The text as it stands now, frozen the way a revision freezes it. */
+export function currentText(negotiation: Negotiation): FrozenParagraph[] {
+  const labels = currentLabels(negotiation);
+  const epoch = negotiation.table.epoch();
+  return negotiation.table
+    .paragraphs()
+    .filter((p) => isShown(p, epoch))
+    .map((p) => ({ id: p.id, label: labels.get(p.id) ?? '', kind: p.kind, status: p.status, text: p.text }));
+}
+
+/** Issues the next revision: the zero draft first, then Rev.1, Rev.2 …, frozen with its date and note. */
+export function issueRevision(negotiation: Negotiation, actor: Actor, note: string | null = null, at?: string): Revision {
+  requireFacilitator(actor, 'issue revisions');
+  const table = negotiation.table;
+  if (table.silence().state === 'open') throw new CommandRefused('The text is under silence; close the silence procedure before issuing a revision.', 'not-allowed');
+  const number = table.epoch();
+  const revision: Revision = {
+    number,
+    name: number === 0 ? (table.meta().language === 'fr' ? 'Avant-projet' : 'Zero draft') : `Rev.${number}`,
+    issuedAt: at ?? new Date().toISOString(),
+    note,
+    paragraphs: currentText(negotiation),
+    footnotes: table.footnotes(),
+  };
+  table.revisionsArray.push([revision]);
+  return revision;
+}
+
+/** How one paragraph differs between two versions of the text. */
+export interface ParagraphChange {
+  id: string;
+  before: FrozenParagraph | null;
+  after: FrozenParagraph | null;
+  change: 'added' | 'removed' | 'changed' | 'same';
+  diff: DiffPart[];
+  /** Keys of the proposals accepted or merged into this paragraph between the two versions. */
+  causes: string[];
+}
+
+/**
+ * Compares two revisions by number, or a revision with the current text ('current'), paragraph by
+ * paragraph (by permanent id, so renumbering is not a change), as a redline.
+ */
+export function compareRevisions(negotiation: Negotiation, from: number, to: number | 'current'): ParagraphChange[] {
+  const revisions = negotiation.table.revisions();
+  const a = revisions[from];
+  const b = to === 'current' ? null : revisions[to];
+  if (!a) throw new CommandRefused(`There is no revision ${from}; ${revisions.length} have been issued.`, 'not-found');
+  if (to !== 'current' && !b) throw new CommandRefused(`There is no revision ${to}; ${revisions.length} have been issued.`, 'not-found');
+  const after = b ? b.paragraphs : currentText(negotiation);
+  const until = b ? b.issuedAt : '\uffff';
+  const decided = listProposals(negotiation).filter((v) => {
+    const d = negotiation.table.decision(v.key);
+    return d && (d.decision === 'accepted' || d.decision === 'merged') && d.at > a.issuedAt && d.at <= until;
+  });
+  const causesOf = (id: string): string[] =>
+    decided.filter((v) => v.proposal.paragraphId === id || negotiation.table.decision(v.key)?.intoParagraph === id).map((v) => v.key);
+  const beforeById = new Map(a.paragraphs.map((p) => [p.id, p]));
+  const afterIds = new Set(after.map((p) => p.id));
+  const changes: ParagraphChange[] = [];
+  const removed = a.paragraphs.filter((p) => !afterIds.has(p.id) || after.find((q) => q.id === p.id)?.status.state === 'deleted');
+  for (const p of after) {
+    const old = beforeById.get(p.id) ?? null;
+    if (p.status.state === 'deleted') continue;
+    const oldText = old ? flatText(old.text) : '';
+    const newText = flatText(p.text);
+    const change = !old ? 'added' : oldText === newText ? 'same' : 'changed';
+    changes.push({ id: p.id, before: old, after: p, change, diff: wordDiff(oldText, newText), causes: change === 'same' ? [] : causesOf(p.id) });
+  }
+  for (const p of removed) {
+    const index = a.paragraphs.indexOf(p);
+    const anchor = a.paragraphs.slice(0, index).reverse().find((q) => changes.some((c) => c.id === q.id));
+    const at = anchor ? changes.findIndex((c) => c.id === anchor.id) + 1 : 0;
+    changes.splice(at, 0, { id: p.id, before: p, after: null, change: 'removed', diff: wordDiff(flatText(p.text), ''), causes: causesOf(p.id) });
+  }
+  return changes;
+}

@@ -1,0 +1,29 @@
+import type { Actor } from '../../shared/model/actor';
+import { addDelegation, createNegotiation } from '../../shared/model/create-negotiation';
+import type { Negotiation } from '../../shared/model/negotiation';
+import { richText } from '../../shared/text/rich-text';
+
+export const cofac: Actor = { role: 'cofacilitator', delegationId: null };
+export const as = (delegationId: string): Actor => ({ role: 'delegation', delegationId });
+export const observer: Actor = { role: 'observer', delegationId: 'holy-see' };
+
+/** A small declaration-making resolution with a roster: two preambular and three operative paragraphs. */
+export function sampleNegotiation(): { negotiation: Negotiation; ids: string[] } {
+  const negotiation = createNegotiation({ id: 'sample', title: 'Political declaration on trafficking', language: 'en', organ: 'The General Assembly' });
+  for (const name of ['Mexico', 'European Union', 'Egypt', 'Canada', 'Australia', 'Holy See']) addDelegation(negotiation, cofac, { name, kind: name === 'Holy See' ? 'observer' : name === 'European Union' ? 'eu' : 'member-state' });
+  addDelegation(negotiation, cofac, { name: 'Group of 77 and China', kind: 'group', chair: 'egypt', id: 'g77' });
+  const texts: [string, string, string | null][] = [
+    ['preambular', 'Recalling its resolution 64/293 of 30 July 2010,', 'Recalling'],
+    ['preambular', 'Reaffirming the commitment to end trafficking in persons,', 'Reaffirming'],
+    ['operative', 'Decides to convene a high-level meeting in 2021;', 'Decides'],
+    ['operative', 'Urges Member States to protect victims and survivors;', 'Urges'],
+    ['operative', 'Requests the Secretary-General to report on progress.', 'Requests'],
+  ];
+  const ids = texts.map((_, i) => `p${i + 1}`);
+  const table = negotiation.table;
+  table.doc.transact(() => {
+    texts.forEach(([kind, text, lead], i) => table.createParagraph(ids[i]!, { kind: kind as 'preambular' | 'operative', text: richText({ text, lead }), addedInEpoch: 0 }));
+    table.orderArray.push(ids);
+  });
+  return { negotiation, ids };
+}
