@@ -1,0 +1,49 @@
+import { parseArgs } from 'node:util';
+import { ID_PATTERN } from '../../shared/model/document-names';
+import { editStoredTable } from '../../sync-server/edit-stored-table';
+import { inviteDelegation, parseExpiry, parseRole } from '../../sync-server/invite-delegation';
+import { openDataDir } from '../../sync-server/open-data-dir';
+import { Refusal } from '../../sync-server/refusal';
+import { CliError } from '../cli-error';
+import type { Command } from '../command';
+
+/** `penholder invite`: an invitation for a delegation, put on the roster when missing. */
+export const invite: Command = {
+  summary: 'Invite a delegation (or a co-facilitator, or an observer) to a negotiation',
+  usage: [
+    'penholder invite --data DIR --negotiation ID --delegation "Mexico" [--role cofacilitator|delegation|observer] [--expires ISO] [--server ws://HOST:PORT] [--json]',
+    '',
+    '  --role     default delegation; a co-facilitator may be invited without --delegation',
+    '  --expires  an ISO date after which the token no longer opens anything',
+    '  --json     print {"token", "link", "role", "delegation": {"id", "name"}, "documents": {"table", "delegation", "private"}, …}',
+    '',
+    'While a server runs on the same data directory, prefer its admin API (POST /api/negotiations/ID/invitations):',
+    'connected clients then see the roster change at once.',
+  ].join('\n'),
+  async run(args) {
+    const { values } = parseArgs({
+      args,
+      options: { data: { type: 'string' }, negotiation: { type: 'string' }, delegation: { type: 'string' }, role: { type: 'string' }, expires: { type: 'string' }, server: { type: 'string' }, json: { type: 'boolean' } },
+    });
+    const dataDir = values.data ?? process.env.PENHOLDER_DATA;
+    if (!dataDir) throw new CliError('--data DIR is required (or set PENHOLDER_DATA).');
+    if (!values.negotiation || !ID_PATTERN.test(values.negotiation)) throw new CliError('--negotiation ID is required (lowercase letters, digits and dashes).');
+    const data = openDataDir(dataDir);
+    try {
+      const issued = await inviteDelegation(
+        { invitations: data.invitations, serverUrl: values.server ?? null, editTable: (id, edit) => editStoredTable(data.store, id, edit) },
+        { negotiationId: values.negotiation, delegationName: values.delegation ?? null, role: parseRole(values.role ?? 'delegation'), expiresAt: parseExpiry(values.expires) },
+      );
+      if (values.json) console.log(JSON.stringify(issued, null, 2));
+      else {
+        console.log(`Invitation ${issued.id} for ${issued.delegation?.name ?? 'a co-facilitator'} (${issued.role})${issued.expiresAt ? `, until ${issued.expiresAt}` : ''}:`);
+        console.log(`  ${issued.link}\n  token: ${issued.token}`);
+      }
+    } catch (error) {
+      if (error instanceof Refusal) throw new CliError(error.message);
+      throw error;
+    } finally {
+      await data.close();
+    }
+  },
+};

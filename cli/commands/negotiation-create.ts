@@ -1,0 +1,60 @@
+import fs from 'node:fs';
+import { parseArgs } from 'node:util';
+import * as Y from 'yjs';
+import { importText } from '../../shared/import/import-text';
+import { createNegotiation } from '../../shared/model/create-negotiation';
+import { documentName } from '../../shared/model/document-names';
+import { negotiationFromImport } from '../../shared/model/from-import';
+import type { Negotiation } from '../../shared/model/negotiation';
+import { invitationLink } from '../../sync-server/invitation-link';
+import { openDataDir } from '../../sync-server/open-data-dir';
+import { CliError } from '../cli-error';
+import type { Command } from '../command';
+
+function fromFile(file: string, title: string | undefined): Negotiation {
+  if (!fs.existsSync(file)) throw new CliError(`--from: no such file "${file}".`);
+  const text = fs.readFileSync(file, 'utf8');
+  const imported = importText(text, { source: file, ...(file.endsWith('.md') ? { format: 'md' as const } : {}) });
+  return negotiationFromImport(imported, title ? { title } : {});
+}
+
+/** `penholder negotiation create`: a new negotiation in a data directory, with its two co-facilitators' invitations. */
+export const negotiationCreate: Command = {
+  summary: 'Create a negotiation (optionally from an imported text) and invite its two co-facilitators',
+  usage: [
+    'penholder negotiation create --data DIR --title "..." [--from FILE] [--server ws://HOST:PORT] [--json]',
+    '',
+    '  --from FILE   import a UN text (txt, PDF-extracted text or Markdown) as the zero draft',
+    '  --server URL  the server address to put in the invitation links (default: empty)',
+    '  --json        print {"id", "title", "invitations": [{"role", "token", "link", "id"}, …]}',
+  ].join('\n'),
+  async run(args) {
+    const { values } = parseArgs({ args, options: { data: { type: 'string' }, title: { type: 'string' }, from: { type: 'string' }, server: { type: 'string' }, json: { type: 'boolean' } } });
+    const dataDir = values.data ?? process.env.PENHOLDER_DATA;
+    if (!dataDir) throw new CliError('--data DIR is required (or set PENHOLDER_DATA).');
+    const title = values.title?.trim();
+    if (!title && !values.from) throw new CliError('--title "..." is required (or --from FILE to take the title from an imported text).');
+    const negotiation = values.from ? fromFile(values.from, title) : createNegotiation({ title: title! });
+    const data = openDataDir(dataDir);
+    try {
+      for (const [path, doc] of negotiation.documents()) {
+        const update = Y.encodeStateAsUpdate(doc);
+        if (update.length > 2) await data.store.appendUpdate(`${negotiation.id}/${path}`, update);
+      }
+      if (!(await data.store.load(documentName(negotiation.id, { kind: 'table' })))) throw new CliError('the negotiation could not be stored');
+      const invitations = [1, 2].map(() => {
+        const { invitation, token } = data.invitations.create({ negotiationId: negotiation.id, role: 'cofacilitator', delegation: null });
+        return { role: invitation.role, token, link: invitationLink(values.server ?? null, token), id: invitation.id };
+      });
+      const result = { id: negotiation.id, title: negotiation.table.meta().title, invitations };
+      if (values.json) console.log(JSON.stringify(result, null, 2));
+      else {
+        console.log(`Negotiation ${result.id}: ${result.title}`);
+        invitations.forEach((i, n) => console.log(`\nCo-facilitator ${n + 1} (invitation ${i.id}):\n  ${i.link}\n  token: ${i.token}`));
+        console.log('\nThe tokens are shown only now; the server keeps only their hashes.');
+      }
+    } finally {
+      await data.close();
+    }
+  },
+};

@@ -1,0 +1,30 @@
+import { parseArgs } from 'node:util';
+import { openDataDir } from '../../sync-server/open-data-dir';
+import { CliError } from '../cli-error';
+import type { Command } from '../command';
+
+/** `penholder revoke`: withdraws an invitation; a running server closes its connections within seconds. */
+export const revoke: Command = {
+  summary: 'Revoke an invitation, by its id or its token',
+  usage: [
+    'penholder revoke --data DIR (--id INVITATION_ID | --token TOKEN) [--json]',
+    '',
+    '  --json  print {"id", "revoked": true, "revokedAt", "role", "delegation", "negotiationId"}',
+  ].join('\n'),
+  async run(args) {
+    const { values } = parseArgs({ args, options: { data: { type: 'string' }, id: { type: 'string' }, token: { type: 'string' }, json: { type: 'boolean' } } });
+    const dataDir = values.data ?? process.env.PENHOLDER_DATA;
+    if (!dataDir) throw new CliError('--data DIR is required (or set PENHOLDER_DATA).');
+    if (!values.id === !values.token) throw new CliError('Give exactly one of --id INVITATION_ID or --token TOKEN.');
+    const data = openDataDir(dataDir);
+    try {
+      const revoked = data.invitations.revoke(values.id ? { id: values.id } : { token: values.token! });
+      if (!revoked) throw new CliError(values.id ? `No invitation "${values.id}".` : 'No invitation has this token.');
+      const result = { id: revoked.id, revoked: true, revokedAt: revoked.revokedAt, role: revoked.role, delegation: revoked.delegation, negotiationId: revoked.negotiationId };
+      if (values.json) console.log(JSON.stringify(result, null, 2));
+      else console.log(`Revoked invitation ${revoked.id} (${revoked.delegation?.name ?? 'co-facilitator'}, ${revoked.role}) at ${revoked.revokedAt}.`);
+    } finally {
+      await data.close();
+    }
+  },
+};

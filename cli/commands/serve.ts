@@ -1,0 +1,80 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import pino from 'pino';
+import { startServer } from '../../sync-server/start-server';
+import { DEFAULT_LIMITS, type ServerLimits } from '../../sync-server/server-limits';
+import { CliError } from '../cli-error';
+import type { Command } from '../command';
+
+const LIMIT_ENV: Record<keyof ServerLimits, string> = {
+  maxFrameBytes: 'PENHOLDER_MAX_FRAME_BYTES',
+  messagesPerSecond: 'PENHOLDER_MESSAGES_PER_SECOND',
+  messageBurst: 'PENHOLDER_MESSAGE_BURST',
+  maxBufferedBytes: 'PENHOLDER_MAX_BUFFERED_BYTES',
+  idleUnloadMs: 'PENHOLDER_IDLE_UNLOAD_MS',
+  compactAfterUpdates: 'PENHOLDER_COMPACT_AFTER_UPDATES',
+  revalidateMs: 'PENHOLDER_REVALIDATE_MS',
+};
+
+function limitsFromEnv(env: NodeJS.ProcessEnv): Partial<ServerLimits> {
+  const limits: Partial<ServerLimits> = {};
+  for (const [key, name] of Object.entries(LIMIT_ENV) as [keyof ServerLimits, string][]) {
+    const raw = env[name];
+    if (raw === undefined) continue;
+    const value = Number(raw);
+    if (!Number.isInteger(value) || value <= 0) throw new CliError(`${name} must be a positive integer; got "${raw}".`);
+    limits[key] = value;
+  }
+  return limits;
+}
+
+function parsePort(raw: string): number {
+  const port = Number(raw);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new CliError(`--port must be 0–65535; got "${raw}".`);
+  return port;
+}
+
+/** `penholder serve`: runs the sync server until SIGTERM or SIGINT. */
+export const serve: Command = {
+  summary: 'Run the sync server for negotiations in a data directory',
+  usage: [
+    'penholder serve --data DIR [--port P] [--host 127.0.0.1] [--static DIR] [--public-url ws://…]',
+    '',
+    '  --data DIR        data directory (env PENHOLDER_DATA)',
+    '  --port P          port, 0 for any free one (env PENHOLDER_PORT; default 1234)',
+    '  --host H          address to listen on (env PENHOLDER_HOST; default 127.0.0.1, 0.0.0.0 for the room\'s network)',
+    '  --static DIR      the web edition to serve at / (default renderer/dist)',
+    '  --public-url URL  the ws:// address put in invitation links made through the admin API',
+    '',
+    `Limits from the environment: ${Object.values(LIMIT_ENV).join(', ')}`,
+    `(defaults: ${Object.entries(DEFAULT_LIMITS).map(([k, v]) => `${k}=${v}`).join(', ')}).`,
+    'Prints "listening on http://HOST:PORT"; logs (pino JSON) go to stderr.',
+  ].join('\n'),
+  async run(args) {
+    const { values } = parseArgs({ args, options: { data: { type: 'string' }, port: { type: 'string' }, host: { type: 'string' }, static: { type: 'string' }, 'public-url': { type: 'string' } } });
+    const dataDir = values.data ?? process.env.PENHOLDER_DATA;
+    if (!dataDir) throw new CliError('--data DIR is required (or set PENHOLDER_DATA).');
+    const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+    const server = await startServer({
+      dataDir,
+      port: parsePort(values.port ?? process.env.PENHOLDER_PORT ?? '1234'),
+      host: values.host ?? process.env.PENHOLDER_HOST ?? '127.0.0.1',
+      staticDir: values.static ?? path.join(root, 'renderer', 'dist'),
+      ...(values['public-url'] ? { publicUrl: values['public-url'] } : {}),
+      limits: limitsFromEnv(process.env),
+      logger: pino({ level: process.env.PENHOLDER_LOG_LEVEL ?? 'info' }, pino.destination(2)),
+    });
+    console.log(`listening on ${server.url}`);
+    await new Promise<void>((resolve) => {
+      const stop = () => {
+        process.off('SIGTERM', stop);
+        process.off('SIGINT', stop);
+        void server.close().then(resolve);
+      };
+      process.on('SIGTERM', stop);
+      process.on('SIGINT', stop);
+    });
+    return 0;
+  },
+};

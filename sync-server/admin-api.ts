@@ -1,0 +1,87 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { ID_PATTERN } from '../shared/model/document-names';
+import type { Invitation, InvitationStore } from './invitation-store';
+import { inviteDelegation, parseExpiry, parseRole, type InviteContext } from './invite-delegation';
+import { Refusal } from './refusal';
+
+/** What the admin API works on. */
+export interface AdminContext extends InviteContext {
+  invitations: InvitationStore;
+  /** Closes the connections opened with a revoked invitation. */
+  disconnect(invitationId: string): void;
+}
+
+const MAX_BODY = 64 * 1024;
+
+/**
+ * The admin API, for a co-facilitator's token (`Authorization: Bearer …`) on their own negotiation:
+ * - `GET    /api/negotiations/:id/invitations`: the invitations (never the tokens);
+ * - `POST   /api/negotiations/:id/invitations` `{"delegation": "Mexico", "role": "delegation", "expires": ISO}`:
+ *   a new invitation, shaped as `penholder invite --json` prints it;
+ * - `DELETE /api/negotiations/:id/invitations/:invitationId`: revokes it and closes its connections.
+ */
+export async function handleAdmin(context: AdminContext, req: IncomingMessage, res: ServerResponse, pathname: string): Promise<void> {
+  try {
+    const match = /^\/api\/negotiations\/([^/]+)\/invitations(?:\/([^/]+))?\/?$/.exec(pathname);
+    if (!match || !ID_PATTERN.test(match[1]!)) throw new Refusal('No such API route.', 404);
+    const negotiationId = match[1]!;
+    const invitationId = match[2] ? decodeURIComponent(match[2]) : null;
+    authorize(context.invitations, req, negotiationId);
+    if (req.method === 'GET' && !invitationId) return json(res, 200, { invitations: context.invitations.list(negotiationId).map(publicInvitation) });
+    if (req.method === 'POST' && !invitationId) {
+      const body = await readJson(req);
+      const issued = await inviteDelegation(context, {
+        negotiationId,
+        delegationName: typeof body.delegation === 'string' ? body.delegation : null,
+        role: parseRole(body.role ?? 'delegation'),
+        expiresAt: parseExpiry(body.expires ?? null),
+      });
+      return json(res, 201, issued);
+    }
+    if (req.method === 'DELETE' && invitationId) {
+      const existing = context.invitations.get(invitationId);
+      if (!existing || existing.negotiationId !== negotiationId) throw new Refusal(`No invitation "${invitationId}" in this negotiation.`, 404);
+      const revoked = context.invitations.revoke({ id: invitationId })!;
+      context.disconnect(invitationId);
+      return json(res, 200, publicInvitation(revoked));
+    }
+    throw new Refusal(`${req.method} is not supported on ${pathname}.`, 404);
+  } catch (error) {
+    if (error instanceof Refusal) return json(res, error.status, { error: error.message });
+    json(res, 500, { error: 'internal error' });
+    throw error;
+  }
+}
+
+function authorize(invitations: InvitationStore, req: IncomingMessage, negotiationId: string): void {
+  const token = /^Bearer\s+(\S+)$/i.exec(req.headers.authorization ?? '')?.[1];
+  if (!token) throw new Refusal('The admin API needs a co-facilitator\'s token: Authorization: Bearer <token>.', 401);
+  const invitation = invitations.verify(token);
+  if (typeof invitation === 'string') throw new Refusal(`This token is ${invitation === 'unknown' ? 'not known' : invitation}.`, 401);
+  if (invitation.role !== 'cofacilitator' || invitation.negotiationId !== negotiationId) throw new Refusal('Only this negotiation\'s co-facilitators may manage its invitations.', 403);
+}
+
+const publicInvitation = (i: Invitation) => ({ id: i.id, role: i.role, delegation: i.delegation, createdAt: i.createdAt, expiresAt: i.expiresAt, revokedAt: i.revokedAt });
+
+async function readJson(req: IncomingMessage): Promise<Record<string, unknown>> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req as AsyncIterable<Buffer>) {
+    size += chunk.length;
+    if (size > MAX_BODY) throw new Refusal('The request body is too large.');
+    chunks.push(chunk);
+  }
+  try {
+    const value: unknown = JSON.parse(Buffer.concat(chunks).toString('utf8') || '{}');
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new Error();
+    return value as Record<string, unknown>;
+  } catch {
+    throw new Refusal('The request body must be a JSON object.');
+  }
+}
+
+function json(res: ServerResponse, status: number, body: unknown): void {
+  const text = JSON.stringify(body);
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text) });
+  res.end(text);
+}

@@ -1,0 +1,21 @@
+/**
+ * WebSocket close codes the server uses. The 44xx range mirrors HTTP 4xx: the stock y-websocket client
+ * (v3) treats 4400–4499 as permanent, stops reconnecting and emits `closed`; every other code (1001,
+ * 1008, 1009, 4500…) makes it reconnect with back-off.
+ */
+export const CloseCode = {
+  /** The server is shutting down; clients reconnect later. */
+  goingAway: 1001,
+  /** A frame that is not the y-websocket protocol, or a flood; the client may reconnect. */
+  policyViolation: 1008,
+  /** A frame over the size limit. */
+  messageTooBig: 1009,
+  /** No token, or a token the server does not know. */
+  unauthenticated: 4401,
+  /** The invitation was revoked or has expired, or does not open this document. */
+  forbidden: 4403,
+  /** The URL does not name a negotiation's document. */
+  notFound: 4404,
+  /** The client could not keep up: its send buffer overflowed. It may reconnect. */
+  slowConsumer: 4508,
+} as const;

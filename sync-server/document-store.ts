@@ -1,0 +1,15 @@
+/**
+ * Where documents live between connections. The protocol code only sees this interface, so that a
+ * shared back end (PostgreSQL for the log, Redis for fan-out between nodes) can replace SQLite.
+ * Documents are named as on the wire: `<negotiation id>/table`, `<id>/delegation/<did>`, ….
+ */
+export interface DocumentStore {
+  /** Every stored update of the document merged into one, or null when the document was never written. */
+  load(name: string): Promise<Uint8Array | null>;
+  /** Appends an update; resolves only once it is durable, so that callers may acknowledge it. */
+  appendUpdate(name: string, update: Uint8Array): Promise<void>;
+  /** Replaces the document's log by one merged update; an update appended concurrently is never lost. */
+  compact(name: string): Promise<void>;
+  /** Releases the store; no call may follow. */
+  close(): Promise<void>;
+}

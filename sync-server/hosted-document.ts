@@ -1,0 +1,224 @@
+import * as awarenessProtocol from 'y-protocols/awareness';
+import * as Y from 'yjs';
+import type { Logger } from 'pino';
+import type { ClientConnection } from './client-connection';
+import { CloseCode } from './close-codes';
+import type { DocumentStore } from './document-store';
+import { isKnownUpdate } from './known-update';
+import { awarenessFrame, decodeClientMessage, permissionDeniedFrame, ProtocolError, syncStep1Frame, syncStep2Frame, updateFrame } from './protocol-messages';
+import { callHooks, type ServerHooks } from './server-hooks';
+import { stampAwareness } from './stamp-awareness';
+
+/** The origin of changes the server makes itself (roster changes from the admin API). */
+export const SERVER_ORIGIN = Symbol('penholder-server');
+
+/**
+ * A document loaded in memory with its clients. Incoming updates are applied at once, then made
+ * durable together once per event-loop turn; only then does anything leave for the clients, each of
+ * which gets at most one merged update frame and one merged awareness frame per turn.
+ */
+export class HostedDocument {
+  readonly connections = new Set<ClientConnection>();
+  readonly awareness: awarenessProtocol.Awareness;
+  /** Which connection speaks for each awareness client id, so that nobody overwrites another. */
+  private readonly awarenessOwners = new Map<number, ClientConnection>();
+  private pendingUpdates: Uint8Array[] = [];
+  private changedAwareness = new Set<number>();
+  private heartbeatIds = new Set<number>();
+  private nextFlush: Promise<void> | null = null;
+  private flushChain: Promise<void> = Promise.resolve();
+  private flushing = false;
+  private updatesSinceCompaction = 0;
+  destroyed = false;
+
+  constructor(
+    readonly name: string,
+    readonly doc: Y.Doc,
+    private readonly store: DocumentStore,
+    private readonly hooks: readonly ServerHooks[],
+    private readonly logger: Logger,
+    private readonly compactAfterUpdates: number,
+  ) {
+    this.awareness = new awarenessProtocol.Awareness(doc);
+    this.awareness.setLocalState(null);
+    doc.on('update', (update: Uint8Array, origin: unknown) => {
+      this.pendingUpdates.push(update);
+      const identity = origin === SERVER_ORIGIN ? null : ((origin as ClientConnection).identity ?? null);
+      callHooks(this.hooks, 'onChange', { documentName: name, update, identity });
+      this.scheduleFlush();
+    });
+    // 'change' fires for new, changed and removed states; 'update' also for mere heartbeats.
+    this.awareness.on('change', ({ added, updated, removed }: AwarenessChanges) => {
+      for (const id of [...added, ...updated, ...removed]) this.changedAwareness.add(id);
+      this.scheduleFlush();
+    });
+    this.awareness.on('update', ({ updated }: AwarenessChanges, origin: unknown) => {
+      // A heartbeat (same state, newer clock) is answered to its sender only: it keeps that client's
+      // watchdog alive without costing every other client a frame, so idle clients cost N, not N².
+      for (const id of updated) if (!this.changedAwareness.has(id) && typeof origin === 'object' && origin !== null) this.heartbeatIds.add(id);
+      this.scheduleFlush();
+    });
+  }
+
+  /** Adds a connection that may read this document and starts its sync. */
+  join(connection: ClientConnection): void {
+    this.connections.add(connection);
+    connection.outbox.push(syncStep1Frame(Y.encodeStateVector(this.doc)));
+    const states = [...this.awareness.getStates().keys()];
+    if (states.length > 0) connection.outbox.push(awarenessFrame(awarenessProtocol.encodeAwarenessUpdate(this.awareness, states)));
+    this.scheduleFlush();
+  }
+
+  /** Removes a connection and its presence. */
+  leave(connection: ClientConnection): void {
+    this.connections.delete(connection);
+    const ids = [...connection.awarenessClients].filter((id) => this.awarenessOwners.get(id) === connection);
+    for (const id of ids) this.awarenessOwners.delete(id);
+    if (ids.length > 0) awarenessProtocol.removeAwarenessStates(this.awareness, ids, connection);
+  }
+
+  /** Handles one frame; a frame that is not the protocol closes that connection, and only it. */
+  receive(connection: ClientConnection, frame: Uint8Array): void {
+    try {
+      const message = decodeClientMessage(frame);
+      switch (message.type) {
+        case 'sync-step1':
+          connection.outbox.push(syncStep2Frame(Y.encodeStateAsUpdate(this.doc, message.stateVector)));
+          break;
+        case 'update':
+          this.receiveUpdate(connection, message.update);
+          break;
+        case 'awareness':
+          this.receiveAwareness(connection, message.update);
+          break;
+        case 'query-awareness':
+          connection.outbox.push(awarenessFrame(awarenessProtocol.encodeAwarenessUpdate(this.awareness, [...this.awareness.getStates().keys()])));
+          break;
+        case 'auth':
+          break; // clients have nothing to say in the auth protocol
+      }
+      this.scheduleFlush();
+    } catch (error) {
+      const reason = error instanceof ProtocolError ? `malformed frame: ${error.message}` : `malformed content: ${(error as Error).message}`;
+      callHooks(this.hooks, 'onBadClient', { documentName: this.name, identity: connection.identity, code: CloseCode.policyViolation, reason });
+      connection.close(CloseCode.policyViolation, reason);
+    }
+  }
+
+  private receiveUpdate(connection: ClientConnection, update: Uint8Array): void {
+    if (connection.readOnly) {
+      // A read-only client's sync step 2 replays what it holds; only something new is a write.
+      if (isKnownUpdate(this.doc, update)) return;
+      const identity = connection.identity!;
+      this.logger.warn({ doc: this.name, role: identity.actor.role, delegation: identity.actor.delegationId, invitation: identity.invitationId }, 'refused a write to a read-only document');
+      callHooks(this.hooks, 'onRefusedWrite', { documentName: this.name, identity });
+      connection.outbox.push(permissionDeniedFrame(`${identity.label} may read ${this.name} but not change it; the change was not applied.`));
+      return;
+    }
+    // Decode before applying, so that a malformed update throws before it touches the document.
+    Y.decodeUpdate(update);
+    Y.applyUpdate(this.doc, update, connection);
+  }
+
+  private receiveAwareness(connection: ClientConnection, update: Uint8Array): void {
+    const identity = connection.identity!;
+    const stamped = stampAwareness(
+      update,
+      { role: identity.actor.role, delegationId: identity.actor.delegationId, delegationName: identity.delegationName },
+      (id) => {
+        const owner = this.awarenessOwners.get(id);
+        return owner === undefined || owner === connection;
+      },
+    );
+    if (!stamped) return;
+    for (const id of stamped.clientIds) {
+      this.awarenessOwners.set(id, connection);
+      connection.awarenessClients.add(id);
+    }
+    awarenessProtocol.applyAwarenessUpdate(this.awareness, stamped.update, connection);
+  }
+
+  /** Applies a change made by the server itself and resolves once it is durable and sent. */
+  async edit<T>(edit: (doc: Y.Doc) => T): Promise<T> {
+    const result = this.doc.transact(() => edit(this.doc), SERVER_ORIGIN);
+    await this.scheduleFlush();
+    return result;
+  }
+
+  /** Whether the document has no clients and nothing left to write. */
+  get idle(): boolean {
+    return this.connections.size === 0 && this.nextFlush === null && !this.flushing && this.pendingUpdates.length === 0;
+  }
+
+  /** Resolves once every change made so far is durable and sent. */
+  scheduleFlush(): Promise<void> {
+    if (!this.nextFlush) {
+      this.nextFlush = new Promise<void>((resolve) => setImmediate(resolve)).then(() => {
+        this.nextFlush = null;
+        this.flushChain = this.flushChain.catch(() => undefined).then(() => this.flush());
+        return this.flushChain;
+      });
+      this.nextFlush.catch(() => undefined);
+    }
+    return this.nextFlush;
+  }
+
+  private async flush(): Promise<void> {
+    if (this.destroyed) return;
+    this.flushing = true;
+    try {
+      const updates = this.pendingUpdates.splice(0);
+      const extra: Uint8Array[] = [];
+      if (updates.length > 0) {
+        const merged = updates.length === 1 ? updates[0]! : Y.mergeUpdates(updates);
+        const started = performance.now();
+        await this.store.appendUpdate(this.name, merged);
+        callHooks(this.hooks, 'onStoreDocument', { documentName: this.name, bytes: merged.length, durationMs: performance.now() - started });
+        extra.push(updateFrame(merged));
+        this.updatesSinceCompaction++;
+      }
+      if (this.changedAwareness.size > 0) {
+        extra.push(awarenessFrame(awarenessProtocol.encodeAwarenessUpdate(this.awareness, [...this.changedAwareness])));
+        this.changedAwareness.clear();
+      }
+      const heartbeats = [...this.heartbeatIds];
+      this.heartbeatIds.clear();
+      for (const id of heartbeats) this.awarenessOwners.get(id)?.outbox.push(awarenessFrame(awarenessProtocol.encodeAwarenessUpdate(this.awareness, [id])));
+      for (const connection of [...this.connections]) connection.flush(extra);
+      if (this.updatesSinceCompaction >= this.compactAfterUpdates) {
+        this.updatesSinceCompaction = 0;
+        // In the background: compaction replaces rows with their merge and never drops an update.
+        setImmediate(() => void this.store.compact(this.name).catch((error: unknown) => this.logger.error({ err: error, doc: this.name }, 'compaction failed')));
+      }
+    } catch (error) {
+      // The store refused the write: what is only in memory must not be served. Clients still hold
+      // their changes and send them again when they reconnect to a fresh copy.
+      this.logger.error({ err: error, doc: this.name }, 'could not store an update; dropping the document from memory');
+      for (const connection of [...this.connections]) connection.close(1011, 'the server could not store the document');
+      this.destroy();
+      throw error;
+    } finally {
+      this.flushing = false;
+    }
+  }
+
+  /** Frees the document; its connections must be gone. Compacts the log when it grew. */
+  async unload(): Promise<void> {
+    const grew = this.updatesSinceCompaction > 0;
+    this.destroy();
+    if (grew) await this.store.compact(this.name);
+  }
+
+  private destroy(): void {
+    if (this.destroyed) return;
+    this.destroyed = true;
+    this.awareness.destroy();
+    this.doc.destroy();
+  }
+}
+
+interface AwarenessChanges {
+  added: number[];
+  updated: number[];
+  removed: number[];
+}

@@ -1,0 +1,32 @@
+import { CloseCode } from './close-codes';
+import type { Invitation, InvitationStore } from './invitation-store';
+import { AuthRefusal, type Identity, type ServerHooks } from './server-hooks';
+
+/** The identity an invitation confers. */
+export function identityOf(invitation: Invitation): Identity {
+  return {
+    actor: { role: invitation.role, delegationId: invitation.delegation?.id ?? null },
+    negotiationId: invitation.negotiationId,
+    invitationId: invitation.id,
+    label: invitation.delegation?.name ?? 'co-facilitator',
+    delegationName: invitation.delegation?.name ?? null,
+  };
+}
+
+/** Authentication by invitation token: unknown → 4401, revoked or expired → 4403, checked again periodically. */
+export function invitationHooks(invitations: InvitationStore): ServerHooks {
+  return {
+    onAuthenticate({ token }) {
+      if (!token) throw new AuthRefusal(CloseCode.unauthenticated, 'an invitation token is required (?token=… or Authorization: Bearer …)');
+      const result = invitations.verify(token);
+      if (result === 'unknown') throw new AuthRefusal(CloseCode.unauthenticated, 'this invitation token is not known to the server');
+      if (result === 'revoked') throw new AuthRefusal(CloseCode.forbidden, 'this invitation was revoked');
+      if (result === 'expired') throw new AuthRefusal(CloseCode.forbidden, 'this invitation has expired');
+      return identityOf(result);
+    },
+    onRevalidate(identity) {
+      const result = invitations.recheck(identity.invitationId);
+      return typeof result === 'string' ? `this invitation is ${result === 'unknown' ? 'no longer known' : result}` : null;
+    },
+  };
+}

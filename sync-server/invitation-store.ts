@@ -1,0 +1,116 @@
+import { createHash, randomBytes } from 'node:crypto';
+import type Database from 'better-sqlite3';
+import type { Role } from '../shared/model/actor';
+
+/** An invitation as stored: never the token itself, only its SHA-256. */
+export interface Invitation {
+  id: string;
+  negotiationId: string;
+  role: Role;
+  /** The delegation the invitee speaks for; null for a co-facilitator invited in a personal capacity. */
+  delegation: { id: string; name: string } | null;
+  createdAt: string;
+  expiresAt: string | null;
+  revokedAt: string | null;
+}
+
+/** Why a token does not open anything. */
+export type TokenRefusal = 'unknown' | 'revoked' | 'expired';
+
+interface Row {
+  id: string;
+  negotiation_id: string;
+  role: Role;
+  delegation_id: string | null;
+  delegation_name: string | null;
+  created_at: string;
+  expires_at: string | null;
+  revoked_at: string | null;
+}
+
+const fromRow = (r: Row): Invitation => ({
+  id: r.id,
+  negotiationId: r.negotiation_id,
+  role: r.role,
+  delegation: r.delegation_id ? { id: r.delegation_id, name: r.delegation_name ?? r.delegation_id } : null,
+  createdAt: r.created_at,
+  expiresAt: r.expires_at,
+  revokedAt: r.revoked_at,
+});
+
+/** The SHA-256 of a token, as stored. */
+export function hashToken(token: string): string {
+  return createHash('sha256').update(token, 'utf8').digest('hex');
+}
+
+/** Invitations and their tokens, in the data directory's database. */
+export class InvitationStore {
+  constructor(private readonly db: Database.Database) {}
+
+  /** Creates an invitation and returns it with its token, which is shown once and never stored. */
+  create(fields: { negotiationId: string; role: Role; delegation: { id: string; name: string } | null; expiresAt?: string | null }): { invitation: Invitation; token: string } {
+    const token = `ph_${randomBytes(32).toString('base64url')}`;
+    const row: Row = {
+      id: randomBytes(8).toString('hex'),
+      negotiation_id: fields.negotiationId,
+      role: fields.role,
+      delegation_id: fields.delegation?.id ?? null,
+      delegation_name: fields.delegation?.name ?? null,
+      created_at: new Date().toISOString(),
+      expires_at: fields.expiresAt ?? null,
+      revoked_at: null,
+    };
+    this.db
+      .prepare(
+        `INSERT INTO invitations (id, token_hash, negotiation_id, role, delegation_id, delegation_name, created_at, expires_at, revoked_at)
+         VALUES (@id, @token_hash, @negotiation_id, @role, @delegation_id, @delegation_name, @created_at, @expires_at, @revoked_at)`,
+      )
+      .run({ ...row, token_hash: hashToken(token) });
+    return { invitation: fromRow(row), token };
+  }
+
+  /** The invitation a token opens, or why it opens nothing. */
+  verify(token: string, now = new Date()): Invitation | TokenRefusal {
+    const row = this.db.prepare('SELECT * FROM invitations WHERE token_hash = ?').get(hashToken(token)) as Row | undefined;
+    if (!row) return 'unknown';
+    return this.check(fromRow(row), now);
+  }
+
+  /** Whether an invitation still holds (it may have been revoked or expired since a connection opened). */
+  recheck(id: string, now = new Date()): Invitation | TokenRefusal {
+    const invitation = this.get(id);
+    return invitation ? this.check(invitation, now) : 'unknown';
+  }
+
+  get(id: string): Invitation | null {
+    const row = this.db.prepare('SELECT * FROM invitations WHERE id = ?').get(id) as Row | undefined;
+    return row ? fromRow(row) : null;
+  }
+
+  /** Every invitation of a negotiation, oldest first. */
+  list(negotiationId: string): Invitation[] {
+    const rows = this.db.prepare('SELECT * FROM invitations WHERE negotiation_id = ? ORDER BY created_at, id').all(negotiationId) as Row[];
+    return rows.map(fromRow);
+  }
+
+  /** Revokes an invitation by id or by token; returns it, or null when there is no such invitation. */
+  revoke(idOrToken: { id: string } | { token: string }): Invitation | null {
+    const row = (
+      'id' in idOrToken
+        ? this.db.prepare('SELECT * FROM invitations WHERE id = ?').get(idOrToken.id)
+        : this.db.prepare('SELECT * FROM invitations WHERE token_hash = ?').get(hashToken(idOrToken.token))
+    ) as Row | undefined;
+    if (!row) return null;
+    if (!row.revoked_at) {
+      row.revoked_at = new Date().toISOString();
+      this.db.prepare('UPDATE invitations SET revoked_at = ? WHERE id = ?').run(row.revoked_at, row.id);
+    }
+    return fromRow(row);
+  }
+
+  private check(invitation: Invitation, now: Date): Invitation | TokenRefusal {
+    if (invitation.revokedAt) return 'revoked';
+    if (invitation.expiresAt && Date.parse(invitation.expiresAt) <= now.getTime()) return 'expired';
+    return invitation;
+  }
+}

@@ -1,0 +1,91 @@
+import * as decoding from 'lib0/decoding';
+import * as encoding from 'lib0/encoding';
+
+/** y-websocket message types (the first varUint of every frame). */
+export const MessageType = { sync: 0, awareness: 1, auth: 2, queryAwareness: 3 } as const;
+/** Sync sub-messages (y-protocols/sync). */
+export const SyncType = { step1: 0, step2: 1, update: 2 } as const;
+
+/** A frame a client sent, decoded. */
+export type ClientMessage =
+  | { type: 'sync-step1'; stateVector: Uint8Array }
+  | { type: 'update'; update: Uint8Array }
+  | { type: 'awareness'; update: Uint8Array }
+  | { type: 'query-awareness' }
+  | { type: 'auth' };
+
+/** A frame that is not the y-websocket protocol. */
+export class ProtocolError extends Error {}
+
+/** Decodes one client frame; throws ProtocolError for anything that is not a y-websocket message. */
+export function decodeClientMessage(frame: Uint8Array): ClientMessage {
+  try {
+    const decoder = decoding.createDecoder(frame);
+    const type = decoding.readVarUint(decoder);
+    switch (type) {
+      case MessageType.sync: {
+        const sub = decoding.readVarUint(decoder);
+        const payload = decoding.readVarUint8Array(decoder);
+        if (sub === SyncType.step1) return { type: 'sync-step1', stateVector: payload };
+        if (sub === SyncType.step2 || sub === SyncType.update) return { type: 'update', update: payload };
+        throw new ProtocolError(`unknown sync message ${sub}`);
+      }
+      case MessageType.awareness:
+        return { type: 'awareness', update: decoding.readVarUint8Array(decoder) };
+      case MessageType.queryAwareness:
+        return { type: 'query-awareness' };
+      case MessageType.auth:
+        return { type: 'auth' };
+      default:
+        throw new ProtocolError(`unknown message type ${type}`);
+    }
+  } catch (error) {
+    if (error instanceof ProtocolError) throw error;
+    throw new ProtocolError('truncated frame');
+  }
+}
+
+const frame = (write: (encoder: encoding.Encoder) => void): Uint8Array => {
+  const encoder = encoding.createEncoder();
+  write(encoder);
+  return encoding.toUint8Array(encoder);
+};
+
+/** Sync step 1: the server's state vector, asking the client for what the server lacks. */
+export const syncStep1Frame = (stateVector: Uint8Array): Uint8Array =>
+  frame((e) => {
+    encoding.writeVarUint(e, MessageType.sync);
+    encoding.writeVarUint(e, SyncType.step1);
+    encoding.writeVarUint8Array(e, stateVector);
+  });
+
+/** Sync step 2: what the client lacks. */
+export const syncStep2Frame = (update: Uint8Array): Uint8Array =>
+  frame((e) => {
+    encoding.writeVarUint(e, MessageType.sync);
+    encoding.writeVarUint(e, SyncType.step2);
+    encoding.writeVarUint8Array(e, update);
+  });
+
+/** A document update (several merged into one). */
+export const updateFrame = (update: Uint8Array): Uint8Array =>
+  frame((e) => {
+    encoding.writeVarUint(e, MessageType.sync);
+    encoding.writeVarUint(e, SyncType.update);
+    encoding.writeVarUint8Array(e, update);
+  });
+
+/** An awareness update. */
+export const awarenessFrame = (update: Uint8Array): Uint8Array =>
+  frame((e) => {
+    encoding.writeVarUint(e, MessageType.awareness);
+    encoding.writeVarUint8Array(e, update);
+  });
+
+/** y-protocols' auth `permission-denied`, which the stock client reports with the reason. */
+export const permissionDeniedFrame = (reason: string): Uint8Array =>
+  frame((e) => {
+    encoding.writeVarUint(e, MessageType.auth);
+    encoding.writeVarUint(e, 0);
+    encoding.writeVarString(e, reason);
+  });

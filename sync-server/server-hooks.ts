@@ -1,0 +1,54 @@
+import type * as Y from 'yjs';
+import type { Actor } from '../shared/model/actor';
+import type { DocumentRef } from '../shared/model/document-names';
+
+/** Who is behind a connection, as the authentication hook established it. */
+export interface Identity {
+  actor: Actor;
+  negotiationId: string;
+  /** The invitation the token belongs to; revoking it closes the connection. */
+  invitationId: string;
+  /** For logs and awareness: the delegation's name, or "co-facilitator". */
+  label: string;
+  delegationName: string | null;
+}
+
+/** Refuses a connection with a 44xx close code (see CloseCode). */
+export class AuthRefusal extends Error {
+  constructor(
+    readonly code: number,
+    readonly reason: string,
+  ) {
+    super(reason);
+    this.name = 'AuthRefusal';
+  }
+}
+
+/**
+ * Hooks into the server core, in the manner of Hocuspocus extensions. The server calls every hook
+ * object in order; `onAuthenticate` and `onRevalidate` are taken from the first that defines them.
+ */
+export interface ServerHooks {
+  /** Establishes who the token belongs to; throws AuthRefusal to refuse. */
+  onAuthenticate?(context: { token: string | null; documentName: string; negotiationId: string; ref: DocumentRef }): Identity | Promise<Identity>;
+  /** Called periodically for open connections: a reason when the identity no longer holds, else null. */
+  onRevalidate?(identity: Identity): string | null;
+  onConnect?(context: { documentName: string; identity: Identity; readOnly: boolean }): void;
+  onDisconnect?(context: { documentName: string; identity: Identity | null; code: number; reason: string }): void;
+  /** After the document was loaded from the store, before any client syncs against it. */
+  onLoadDocument?(context: { documentName: string; doc: Y.Doc }): void;
+  onUnloadDocument?(context: { documentName: string }): void;
+  /** A write was accepted (it is durable once onStoreDocument follows). */
+  onChange?(context: { documentName: string; update: Uint8Array; identity: Identity | null }): void;
+  /** Updates were made durable; they are echoed and broadcast right after. */
+  onStoreDocument?(context: { documentName: string; bytes: number; durationMs: number }): void;
+  /** A connection tried to change a document it may only read; nothing was applied. */
+  onRefusedWrite?(context: { documentName: string; identity: Identity }): void;
+  /** A connection was closed for what it sent (malformed, oversized, flood, slow). */
+  onBadClient?(context: { documentName: string; identity: Identity | null; code: number; reason: string }): void;
+}
+
+/** Calls one hook on every hook object. */
+export function callHooks<K extends keyof ServerHooks>(hooks: readonly ServerHooks[], name: K, ...args: Parameters<NonNullable<ServerHooks[K]>>): void {
+  for (const h of hooks) (h[name] as ((...a: unknown[]) => unknown) | undefined)?.(...args);
+}

@@ -1,0 +1,28 @@
+/** The limits that keep one client from hurting the others. */
+export interface ServerLimits {
+  /** The largest frame a client may send, in bytes (a whole imported resolution fits in far less). */
+  maxFrameBytes: number;
+  /** The average number of frames per second a connection may send. */
+  messagesPerSecond: number;
+  /** The burst of frames allowed above that rate. */
+  messageBurst: number;
+  /** Bytes queued towards a client beyond which it is disconnected as too slow. */
+  maxBufferedBytes: number;
+  /** How long a document stays in memory after its last client left. */
+  idleUnloadMs: number;
+  /** Log rows appended to a loaded document before it is compacted in the background. */
+  compactAfterUpdates: number;
+  /** How often open connections' invitations are checked for revocation and expiry. */
+  revalidateMs: number;
+}
+
+/** Defaults suited to a conference room of 193 delegations with several people each. */
+export const DEFAULT_LIMITS: ServerLimits = {
+  maxFrameBytes: 8 * 1024 * 1024,
+  messagesPerSecond: 100,
+  messageBurst: 500,
+  maxBufferedBytes: 32 * 1024 * 1024,
+  idleUnloadMs: 30_000,
+  compactAfterUpdates: 500,
+  revalidateMs: 5_000,
+};

@@ -1,0 +1,117 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import pino, { type Logger } from 'pino';
+import { documentName } from '../shared/model/document-names';
+import { handleAdmin } from './admin-api';
+import { invitationHooks } from './invitation-hooks';
+import { logHooks } from './log-hooks';
+import { openDataDir } from './open-data-dir';
+import { ServerMetrics } from './server-metrics';
+import { DEFAULT_LIMITS, type ServerLimits } from './server-limits';
+import { serveStatic } from './static-site';
+import { SyncServer } from './sync-server';
+import { attachWebsocket } from './websocket-transport';
+import { Negotiation } from '../shared/model/negotiation';
+import { Refusal } from './refusal';
+
+/** How to run the server. */
+export interface StartServerOptions {
+  /** The data directory (created when missing); holds penholder.sqlite. */
+  dataDir: string;
+  /** 0 picks a free port. */
+  port?: number;
+  /** Default 127.0.0.1: only this machine. Use 0.0.0.0 to serve the meeting room's network. */
+  host?: string;
+  /** The renderer's built web edition (renderer/dist); null or missing: `/` says it is not built. */
+  staticDir?: string | null;
+  /** The ws:// address invitees reach, put into invitation links; default ws://HOST:PORT. */
+  publicUrl?: string;
+  limits?: Partial<ServerLimits>;
+  logger?: Logger;
+}
+
+/** A running server. */
+export interface RunningServer {
+  port: number;
+  host: string;
+  /** http://HOST:PORT */
+  url: string;
+  /** ws://HOST:PORT, what WebsocketProvider takes as its server URL. */
+  wsUrl: string;
+  core: SyncServer;
+  /** Stops accepting, closes sockets with 1001 "going away", writes what is pending, closes the store. */
+  close(): Promise<void>;
+}
+
+/** Starts the sync server: websocket sync, admin API, /healthz, /metrics and the web edition. */
+export async function startServer(options: StartServerOptions): Promise<RunningServer> {
+  const limits: ServerLimits = { ...DEFAULT_LIMITS, ...options.limits };
+  const logger = options.logger ?? pino({ level: process.env.PENHOLDER_LOG_LEVEL ?? 'info' });
+  const { store, invitations, close: closeData } = openDataDir(options.dataDir);
+  const metrics = new ServerMetrics();
+  const core = new SyncServer({ store, limits, logger, hooks: [invitationHooks(invitations), metrics.hooks(), logHooks(logger)] });
+  let publicUrl = options.publicUrl ?? null;
+  const admin = {
+    invitations,
+    get serverUrl() {
+      return publicUrl;
+    },
+    disconnect: (invitationId: string) => core.closeInvitation(invitationId, 'this invitation was revoked'),
+    // Through the core, so that connected clients see the roster change at once.
+    editTable: <T>(negotiationId: string, edit: (n: Negotiation) => T) =>
+      core.editDocument(documentName(negotiationId, { kind: 'table' }), (doc) => {
+        if (doc.getMap('meta').size === 0) throw new Refusal(`There is no negotiation "${negotiationId}" on this server.`, 404);
+        return edit(new Negotiation(negotiationId, doc));
+      }),
+  };
+
+  const server = http.createServer((req, res) => {
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    if (url.pathname === '/healthz') {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      return res.end(JSON.stringify({ ok: true, connections: core.connections.size, documents: core.documentCount }));
+    }
+    if (url.pathname === '/metrics') {
+      return void metrics.registry.metrics().then((text) => {
+        res.writeHead(200, { 'content-type': metrics.registry.contentType });
+        res.end(text);
+      });
+    }
+    if (url.pathname.startsWith('/api/')) {
+      return void handleAdmin(admin, req, res, url.pathname).catch((error: unknown) => logger.error({ err: error }, 'admin API failed'));
+    }
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      res.writeHead(405);
+      return res.end();
+    }
+    serveStatic(options.staticDir ?? null, req, res, url.pathname);
+  });
+  const detach = attachWebsocket(server, core, limits.maxFrameBytes);
+  const host = options.host ?? '127.0.0.1';
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, host, () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
+  const shown = host.includes(':') ? `[${host}]` : host;
+  publicUrl ??= `ws://${shown}:${port}`;
+  logger.info({ host, port, dataDir: options.dataDir }, 'penholder sync server listening');
+
+  return {
+    port,
+    host,
+    url: `http://${shown}:${port}`,
+    wsUrl: `ws://${shown}:${port}`,
+    core,
+    async close() {
+      detach();
+      await core.close();
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      });
+      await closeData();
+      logger.info('penholder sync server stopped');
+    },
+  };
+}

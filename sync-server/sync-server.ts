@@ -1,0 +1,199 @@
+import * as Y from 'yjs';
+import type { Logger } from 'pino';
+import { documentRights } from '../shared/model/document-rights';
+import { parseDocumentName } from '../shared/model/document-names';
+import { ClientConnection, type ConnectionSocket } from './client-connection';
+import { CloseCode } from './close-codes';
+import type { DocumentStore } from './document-store';
+import { HostedDocument } from './hosted-document';
+import { AuthRefusal, callHooks, type ServerHooks } from './server-hooks';
+import type { ServerLimits } from './server-limits';
+
+/** What the core is made of; the transport and the store are chosen by the caller. */
+export interface SyncServerOptions {
+  store: DocumentStore;
+  /** Hook objects; the first with `onAuthenticate` decides who a token belongs to. */
+  hooks: ServerHooks[];
+  limits: ServerLimits;
+  logger: Logger;
+}
+
+/**
+ * The transport-free core of the sync server: authenticates connections per document, loads documents
+ * fully before anyone syncs against them, applies the rights rules, and unloads idle documents.
+ * A transport hands it sockets (`connect`) and frames (`ClientConnection` via `receive`).
+ */
+export class SyncServer {
+  private readonly documents = new Map<string, Promise<HostedDocument>>();
+  private readonly unloadTimers = new Map<string, NodeJS.Timeout>();
+  private readonly hostedMap = new WeakMap<ClientConnection, HostedDocument>();
+  readonly connections = new Set<ClientConnection>();
+  private readonly revalidateTimer: NodeJS.Timeout;
+  private closing = false;
+
+  constructor(private readonly options: SyncServerOptions) {
+    this.revalidateTimer = setInterval(() => this.revalidate(), options.limits.revalidateMs);
+    this.revalidateTimer.unref();
+  }
+
+  /** The number of documents in memory. */
+  get documentCount(): number {
+    return this.documents.size;
+  }
+
+  /**
+   * Opens a connection to `documentName` for the holder of `token`. Frames may be passed to `receive`
+   * at once: they wait until the connection is authenticated and the document loaded.
+   */
+  connect(socket: ConnectionSocket, documentName: string, token: string | null): ClientConnection {
+    const parsed = parseDocumentName(documentName);
+    const connection = new ClientConnection(socket, documentName, parsed?.ref ?? null, this.options.limits, (c, code, reason) => this.closed(c, code, reason));
+    this.connections.add(connection);
+    if (this.closing) {
+      connection.close(CloseCode.goingAway, 'the server is shutting down');
+    } else if (!parsed) {
+      connection.close(CloseCode.notFound, `"${documentName}" is not a negotiation document (expected <negotiation>/table, /delegation/<id> or /private/<id>)`);
+    } else {
+      void this.open(connection, token, parsed.negotiationId).catch((error: unknown) => {
+        if (error instanceof AuthRefusal) return connection.close(error.code, error.reason);
+        this.options.logger.error({ err: error, doc: documentName }, 'could not open a connection');
+        connection.close(1011, 'the server could not open the document');
+      });
+    }
+    return connection;
+  }
+
+  /** Passes a frame from the client to the connection's document. */
+  receive(connection: ClientConnection, frame: Uint8Array): void {
+    if (connection.closed) return;
+    const { limits } = this.options;
+    if (frame.length > limits.maxFrameBytes) return this.reject(connection, CloseCode.messageTooBig, `frame of ${frame.length} bytes exceeds ${limits.maxFrameBytes}`);
+    if (!connection.allow()) return this.reject(connection, CloseCode.policyViolation, `more than ${limits.messagesPerSecond} messages per second`);
+    const hosted = this.hostedOf(connection);
+    if (hosted) hosted.receive(connection, frame);
+    else connection.early.push(frame);
+  }
+
+  /** Applies a change made by the server to a document (loaded for the purpose if needed); resolves once durable. */
+  async editDocument<T>(documentName: string, edit: (doc: Y.Doc) => T): Promise<T> {
+    const hosted = await this.host(documentName);
+    try {
+      return await hosted.edit(edit);
+    } finally {
+      this.scheduleUnload(hosted);
+    }
+  }
+
+  /** Closes every connection opened with an invitation, as when it is revoked. */
+  closeInvitation(invitationId: string, reason: string): void {
+    for (const c of [...this.connections]) if (c.identity?.invitationId === invitationId) c.close(CloseCode.forbidden, reason);
+  }
+
+  /** Closes every connection with "going away", writes what is pending and unloads every document. */
+  async close(): Promise<void> {
+    this.closing = true;
+    clearInterval(this.revalidateTimer);
+    for (const c of [...this.connections]) c.close(CloseCode.goingAway, 'the server is shutting down');
+    for (const timer of this.unloadTimers.values()) clearTimeout(timer);
+    const docs = await Promise.allSettled([...this.documents.values()]);
+    for (const d of docs) {
+      if (d.status !== 'fulfilled') continue;
+      await d.value.scheduleFlush().catch(() => undefined);
+      await d.value.unload();
+    }
+    this.documents.clear();
+  }
+
+  private hostedOf(connection: ClientConnection): HostedDocument | undefined {
+    return this.hostedMap.get(connection);
+  }
+
+  private async open(connection: ClientConnection, token: string | null, negotiationId: string): Promise<void> {
+    const authenticate = this.options.hooks.find((h) => h.onAuthenticate)?.onAuthenticate;
+    if (!authenticate) throw new AuthRefusal(CloseCode.unauthenticated, 'no authentication configured');
+    const ref = connection.ref!;
+    const identity = await authenticate({ token, documentName: connection.documentName, negotiationId, ref });
+    if (identity.negotiationId !== negotiationId) throw new AuthRefusal(CloseCode.forbidden, 'this invitation is for another negotiation');
+    const rights = documentRights(identity.actor, ref);
+    if (!rights.read) throw new AuthRefusal(CloseCode.forbidden, `${identity.label} may not read ${connection.documentName}`);
+    connection.identity = identity;
+    connection.readOnly = !rights.write;
+    const hosted = await this.host(connection.documentName);
+    if (connection.closed) return this.scheduleUnload(hosted);
+    this.hostedMap.set(connection, hosted);
+    hosted.join(connection);
+    callHooks(this.options.hooks, 'onConnect', { documentName: connection.documentName, identity, readOnly: connection.readOnly });
+    for (const frame of connection.early.splice(0)) if (!connection.closed) hosted.receive(connection, frame);
+  }
+
+  /** The document in memory, loaded completely from the store first. */
+  private async host(name: string): Promise<HostedDocument> {
+    const timer = this.unloadTimers.get(name);
+    if (timer) {
+      clearTimeout(timer);
+      this.unloadTimers.delete(name);
+    }
+    let loading = this.documents.get(name);
+    if (!loading) {
+      loading = this.load(name);
+      this.documents.set(name, loading);
+      loading.catch(() => this.documents.delete(name));
+    }
+    const hosted = await loading;
+    // The copy may have been dropped after a storage failure while we waited.
+    if (hosted.destroyed) {
+      if (this.documents.get(name) === loading) this.documents.delete(name);
+      return this.host(name);
+    }
+    return hosted;
+  }
+
+  private async load(name: string): Promise<HostedDocument> {
+    const { store, hooks, logger, limits } = this.options;
+    const doc = new Y.Doc();
+    const stored = await store.load(name);
+    if (stored) Y.applyUpdate(doc, stored);
+    callHooks(hooks, 'onLoadDocument', { documentName: name, doc });
+    return new HostedDocument(name, doc, store, hooks, logger, limits.compactAfterUpdates);
+  }
+
+  private closed(connection: ClientConnection, code: number, reason: string): void {
+    this.connections.delete(connection);
+    const hosted = this.hostedOf(connection);
+    if (hosted) {
+      hosted.leave(connection);
+      this.hostedMap.delete(connection);
+      this.scheduleUnload(hosted);
+    }
+    callHooks(this.options.hooks, 'onDisconnect', { documentName: connection.documentName, identity: connection.identity, code, reason });
+  }
+
+  private reject(connection: ClientConnection, code: number, reason: string): void {
+    callHooks(this.options.hooks, 'onBadClient', { documentName: connection.documentName, identity: connection.identity, code, reason });
+    connection.close(code, reason);
+  }
+
+  private scheduleUnload(hosted: HostedDocument): void {
+    if (hosted.connections.size > 0 || this.closing || this.unloadTimers.has(hosted.name)) return;
+    const timer = setTimeout(() => {
+      this.unloadTimers.delete(hosted.name);
+      if (hosted.destroyed) return;
+      if (!hosted.idle) return this.scheduleUnload(hosted);
+      this.documents.delete(hosted.name);
+      callHooks(this.options.hooks, 'onUnloadDocument', { documentName: hosted.name });
+      void hosted.unload().catch((error: unknown) => this.options.logger.error({ err: error, doc: hosted.name }, 'compaction on unload failed'));
+    }, this.options.limits.idleUnloadMs);
+    timer.unref();
+    this.unloadTimers.set(hosted.name, timer);
+  }
+
+  private revalidate(): void {
+    const revalidate = this.options.hooks.find((h) => h.onRevalidate)?.onRevalidate;
+    if (!revalidate) return;
+    for (const c of [...this.connections]) {
+      if (!c.identity) continue;
+      const reason = revalidate(c.identity);
+      if (reason) c.close(CloseCode.forbidden, reason);
+    }
+  }
+}

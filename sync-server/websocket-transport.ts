@@ -1,0 +1,56 @@
+import type { IncomingMessage, Server } from 'node:http';
+import type { Duplex } from 'node:stream';
+import { WebSocketServer, type WebSocket } from 'ws';
+import { CloseCode } from './close-codes';
+import type { SyncServer } from './sync-server';
+
+/** How often sockets are pinged; one that misses a pong is dropped (a laptop that left the Wi-Fi). */
+const PING_MS = 30_000;
+
+/** The token of an upgrade request: `?token=` first, else `Authorization: Bearer`. */
+export function tokenOf(req: IncomingMessage, url: URL): string | null {
+  return url.searchParams.get('token') || /^Bearer\s+(\S+)$/i.exec(req.headers.authorization ?? '')?.[1] || null;
+}
+
+/**
+ * Speaks the y-websocket protocol over `ws` on an HTTP server: `ws://HOST:PORT/<negotiation>/<document>?token=…`.
+ * Returns a function that stops accepting and terminates the pinging.
+ */
+export function attachWebsocket(http: Server, core: SyncServer, maxFrameBytes: number): () => void {
+  // maxPayload makes ws refuse a larger frame before buffering it, closing with 1009.
+  const wss = new WebSocketServer({ noServer: true, maxPayload: maxFrameBytes, perMessageDeflate: false });
+  const alive = new WeakSet<WebSocket>();
+
+  http.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+    wss.handleUpgrade(req, socket, head, (ws) => {
+      const url = new URL(req.url ?? '/', 'http://localhost');
+      const connection = core.connect(ws, decodeURIComponent(url.pathname).replace(/^\/+/, ''), tokenOf(req, url));
+      alive.add(ws);
+      ws.on('pong', () => alive.add(ws));
+      ws.on('message', (data: Buffer, isBinary: boolean) => {
+        if (!isBinary) return connection.close(CloseCode.policyViolation, 'text frames are not the y-websocket protocol');
+        core.receive(connection, new Uint8Array(data.buffer, data.byteOffset, data.byteLength));
+      });
+      ws.on('close', (code: number, reason: Buffer) => connection.gone(code, reason.toString()));
+      // ws reports oversized or invalid frames as errors, then closes the socket itself.
+      ws.on('error', (error: Error) => connection.gone(CloseCode.policyViolation, error.message));
+    });
+  });
+
+  const ping = setInterval(() => {
+    for (const ws of wss.clients) {
+      if (!alive.has(ws)) {
+        ws.terminate();
+        continue;
+      }
+      alive.delete(ws);
+      ws.ping();
+    }
+  }, PING_MS);
+  ping.unref();
+
+  return () => {
+    clearInterval(ping);
+    wss.close();
+  };
+}
