@@ -1,4 +1,13 @@
 import type { Command } from '../command';
+import { invite } from './invite';
+import { negotiationCreate } from './negotiation-create';
+import { revoke } from './revoke';
+import { serve } from './serve';
 
 /** Every command, by the words that invoke it. */
-export const commands: Record<string, Command> = {};
+export const commands: Record<string, Command> = {
+  serve,
+  'negotiation create': negotiationCreate,
+  invite,
+  revoke,
+};
