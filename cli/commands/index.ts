@@ -3,6 +3,9 @@ import { invite } from './invite';
 import { negotiationCreate } from './negotiation-create';
 import { revoke } from './revoke';
 import { serve } from './serve';
+import { cleanCommand } from './clean';
+import { compileCommand } from './compile';
+import { importCommand } from './import';
 
 /** Every command, by the words that invoke it. */
 export const commands: Record<string, Command> = {
@@ -10,4 +13,7 @@ export const commands: Record<string, Command> = {
   'negotiation create': negotiationCreate,
   invite,
   revoke,
+  import: importCommand,
+  clean: cleanCommand,
+  compile: compileCommand,
 };

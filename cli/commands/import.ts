@@ -1,0 +1,77 @@
+import { importText } from '../../shared/import/import-text';
+import { ImportError } from '../../shared/import/imported-text';
+import type { ImportedText } from '../../shared/import/imported-text';
+import { CliError } from '../cli-error';
+import type { Command } from '../command';
+import { readSource } from '../read-source';
+
+const usage = `Usage: penholder import FILE [--json] [--out NEGOTIATION]
+
+Reads a UN resolution, draft, report or declaration (.txt, .md or .docx; English or French) and prints its
+structure: symbol, title, organ, preambular and operative paragraphs, annexes, footnotes.
+
+  FILE               the text to import
+  --json             print the whole structure as JSON
+  --out NEGOTIATION  create a negotiation from the text (not available yet)`;
+
+function parseArgs(args: string[]): { file: string; json: boolean; out: string | null } {
+  let file: string | null = null;
+  let json = false;
+  let out: string | null = null;
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i] as string;
+    if (arg === '--json') json = true;
+    else if (arg === '--out') {
+      out = args[++i] ?? null;
+      if (!out) throw new CliError('--out needs a negotiation name', 2);
+    } else if (arg.startsWith('-')) throw new CliError(`unknown option ${arg}\n\n${usage}`, 2);
+    else if (file) throw new CliError(`one FILE only (got ${file} and ${arg})`, 2);
+    else file = arg;
+  }
+  if (!file) throw new CliError(`FILE is missing\n\n${usage}`, 2);
+  return { file, json, out };
+}
+
+/** A short human summary of what was imported. */
+function summary(t: ImportedText): string {
+  const annexed = t.annexes.reduce((n, a) => n + a.paragraphs.length, 0);
+  return [
+    `${t.symbol ?? '(no symbol)'}  ${t.form}, ${t.language}`,
+    t.title ? `Title: ${t.title}` : null,
+    t.organ ? `Organ: ${t.organ}` : null,
+    `Preambular paragraphs: ${t.preamble.length}`,
+    `Operative paragraphs: ${t.operative.length}`,
+    t.annexes.length ? `Annexes: ${t.annexes.length} (${annexed} paragraphs)` : null,
+    t.headings.length ? `Headings: ${t.headings.length}` : null,
+    `Footnotes: ${t.footnotes.length}`,
+    t.closing ? `Closing: ${t.closing}` : null,
+  ].filter((l) => l !== null).join('\n');
+}
+
+/**
+ * Where `--out NEGOTIATION` turns the imported text into a negotiation. Another part of the product owns
+ * negotiations; until it plugs in here, the option is refused.
+ */
+async function writeNegotiation(_imported: ImportedText, _negotiation: string): Promise<void> {
+  throw new CliError('--out is not available yet');
+}
+
+/** `penholder import FILE [--json] [--out NEGOTIATION]`. */
+export const importCommand: Command = {
+  summary: 'Read a UN resolution, report or declaration (.txt, .md, .docx) into its structure',
+  usage,
+  async run(args) {
+    const { file, json, out } = parseArgs(args);
+    const { text, format } = await readSource(file);
+    let imported: ImportedText;
+    try {
+      imported = importText(text, { source: file, format });
+    } catch (error) {
+      if (error instanceof ImportError) throw new CliError(error.message);
+      throw error;
+    }
+    if (out) await writeNegotiation(imported, out);
+    console.log(json ? JSON.stringify(imported, null, 2) : summary(imported));
+    return 0;
+  },
+};

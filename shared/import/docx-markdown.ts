@@ -1,0 +1,153 @@
+/**
+ * Word (.docx) XML to the Markdown the importer reads: one block per `<w:p>`, italic runs as `*...*`,
+ * footnote references as `<sup>n</sup>`, footnote bodies after a `---` rule, automatic numbering written out.
+ */
+
+/** The XML parts of a .docx that matter to the importer. */
+export interface DocxParts {
+  document: string;
+  footnotes?: string | undefined;
+  numbering?: string | undefined;
+}
+
+const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
+
+function decode(text: string): string {
+  return text.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/giu, (m, e: string) => {
+    if (e.startsWith('#x') || e.startsWith('#X')) return String.fromCodePoint(parseInt(e.slice(2), 16));
+    if (e.startsWith('#')) return String.fromCodePoint(Number(e.slice(1)));
+    return ENTITIES[e] ?? m;
+  });
+}
+
+const escape = (text: string): string => text.replace(/([\\*_<>[\]#`])/gu, '\\$1');
+const attr = (xml: string, name: string): string | undefined =>
+  new RegExp(`<w:${name}\\b[^>]*?w:val="([^"]*)"`, 'u').exec(xml)?.[1];
+const on = (rPr: string, name: string): boolean => {
+  const m = new RegExp(`<w:${name}(?:\\s[^>]*)?/?>`, 'u').exec(rPr);
+  return !!m && !/w:val="(?:0|false|none)"/u.test(m[0]);
+};
+
+interface Level {
+  format: string;
+  text: string;
+  start: number;
+}
+
+/** numId → ilvl → level definition, from word/numbering.xml. */
+function readNumbering(xml: string | undefined): Map<string, Level[]> {
+  const abstract = new Map<string, Level[]>();
+  for (const m of (xml ?? '').matchAll(/<w:abstractNum\b[^>]*w:abstractNumId="(\d+)"[^>]*>([\s\S]*?)<\/w:abstractNum>/gu)) {
+    const levels: Level[] = [];
+    for (const l of (m[2] ?? '').matchAll(/<w:lvl\b[^>]*w:ilvl="(\d+)"[^>]*>([\s\S]*?)<\/w:lvl>/gu)) {
+      const body = l[2] ?? '';
+      levels[Number(l[1])] = {
+        format: attr(body, 'numFmt') ?? 'decimal',
+        text: attr(body, 'lvlText') ?? '',
+        start: Number(attr(body, 'start') ?? '1'),
+      };
+    }
+    abstract.set(m[1] ?? '', levels);
+  }
+  const nums = new Map<string, Level[]>();
+  for (const m of (xml ?? '').matchAll(/<w:num\b[^>]*w:numId="(\d+)"[^>]*>([\s\S]*?)<\/w:num>/gu)) {
+    nums.set(m[1] ?? '', abstract.get(attr(m[2] ?? '', 'abstractNumId') ?? '') ?? []);
+  }
+  return nums;
+}
+
+const ROMAN: [number, string][] = [[10, 'x'], [9, 'ix'], [5, 'v'], [4, 'iv'], [1, 'i']];
+function roman(n: number): string {
+  let out = '';
+  let rest = n;
+  for (const [value, digits] of ROMAN) while (rest >= value) { out += digits; rest -= value; }
+  return out;
+}
+function counter(n: number, format: string): string {
+  if (format === 'lowerLetter') return String.fromCharCode(96 + n);
+  if (format === 'upperLetter') return String.fromCharCode(64 + n);
+  if (format === 'lowerRoman') return roman(n);
+  if (format === 'upperRoman') return roman(n).toUpperCase();
+  return String(n);
+}
+
+/** Writes out automatic numbering ("1.", "(a)") as the paragraph's printed label. */
+function numberer(numbering: Map<string, Level[]>): (pPr: string) => string {
+  const counts = new Map<string, number[]>();
+  return (pPr) => {
+    const numId = attr(pPr, 'numId');
+    const levels = numId ? numbering.get(numId) : undefined;
+    if (!numId || !levels) return '';
+    const ilvl = Number(attr(pPr, 'ilvl') ?? '0');
+    const level = levels[ilvl];
+    if (!level || level.format === 'bullet' || level.format === 'none') return '';
+    const state = counts.get(numId) ?? [];
+    state[ilvl] = (state[ilvl] ?? level.start - 1) + 1;
+    state.length = ilvl + 1;
+    counts.set(numId, state);
+    return level.text.replace(/%(\d)/gu, (_m, k: string) => {
+      const i = Number(k) - 1;
+      return counter(state[i] ?? levels[i]?.start ?? 1, levels[i]?.format ?? 'decimal');
+    }) + ' ';
+  };
+}
+
+/** The Markdown of one `<w:p>`: runs with italics and footnote references. */
+function paragraph(xml: string, noteNumber: (id: string) => string): string {
+  let out = '';
+  let italicOpen = false;
+  for (const r of xml.matchAll(/<w:r\b[^>]*>([\s\S]*?)<\/w:r>/gu)) {
+    const run = r[1] ?? '';
+    const rPr = /<w:rPr>([\s\S]*?)<\/w:rPr>/u.exec(run)?.[1] ?? '';
+    const ref = /<w:footnoteReference\b[^>]*w:id="(-?\d+)"/u.exec(run);
+    if (ref) {
+      out += `<sup>${noteNumber(ref[1] ?? '')}</sup>`;
+      continue;
+    }
+    let text = '';
+    for (const t of run.matchAll(/<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>|<w:(tab|br|cr)\b[^>]*\/>/gu)) {
+      text += t[2] === 'tab' ? '\t' : t[2] ? '  \n' : escape(decode(t[1] ?? ''));
+    }
+    if (!text) continue;
+    if (attr(rPr, 'vertAlign') === 'superscript' && /^\d{1,3}$/u.test(text.trim())) {
+      out += `<sup>${text.trim()}</sup>`;
+      continue;
+    }
+    const italic = on(rPr, 'i');
+    if (italic !== italicOpen) {
+      out = italic ? out + '*' : out.replace(/(\s*)$/u, '*$1');
+      italicOpen = italic;
+    }
+    out += text;
+  }
+  if (italicOpen) out = out.replace(/(\s*)$/u, '*$1');
+  return out.replace(/\*(\s+)/gu, (m, space: string) => (m.length > 1 ? `${space}*` : m)).replace(/\*\*/gu, '');
+}
+
+function paragraphs(xml: string): string[] {
+  return [...xml.matchAll(/<w:p\b[^>]*?(?:\/>|>([\s\S]*?)<\/w:p>)/gu)].map((m) => m[1] ?? '');
+}
+
+/** Converts the XML parts of a .docx into Markdown for `importText`. */
+export function docxToMarkdown(parts: DocxParts): string {
+  const order: string[] = [];
+  const noteNumber = (id: string): string => {
+    if (!order.includes(id)) order.push(id);
+    return String(order.indexOf(id) + 1);
+  };
+  const number = numberer(readNumbering(parts.numbering));
+  const blocks = paragraphs(parts.document).map((p) => {
+    const pPr = /<w:pPr>([\s\S]*?)<\/w:pPr>/u.exec(p)?.[1] ?? '';
+    const style = attr(pPr, 'pStyle') ?? '';
+    const text = `${number(pPr)}${paragraph(p, noteNumber)}`.trim();
+    return text && /^(?:Heading|Titre|Title)/iu.test(style) ? `## ${text}` : text;
+  });
+  const bodies = new Map<string, string>();
+  for (const m of (parts.footnotes ?? '').matchAll(/<w:footnote\b([^>]*)>([\s\S]*?)<\/w:footnote>/gu)) {
+    const id = /w:id="(-?\d+)"/u.exec(m[1] ?? '')?.[1];
+    if (!id || /w:type="(?:separator|continuationSeparator|continuationNotice)"/u.test(m[1] ?? '')) continue;
+    bodies.set(id, paragraphs(m[2] ?? '').map((p) => paragraph(p, () => '')).join(' ').replace(/<sup><\/sup>/gu, '').trim());
+  }
+  const notes = order.map((id, i) => `<sup>${i + 1}</sup> ${bodies.get(id) ?? ''}`);
+  return [...blocks.filter(Boolean), ...(notes.length ? ['---', ...notes] : [])].join('\n\n') + '\n';
+}

@@ -1,0 +1,83 @@
+import { FOOTNOTE_MARKER } from './source-line';
+
+/** Words after which a number is part of the text (a date, a volume, a paragraph), not a footnote mark. */
+const GOVERNS = new Set([
+  'le', 'la', 'les', "l'", 'du', 'de', 'des', 'au', 'aux', 'à', 'et', 'ou', 'sur', 'par', 'no', 'n°', 'nº', 'vol',
+  'p', 'pp', 'para', 'paras', 'paragraph', 'paragraphs', 'paragraphe', 'paragraphes', 'alinéa', 'article',
+  'articles', 'art', 'chap', 'chapter', 'chapitre', 'section', 'sect', 'annex', 'annexe', 'goal', 'goals', 'objectif',
+  'objectifs', 'cible', 'cibles', 'target', 'targets', 'rule', 'règle', 'principle', 'principe', 'résolution',
+  'résolutions', 'resolution', 'resolutions', 'décision', 'decision', 'point', 'item', 'page', 'pages', 'the', 'of',
+  'and', 'or', 'to', 'in', 'on', 'at', 'by', 'for', 'from', 'with', 'about', 'than', 'under', 'some', 'environ',
+  'plus', 'moins', 'nearly', 'over', 'phase', 'niveau', 'level', 'protocol', 'protocole', 'session', 'séance',
+  'meeting', 'partie', 'part', 'titre', 'title', 'entre', 'between', 'until', "jusqu'au", 'dès', 'since',
+  'depuis', 'vers', 'around', 'each', 'chaque', 'tous', 'all', 'every', 'only', 'seulement', 'least',
+]);
+
+/** Words after a number that show it counts or dates something. */
+const COUNTED = /^(?:janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre|january|february|march|april|may|june|july|august|september|october|november|december|h|heures?|hours?|minutes?|am|pm|ans|années?|years?|jours?|days?|mois|months?|weeks?|semaines?|fois|times|millions?|milliards?|billions?|membres|members|pour|per|%|states|états|pays|countries|personnes|persons|people)\b/iu;
+
+const TRAIL = '[,;.:)\\]»”’]*';
+const GLUED = new RegExp(`^(.*[\\p{Ll}»”)’])(\\d{1,3})(${TRAIL})$`, 'u');
+const ALONE = new RegExp(`^(\\d{1,3})(${TRAIL})$`, 'u');
+
+/**
+ * Finds footnote references in paragraph text, in document order, and takes them out of the text. Explicit
+ * markers (from Markdown) are always references; digits glued to a word ("organisée1") or standing alone
+ * after a word ("personnes 3 se tiendra") are references only when they are the next footnote expected.
+ */
+export class FootnoteRefs {
+  private next = 0;
+  private readonly sequence: string[];
+
+  /** `marks`: the marks of the footnote bodies found, in order; empty when the text has none. */
+  constructor(marks: string[]) {
+    this.sequence = marks.filter((m) => /^\d+$/u.test(m));
+  }
+
+  private accept(mark: string, reach: number): boolean {
+    const index = this.sequence.length
+      ? this.sequence.indexOf(mark)
+      : Number(mark) - 1;
+    if (index < this.next || index > this.next + reach) return false;
+    this.next = index + 1;
+    return true;
+  }
+
+  /** Returns the text without its footnote references, and the marks in the order they appear. */
+  take(text: string): { text: string; marks: string[] } {
+    const marks: string[] = [];
+    const explicit = text.replace(FOOTNOTE_MARKER, (_m, mark: string) => {
+      marks.push(mark);
+      const index = this.sequence.indexOf(mark);
+      if (index >= this.next) this.next = index + 1;
+      return '';
+    });
+    const tokens = explicit.split(/\s+/u).filter(Boolean);
+    const kept: string[] = [];
+    tokens.forEach((token, i) => {
+      const glued = GLUED.exec(token);
+      if (glued && /\p{L}{2}/u.test(glued[1] ?? '') && this.accept(glued[2] ?? '', 3)) {
+        marks.push(glued[2] ?? '');
+        kept.push(`${glued[1] ?? ''}${glued[3] ?? ''}`);
+        return;
+      }
+      const alone = ALONE.exec(token);
+      if (alone && this.looksLikeMark(kept[kept.length - 1], tokens[i + 1], alone[2] ?? '') &&
+        this.accept(alone[1] ?? '', 1)) {
+        marks.push(alone[1] ?? '');
+        if (alone[2] && kept.length) kept[kept.length - 1] += alone[2];
+        return;
+      }
+      kept.push(token);
+    });
+    return { text: kept.join(' '), marks };
+  }
+
+  private looksLikeMark(before: string | undefined, after: string | undefined, trail: string): boolean {
+    if (!before || !/[\p{L}»”)]$/u.test(before)) return false;
+    if (!this.sequence.length) return false;
+    if (GOVERNS.has(before.toLowerCase().replace(/[.,;:()«»"“”]/gu, ''))) return false;
+    if (trail || !after) return true;
+    return /^[,;.:)»]/u.test(after) || (/^\p{Ll}/u.test(after) && !COUNTED.test(after));
+  }
+}

@@ -1,0 +1,111 @@
+import { cleanText } from './clean-text';
+import { FootnoteRefs } from './footnote-refs';
+import { ImportError } from './imported-text';
+import type {
+  ImportedAnnex, ImportedAnnexParagraph, ImportedForm, ImportedItem, ImportedOperative, ImportedPreambular,
+  ImportedText,
+} from './imported-text';
+import { joinLines, vocabulary } from './join-lines';
+import { detectLanguage } from './language';
+import { leadOf } from './leads';
+import { markdownLines } from './markdown-lines';
+import { repeatsTitle } from './page-furniture';
+import { assertReadable, looksLikeMarkdown } from './readable';
+import { segment } from './segment';
+import type { ItemDraft, ParagraphDraft } from './segment';
+import type { SourceLine } from './source-line';
+import { numberOf, organOf } from './structure-lines';
+import { textLines } from './text-lines';
+import { documentSymbol, readTitle } from './title-symbol';
+
+/** Options for `importText`: where the text came from (for errors) and its format when known. */
+export interface ImportOptions {
+  source: string;
+  format?: 'txt' | 'md';
+}
+
+/** Drops running-header repeats of the title, which sit right after a page break. */
+function dropRunningTitles(lines: SourceLine[], title: string): SourceLine[] {
+  const kept: SourceLine[] = [];
+  let breakOpen = false;
+  for (const line of lines) {
+    breakOpen = line.afterBreak || breakOpen;
+    if (breakOpen && repeatsTitle(line.text, title)) continue;
+    breakOpen = false;
+    kept.push(line);
+  }
+  return kept;
+}
+
+/**
+ * Reads a UN resolution, draft, report or declaration (plain text, text extracted from a PDF, or Markdown;
+ * English or French) into its structure. Throws ImportError for input it cannot read.
+ */
+export function importText(input: string, options: ImportOptions): ImportedText {
+  const { source } = options;
+  const text = input.replace(/^\uFEFF/u, '').replace(/\r\n?/gu, '\n').replace(/^source: .*\n/u, '');
+  assertReadable(text, source);
+  const format = options.format ?? (looksLikeMarkdown(text) ? 'md' : 'txt');
+  const read = format === 'md' ? markdownLines(text) : textLines(text);
+  const firstBody = read.lines.findIndex((l) => organOf(l.text) || numberOf(l.text)?.number === 1);
+  const provisional = readTitle(read.lines.slice(0, firstBody < 0 ? 0 : firstBody));
+  const parts = segment(dropRunningTitles(read.lines, provisional.title));
+  const { title, number, draft } = readTitle(parts.prelude);
+  const words = vocabulary(text);
+  const refs = new FootnoteRefs(read.footnotes.map((f) => f.mark));
+  const join = (lines: string[]): { text: string; marks: string[] } => {
+    const taken = refs.take(joinLines(lines, words));
+    return { text: cleanText(taken.text), marks: taken.marks };
+  };
+  const items = (drafts: ItemDraft[], marks: string[]): ImportedItem[] =>
+    drafts.map((d) => {
+      const t = join(d.parts);
+      marks.push(...t.marks);
+      const item: ImportedItem = { label: d.label, text: t.text };
+      const sub = items(d.items, marks);
+      if (sub.length) item.items = sub;
+      return item;
+    });
+
+  const preamble: ImportedPreambular[] = [];
+  const operative: ImportedOperative[] = [];
+  const annexes: ImportedAnnex[] = parts.annexes.map((a) => ({
+    title: cleanText(joinLines(a.titleParts, words)),
+    chapeau: a.chapeauParts.length ? join(a.chapeauParts).text : null,
+    paragraphs: [],
+  }));
+  const report = !parts.organ && !annexes.length;
+  for (const p of parts.paragraphs) {
+    const body = join(p.parts);
+    const marks = [...body.marks];
+    const list = items(p.items, marks);
+    const footnotes = marks.length ? { footnotes: marks } : {};
+    const heading = p.heading !== null || parts.headings.length ? { heading: p.heading } : {};
+    const lead = p.italic ?? (report ? null : leadOf(body.text));
+    if (p.kind === 'preambular') preamble.push({ lead, text: body.text, items: list, ...footnotes });
+    else if (p.kind === 'operative') operative.push({ number: p.number, lead, text: body.text, items: list, ...footnotes, ...heading });
+    else annexParagraph(annexes, p, { number: p.number, text: body.text, items: list, ...footnotes, ...heading });
+  }
+  if (!preamble.length && !operative.length && !annexes.some((a) => a.paragraphs.length)) {
+    throw new ImportError('no paragraphs found (no organ line, preambular lead or numbered paragraph)', source,
+      read.lines[0]?.line ?? 1);
+  }
+  const form: ImportedForm = draft ? 'draft' : parts.organ ? 'resolution' : annexes.length ? 'declaration' : 'report';
+  return {
+    form,
+    language: detectLanguage(text),
+    symbol: documentSymbol(read.headerSymbols, number, parts.organ),
+    title: cleanText(title),
+    organ: parts.organ,
+    preamble,
+    operative,
+    annexes,
+    headings: parts.headings.map(cleanText),
+    footnotes: read.footnotes.map((f) => ({ mark: f.mark, text: cleanText(joinLines(f.text.split('\n'), words)) })),
+    closing: parts.closing ? cleanText(parts.closing) : null,
+  };
+}
+
+function annexParagraph(annexes: ImportedAnnex[], draft: ParagraphDraft, paragraph: ImportedAnnexParagraph): void {
+  annexes[draft.annex]?.paragraphs.push(paragraph);
+}

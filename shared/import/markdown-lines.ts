@@ -1,0 +1,86 @@
+import { footnoteMarker } from './source-line';
+import type { FootnoteBody, ReadLines, SourceLine } from './source-line';
+
+const RULE = /^(?:-{3,}|\*{3,}|_{3,})$/u;
+const HEADING = /^#{1,6}\s+(.*?)\s*#*$/u;
+const FOOTNOTE_BODY = /^(?:<sup>\s*([^<\s]+)\s*<\/sup>|\[\^([^\]\s]+)\]:)\s*(.*)$/su;
+const LIST_MARKER = /^(?:[-+]|\*(?=\s))\s+/u;
+const ITALIC_START = /^((?:\d{1,3}\.\s+|\(?[a-z]{1,4}\)\s+)?)(\*{1,3}|_{1,3})(?!\s)(.+?)(?<!\s)\2(?!\*)/u;
+
+/** Inline Markdown to plain text: footnote references become markers, links their text, emphasis goes. */
+function inline(text: string): string {
+  return text
+    .replace(/<sup>\s*(\d{1,3}|\*{1,3})\s*<\/sup>/gu, (_m, mark: string) => footnoteMarker(mark))
+    .replace(/\[\^([^\]\s]+)\]/gu, (_m, mark: string) => footnoteMarker(mark))
+    .replace(/<sup>(.*?)<\/sup>/gu, '$1')
+    .replace(/<br\s*\/?>/giu, ' ')
+    .replace(/<\/?[a-z][^>]*>/giu, '')
+    .replace(/!?\[([^\]]*)\]\([^)]*\)/gu, '$1');
+}
+
+function plain(text: string): string {
+  return text
+    .replace(/(?<!\\)\*+/gu, '')
+    .replace(/(^|[\s(«“])_+|_+(?=$|[\s),.;:»”])/gu, '$1')
+    .replace(/\\([\\`*_{}[\]()#+\-.!<>])/gu, '$1')
+    .replace(/\s+/gu, ' ')
+    .trim();
+}
+
+/** Splits Markdown into blocks: paragraphs, list items and hard-broken lines each become one entry. */
+function blocks(input: string): { text: string; line: number; blankBefore: number }[] {
+  const out: { text: string; line: number; blankBefore: number }[] = [];
+  let open = false;
+  let blanks = 0;
+  input.split('\n').forEach((rawLine, index) => {
+    const line = rawLine.replace(/\t/gu, ' ');
+    const text = line.trim();
+    if (!text) {
+      blanks++;
+      open = false;
+      return;
+    }
+    const last = out[out.length - 1];
+    const starts = !open || !last || LIST_MARKER.test(text) || HEADING.test(text) || RULE.test(text) ||
+      FOOTNOTE_BODY.test(text);
+    if (starts) {
+      out.push({ text, line: index + 1, blankBefore: blanks });
+    } else {
+      last.text += `\n${text}`;
+    }
+    // A hard break (two trailing spaces or a backslash) ends the line as a reader sees it.
+    open = !/(?: {2,}|\\)$/u.test(line) && !HEADING.test(text) && !RULE.test(text);
+    blanks = 0;
+  });
+  return out;
+}
+
+/** Reads Markdown (as in the seeds: `*italic*` leads, `<sup>n</sup>` footnotes, `---` page rules) into lines. */
+export function markdownLines(input: string): ReadLines {
+  const lines: SourceLine[] = [];
+  const footnotes: FootnoteBody[] = [];
+  let afterBreak = false;
+  for (const block of blocks(input)) {
+    const text = block.text.replace(/\\$/u, '').trim();
+    if (RULE.test(text)) {
+      afterBreak = true;
+      continue;
+    }
+    const note = FOOTNOTE_BODY.exec(text);
+    if (note) {
+      footnotes.push({ mark: note[1] ?? note[2] ?? '', text: plain(inline(note[3] ?? '')), line: block.line });
+      afterBreak = true;
+      continue;
+    }
+    const heading = HEADING.exec(text);
+    const body = inline((heading ? heading[1] ?? '' : text).replace(LIST_MARKER, ''));
+    const italic = ITALIC_START.exec(body);
+    const bold = /^\*\*[^*]+\*\*$/u.test(body);
+    const entry: SourceLine = { text: plain(body), line: block.line, blankBefore: block.blankBefore, afterBreak };
+    if (italic?.[3]) entry.italic = plain(italic[3]).replace(/[,:;]$/u, '');
+    if (heading || bold) entry.heading = true;
+    if (entry.text) lines.push(entry);
+    afterBreak = false;
+  }
+  return { lines, footnotes, headerSymbols: [] };
+}

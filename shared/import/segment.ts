@@ -1,0 +1,167 @@
+import { endsBeforeItem, itemLabel, nextLetter, nextRoman } from './items';
+import { startsPreambular } from './leads';
+import type { SourceLine } from './source-line';
+import {
+  endsClause, headingShaped, isAnnexLine, isChapeau, isClosing, isDateLine, numberOf, organOf, startsOperative,
+} from './structure-lines';
+
+/** A sub-item as segmented: its label and raw lines. */
+export interface ItemDraft {
+  label: string;
+  parts: string[];
+  items: ItemDraft[];
+}
+
+/** A paragraph as segmented, before its lines are joined and its footnote references taken out. */
+export interface ParagraphDraft {
+  kind: 'preambular' | 'operative' | 'annex';
+  number: string | null;
+  italic: string | null;
+  parts: string[];
+  items: ItemDraft[];
+  heading: string | null;
+  /** Index in `annexes` for an annex paragraph. */
+  annex: number;
+  line: number;
+}
+
+/** An annex as segmented. */
+export interface AnnexDraft {
+  titleParts: string[];
+  chapeauParts: string[];
+}
+
+/** The document's parts, in reading order. */
+export interface Segmented {
+  prelude: SourceLine[];
+  organ: string | null;
+  paragraphs: ParagraphDraft[];
+  annexes: AnnexDraft[];
+  headings: string[];
+  closing: string | null;
+}
+
+type State = 'prelude' | 'preamble' | 'operative' | 'closed' | 'annex';
+
+/**
+ * Splits a document's lines into its parts: the prelude (title block), the organ line, preambular and
+ * operative paragraphs with their sub-items, headings, the closing lines and annexes. A line that does not
+ * open anything continues whatever is open.
+ */
+export function segment(lines: SourceLine[]): Segmented {
+  const out: Segmented = { prelude: [], organ: null, paragraphs: [], annexes: [], headings: [], closing: null };
+  let state: State = 'prelude';
+  let paragraph: ParagraphDraft | null = null;
+  let target: string[] | null = null;
+  let expected = 1;
+  let heading: string | null = null;
+  const last = (): string => target?.[target.length - 1] ?? '';
+
+  const open = (kind: ParagraphDraft['kind'], number: string | null, line: SourceLine, text: string): void => {
+    paragraph = {
+      kind, number, italic: line.italic ?? null, parts: [text], items: [], heading,
+      annex: out.annexes.length - 1, line: line.line,
+    };
+    out.paragraphs.push(paragraph);
+    target = paragraph.parts;
+  };
+  const startsNumbered = (index: number): boolean => {
+    const next = lines[index];
+    const n = next ? numberOf(next.text) : null;
+    return !!n && n.number === expected;
+  };
+  const isHeading = (index: number, line: SourceLine): boolean => {
+    if (line.heading) return state !== 'prelude';
+    if (!headingShaped(line.text) || (last() && !endsClause(last()))) return false;
+    const next = lines[index + 1];
+    return startsNumbered(index + 1) || (!!next && headingShaped(next.text) && startsNumbered(index + 2));
+  };
+
+  for (let index = 0; index < lines.length; index++) {
+    const line = lines[index] as SourceLine;
+    const text = line.text;
+    const organ = state === 'prelude' ? organOf(text) : null;
+    if (organ) {
+      out.organ = organ;
+      state = 'preamble';
+      target = null;
+      continue;
+    }
+    if (state !== 'prelude' && isClosing(text)) {
+      const date = lines[index + 1];
+      out.closing = date && isDateLine(date.text) ? `${text}, ${date.text}` : text;
+      if (date && isDateLine(date.text)) index++;
+      state = 'closed';
+      paragraph = null;
+      target = null;
+      continue;
+    }
+    if (out.paragraphs.length && isAnnexLine(text)) {
+      out.annexes.push({ titleParts: [], chapeauParts: [] });
+      state = 'annex';
+      expected = 1;
+      heading = null;
+      paragraph = null;
+      target = (out.annexes[out.annexes.length - 1] as AnnexDraft).titleParts;
+      continue;
+    }
+    const number = numberOf(text);
+    if (number && number.number === expected) {
+      if (state !== 'annex') state = 'operative';
+      open(state === 'annex' ? 'annex' : 'operative', String(number.number), line, number.rest);
+      expected = number.number + 1;
+      continue;
+    }
+    const item = paragraph ? itemLabel(text) : null;
+    if (item && paragraph && endsBeforeItem(last())) {
+      const p: ParagraphDraft = paragraph;
+      const top = p.items[p.items.length - 1];
+      const sub = top?.items[top.items.length - 1];
+      if (item.label === nextLetter(top?.label ?? null)) {
+        p.items.push({ label: item.label, parts: [item.rest], items: [] });
+        target = (p.items[p.items.length - 1] as ItemDraft).parts;
+        continue;
+      }
+      if (top && item.label === nextRoman(sub?.label ?? null)) {
+        top.items.push({ label: item.label, parts: [item.rest], items: [] });
+        target = (top.items[top.items.length - 1] as ItemDraft).parts;
+        continue;
+      }
+    }
+    if (state === 'preamble') {
+      const lead = line.italic ?? text;
+      if (startsPreambular(lead) && (!last() || endsClause(last()) || line.italic)) {
+        open('preambular', null, line, text);
+        continue;
+      }
+      if ((line.italic || startsOperative(text)) && (!last() || /[,;.]$/u.test(last()))) {
+        state = 'operative';
+        open('operative', null, line, text);
+        continue;
+      }
+    }
+    if ((state === 'prelude' || state === 'annex') && isChapeau(text) && !out.paragraphs.some((p) => p.kind === 'annex')) {
+      if (state === 'prelude') out.annexes.push({ titleParts: [], chapeauParts: [] });
+      state = 'annex';
+      paragraph = null;
+      target = (out.annexes[out.annexes.length - 1] as AnnexDraft).chapeauParts;
+      target.push(text);
+      continue;
+    }
+    if (state !== 'closed' && isHeading(index, line)) {
+      if (state === 'annex' && !out.paragraphs.some((p) => p.kind === 'annex') && !last()) {
+        target?.push(text);
+        continue;
+      }
+      heading = text;
+      out.headings.push(text);
+      paragraph = null;
+      target = null;
+      continue;
+    }
+    if (target) target.push(text);
+    else if (state === 'prelude') out.prelude.push(line);
+    else if (state !== 'closed') open(state === 'annex' ? 'annex' : state === 'preamble' ? 'preambular' : 'operative', null, line, text);
+  }
+  return out;
+}

@@ -1,0 +1,65 @@
+/** Recognisers for the lines that give a UN text its structure (organ, numbers, closing, annex, headings). */
+
+const ORGAN = /^(?:The|L[’']|La|Le|Les)\s*[\p{L}’' -]{3,90},$/u;
+const BODY = /\b(?:Assembly|Council|Commission|Conference|Committee|Board|Assemblée|Conseil|Commission|Conférence|Comité)\b/iu;
+
+/** The organ line ("The General Assembly," / "L’Assemblée générale,") without its comma, or null. */
+export function organOf(text: string): string | null {
+  if (!ORGAN.test(text) || !BODY.test(text) || text.split(/\s+/u).length > 10) return null;
+  return text.replace(/,$/u, '').trim();
+}
+
+const NUMBER = /^(\d{1,3})\.\s+([\p{Lu}«“"'‘(\d].*)$/u;
+
+/** The paragraph number a line opens with and the text after it ("1. Décide ..."), or null. */
+export function numberOf(text: string): { number: number; rest: string } | null {
+  const m = NUMBER.exec(text);
+  return m ? { number: Number(m[1]), rest: m[2] ?? '' } : null;
+}
+
+const CLOSING = /^\d+\s*(?:e|er|re|ème|st|nd|rd|th)\s+(?:séance plénière|plenary meeting|séance|meeting)\b/iu;
+const DATE = /^\d{1,2}(?:er)?\s+\p{L}+\s+\d{4}\.?$|^\p{L}+\s+\d{1,2},\s+\d{4}\.?$/u;
+
+/** True for the meeting line that closes a resolution ("73e séance plénière", "73rd plenary meeting"). */
+export function isClosing(text: string): boolean {
+  return CLOSING.test(text);
+}
+
+/** True for a date on its own line ("7 juin 2021", "7 June 2021"). */
+export function isDateLine(text: string): boolean {
+  return DATE.test(text);
+}
+
+/** True for the line that opens an annex ("Annex", "Annexe", "ANNEX II"). */
+export function isAnnexLine(text: string): boolean {
+  return /^(?:ANNEX|Annex|ANNEXE|Annexe)(?:\s+(?:[IVX]+|\d+))?\.?$/u.test(text);
+}
+
+/** True for the chapeau of a declaration ("We, Heads of State and Government ...", "Nous, chefs d’État ..."). */
+export function isChapeau(text: string): boolean {
+  return /^(?:We|Nous)(?:,|\s+(?:the|les|chefs|Heads|Ministers|ministres|représentants|representatives))\b/u.test(text);
+}
+
+const OPERATIVE_VERBS = new Set([
+  'adopts', 'adopte', 'decides', 'décide', 'endorses', 'approves', 'approuve', 'entérine', 'fait', 'requests',
+  'prie', 'welcomes', 'accueille', 'calls', 'demande', 'urges', 'invites', 'invite', 'takes', 'prend', 'notes',
+  'note', 'reaffirms', 'réaffirme', 'recommends', 'recommande', 'encourages', 'encourage', 'expresses', 'exprime',
+  'declares', 'déclare', 'proclaims', 'proclame', 'agrees', 'convient', 'salue', 'affirms', 'affirme', 'acknowledges',
+]);
+
+/** True when a line opens with a verb that opens an operative paragraph ("Adopts", "Décide"). */
+export function startsOperative(text: string): boolean {
+  const first = text.split(/\s+/u)[0] ?? '';
+  return /^\p{Lu}/u.test(first) && OPERATIVE_VERBS.has(first.toLowerCase().replace(/[,;:]$/u, ''));
+}
+
+/** True for a line shaped like a heading: short, capitalised, not ending as a sentence or a clause does. */
+export function headingShaped(text: string): boolean {
+  if (text.length > 160 || !/^[\p{Lu}\d]/u.test(text) || /[,;:]$/u.test(text)) return false;
+  return !/\.$/u.test(text) || /^(?:[IVXL]+|[A-Z]|\d{1,2})\.\s/u.test(text);
+}
+
+/** True when a paragraph's text so far ends as a complete sentence or clause. */
+export function endsClause(text: string): boolean {
+  return /[.;:,!?»”")]$/u.test(text.trim());
+}
