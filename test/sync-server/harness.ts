@@ -1,0 +1,98 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import pino from 'pino';
+import WebSocket from 'ws';
+import * as Y from 'yjs';
+import * as authProtocol from 'y-protocols/auth';
+import { WebsocketProvider } from 'y-websocket';
+import { createNegotiation } from '../../shared/model/create-negotiation';
+import type { Role } from '../../shared/model/actor';
+import { editStoredTable } from '../../sync-server/edit-stored-table';
+import { inviteDelegation } from '../../sync-server/invite-delegation';
+import { openDataDir, type DataDir } from '../../sync-server/open-data-dir';
+import type { ServerLimits } from '../../sync-server/server-limits';
+import { startServer, type RunningServer } from '../../sync-server/start-server';
+
+/** A fresh data directory holding one negotiation. */
+export async function makeDataDir(): Promise<{ dir: string; negotiationId: string; invite: (role: Role, delegation: string | null, expiresAt?: string | null) => Promise<string>; data: DataDir }> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'penholder-sync-'));
+  const negotiation = createNegotiation({ title: 'Political declaration on trafficking' });
+  const data = openDataDir(dir);
+  await data.store.appendUpdate(`${negotiation.id}/table`, Y.encodeStateAsUpdate(negotiation.table.doc));
+  const invite = async (role: Role, delegation: string | null, expiresAt: string | null = null) =>
+    (
+      await inviteDelegation(
+        { invitations: data.invitations, serverUrl: null, editTable: (id, edit) => editStoredTable(data.store, id, edit) },
+        { negotiationId: negotiation.id, delegationName: delegation, role, expiresAt },
+      )
+    ).token;
+  return { dir, negotiationId: negotiation.id, invite, data };
+}
+
+/** A server on port 0 over a fresh data directory, with quiet logs. */
+export async function startTestServer(limits: Partial<ServerLimits> = {}): Promise<Awaited<ReturnType<typeof makeDataDir>> & { server: RunningServer }> {
+  const made = await makeDataDir();
+  const server = await startServer({ dataDir: made.dir, port: 0, logger: pino({ level: 'silent' }), limits });
+  return { ...made, server };
+}
+
+/** A stock y-websocket client, with what the server told it. */
+export interface TestClient {
+  doc: Y.Doc;
+  provider: WebsocketProvider;
+  denied: string[];
+  closes: { code: number; reason: string }[];
+  synced: Promise<void>;
+  destroy(): void;
+}
+
+/** Connects the stock WebsocketProvider (v3) to a document with a token. */
+export function connectClient(wsUrl: string, name: string, token: string, options: { maxBackoffTime?: number } = {}): TestClient {
+  const doc = new Y.Doc();
+  const provider = new WebsocketProvider(wsUrl, name, doc, { WebSocketPolyfill: WebSocket as never, params: { token }, disableBc: true, maxBackoffTime: options.maxBackoffTime ?? 2500 });
+  const denied: string[] = [];
+  const closes: { code: number; reason: string }[] = [];
+  // The app's handler for y-protocols' permission-denied (the stock one only logs it).
+  provider.messageHandlers[2] = (_encoder, decoder) => authProtocol.readAuthMessage(decoder, doc, (_doc, reason) => denied.push(reason));
+  provider.on('connection-close', (event) => {
+    if (event) closes.push({ code: event.code, reason: event.reason });
+  });
+  const synced = new Promise<void>((resolve) => {
+    if (provider.synced) resolve();
+    provider.once('sync', (s: boolean) => s && resolve());
+  });
+  return {
+    doc,
+    provider,
+    denied,
+    closes,
+    synced,
+    destroy: () => {
+      provider.destroy();
+      doc.destroy();
+    },
+  };
+}
+
+/** Polls until `check` holds, or fails with `what`. */
+export async function waitFor(check: () => boolean, what: string, timeoutMs = 10_000): Promise<void> {
+  const start = Date.now();
+  while (!check()) {
+    if (Date.now() - start > timeoutMs) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 10));
+  }
+}
+
+/** A raw socket, for frames the stock client would never send. */
+export function rawSocket(wsUrl: string, name: string, token: string): Promise<{ ws: WebSocket; frames: Uint8Array[]; closed: Promise<{ code: number; reason: string }> }> {
+  const ws = new WebSocket(`${wsUrl}/${name}?token=${encodeURIComponent(token)}`);
+  const frames: Uint8Array[] = [];
+  ws.on('message', (data: Buffer) => frames.push(new Uint8Array(data)));
+  const closed = new Promise<{ code: number; reason: string }>((resolve) => ws.on('close', (code, reason) => resolve({ code, reason: reason.toString() })));
+  ws.on('error', () => undefined);
+  return new Promise((resolve, reject) => {
+    ws.once('open', () => resolve({ ws, frames, closed }));
+    ws.once('unexpected-response', () => reject(new Error('upgrade refused')));
+  });
+}
