@@ -8,8 +8,12 @@ export function escapeHtml(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }
 
+const SUPERSCRIPT = '⁰¹²³⁴⁵⁶⁷⁸⁹';
+const superscript = (mark: string): string => mark.replace(/\d/g, (d) => SUPERSCRIPT[Number(d)] ?? d);
+
+/** Footnote marks: superscript digits in plain text, so they never read as part of a number. */
 const sup = (marks: string[], format: TextFormat): string =>
-  marks.map((m) => (format === 'html' ? `<sup>${m}</sup>` : format === 'md' ? `[^${m}]` : m)).join('');
+  marks.map((m) => (format === 'html' ? `<sup>${m}</sup>` : format === 'md' ? `[^${m}]` : superscript(m))).join(format === 'txt' ? '˒' : '');
 
 /** The body of a paragraph with its italic lead marked in the format. */
 function body(p: CleanParagraph, format: TextFormat): string {

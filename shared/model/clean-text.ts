@@ -144,22 +144,28 @@ export function cleanText(negotiation: Negotiation, options: { revision?: number
     return { id: p.id, kind: p.kind, number: null, label: draft ? p.label || null : null, lead: plain.lead, text: plain.text, items: cleanItems(plain.items, 0, meta.language), footnotes };
   });
   const operative = paragraphs.filter((p) => p.kind === 'operative');
+  if (draft) return { meta, draft, paragraphs, footnotes: footnoteList(footnoteNumbers, footnoteBodies) };
   operative.forEach((p, i) => (p.number = operative.length > 1 ? String(i + 1) : null));
   let n = 0;
   for (const p of paragraphs) {
     if (p.kind === 'annex-title') n = 0;
     if (p.kind === 'declaration') p.number = String(++n);
   }
-  if (meta.form !== 'report' && !draft) {
+  if (meta.form !== 'report') {
     for (const p of paragraphs) {
       if (p.kind === 'preambular') punctuate(p, ',');
       else if (p.kind === 'operative') punctuate(p, p === operative[operative.length - 1] ? '.' : ';');
       else if (p.kind === 'declaration') punctuate(p, '.');
     }
   }
-  const footnotes = [...footnoteNumbers].map(([id, mark]) => ({ mark, text: footnoteBodies[id] ?? '' }));
-  for (const [id, text] of Object.entries(footnoteBodies)) {
-    if (!footnoteNumbers.has(id)) footnotes.push({ mark: String(footnotes.length + 1), text });
+  return { meta, draft, paragraphs, footnotes: footnoteList(footnoteNumbers, footnoteBodies) };
+}
+
+/** Footnotes in the order of their first reference; any never referenced follow, so none is lost. */
+function footnoteList(numbers: Map<string, string>, bodies: Record<string, string>): { mark: string; text: string }[] {
+  const footnotes = [...numbers].map(([id, mark]) => ({ mark, text: bodies[id] ?? '' }));
+  for (const [id, text] of Object.entries(bodies)) {
+    if (!numbers.has(id)) footnotes.push({ mark: String(footnotes.length + 1), text });
   }
-  return { meta, draft, paragraphs, footnotes };
+  return footnotes;
 }

@@ -45,6 +45,15 @@ export class Negotiation {
     return p;
   }
 
+  /**
+   * Uses an existing Y.Doc (one a provider syncs, say) for a delegation or private document. Call it
+   * before the document is first read; the table document is given to the constructor.
+   */
+  attach(ref: Exclude<DocumentRef, { kind: 'table' }>, doc: Y.Doc): void {
+    if (ref.kind === 'delegation') this.delegationDocs.set(ref.delegationId, new DelegationDocument(ref.delegationId, doc));
+    else this.privateDocs.set(ref.delegationId, new PrivateDocument(ref.delegationId, doc));
+  }
+
   /** The Y.Doc for one of the negotiation's documents. */
   document(ref: DocumentRef): Y.Doc {
     if (ref.kind === 'table') return this.table.doc;

@@ -46,10 +46,10 @@ export function wordDiff(before: string, after: string): DiffPart[] {
       push('equal', bm[j]!);
       i++;
       j++;
-    } else if (j < m && (i === n || lcs[i]![j + 1]! >= lcs[i + 1]![j]!)) {
-      push('insert', bm[j++]!);
-    } else {
+    } else if (i < n && (j === m || lcs[i + 1]![j]! >= lcs[i]![j + 1]!)) {
       push('delete', am[i++]!);
+    } else {
+      push('insert', bm[j++]!);
     }
   }
   if (tail) push('equal', b.slice(b.length - tail).join(''));
