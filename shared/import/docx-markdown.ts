@@ -92,16 +92,26 @@ function numberer(numbering: Map<string, Level[]>): (pPr: string) => string {
   };
 }
 
+/** Writes a run of text in italics, keeping the spaces at its edges outside the markers. */
+function italicize(text: string): string {
+  const m = /^(\s*)([\s\S]*?)(\s*)$/u.exec(text);
+  return m?.[2] ? `${m[1] ?? ''}*${m[2]}*${m[3] ?? ''}` : text;
+}
+
 /** The Markdown of one `<w:p>`: runs with italics and footnote references. */
 function paragraph(xml: string, noteNumber: (id: string) => string): string {
-  let out = '';
-  let italicOpen = false;
+  const pieces: { italic: boolean; text: string }[] = [];
+  const add = (italic: boolean, text: string): void => {
+    const last = pieces[pieces.length - 1];
+    if (last && last.italic === italic) last.text += text;
+    else pieces.push({ italic, text });
+  };
   for (const r of xml.matchAll(/<w:r\b[^>]*>([\s\S]*?)<\/w:r>/gu)) {
     const run = r[1] ?? '';
     const rPr = /<w:rPr>([\s\S]*?)<\/w:rPr>/u.exec(run)?.[1] ?? '';
     const ref = /<w:footnoteReference\b[^>]*w:id="(-?\d+)"/u.exec(run);
     if (ref) {
-      out += `<sup>${noteNumber(ref[1] ?? '')}</sup>`;
+      add(false, `<sup>${noteNumber(ref[1] ?? '')}</sup>`);
       continue;
     }
     let text = '';
@@ -109,19 +119,10 @@ function paragraph(xml: string, noteNumber: (id: string) => string): string {
       text += t[2] === 'tab' ? '\t' : t[2] ? '  \n' : escape(decode(t[1] ?? ''));
     }
     if (!text) continue;
-    if (attr(rPr, 'vertAlign') === 'superscript' && /^\d{1,3}$/u.test(text.trim())) {
-      out += `<sup>${text.trim()}</sup>`;
-      continue;
-    }
-    const italic = on(rPr, 'i');
-    if (italic !== italicOpen) {
-      out = italic ? out + '*' : out.replace(/(\s*)$/u, '*$1');
-      italicOpen = italic;
-    }
-    out += text;
+    if (attr(rPr, 'vertAlign') === 'superscript' && /^\d{1,3}$/u.test(text.trim())) add(false, `<sup>${text.trim()}</sup>`);
+    else add(on(rPr, 'i'), text);
   }
-  if (italicOpen) out = out.replace(/(\s*)$/u, '*$1');
-  return out.replace(/\*(\s+)/gu, (m, space: string) => (m.length > 1 ? `${space}*` : m)).replace(/\*\*/gu, '');
+  return pieces.map((p) => (p.italic ? italicize(p.text) : p.text)).join('');
 }
 
 function paragraphs(xml: string): string[] {

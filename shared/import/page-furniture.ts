@@ -30,6 +30,18 @@ export function headerSymbol(line: string): string | null {
   return m?.[1] ?? null;
 }
 
+const SYMBOL_BESIDE = new RegExp(`^(${SYMBOL.source})\\s{3,}(\\S.*)$|^(\\S.*?)\\s{3,}(${SYMBOL.source})$`, 'u');
+
+/**
+ * A running header that sets the symbol beside the title on one line ("A/RES/76/7      Political declaration"):
+ * the symbol and the rest of the line, or null.
+ */
+export function symbolBeside(line: string): { symbol: string; rest: string } | null {
+  const m = SYMBOL_BESIDE.exec(line);
+  if (!m || !/\d/u.test(m[1] ?? m[4] ?? '')) return null;
+  return { symbol: m[1] ?? m[4] ?? '', rest: (m[2] ?? m[3] ?? '').trim() };
+}
+
 /** A footnote separator rule (`__________________`). */
 export function isFootnoteSeparator(line: string): boolean {
   return /^_{5,}$/u.test(line);

@@ -37,7 +37,7 @@ export function isAnnexLine(text: string): boolean {
 
 /** True for the chapeau of a declaration ("We, Heads of State and Government ...", "Nous, chefs d’État ..."). */
 export function isChapeau(text: string): boolean {
-  return /^(?:We|Nous)(?:,|\s+(?:the|les|chefs|Heads|Ministers|ministres|représentants|representatives))\b/u.test(text);
+  return /^(?:We|Nous)(?:,|\s+(?:the|les|chefs|Heads|Ministers|ministres|représentants|representatives)\b)/u.test(text);
 }
 
 const OPERATIVE_VERBS = new Set([

@@ -1,4 +1,4 @@
-import { headerSymbol, isFootnoteSeparator, pageFurniture } from './page-furniture';
+import { headerSymbol, isFootnoteSeparator, pageFurniture, symbolBeside } from './page-furniture';
 import type { FootnoteBody, ReadLines, SourceLine } from './source-line';
 
 const FOOTNOTE_LINE = /^(\d{1,3}|\*{1,3})\s+(\S.*)$/u;
@@ -32,7 +32,13 @@ export function textLines(input: string): ReadLines {
   let previous = '';
 
   raw.forEach((rawLine, index) => {
-    const text = rawLine.trim();
+    const beside = symbolBeside(rawLine.trim());
+    if (beside) {
+      headerSymbols.push(beside.symbol);
+      inFootnotes = false;
+      afterBreak = true;
+    }
+    const text = beside ? beside.rest : rawLine.trim();
     if (!text) {
       blanks++;
       return;
