@@ -70,6 +70,7 @@ export function connectClient(wsUrl: string, name: string, token: string, option
     synced,
     destroy: () => {
       provider.destroy();
+      provider.awareness.destroy(); // the provider created it, but does not destroy it (its timer would live on)
       doc.destroy();
     },
   };

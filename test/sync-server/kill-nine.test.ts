@@ -1,0 +1,62 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import * as encoding from 'lib0/encoding';
+import * as Y from 'yjs';
+import { afterEach, describe, expect, it } from 'vitest';
+import { connectClient, makeDataDir, rawSocket, waitFor } from './harness';
+
+/** Starts `penholder serve` on port 0 in a child process; resolves with its ws:// URL. */
+function serve(dir: string): Promise<{ child: ChildProcess; wsUrl: string }> {
+  const child = spawn(process.execPath, ['bin/penholder.mjs', 'serve', '--data', dir, '--port', '0'], { stdio: ['ignore', 'pipe', 'ignore'] });
+  return new Promise((resolve, reject) => {
+    let out = '';
+    child.stdout!.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      const m = /listening on http:\/\/([^\s]+)/.exec(out);
+      if (m) resolve({ child, wsUrl: `ws://${m[1]}` });
+    });
+    child.once('exit', (code) => reject(new Error(`serve exited with ${code}: ${out}`)));
+  });
+}
+
+const updateFrame = (update: Uint8Array): Uint8Array => {
+  const e = encoding.createEncoder();
+  encoding.writeVarUint(e, 0);
+  encoding.writeVarUint(e, 2);
+  encoding.writeVarUint8Array(e, update);
+  return encoding.toUint8Array(e);
+};
+
+describe('kill -9 right after an echo', () => {
+  let child: ChildProcess | null = null;
+  afterEach(() => {
+    child?.kill('SIGKILL');
+  });
+
+  it('loses nothing, ten times over', { timeout: 120_000 }, async () => {
+    const made = await makeDataDir();
+    const token = await made.invite('delegation', 'Mexico');
+    const name = `${made.negotiationId}/delegation/mexico`;
+    const writer = new Y.Doc();
+    for (let round = 0; round < 10; round++) {
+      const started = await serve(made.dir);
+      child = started.child;
+      const raw = await rawSocket(started.wsUrl, name, token);
+      let update: Uint8Array | null = null;
+      writer.once('update', (u: Uint8Array) => (update = u));
+      writer.getArray<number>('rounds').push([round]);
+      raw.ws.send(updateFrame(update!));
+      // The echo: the server's merged update frame (sync, update) carrying our write.
+      const expected = updateFrame(update!);
+      await waitFor(() => raw.frames.some((f) => f.length === expected.length && f.every((b, i) => b === expected[i])), `echo of round ${round}`);
+      child.kill('SIGKILL');
+      await new Promise((r) => child!.once('exit', r));
+      child = null;
+    }
+    const started = await serve(made.dir);
+    child = started.child;
+    const reader = connectClient(started.wsUrl, name, token);
+    await reader.synced;
+    expect(reader.doc.getArray('rounds').toArray()).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
+    reader.destroy();
+  });
+});

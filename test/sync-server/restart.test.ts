@@ -1,0 +1,40 @@
+import pino from 'pino';
+import { describe, expect, it } from 'vitest';
+import { startServer } from '../../sync-server/start-server';
+import { connectClient, makeDataDir, waitFor } from './harness';
+
+describe('a restart', () => {
+  it('keeps every document, through compaction and unloading', async () => {
+    const made = await makeDataDir();
+    const cofac = await made.invite('cofacilitator', null);
+    const mexico = await made.invite('delegation', 'Mexico');
+    const options = { dataDir: made.dir, port: 0, logger: pino({ level: 'silent' }), limits: { compactAfterUpdates: 5, idleUnloadMs: 50 } };
+    let server = await startServer(options);
+    const table = connectClient(server.wsUrl, `${made.negotiationId}/table`, cofac);
+    const own = connectClient(server.wsUrl, `${made.negotiationId}/private/mexico`, mexico);
+    await Promise.all([table.synced, own.synced]);
+    for (let i = 0; i < 40; i++) {
+      table.doc.getArray<string>('order').push([`p${i}`]);
+      await new Promise((r) => setImmediate(r));
+    }
+    own.doc.getText('draft').insert(0, 'our fallback for OP7');
+    await waitFor(() => made.data.store.rowCount(`${made.negotiationId}/private/mexico`) > 0, 'the private write');
+    table.destroy();
+    own.destroy();
+    await waitFor(() => server.core.documentCount === 0, 'idle documents unloaded');
+    // Compaction ran (in the background and on unload) and lost nothing.
+    expect(made.data.store.rowCount(`${made.negotiationId}/table`)).toBe(1);
+    await server.close();
+
+    server = await startServer(options);
+    const again = connectClient(server.wsUrl, `${made.negotiationId}/table`, cofac);
+    const ownAgain = connectClient(server.wsUrl, `${made.negotiationId}/private/mexico`, mexico);
+    await Promise.all([again.synced, ownAgain.synced]);
+    expect(again.doc.getArray('order').toArray()).toEqual(Array.from({ length: 40 }, (_, i) => `p${i}`));
+    expect(again.doc.getMap('roster').get('mexico')).toMatchObject({ name: 'Mexico' });
+    expect(ownAgain.doc.getText('draft').toString()).toBe('our fallback for OP7');
+    again.destroy();
+    ownAgain.destroy();
+    await server.close();
+  });
+});
