@@ -4,15 +4,17 @@ import type { ImportedText } from '../../shared/import/imported-text';
 import { CliError } from '../cli-error';
 import type { Command } from '../command';
 import { readSource } from '../read-source';
+import { writeNegotiationFile } from '../write-negotiation-file';
+import { negotiationFromImport } from '../../shared/model/from-import';
 
-const usage = `Usage: penholder import FILE [--json] [--out NEGOTIATION]
+const usage = `Usage: penholder import FILE [--json] [--out FILE.penholder]
 
 Reads a UN resolution, draft, report or declaration (.txt, .md or .docx; English or French) and prints its
 structure: symbol, title, organ, preambular and operative paragraphs, annexes, footnotes.
 
   FILE               the text to import
   --json             print the whole structure as JSON
-  --out NEGOTIATION  create a negotiation from the text (not available yet)`;
+  --out FILE.penholder  write the text as a new negotiation (its zero state) to that file`;
 
 function parseArgs(args: string[]): { file: string; json: boolean; out: string | null } {
   let file: string | null = null;
@@ -23,7 +25,7 @@ function parseArgs(args: string[]): { file: string; json: boolean; out: string |
     if (arg === '--json') json = true;
     else if (arg === '--out') {
       out = args[++i] ?? null;
-      if (!out) throw new CliError('--out needs a negotiation name', 2);
+      if (!out) throw new CliError('--out needs a file name ending in .penholder', 2);
     } else if (arg.startsWith('-')) throw new CliError(`unknown option ${arg}\n\n${usage}`, 2);
     else if (file) throw new CliError(`one FILE only (got ${file} and ${arg})`, 2);
     else file = arg;
@@ -48,12 +50,9 @@ function summary(t: ImportedText): string {
   ].filter((l) => l !== null).join('\n');
 }
 
-/**
- * Where `--out NEGOTIATION` turns the imported text into a negotiation. Another part of the product owns
- * negotiations; until it plugs in here, the option is refused.
- */
-async function writeNegotiation(_imported: ImportedText, _negotiation: string): Promise<void> {
-  throw new CliError('--out is not available yet');
+/** Turns the imported text into a negotiation saved as a `.penholder` file. */
+async function writeNegotiation(imported: ImportedText, path: string): Promise<void> {
+  await writeNegotiationFile(negotiationFromImport(imported), path);
 }
 
 /** `penholder import FILE [--json] [--out NEGOTIATION]`. */
