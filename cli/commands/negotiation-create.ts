@@ -1,4 +1,3 @@
-import fs from 'node:fs';
 import { parseArgs } from 'node:util';
 import * as Y from 'yjs';
 import { importText } from '../../shared/import/import-text';
@@ -9,13 +8,12 @@ import type { Negotiation } from '../../shared/model/negotiation';
 import { invitationLink } from '../../sync-server/invitation-link';
 import { openDataDir } from '../../sync-server/open-data-dir';
 import { CliError } from '../cli-error';
+import { readSource } from '../read-source';
 import type { Command } from '../command';
 
-function fromFile(file: string, title: string | undefined): Negotiation {
-  if (!fs.existsSync(file)) throw new CliError(`--from: no such file "${file}".`);
-  const text = fs.readFileSync(file, 'utf8');
-  const imported = importText(text, { source: file, ...(file.endsWith('.md') ? { format: 'md' as const } : {}) });
-  return negotiationFromImport(imported, title ? { title } : {});
+async function fromFile(file: string, title: string | undefined): Promise<Negotiation> {
+  const { text, format } = await readSource(file);
+  return negotiationFromImport(importText(text, { source: file, format }), title ? { title } : {});
 }
 
 /** `penholder negotiation create`: a new negotiation in a data directory, with its two co-facilitators' invitations. */
@@ -24,7 +22,7 @@ export const negotiationCreate: Command = {
   usage: [
     'penholder negotiation create --data DIR --title "..." [--from FILE] [--server ws://HOST:PORT] [--json]',
     '',
-    '  --from FILE   import a UN text (txt, PDF-extracted text or Markdown) as the zero draft',
+    '  --from FILE   import a UN text (txt, PDF-extracted text, Markdown or .docx) as the zero draft',
     '  --server URL  the server address to put in the invitation links (default: empty)',
     '  --json        print {"id", "title", "invitations": [{"role", "token", "link", "id"}, …]}',
   ].join('\n'),
@@ -34,7 +32,7 @@ export const negotiationCreate: Command = {
     if (!dataDir) throw new CliError('--data DIR is required (or set PENHOLDER_DATA).');
     const title = values.title?.trim();
     if (!title && !values.from) throw new CliError('--title "..." is required (or --from FILE to take the title from an imported text).');
-    const negotiation = values.from ? fromFile(values.from, title) : createNegotiation({ title: title! });
+    const negotiation = values.from ? await fromFile(values.from, title) : createNegotiation({ title: title! });
     const data = openDataDir(dataDir);
     try {
       for (const [path, doc] of negotiation.documents()) {
