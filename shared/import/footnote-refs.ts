@@ -17,7 +17,8 @@ const GOVERNS = new Set([
 const COUNTED = /^(?:janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre|january|february|march|april|may|june|july|august|september|october|november|december|h|heures?|hours?|minutes?|am|pm|ans|années?|years?|jours?|days?|mois|months?|weeks?|semaines?|fois|times|millions?|milliards?|billions?|membres|members|pour|per|%|states|états|pays|countries|personnes|persons|people)\b/iu;
 
 const TRAIL = '[,;.:)\\]»”’]*';
-const GLUED = new RegExp(`^(.*[\\p{Ll}»”)’])(\\d{1,3})(${TRAIL})$`, 'u');
+// English style sets the mark after the punctuation ("Crime,1"), French before it ("organisée1,").
+const GLUED = new RegExp(`^(.*[\\p{Ll}»”)’][,;:]?)(\\d{1,3})(${TRAIL})$`, 'u');
 const ALONE = new RegExp(`^(\\d{1,3})(${TRAIL})$`, 'u');
 
 /**

@@ -90,11 +90,12 @@ export function importText(input: string, options: ImportOptions): ImportedText 
     throw new ImportError('no paragraphs found (no organ line, preambular lead or numbered paragraph)', source,
       read.lines[0]?.line ?? 1);
   }
-  const form: ImportedForm = draft ? 'draft' : parts.organ ? 'resolution' : annexes.length ? 'declaration' : 'report';
+  const symbol = documentSymbol(read.headerSymbols, number, parts.organ);
+  const form: ImportedForm = draft || symbol?.includes('/L.') ? 'draft' : parts.organ ? 'resolution' : annexes.length ? 'declaration' : 'report';
   return {
     form,
     language: detectLanguage(text),
-    symbol: documentSymbol(read.headerSymbols, number, parts.organ),
+    symbol,
     title: cleanText(title),
     organ: parts.organ,
     preamble,

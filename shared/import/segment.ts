@@ -105,7 +105,9 @@ export function segment(lines: SourceLine[]): Segmented {
       target = (out.annexes[out.annexes.length - 1] as AnnexDraft).titleParts;
       continue;
     }
-    const number = numberOf(text);
+    // A number alone on its line ("1." then the text on the next) opens the paragraph all the same.
+    const alone = /^(\d{1,3})\.$/u.exec(text);
+    const number = alone && lines[index + 1] ? { number: Number(alone[1]), rest: '' } : numberOf(text);
     if (number && number.number === expected) {
       if (state !== 'annex') state = 'operative';
       open(state === 'annex' ? 'annex' : 'operative', String(number.number), line, number.rest);
@@ -134,9 +136,15 @@ export function segment(lines: SourceLine[]): Segmented {
         open('preambular', null, line, text);
         continue;
       }
-      if ((line.italic || startsOperative(text)) && (!last() || /[,;.]$/u.test(last()))) {
+      if ((line.italic || startsOperative(text)) && (!last() || /[,;.]\d{0,3}$/u.test(last()))) {
         state = 'operative';
         open('operative', null, line, text);
+        continue;
+      }
+      // After a blank line and a paragraph's closing comma, a capitalised line is a new paragraph even when
+      // its lead is not a word the importer knows.
+      if (line.blankBefore > 0 && !line.afterBreak && /,\d{0,3}$/u.test(last()) && /^\p{Lu}/u.test(text)) {
+        open('preambular', null, line, text);
         continue;
       }
     }

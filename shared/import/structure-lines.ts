@@ -59,7 +59,7 @@ export function headingShaped(text: string): boolean {
   return !/\.$/u.test(text) || /^(?:[IVXL]+|[A-Z]|\d{1,2})\.\s/u.test(text);
 }
 
-/** True when a paragraph's text so far ends as a complete sentence or clause. */
+/** True when a paragraph's text so far ends as a complete sentence or clause (a footnote mark may follow). */
 export function endsClause(text: string): boolean {
-  return /[.;:,!?»”")]$/u.test(text.trim());
+  return /[.;:,!?»”")]\d{0,3}$/u.test(text.trim());
 }

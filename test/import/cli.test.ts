@@ -64,11 +64,6 @@ describe('penholder import', () => {
     writeFileSync(docx, 'not a zip');
     expect((await penholder('import', docx)).stderr).toMatch(/broken\.docx: not a readable \.docx/u);
   });
-  it('does not create a negotiation yet', async () => {
-    const { code, stderr } = await penholder('import', join(seeds, '000_bf30f40679ec065d.txt'), '--out', 'n1');
-    expect(code).toBe(1);
-    expect(stderr).toContain('--out is not available yet');
-  });
   it('explains its usage when FILE is missing', async () => {
     const { code, stderr } = await penholder('import');
     expect(code).toBe(2);

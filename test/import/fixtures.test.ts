@@ -86,6 +86,26 @@ describe('an English resolution in Markdown', () => {
   });
 });
 
+describe('a plain English draft', () => {
+  const t = importText(read('en-draft-plain.txt'), { source: 'en-draft-plain.txt' });
+
+  it('is a draft by its L. symbol', () => {
+    expect(t).toMatchObject({ form: 'draft', symbol: 'A/C.3/76/L.12', title: '' });
+  });
+  it('takes English footnote marks set after the comma', () => {
+    expect(t.preamble[0]?.footnotes).toEqual(['1', '2']);
+    expect(t.preamble[0]?.text).toMatch(/Organized Crime, and the Protocol thereto,$/u);
+  });
+  it('starts a paragraph after a blank line even with a lead it does not know', () => {
+    expect(t.preamble.map((p) => p.lead)).toEqual(['Recalling', 'Heartened']);
+  });
+  it('reads a number standing alone on its line', () => {
+    expect(t.operative.map((p) => [p.number, p.text])).toEqual([
+      ['1', 'Decides to convene a meeting;'], ['2', 'Requests a report.'],
+    ]);
+  });
+});
+
 describe('plain English text without page furniture', () => {
   it('reads a short declaration that stands alone', () => {
     const t = importText([
