@@ -1,0 +1,29 @@
+import { createContext, useContext } from 'react';
+import { en, type MessageKey, type Messages } from './en';
+import { fr } from './fr';
+
+/** The interface languages. The text's own language is independent of these. */
+export type UiLanguage = 'en' | 'fr';
+
+export const MESSAGES: Record<UiLanguage, Messages> = { en, fr };
+
+/** A translator: a message by key, with `{name}` placeholders filled. */
+export type Translate = (key: MessageKey, values?: Record<string, string | number>) => string;
+
+/** The translator for a language. */
+export function translator(language: UiLanguage): Translate {
+  const messages = MESSAGES[language];
+  return (key, values) => messages[key].replace(/\{(\w+)\}/g, (whole, name: string) => (values && name in values ? String(values[name]) : whole));
+}
+
+/** The interface language and its translator, provided at the root. */
+export const I18nContext = createContext<{ language: UiLanguage; t: Translate; setLanguage(l: UiLanguage): void }>({
+  language: 'en',
+  t: translator('en'),
+  setLanguage: () => undefined,
+});
+
+/** The current translator. */
+export function useT(): Translate {
+  return useContext(I18nContext).t;
+}

@@ -1,0 +1,28 @@
+import { createContext, useContext, useMemo, useSyncExternalStore } from 'react';
+import type { Negotiation } from '../../shared/model/negotiation';
+import type { ConnectionStatus, NegotiationConnection } from '../sync/negotiation-connection';
+
+/** The negotiation this window works in; provided once at the root. */
+export const ConnectionContext = createContext<NegotiationConnection | null>(null);
+
+export function useConnection(): NegotiationConnection {
+  const connection = useContext(ConnectionContext);
+  if (!connection) throw new Error('useConnection outside a ConnectionContext');
+  return connection;
+}
+
+/**
+ * A value read from the negotiation, recomputed when any of its documents changes. React holds no
+ * copy of the document: it holds the documents' version number and derives the rest.
+ */
+export function useNegotiation<T>(read: (negotiation: Negotiation) => T, deps: readonly unknown[] = []): T {
+  const connection = useConnection();
+  const version = useSyncExternalStore(connection.subscribe, () => connection.version());
+  return useMemo(() => read(connection.negotiation), [connection, version, ...deps]);
+}
+
+/** The connection's network state, pending changes and refusals. */
+export function useConnectionStatus(): ConnectionStatus {
+  const connection = useConnection();
+  return useSyncExternalStore(connection.subscribeStatus, connection.getStatus);
+}

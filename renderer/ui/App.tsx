@@ -1,0 +1,92 @@
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { I18nContext, translator, type UiLanguage } from '../i18n/translate';
+import { fetchSession, SessionRefused } from '../session/fetch-session';
+import type { JoinLink } from '../session/join-link';
+import type { Session } from '../session/session';
+import { loadSession, saveSession } from '../session/stored-session';
+import { ConnectionContext } from '../store/connection-context';
+import { NegotiationConnection } from '../sync/negotiation-connection';
+import { ErrorProvider } from './errors';
+import { JoinScreen } from './JoinScreen';
+import { Workspace } from './Workspace';
+
+const LANGUAGE_KEY = 'penholder.language';
+
+function initialLanguage(): UiLanguage {
+  const kept = localStorage.getItem(LANGUAGE_KEY);
+  if (kept === 'en' || kept === 'fr') return kept;
+  return navigator.language.startsWith('fr') ? 'fr' : 'en';
+}
+
+/** This page's own server, when it was served by one (the web edition). */
+const pageServer = (): string | null => (location.protocol === 'http:' || location.protocol === 'https:' ? location.origin : null);
+
+interface Props {
+  db: IDBDatabase | null;
+  /** An invitation this page was opened with (`/join?token=…`), if any. */
+  initialLink: JoinLink | null;
+}
+
+/** The root: the interface language, then joining, then the negotiating table. */
+export function App({ db, initialLink }: Props) {
+  const [language, setLanguageState] = useState<UiLanguage>(initialLanguage);
+  const [session, setSession] = useState<Session | null>(() => (initialLink ? null : loadSession()));
+  const [busy, setBusy] = useState(false);
+  const [problem, setProblem] = useState<string | null>(null);
+  const i18n = useMemo(() => ({ language, t: translator(language), setLanguage: (l: UiLanguage) => (localStorage.setItem(LANGUAGE_KEY, l), setLanguageState(l)) }), [language]);
+  const t = i18n.t;
+
+  useEffect(() => {
+    document.documentElement.lang = language;
+  }, [language]);
+
+  const join = useCallback(
+    async (link: JoinLink) => {
+      const httpUrl = link.httpUrl ?? pageServer();
+      if (!httpUrl) return setProblem(t('join.badLink'));
+      setBusy(true);
+      setProblem(null);
+      try {
+        const s = await fetchSession(httpUrl, link.token);
+        saveSession(s);
+        setSession(s);
+      } catch (error) {
+        const kept = loadSession();
+        if (!(error instanceof SessionRefused) && kept?.token === link.token) setSession(kept);
+        else setProblem(error instanceof SessionRefused ? t('join.refused', { reason: error.message }) : t('join.unreachable'));
+      } finally {
+        setBusy(false);
+      }
+    },
+    [t],
+  );
+
+  useEffect(() => {
+    if (!initialLink) return;
+    history.replaceState(null, '', './');
+    void join(initialLink);
+    // Only the link the page was opened with.
+  }, [initialLink]);
+
+  const connection = useMemo(() => (session ? new NegotiationConnection(session, db, localStorage) : null), [session, db]);
+  useEffect(() => () => connection?.destroy(), [connection]);
+
+  const leave = useCallback(() => {
+    saveSession(null);
+    setSession(null);
+  }, []);
+
+  return (
+    <I18nContext.Provider value={i18n}>
+      <ErrorProvider>
+        {connection ? (
+          <ConnectionContext.Provider value={connection}>
+            <Workspace onLeave={leave} />
+          </ConnectionContext.Provider>
+        ) : (
+          <JoinScreen onJoin={(l) => void join(l)} busy={busy} problem={problem} />
+        )}
+      </ErrorProvider>
+    </I18nContext.Provider>
+  );
+}

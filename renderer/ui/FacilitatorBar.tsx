@@ -1,0 +1,60 @@
+import { useState } from 'react';
+import { issueRevision } from '../../shared/model/revision-commands';
+import { closeSilence, openSilence, silenceObjections } from '../../shared/model/silence-commands';
+import { useT } from '../i18n/translate';
+import { useConnection, useNegotiation } from '../store/connection-context';
+import { useRun } from './errors';
+
+/** The co-facilitators' tools for the whole text: issue the next revision, open and close silence. */
+export function FacilitatorBar() {
+  const t = useT();
+  const run = useRun();
+  const { negotiation, actor } = useConnection();
+  const [note, setNote] = useState('');
+  const [deadline, setDeadline] = useState('');
+  const { revisions, silence, objections } = useNegotiation((n) => {
+    const silence = n.table.silence();
+    return { revisions: n.table.revisions(), silence, objections: silence.state === 'none' ? [] : silenceObjections(n, silence.id) };
+  });
+  const next = revisions.length === 0 ? (negotiation.table.meta().language === 'fr' ? 'Avant-projet' : 'Zero draft') : `Rev.${revisions.length}`;
+  const latest = revisions[revisions.length - 1];
+  return (
+    <section className="facilitator-bar" aria-labelledby="fac-h">
+      <h2 id="fac-h">{t('fac.heading')}</h2>
+      <p>{latest ? t('fac.revisions', { count: revisions.length, name: latest.name }) : t('fac.noRevision')}</p>
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          if (run(() => issueRevision(negotiation, actor, note.trim() || null))) setNote('');
+        }}
+      >
+        <label>
+          {t('fac.note')}
+          <input value={note} onChange={(e) => setNote(e.target.value)} />
+        </label>
+        <button type="submit">{t('fac.issue', { name: next })}</button>
+      </form>
+      {silence.state === 'open' ? (
+        <p>
+          {t('silence.objections', { count: objections.length })}{' '}
+          <button type="button" onClick={() => run(() => closeSilence(negotiation, actor))}>
+            {t('fac.closeSilence')}
+          </button>
+        </p>
+      ) : (
+        <form
+          onSubmit={(e) => {
+            e.preventDefault();
+            run(() => openSilence(negotiation, actor, deadline ? new Date(deadline).toISOString() : ''));
+          }}
+        >
+          <label>
+            {t('fac.silence')}
+            <input type="datetime-local" value={deadline} onChange={(e) => setDeadline(e.target.value)} required />
+          </label>
+          <button type="submit">{t('fac.openSilence')}</button>
+        </form>
+      )}
+    </section>
+  );
+}

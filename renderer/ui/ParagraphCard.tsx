@@ -1,0 +1,87 @@
+import { memo, useCallback, useContext, useRef, useState } from 'react';
+import type { Paragraph } from '../../shared/model/paragraph';
+import { confirmAdRef } from '../../shared/model/proposal-commands';
+import type { ProposalView } from '../../shared/model/queries';
+import { flatText } from '../../shared/text/rich-text';
+import { I18nContext } from '../i18n/translate';
+import { useConnection } from '../store/connection-context';
+import type { FlatSpan } from './editor-plugins';
+import { useRun } from './errors';
+import { ParagraphEditor } from './ParagraphEditor';
+import { ProposalList } from './ProposalList';
+import { ProposeForm } from './ProposeForm';
+import { StatusBadge } from './StatusBadge';
+import { StatusControl } from './StatusControl';
+
+interface Props {
+  paragraph: Paragraph;
+  label: string;
+  alternativeOf: string | null;
+  views: ProposalView[];
+  present: string[];
+  confirmedBy: string[];
+  textLanguage: string;
+}
+
+/** One paragraph: its label, status, text (a ProseMirror editor), proposals and the actions on it. */
+export const ParagraphCard = memo(function ParagraphCard({ paragraph, label, alternativeOf, views, present, confirmedBy, textLanguage }: Props) {
+  const { t, language } = useContext(I18nContext);
+  const run = useRun();
+  const connection = useConnection();
+  const { negotiation, actor } = connection;
+  const [showProposals, setShowProposals] = useState(false);
+  const [form, setForm] = useState<(FlatSpan & { typed?: boolean }) | null | false>(false);
+  const selection = useRef<FlatSpan | null>(null);
+  const nameOf = (id: string): string => negotiation.table.delegation(id)?.name ?? id;
+  const open = views.filter((v) => v.state === 'open');
+  const isDelegation = actor.role === 'delegation';
+  const mayWrite = connection.mayWrite({ kind: 'table' }) && paragraph.status.state !== 'agreed' && paragraph.status.state !== 'deleted';
+  const shownLabel = label || paragraph.kind;
+  const onSuggest = useCallback((span: FlatSpan) => setForm({ ...span, typed: true }), []);
+  const onSelect = useCallback((span: FlatSpan | null) => (selection.current = span), []);
+  const onFocus = useCallback(() => connection.awareness.setLocalStateField('focus', paragraph.id), [connection, paragraph.id]);
+  const headingId = `h-${paragraph.id}`;
+  const pendingMine = paragraph.status.state === 'adref' && actor.delegationId !== null && paragraph.status.pending.includes(actor.delegationId) && !confirmedBy.includes(actor.delegationId);
+
+  return (
+    <article className={`paragraph kind-${paragraph.kind} state-${paragraph.status.state}`} aria-labelledby={headingId} data-paragraph={paragraph.id} data-label={label}>
+      <header className="paragraph-head">
+        <h2 id={headingId} className="label">
+          {shownLabel}
+        </h2>
+        <StatusBadge status={paragraph.status} t={t} nameOf={nameOf} language={language} />
+        {alternativeOf && <span className="alt-of">{t('para.alternativeOf', { label: alternativeOf })}</span>}
+        <button type="button" className="count" aria-expanded={showProposals} onClick={() => setShowProposals((s) => !s)} disabled={views.length === 0}>
+          {open.length ? t('para.proposals', { count: open.length }) : t('para.noProposals')}
+        </button>
+        {present.length > 0 && <span className="present">{t('para.present', { names: present.join(', ') })}</span>}
+      </header>
+      <ParagraphEditor
+        fragment={negotiation.table.textFragment(paragraph.id)}
+        mayWrite={mayWrite}
+        suggest={isDelegation && paragraph.status.state !== 'agreed' && paragraph.status.state !== 'deleted'}
+        label={t('para.editorLabel', { label: shownLabel })}
+        lang={textLanguage}
+        onSuggest={onSuggest}
+        onSelect={onSelect}
+        onFocus={onFocus}
+      />
+      {confirmedBy.length > 0 && <p className="adref-confirmed">{t('adref.confirmed', { names: confirmedBy.map(nameOf).join(', ') })}</p>}
+      <div className="paragraph-actions">
+        {isDelegation && form === false && paragraph.status.state !== 'agreed' && (
+          <button type="button" onClick={() => setForm(selection.current && selection.current.to > selection.current.from ? selection.current : null)}>
+            {t('para.propose')}
+          </button>
+        )}
+        {pendingMine && (
+          <button type="button" onClick={() => run(() => confirmAdRef(negotiation, actor, paragraph.id))}>
+            {t('adref.confirm')}
+          </button>
+        )}
+        {actor.role === 'cofacilitator' && <StatusControl key={paragraph.status.state} paragraph={paragraph} label={shownLabel} />}
+      </div>
+      {form !== false && <ProposeForm paragraphId={paragraph.id} label={shownLabel} flat={flatText(paragraph.text)} initial={form} onDone={() => setForm(false)} />}
+      {showProposals && views.length > 0 && <ProposalList views={views} label={shownLabel} />}
+    </article>
+  );
+});

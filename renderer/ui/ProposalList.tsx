@@ -1,0 +1,89 @@
+import { accept, notRetain } from '../../shared/model/facilitator-commands';
+import { setPosition, withdraw } from '../../shared/model/proposal-commands';
+import type { Stance } from '../../shared/model/proposal';
+import { authorName, type ProposalView } from '../../shared/model/queries';
+import { flatText } from '../../shared/text/rich-text';
+import { useT } from '../i18n/translate';
+import { useConnection } from '../store/connection-context';
+import { useRun } from './errors';
+
+const STANCES: { stance: Stance; key: 'proposal.support' | 'proposal.oppose' | 'proposal.reserve' | 'proposal.pending'; list: 'proposal.supportedBy' | 'proposal.opposedBy' | 'proposal.reservedBy' | 'proposal.pendingBy' }[] = [
+  { stance: 'support', key: 'proposal.support', list: 'proposal.supportedBy' },
+  { stance: 'oppose', key: 'proposal.oppose', list: 'proposal.opposedBy' },
+  { stance: 'reserve', key: 'proposal.reserve', list: 'proposal.reservedBy' },
+  { stance: 'pending-instructions', key: 'proposal.pending', list: 'proposal.pendingBy' },
+];
+
+/** The wording of a proposal as a small redline. */
+function Wording({ view }: { view: ProposalView }) {
+  const p = view.proposal;
+  const paragraph = p.paragraph ? flatText(p.paragraph) : '';
+  return (
+    <p className="wording" lang="">
+      {p.anchor?.quote && (p.kind === 'delete' || p.kind === 'replace') && <del>{p.anchor.quote}</del>}
+      {p.text && <ins>{p.text}</ins>}
+      {paragraph && <ins>{paragraph}</ins>}
+    </p>
+  );
+}
+
+/** The proposals on one paragraph, with everyone's positions and the actions this person may take. */
+export function ProposalList({ views, label }: { views: ProposalView[]; label: string }) {
+  const t = useT();
+  const run = useRun();
+  const connection = useConnection();
+  const { negotiation, actor } = connection;
+  const nameOf = (id: string): string => negotiation.table.delegation(id)?.name ?? id;
+  const own = actor.role === 'delegation' ? actor.delegationId : null;
+  return (
+    <ul className="proposals" aria-label={t('proposal.list', { label })}>
+      {views.map((v) => {
+        const mine = own === v.proposal.author;
+        const myStance = own ? negotiation.delegation(own).position(v.key)?.stance : undefined;
+        return (
+          <li key={v.key} className={`proposal state-${v.state}`} data-proposal={v.key}>
+            <div className="proposal-head">
+              <strong>{authorName(negotiation, v.proposal)}</strong> · {t(`proposal.kind.${v.proposal.kind}`)} · <span className="state">{t(`proposal.state.${v.state}`)}</span>
+              {v.needsReview && v.state === 'open' && <span className="review"> · {t('proposal.needsReview')}</span>}
+            </div>
+            <Wording view={v} />
+            {v.proposal.source && <p className="source">{t('proposal.source', { source: v.proposal.source })}</p>}
+            {v.proposal.rationale && <p className="rationale">{v.proposal.rationale}</p>}
+            <ul className="positions">
+              {STANCES.filter((s) => v.positions[s.stance].length > 0).map((s) => (
+                <li key={s.stance} className={`position-${s.stance}`}>
+                  {t(s.list, { names: v.positions[s.stance].map(nameOf).join(', ') })}
+                </li>
+              ))}
+            </ul>
+            {v.state === 'open' && (
+              <div className="actions">
+                {own && !mine &&
+                  STANCES.map((s) => (
+                    <button key={s.stance} type="button" aria-pressed={myStance === s.stance} onClick={() => run(() => setPosition(negotiation, actor, v.key, s.stance))}>
+                      {t(s.key)}
+                    </button>
+                  ))}
+                {mine && (
+                  <button type="button" onClick={() => run(() => withdraw(negotiation, actor, v.proposal.id))}>
+                    {t('proposal.withdraw')}
+                  </button>
+                )}
+                {actor.role === 'cofacilitator' && (
+                  <>
+                    <button type="button" className="primary" onClick={() => run(() => accept(negotiation, actor, v.key))}>
+                      {t('proposal.accept')}
+                    </button>
+                    <button type="button" onClick={() => run(() => notRetain(negotiation, actor, v.key))}>
+                      {t('proposal.notRetain')}
+                    </button>
+                  </>
+                )}
+              </div>
+            )}
+          </li>
+        );
+      })}
+    </ul>
+  );
+}

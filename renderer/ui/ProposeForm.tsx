@@ -1,0 +1,141 @@
+import { useId, useState, type FormEvent } from 'react';
+import type { ProposalKind } from '../../shared/model/proposal';
+import { draftProposal, propose, type ProposalInput } from '../../shared/model/proposal-commands';
+import { useT } from '../i18n/translate';
+import { useConnection } from '../store/connection-context';
+import { useRun } from './errors';
+import type { FlatSpan } from './editor-plugins';
+
+type FormKind = Exclude<ProposalKind, 'move-paragraph'>;
+const KINDS: FormKind[] = ['replace', 'insert', 'delete', 'new-paragraph', 'alternative', 'delete-paragraph'];
+
+/** Where the quoted words are: the span given when it still quotes them, else their only occurrence. */
+export function locateQuote(flat: string, quote: string, hint: FlatSpan | null): { from: number; to: number } | null {
+  if (hint && flat.slice(hint.from, hint.to) === quote) return { from: hint.from, to: hint.to };
+  const at = flat.indexOf(quote);
+  return at < 0 ? null : { from: at, to: at + quote.length };
+}
+
+interface Props {
+  paragraphId: string;
+  label: string;
+  /** The paragraph's flat text now. */
+  flat: string;
+  /** Selected words, or what was typed in suggest mode. */
+  initial: (FlatSpan & { typed?: boolean }) | null;
+  onDone(): void;
+}
+
+/** A delegation proposes a change to one paragraph, submitted at once or kept as a private draft. */
+export function ProposeForm({ paragraphId, label, flat, initial, onDone }: Props) {
+  const t = useT();
+  const run = useRun();
+  const id = useId();
+  const { negotiation, actor } = useConnection();
+  const quoted = initial ? flat.slice(initial.from, initial.to) : '';
+  const firstKind: FormKind = initial?.typed ? (initial.text === '' ? 'delete' : quoted === '' ? 'insert' : 'replace') : 'replace';
+  const [kind, setKind] = useState<FormKind>(firstKind);
+  const initialQuote = firstKind === 'insert' ? flat.slice(0, initial?.from ?? 0) : quoted;
+  const [quote, setQuote] = useState(initialQuote);
+  const [text, setText] = useState(initial?.typed ? initial.text : '');
+  const [paragraph, setParagraph] = useState('');
+  const [rationale, setRationale] = useState('');
+  const [source, setSource] = useState('');
+  const [behalf, setBehalf] = useState('');
+  const [problem, setProblem] = useState<string | null>(null);
+  const groups = negotiation.table.roster().filter((d) => d.kind === 'group' && d.chair === actor.delegationId);
+  const span = kind === 'replace' || kind === 'delete';
+
+  const input = (): ProposalInput | null => {
+    const base = { kind, paragraphId, rationale, source, onBehalfOf: behalf || null };
+    if (kind === 'new-paragraph' || kind === 'alternative') return { ...base, paragraph };
+    if (kind === 'delete-paragraph') return base;
+    if (kind === 'insert') {
+      // Typed or selected at a place: insert there, unless the person changed the words to insert after.
+      const at = initial && quote === initialQuote ? initial.from : quote.trim() === '' ? 0 : (locateQuote(flat, quote, null)?.to ?? -1);
+      if (at < 0) return setProblem(t('propose.quoteMissing', { quote })), null;
+      const spaced = text.startsWith(' ') || at === 0 || flat[at - 1] === ' ' ? text : ` ${text}`;
+      return { ...base, from: at, text: spaced };
+    }
+    const at = locateQuote(flat, quote, initial);
+    if (!at) return setProblem(t('propose.quoteMissing', { quote })), null;
+    return { ...base, from: at.from, to: at.to, text };
+  };
+
+  const submit = (asDraft: boolean) => (event?: FormEvent) => {
+    event?.preventDefault();
+    setProblem(null);
+    const proposal = input();
+    if (!proposal) return;
+    const done = run(() => (asDraft ? draftProposal : propose)(negotiation, actor, proposal));
+    if (done) onDone();
+  };
+
+  return (
+    <form className="propose" onSubmit={submit(false)} aria-labelledby={`${id}-h`}>
+      <h3 id={`${id}-h`}>{t('propose.heading', { label })}</h3>
+      {initial?.typed && <p className="hint">{t('propose.fromTyping')}</p>}
+      <label>
+        {t('propose.kind')}
+        <select value={kind} onChange={(e) => setKind(e.target.value as FormKind)}>
+          {KINDS.map((k) => (
+            <option key={k} value={k}>
+              {t(`propose.kind.${k}`)}
+            </option>
+          ))}
+        </select>
+      </label>
+      {(span || kind === 'insert') && (
+        <label>
+          {t(kind === 'insert' ? 'propose.after' : 'propose.quote')}
+          <input name="quote" value={quote} onChange={(e) => setQuote(e.target.value)} required={span} />
+        </label>
+      )}
+      {(kind === 'replace' || kind === 'insert') && (
+        <label>
+          {t('propose.text')}
+          <input name="text" value={text} onChange={(e) => setText(e.target.value)} required autoFocus={initial?.typed} />
+        </label>
+      )}
+      {(kind === 'new-paragraph' || kind === 'alternative') && (
+        <label>
+          {t('propose.paragraph')}
+          <textarea name="paragraph" value={paragraph} onChange={(e) => setParagraph(e.target.value)} required rows={3} />
+        </label>
+      )}
+      <label>
+        {t('propose.rationale')}
+        <input name="rationale" value={rationale} onChange={(e) => setRationale(e.target.value)} />
+      </label>
+      <label>
+        {t('propose.source')}
+        <input name="source" value={source} onChange={(e) => setSource(e.target.value)} />
+      </label>
+      {groups.length > 0 && (
+        <label>
+          {t('propose.onBehalf')}
+          <select value={behalf} onChange={(e) => setBehalf(e.target.value)}>
+            <option value="">{t('propose.ownName', { name: negotiation.table.delegation(actor.delegationId ?? '')?.name ?? '' })}</option>
+            {groups.map((g) => (
+              <option key={g.id} value={g.id}>
+                {g.name}
+              </option>
+            ))}
+          </select>
+        </label>
+      )}
+      {problem && <p className="problem" role="alert">{problem}</p>}
+      <div className="actions">
+        <button type="submit" className="primary">
+          {t('propose.submit')}
+        </button>
+        <button type="button" onClick={submit(true)}>
+          {t('propose.draft')}
+        </button>
+        <button type="button" onClick={onDone}>
+          {t('propose.cancel')}
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,90 @@
+import { useContext, useEffect, useState } from 'react';
+import { I18nContext, type UiLanguage } from '../i18n/translate';
+import { useConnection, useNegotiation } from '../store/connection-context';
+import { usePresence } from '../store/use-presence';
+import { CleanTextView } from './CleanTextView';
+import { CompilationView } from './CompilationView';
+import { ConnectionBanner } from './ConnectionBanner';
+import { FacilitatorBar } from './FacilitatorBar';
+import { PresenceBar } from './PresenceBar';
+import { TextView } from './TextView';
+
+type View = 'text' | 'compilation' | 'clean';
+const VIEWS: View[] = ['text', 'compilation', 'clean'];
+
+/** The negotiating table: who I am, the connection, the views of the text, the room. */
+export function Workspace({ onLeave }: { onLeave(): void }) {
+  const { t, language, setLanguage } = useContext(I18nContext);
+  const connection = useConnection();
+  const { session, actor } = connection;
+  const presence = usePresence(connection.awareness);
+  const [view, setView] = useState<View>('text');
+  const [presenting, setPresenting] = useState(false);
+  const silence = useNegotiation((n) => n.table.silence());
+
+  useEffect(() => {
+    connection.awareness.setLocalStateField('role', actor.role);
+    connection.awareness.setLocalStateField('name', session.delegation?.name ?? null);
+  }, [connection, actor.role, session.delegation]);
+
+  useEffect(() => {
+    if (!presenting) return;
+    const onKey = (e: KeyboardEvent) => e.key === 'Escape' && setPresenting(false);
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [presenting]);
+
+  const who = actor.role === 'cofacilitator' ? t('who.cofacilitator') : t(actor.role === 'observer' ? 'who.observer' : 'who.delegation', { name: session.delegation?.name ?? '' });
+  return (
+    <div className={`workspace${presenting ? ' presentation' : ''}`}>
+      <a className="skip" href="#main">
+        {t('app.skip')}
+      </a>
+      <header className="topbar">
+        <span className="brand">{t('app.title')}</span>
+        <span className="who" data-role={actor.role}>
+          {who}
+        </span>
+        <nav aria-label={t('view.nav')}>
+          {VIEWS.map((v) => (
+            <button key={v} type="button" aria-current={view === v ? 'page' : undefined} onClick={() => setView(v)}>
+              {t(`view.${v}`)}
+            </button>
+          ))}
+          <button type="button" aria-pressed={presenting} onClick={() => setPresenting((p) => !p)}>
+            {presenting ? t('view.exitPresentation') : t('view.presentation')}
+          </button>
+        </nav>
+        <label className="lang">
+          {t('lang.label')}
+          <select value={language} onChange={(e) => setLanguage(e.target.value as UiLanguage)}>
+            <option value="en">English</option>
+            <option value="fr">Français</option>
+          </select>
+        </label>
+        <ConnectionBanner />
+        <button type="button" className="leave" onClick={onLeave}>
+          {t('join.leave')}
+        </button>
+      </header>
+      {silence.state === 'open' && (
+        <p className="banner silence" role="status">
+          {t('silence.open', { deadline: new Date(silence.deadline).toLocaleString(language) })}
+        </p>
+      )}
+      {silence.state === 'passed' && <p className="banner ok">{t('silence.passed')}</p>}
+      {silence.state === 'broken' && <p className="banner warn">{t('silence.broken')}</p>}
+      <div className="layout">
+        <main id="main" tabIndex={-1}>
+          {view === 'text' && <TextView presence={presence} />}
+          {view === 'compilation' && <CompilationView />}
+          {view === 'clean' && <CleanTextView />}
+        </main>
+        <aside className="side">
+          <PresenceBar presence={presence} />
+          {actor.role === 'cofacilitator' && <FacilitatorBar />}
+        </aside>
+      </div>
+    </div>
+  );
+}
