@@ -10,7 +10,7 @@ const FORMATS: TextFormat[] = ['txt', 'md', 'html'];
 
 /** `penholder clean`: the text for adoption, or a draft with its brackets and labels. */
 export const cleanCommand: Command = {
-  summary: 'print the clean text for adoption (refuses while text is bracketed or proposals are open)',
+  summary: 'Print the clean text for adoption (refuses while text is bracketed or proposals are open)',
   usage: [
     'penholder clean NEGOTIATION.penholder|FILE [--format txt|md|html] [--revision N] [--draft]',
     '',

@@ -6,7 +6,7 @@ import { compilation, formatCompilation } from '../../shared/model/compilation';
 
 /** `penholder compile`: the compilation text, every proposal with its authors and decision. */
 export const compileCommand: Command = {
-  summary: 'print the compilation text: each paragraph with every proposal, its authors, supporters and decision',
+  summary: 'Print the compilation text: every proposal on each paragraph, its authors, supporters and decision',
   usage: ['penholder compile NEGOTIATION.penholder|FILE [--format md|html]', '', '  --format  md (default) or html'].join('\n'),
   async run(args) {
     const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { format: { type: 'string', default: 'md' } } });
