@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { as, cofac, sampleNegotiation } from './fixture';
+import { setGroupChair, updateMeta } from '../../shared/model/meta-commands';
+import { propose } from '../../shared/model/proposal-commands';
+import { addDelegation } from '../../shared/model/create-negotiation';
+
+describe('metadata and roster', () => {
+  it('co-facilitators set the target length and dates; bad values are named', () => {
+    const { negotiation: n } = sampleNegotiation();
+    updateMeta(n, cofac, { targetWords: 1500, dates: { adoption: '2021-11-22' }, symbol: 'A/76/L.7' });
+    expect(n.table.meta()).toMatchObject({ targetWords: 1500, dates: { adoption: '2021-11-22' }, symbol: 'A/76/L.7' });
+    expect(() => updateMeta(n, cofac, { targetWords: -3 })).toThrow('The target length must be a whole number of words, not -3.');
+    expect(() => updateMeta(n, cofac, { dates: { adoption: 'soon' } })).toThrow(/is not a date/);
+    expect(() => updateMeta(n, cofac, { title: '  ' })).toThrow(/needs a title/);
+    expect(() => updateMeta(n, as('mexico'), { title: 'Mine' })).toThrow(/Only the co-facilitators/);
+  });
+
+  it('the group chair passes to another delegation, who may then speak for the group', () => {
+    const { negotiation: n, ids } = sampleNegotiation();
+    setGroupChair(n, cofac, 'g77', 'mexico');
+    expect(propose(n, as('mexico'), { kind: 'delete-paragraph', paragraphId: ids[0]!, onBehalfOf: 'g77' }).onBehalfOf).toBe('g77');
+    expect(() => propose(n, as('egypt'), { kind: 'delete-paragraph', paragraphId: ids[0]!, onBehalfOf: 'g77' })).toThrow(/does not speak for/);
+    expect(() => setGroupChair(n, cofac, 'mexico', 'egypt')).toThrow(/not a group/);
+    expect(() => addDelegation(n, as('mexico'), { name: 'Peru' })).toThrow(/Only the co-facilitators/);
+    expect(addDelegation(n, cofac, { name: 'mexico' }).id).toBe('mexico');
+  });
+});
