@@ -6,6 +6,7 @@ import { serve } from './serve';
 import { cleanCommand } from './clean';
 import { compileCommand } from './compile';
 import { importCommand } from './import';
+import { start } from './start';
 
 /** Every command, by the words that invoke it. */
 export const commands: Record<string, Command> = {
@@ -16,4 +17,5 @@ export const commands: Record<string, Command> = {
   import: importCommand,
   clean: cleanCommand,
   compile: compileCommand,
+  start,
 };

@@ -1,0 +1,24 @@
+import path from 'node:path';
+import { build, type BuildOptions } from 'esbuild';
+
+/**
+ * Bundles the Electron main process and the preload into main/dist: main.js (ESM, what package.json's
+ * "main" names) and preload.cjs (a sandboxed preload is one CommonJS file that may require only
+ * `electron`). better-sqlite3 stays external: it is a native module loaded from node_modules.
+ */
+export async function bundleMain(root: string): Promise<{ main: string; preload: string }> {
+  const outdir = path.join(root, 'main', 'dist');
+  const common: BuildOptions = { bundle: true, platform: 'node', target: 'node22', sourcemap: true, logLevel: 'warning', external: ['electron', 'better-sqlite3'] };
+  const main = path.join(outdir, 'main.js');
+  const preload = path.join(outdir, 'preload.cjs');
+  await build({
+    ...common,
+    entryPoints: [path.join(root, 'main', 'electron', 'main.ts')],
+    outfile: main,
+    format: 'esm',
+    // Bundled CommonJS dependencies (pino, ws) call require(): give the ESM bundle one.
+    banner: { js: "import { createRequire as __penholderRequire } from 'node:module'; const require = __penholderRequire(import.meta.url);" },
+  });
+  await build({ ...common, entryPoints: [path.join(root, 'main', 'electron', 'preload.ts')], outfile: preload, format: 'cjs' });
+  return { main, preload };
+}
