@@ -147,3 +147,13 @@ export function confirmAdRef(negotiation: Negotiation, actor: Actor, paragraphId
   if (p.status.state !== 'adref') throw new CommandRefused('This paragraph is not agreed ad ref; there is nothing to confirm.', 'invalid');
   negotiation.delegation(own).adRefMap.set(paragraphId, { confirmedAt: at ?? new Date().toISOString() });
 }
+
+/** Supports a proposal (one click in the app). */
+export function support(negotiation: Negotiation, actor: Actor, key: string): void {
+  setPosition(negotiation, actor, key, 'support');
+}
+
+/** Opposes a proposal. */
+export function oppose(negotiation: Negotiation, actor: Actor, key: string): void {
+  setPosition(negotiation, actor, key, 'oppose');
+}

@@ -25,3 +25,27 @@ describe('metadata and roster', () => {
     expect(addDelegation(n, cofac, { name: 'mexico' }).id).toBe('mexico');
   });
 });
+
+describe('ad ref', () => {
+  it('settles once every pending capital confirmed, or when the deadline passed', async () => {
+    const { setStatus } = await import('../../shared/model/facilitator-commands');
+    const { confirmAdRef, support, oppose } = await import('../../shared/model/proposal-commands');
+    const { adRefProgress, settleAdRef } = await import('../../shared/model/ad-ref');
+    const { negotiation: n, ids } = sampleNegotiation();
+    setStatus(n, cofac, ids[0]!, { state: 'adref', pending: ['mexico', 'canada'], deadline: '2021-04-28T18:00:00Z' });
+    confirmAdRef(n, as('mexico'), ids[0]!);
+    expect(adRefProgress(n, ids[0]!, '2021-04-28T12:00:00Z')).toEqual({ pending: ['canada'], confirmed: ['mexico'], deadline: '2021-04-28T18:00:00Z', settled: false });
+    expect(() => settleAdRef(n, cofac, ids[0]!, '2021-04-28T12:00:00Z')).toThrow('Still pending: Canada (until 2021-04-28T18:00:00Z).');
+    settleAdRef(n, cofac, ids[0]!, '2021-04-28T18:00:01Z');
+    expect(n.table.paragraph(ids[0]!)!.status).toEqual({ state: 'agreed' });
+    setStatus(n, cofac, ids[1]!, { state: 'adref', pending: ['canada'], deadline: null });
+    confirmAdRef(n, as('canada'), ids[1]!);
+    settleAdRef(n, cofac, ids[1]!);
+    expect(n.table.paragraph(ids[1]!)!.status).toEqual({ state: 'agreed' });
+    const p = propose(n, as('mexico'), { kind: 'delete-paragraph', paragraphId: ids[2]! });
+    support(n, as('canada'), `mexico/${p.id}`);
+    oppose(n, as('egypt'), `mexico/${p.id}`);
+    expect(n.delegation('canada').position(`mexico/${p.id}`)?.stance).toBe('support');
+    expect(n.delegation('egypt').position(`mexico/${p.id}`)?.stance).toBe('oppose');
+  });
+});
