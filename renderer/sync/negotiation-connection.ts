@@ -66,7 +66,15 @@ export class NegotiationConnection {
     }
   }
 
-  private readonly onNetwork = (): void => this.updateStatus({});
+  /** The system says the network is gone or back: close the sockets (changes then wait) or reopen them. */
+  private readonly onNetwork = (): void => {
+    const online = navigator.onLine !== false;
+    for (const s of this.docs.values()) {
+      if (online && !s.provider.shouldConnect) s.provider.connect();
+      else if (!online && s.provider.shouldConnect) s.provider.disconnect();
+    }
+    this.updateStatus({});
+  };
 
   /** Resolves once what this computer kept has been loaded into the documents opened so far. */
   async ready(): Promise<void> {
@@ -144,7 +152,10 @@ export class NegotiationConnection {
       }
       this.changed();
     });
-    const load = (persistence ? persistence.load().catch((error: unknown) => console.warn(`could not read ${name} from this computer`, error)) : Promise.resolve()).then(() => provider.connect());
+    const load = (persistence ? persistence.load().catch((error: unknown) => console.warn(`could not read ${name} from this computer`, error)) : Promise.resolve()).then(() => {
+      if (typeof navigator === 'undefined' || navigator.onLine !== false) provider.connect();
+      else this.updateStatus({});
+    });
     this.loads.push(load);
     return doc;
   }
@@ -163,7 +174,7 @@ export class NegotiationConnection {
     const table = this.docs.get('table')?.provider;
     const browserOffline = typeof navigator !== 'undefined' && navigator.onLine === false;
     const network: ConnectionStatus['network'] =
-      table?.wsconnected && table.synced ? 'connected' : !browserOffline && (table?.wsconnected || (table?.wsconnecting && table.wsUnsuccessfulReconnects < 2)) ? 'connecting' : 'offline';
+      table?.wsconnected && table.synced && !browserOffline ? 'connected' : !browserOffline && (table?.wsconnected || (table?.wsconnecting && table.wsUnsuccessfulReconnects < 2)) ? 'connecting' : 'offline';
     const next: ConnectionStatus = { ...this.status, ...change, network, pending: this.pending.total() };
     const s = this.status;
     if (next.network === s.network && next.pending === s.pending && next.refusedWrite === s.refusedWrite && next.revoked === s.revoked) return;

@@ -21,6 +21,7 @@ function Wording({ view }: { view: ProposalView }) {
   return (
     <p className="wording" lang="">
       {p.anchor?.quote && (p.kind === 'delete' || p.kind === 'replace') && <del>{p.anchor.quote}</del>}
+      {p.anchor?.quote && p.text ? ' ' : null}
       {p.text && <ins>{p.text}</ins>}
       {paragraph && <ins>{paragraph}</ins>}
     </p>

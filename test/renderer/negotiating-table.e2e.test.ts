@@ -1,0 +1,156 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { browserAvailable, buildRenderer, launch, openRoom, SCREENSHOTS, serveSessionIfMissing, type Room } from './e2e-setup';
+
+const run = browserAvailable();
+
+describe.runIf(run)('the negotiating table in Chromium, against the real sync server', () => {
+  let browser: Browser;
+  let room: Room;
+  const contexts: BrowserContext[] = [];
+
+  beforeAll(async () => {
+    await buildRenderer();
+    [browser, room] = await Promise.all([launch(), openRoom()]);
+    fs.mkdirSync(SCREENSHOTS, { recursive: true });
+    console.log(`screenshots: ${SCREENSHOTS}`);
+  }, 120_000);
+
+  afterAll(async () => {
+    for (const c of contexts) await c.close().catch(() => undefined);
+    await browser?.close();
+    await room?.close();
+  });
+
+  async function join(token: string, locale = 'en-GB'): Promise<{ context: BrowserContext; page: Page }> {
+    const context = await browser.newContext({ locale, viewport: { width: 1280, height: 900 } });
+    contexts.push(context);
+    await serveSessionIfMissing(room, context);
+    const page = await context.newPage();
+    page.on('pageerror', (e) => console.error('page error:', e.message));
+    await page.goto(`${room.server.url}/join?token=${encodeURIComponent(token)}`);
+    await page.locator('.net-connected').waitFor();
+    await page.locator('article[data-label="OP2"]').waitFor();
+    return { context, page };
+  }
+
+  const shot = (page: Page, name: string) => page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
+  const op = (page: Page, label: string) => page.locator(`article[data-label="${label}"]`);
+  const textOf = (page: Page, label: string) => op(page, label).locator('.ProseMirror').innerText();
+
+  it('a delegation proposes, another supports, a third opposes, the co-facilitator accepts, sets ad ref; the clean text has the new wording', async () => {
+    const [cofac, mexico, canada, egypt] = await Promise.all([join(room.tokens.cofac), join(room.tokens.mexico), join(room.tokens.canada), join(room.tokens.egypt)]);
+    await expect(cofac.page.locator('.who').innerText()).resolves.toBe('Co-facilitator');
+    await expect(mexico.page.locator('.who').innerText()).resolves.toBe('Delegation of Mexico');
+    await cofac.page.locator('.presence li', { hasText: 'Mexico' }).waitFor();
+
+    // Mexico proposes to replace words in OP2.
+    const p = mexico.page;
+    await op(p, 'OP2').getByRole('button', { name: 'Propose a change' }).click();
+    await op(p, 'OP2').getByLabel('Words in the text').fill('victims and survivors');
+    await op(p, 'OP2').getByLabel('New words').fill('all victims');
+    await op(p, 'OP2').getByLabel(/Agreed-language source/).fill('A/RES/78/228, OP3');
+    await shot(p, '01-delegation-proposes');
+    await op(p, 'OP2').getByRole('button', { name: 'Submit proposal' }).click();
+
+    // Canada supports, Egypt opposes, each in one click.
+    for (const [d, stance] of [[canada, 'Support'], [egypt, 'Oppose']] as const) {
+      const count = op(d.page, 'OP2').getByRole('button', { name: '1 open proposal(s)' });
+      await count.click();
+      await op(d.page, 'OP2').locator('.proposal').getByRole('button', { name: stance, exact: true }).click();
+    }
+    const cp = cofac.page;
+    await op(cp, 'OP2').getByRole('button', { name: '1 open proposal(s)' }).click();
+    await op(cp, 'OP2').getByText('Supported by Canada').waitFor();
+    await op(cp, 'OP2').getByText('Opposed by Egypt').waitFor();
+    await shot(cp, '02-cofacilitator-sees-positions');
+
+    // The co-facilitator accepts: the text changes everywhere.
+    await op(cp, 'OP2').getByRole('button', { name: 'Accept' }).click();
+    await expect.poll(() => textOf(canada.page, 'OP2')).toBe('Urges Member States to protect all victims;');
+    await expect.poll(() => textOf(cp, 'OP2')).toBe('Urges Member States to protect all victims;');
+
+    // … and marks the paragraph agreed ad ref, pending Mexico; Mexico confirms for its capital.
+    await op(cp, 'OP2').getByLabel('Status of OP2').selectOption('adref');
+    await op(cp, 'OP2').getByLabel('Pending delegations (ad ref)').selectOption(['mexico']);
+    await op(cp, 'OP2').getByRole('button', { name: 'Set status' }).click();
+    await op(p, 'OP2').locator('.status-adref', { hasText: 'Ad ref, pending Mexico' }).waitFor();
+    await op(p, 'OP2').getByRole('button', { name: 'Confirm for my capital' }).click();
+    await op(cp, 'OP2').getByText('Confirmed by Mexico').waitFor();
+    await shot(cp, '03-adref-confirmed');
+
+    // The clean text, live.
+    await cp.getByRole('button', { name: 'Clean text' }).click();
+    const clean = cp.getByRole('region', { name: 'Clean text' });
+    await expect.poll(() => clean.innerText()).toContain('Urges Member States to protect all victims;');
+    await shot(cp, '04-clean-text');
+    await cp.getByRole('button', { name: 'Compilation' }).click();
+    await cp.getByRole('region', { name: 'Compilation text' }).getByText('Supported by Canada').waitFor();
+    await shot(cp, '05-compilation');
+    await cp.getByRole('button', { name: 'Text', exact: true }).click();
+    await cp.getByRole('button', { name: 'Presentation' }).click();
+    await shot(cp, '06-presentation');
+  }, 90_000);
+
+  it('a delegation cannot change the text, even by typing into the editor or altering the page', async () => {
+    const { page } = await join(room.tokens.canada);
+    const cofac = await join(room.tokens.cofac);
+    const before = await textOf(page, 'OP3');
+    const editor = op(page, 'OP3').locator('.ProseMirror');
+    await editor.click();
+    await page.keyboard.press('End');
+    await page.keyboard.type(' XYZ');
+    // Typing became a proposal form, not an edit.
+    await op(page, 'OP3').getByText('this becomes a proposal, not an edit').waitFor();
+    await shot(page, '07-suggest-mode');
+    await editor.evaluate((el) => {
+      el.querySelector('p')!.append(' HACKED');
+    });
+    await page.waitForTimeout(300);
+    expect(await textOf(cofac.page, 'OP3')).toBe(before);
+    expect(await textOf(page, 'OP3')).toBe(before);
+    await page.reload();
+    await op(page, 'OP3').waitFor();
+    expect(await textOf(page, 'OP3')).toBe(before);
+  }, 60_000);
+
+  it('offline: a delegation drafts and submits, reloads while offline, reconnects, and everyone converges', async () => {
+    const mexico = await join(room.tokens.mexico);
+    const cofac = await join(room.tokens.cofac);
+    const p = mexico.page;
+    await p.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
+    await mexico.context.setOffline(true);
+    await p.locator('.net-offline').waitFor();
+    await op(p, 'OP3').getByRole('button', { name: 'Propose a change' }).click();
+    await op(p, 'OP3').getByLabel('Words in the text').fill('report on progress');
+    await op(p, 'OP3').getByLabel('New words').fill('report annually on progress');
+    await op(p, 'OP3').getByRole('button', { name: 'Save as private draft' }).click();
+    await p.locator('.drafts').getByRole('button', { name: 'Submit' }).click();
+    await op(p, 'OP3').getByRole('button', { name: '1 open proposal(s)' }).waitFor();
+    const pending = Number(await p.locator('.pending').getAttribute('data-pending'));
+    expect(pending).toBeGreaterThan(0);
+    await shot(p, '08-offline-pending');
+
+    await p.reload();
+    await op(p, 'OP3').getByRole('button', { name: '1 open proposal(s)' }).waitFor();
+    await p.locator('.net-offline').waitFor();
+    expect(Number(await p.locator('.pending').getAttribute('data-pending'))).toBeGreaterThan(0);
+    await shot(p, '09-offline-after-reload');
+    expect(await op(cofac.page, 'OP3').getByRole('button', { name: /^\d+ open proposal/ }).count()).toBe(0);
+
+    await mexico.context.setOffline(false);
+    await p.locator('.net-connected').waitFor({ timeout: 20_000 });
+    await op(cofac.page, 'OP3').getByRole('button', { name: '1 open proposal(s)' }).waitFor({ timeout: 20_000 });
+    await expect.poll(() => p.locator('.pending').getAttribute('data-pending')).toBe('0');
+  }, 90_000);
+
+  it('speaks French', async () => {
+    const { page } = await join(room.tokens.egypt, 'fr-FR');
+    await expect(page.locator('.who').innerText()).resolves.toBe('Délégation : Egypt');
+    await op(page, 'OP1').getByRole('button', { name: 'Proposer une modification' }).waitFor();
+    await page.locator('.net-connected', { hasText: 'Connecté' }).waitFor();
+    await shot(page, '10-french');
+  }, 60_000);
+});
