@@ -25,12 +25,13 @@ export interface ImportOptions {
 }
 
 /** Drops running-header repeats of the title, which sit right after a page break. */
-function dropRunningTitles(lines: SourceLine[], title: string): SourceLine[] {
+function dropRunningTitles(lines: SourceLine[], title: string, firstBody: number): SourceLine[] {
   const kept: SourceLine[] = [];
   let breakOpen = false;
-  for (const line of lines) {
+  for (const [index, line] of lines.entries()) {
     breakOpen = line.afterBreak || breakOpen;
-    if (breakOpen && repeatsTitle(line.text, title)) continue;
+    // The title block itself (before the first paragraph) is never a running header.
+    if (breakOpen && index > firstBody && repeatsTitle(line.text, title)) continue;
     breakOpen = false;
     kept.push(line);
   }
@@ -49,7 +50,7 @@ export function importText(input: string, options: ImportOptions): ImportedText 
   const read = format === 'md' ? markdownLines(text) : textLines(text);
   const firstBody = read.lines.findIndex((l) => organOf(l.text) || numberOf(l.text)?.number === 1);
   const provisional = readTitle(read.lines.slice(0, firstBody < 0 ? 0 : firstBody));
-  const parts = segment(dropRunningTitles(read.lines, provisional.title));
+  const parts = segment(dropRunningTitles(read.lines, provisional.title, firstBody));
   const { title, number, draft } = readTitle(parts.prelude);
   const words = vocabulary(text);
   const refs = new FootnoteRefs(read.footnotes.map((f) => f.mark));

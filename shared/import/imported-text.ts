@@ -19,7 +19,10 @@ export interface ImportedItem {
 /** A preambular paragraph, opening with its italic lead ("Rappelant", "Recalling also"). */
 export interface ImportedPreambular {
   lead: string | null;
-  /** The whole paragraph on one line, lead included. */
+  /**
+   * The paragraph on one line, lead included: the whole paragraph when it has no sub-items, else only its
+   * chapeau (the words before its first sub-item), the sub-items being in `items`.
+   */
   text: string;
   items: ImportedItem[];
   /** Footnote marks referenced from this paragraph, in order. */

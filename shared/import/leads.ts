@@ -16,7 +16,8 @@ const LEAD_WORDS = new Set([
   'encouragée', 'attaché', 'attachée', 'mindful', 'aware', 'conscious', 'convinced', 'concerned', 'alarmed',
   'determined', 'guided', 'cognizant', 'cognisant', 'encouraged', 'desirous', 'appreciative', 'committed',
   'resolved', 'recognizing', 'bearing', 'having', 'further', 'also', 'pleased', 'gratified', 'disturbed',
-  'dismayed', 'shocked', 'outraged', 'troubled', 'confident', 'fully', 'keenly',
+  'dismayed', 'shocked', 'outraged', 'troubled', 'confident', 'fully', 'keenly', 'heartened', 'appalled', 'grieved',
+  'saddened', 'seized', 'acting', 'emphasizing', 'stressing', 'underlining', 'reiterating',
 ]);
 
 const ADVERBS = new Set([

@@ -1,3 +1,4 @@
+import { headerSymbol, pageFurniture } from './page-furniture';
 import { footnoteMarker } from './source-line';
 import type { FootnoteBody, ReadLines, SourceLine } from './source-line';
 
@@ -5,6 +6,8 @@ const RULE = /^(?:-{3,}|\*{3,}|_{3,})$/u;
 const HEADING = /^#{1,6}\s+(.*?)\s*#*$/u;
 const FOOTNOTE_BODY = /^(?:<sup>\s*([^<\s]+)\s*<\/sup>|\[\^([^\]\s]+)\]:)\s*(.*)$/su;
 const LIST_MARKER = /^(?:[-+]|\*(?=\s))\s+/u;
+/** A sub-item label opening a line ("(a) ", "a) ", "ii) "). */
+const ITEM_START = /^\(?(?:[a-z]{1,2}|[ivxlc]{1,6})\)\s/u;
 const ITALIC_START = /^((?:\d{1,3}\.\s+|\(?[a-z]{1,4}\)\s+)?)(\*{1,3}|_{1,3})(?!\s)(.+?)(?<!\s)\2(?!\*)/u;
 
 /** Inline Markdown to plain text: footnote references become markers, links their text, emphasis goes. */
@@ -41,7 +44,10 @@ function blocks(input: string): { text: string; line: number; blankBefore: numbe
       return;
     }
     const last = out[out.length - 1];
-    const starts = !open || !last || LIST_MARKER.test(text) || HEADING.test(text) || RULE.test(text) ||
+    // A sub-item on its own line after a lead-in or an entry ("que :" then "    a) ...") opens a block too.
+    const before = last?.text.replace(/(?:\[\^[^\]\s]+\]|<sup>[^<]*<\/sup>)+$/u, '') ?? '';
+    const item = ITEM_START.test(text) && /[:;,]$|\b(?:and|or|et|ou)$/u.test(before);
+    const starts = !open || !last || item || LIST_MARKER.test(text) || HEADING.test(text) || RULE.test(text) ||
       FOOTNOTE_BODY.test(text);
     if (starts) {
       out.push({ text, line: index + 1, blankBefore: blanks });
@@ -59,6 +65,7 @@ function blocks(input: string): { text: string; line: number; blankBefore: numbe
 export function markdownLines(input: string): ReadLines {
   const lines: SourceLine[] = [];
   const footnotes: FootnoteBody[] = [];
+  const headerSymbols: string[] = [];
   let afterBreak = false;
   for (const block of blocks(input)) {
     const text = block.text.replace(/\\$/u, '').trim();
@@ -72,6 +79,10 @@ export function markdownLines(input: string): ReadLines {
       afterBreak = true;
       continue;
     }
+    if (!lines.length && !headerSymbols.length && pageFurniture(text) === 'symbol') {
+      headerSymbols.push(headerSymbol(text) ?? text);
+      continue;
+    }
     const heading = HEADING.exec(text);
     const body = inline((heading ? heading[1] ?? '' : text).replace(LIST_MARKER, ''));
     const italic = ITALIC_START.exec(body);
@@ -82,5 +93,5 @@ export function markdownLines(input: string): ReadLines {
     if (entry.text) lines.push(entry);
     afterBreak = false;
   }
-  return { lines, footnotes, headerSymbols: [] };
+  return { lines, footnotes, headerSymbols };
 }

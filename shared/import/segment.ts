@@ -1,5 +1,6 @@
 import { endsBeforeItem, itemLabel, nextLetter, nextRoman } from './items';
 import { startsPreambular } from './leads';
+import { FOOTNOTE_MARKER } from './source-line';
 import type { SourceLine } from './source-line';
 import {
   endsClause, headingShaped, isAnnexLine, isChapeau, isClosing, isDateLine, numberOf, organOf, startsOperative,
@@ -55,7 +56,8 @@ export function segment(lines: SourceLine[]): Segmented {
   let target: string[] | null = null;
   let expected = 1;
   let heading: string | null = null;
-  const last = (): string => target?.[target.length - 1] ?? '';
+  // The last line of what is open, explicit footnote references aside.
+  const last = (): string => (target?.[target.length - 1] ?? '').replace(FOOTNOTE_MARKER, '');
 
   const open = (kind: ParagraphDraft['kind'], number: string | null, line: SourceLine, text: string): void => {
     paragraph = {
@@ -74,8 +76,10 @@ export function segment(lines: SourceLine[]): Segmented {
     if (line.heading) return state !== 'prelude';
     if (!headingShaped(line.text) || (last() && !endsClause(last()))) return false;
     const next = lines[index + 1];
+    if (next && state !== 'annex' && state !== 'prelude' && isChapeau(next.text)) return true;
     return startsNumbered(index + 1) || (!!next && headingShaped(next.text) && startsNumbered(index + 2));
   };
+  let headingAt = -1;
 
   for (let index = 0; index < lines.length; index++) {
     const line = lines[index] as SourceLine;
@@ -132,7 +136,9 @@ export function segment(lines: SourceLine[]): Segmented {
     }
     if (state === 'preamble') {
       const lead = line.italic ?? text;
-      if (startsPreambular(lead) && (!last() || endsClause(last()) || line.italic)) {
+      // An italic lead on a whole paragraph that ends with a comma, as preambular paragraphs do.
+      const commaEnded = !!line.italic && /,$/u.test(text.replace(FOOTNOTE_MARKER, '')) && (!last() || endsClause(last()));
+      if ((startsPreambular(lead) || commaEnded) && (!last() || endsClause(last()) || line.italic)) {
         open('preambular', null, line, text);
         continue;
       }
@@ -148,8 +154,15 @@ export function segment(lines: SourceLine[]): Segmented {
         continue;
       }
     }
-    if ((state === 'prelude' || state === 'annex') && isChapeau(text) && !out.paragraphs.some((p) => p.kind === 'annex')) {
-      if (state === 'prelude') out.annexes.push({ titleParts: [], chapeauParts: [] });
+    // A chapeau right after a heading that follows the resolution's paragraphs: the heading is the title of an
+    // annex whose "Annex" line is missing (as in Penholder's own clean text).
+    const titled = headingAt === index - 1 && (state === 'preamble' || state === 'operative');
+    if ((state === 'prelude' || state === 'annex' || titled) && isChapeau(text) && !out.paragraphs.some((p) => p.kind === 'annex')) {
+      if (titled) {
+        out.annexes.push({ titleParts: [out.headings.pop() ?? ''], chapeauParts: [] });
+        heading = null;
+        expected = 1;
+      } else if (state === 'prelude') out.annexes.push({ titleParts: [], chapeauParts: [] });
       state = 'annex';
       paragraph = null;
       target = (out.annexes[out.annexes.length - 1] as AnnexDraft).chapeauParts;
@@ -162,6 +175,7 @@ export function segment(lines: SourceLine[]): Segmented {
         continue;
       }
       heading = text;
+      headingAt = index;
       out.headings.push(text);
       paragraph = null;
       target = null;

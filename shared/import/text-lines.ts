@@ -1,7 +1,10 @@
 import { headerSymbol, isFootnoteSeparator, pageFurniture, symbolBeside } from './page-furniture';
 import type { FootnoteBody, ReadLines, SourceLine } from './source-line';
+import { superscriptMarks } from './superscripts';
 
-const FOOTNOTE_LINE = /^(\d{1,3}|\*{1,3})\s+(\S.*)$/u;
+const FOOTNOTE_LINE = /^(\d{1,3}|[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3}|\*{1,3})\s*(?<=[⁰¹²³⁴⁵⁶⁷⁸⁹]|\s)(\S.*)$/u;
+const SUPERSCRIPT = '⁰¹²³⁴⁵⁶⁷⁸⁹';
+const markOf = (s: string): string => s.replace(/[⁰¹²³⁴⁵⁶⁷⁸⁹]/gu, (d) => String(SUPERSCRIPT.indexOf(d)));
 
 /** True when almost every line is followed by a blank line, as in some PDF extractions. */
 function isDoubleSpaced(raw: string[]): boolean {
@@ -58,7 +61,7 @@ export function textLines(input: string): ReadLines {
     }
     if (inFootnotes) {
       const m = FOOTNOTE_LINE.exec(text);
-      const mark = m?.[1];
+      const mark = m?.[1] && markOf(m[1]);
       const current = footnotes[footnotes.length - 1];
       if (m && mark && (mark.startsWith('*') || Number(mark) > lastMark)) {
         footnotes.push({ mark, text: m[2] ?? '', line: index + 1 });
@@ -78,7 +81,7 @@ export function textLines(input: string): ReadLines {
     if (text === previous && text.length >= 30) return;
     previous = text;
     const blankBefore = doubleSpaced ? Math.max(0, blanks - 1) : blanks;
-    lines.push({ text, line: index + 1, blankBefore, afterBreak });
+    lines.push({ text: superscriptMarks(text), line: index + 1, blankBefore, afterBreak });
     blanks = 0;
     afterBreak = false;
   });
