@@ -25,6 +25,9 @@ export function serializeXml(root: XmlElement): string {
   return `<?xml version="1.0" encoding="UTF-8"?>\n${write(root, '')}\n`;
 }
 
+/** Elements whose content is text: never indented, so no whitespace is added to their words. */
+const INLINE = new Set(['p', 'num', 'heading', 'i', 'b', 'ins', 'del', 'docTitle', 'docNumber', 'docStatus', 'docProponent']);
+
 function write(node: XmlNode, indent: string): string {
   if (typeof node === 'string') return escapeXml(node);
   const attrs = Object.entries(node.attrs)
@@ -32,7 +35,7 @@ function write(node: XmlNode, indent: string): string {
     .map(([k, v]) => ` ${k}="${escapeXml(v)}"`)
     .join('');
   if (node.children.length === 0) return `${indent}<${node.name}${attrs}/>`;
-  const mixed = node.children.some((c) => typeof c === 'string');
+  const mixed = INLINE.has(node.name) || node.children.some((c) => typeof c === 'string');
   if (mixed) return `${indent}<${node.name}${attrs}>${node.children.map((c) => write(c, '')).join('')}</${node.name}>`;
   return `${indent}<${node.name}${attrs}>\n${node.children.map((c) => write(c, indent + '  ')).join('\n')}\n${indent}</${node.name}>`;
 }

@@ -6,6 +6,8 @@ import { negotiatedSample, SEEDS } from './fixture';
 import { hasTool, run, seedNegotiation } from './tools';
 import { aknCleanText } from '../../shared/export/akn-statement';
 import { cleanText } from '../../shared/model/clean-text';
+import { compilation } from '../../shared/model/compilation';
+import { aknCompilation } from '../../shared/export/akn-amendment-list';
 
 const SCHEMA = new URL('../../../shared/schemas/akn/akomantoso30.xsd', import.meta.url).pathname;
 const xmllint = hasTool('xmllint');
@@ -23,10 +25,12 @@ describe.skipIf(!xmllint)('Akoma Ntoso export', () => {
   for (const [seed, n] of seeds) {
     write(`${seed}-draft`, aknCleanText(n, cleanText(n, { draft: true }), { generated: '2024-01-01T00:00:00Z' }));
     write(`${seed}-clean`, aknCleanText(n, cleanText(n)));
+    write(`${seed}-compilation`, aknCompilation(n, compilation(n)));
   }
   const settled = negotiatedSample(true).negotiation;
   write('sample-clean', aknCleanText(settled, cleanText(settled)));
   const open = negotiatedSample(false).negotiation;
+  write('sample-compilation', aknCompilation(open, compilation(open)));
   write('sample-rev1-draft', aknCleanText(open, cleanText(open, { draft: true, revision: 1 }), { revision: 1 }));
 
   it('validates every export against the OASIS schema (one xmllint run)', () => {
@@ -69,5 +73,15 @@ describe.skipIf(!xmllint)('Akoma Ntoso export', () => {
     expect(xml).toContain('[in 2021]');
     expect(xml).toContain('/un-ga/2021-03-01/draft-sample/eng@2021-03-08');
     expect(xml).toContain('<docStatus>Draft: not agreed</docStatus>');
+  });
+
+  it('the compilation text is an amendmentList of amendments with proponents, ins/del wording and decisions', () => {
+    const xml = files['sample-compilation']!;
+    expect(xml).toContain('<amendmentList name="compilation">');
+    expect((xml.match(/<amendment name="amendment">/g) ?? []).length).toBe(6);
+    expect(xml).toContain('<docProponent refersTo="#cmp_1__proposer">Egypt on behalf of the Group of 77 and China</docProponent>');
+    expect(xml).toMatch(/<amendmentContent>\s*<p><del>victims and survivors<\/del><ins>all victims<\/ins><\/p>/);
+    expect(xml).toContain('<p class="supported-by">supported by: Canada</p>');
+    expect(files[`${SEEDS[0]}-compilation`]).toContain('<interstitial eId="cmp_1__interstitial_1">');
   });
 });
