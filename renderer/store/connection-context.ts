@@ -17,12 +17,12 @@ export function useConnection(): NegotiationConnection {
  */
 export function useNegotiation<T>(read: (negotiation: Negotiation) => T, deps: readonly unknown[] = []): T {
   const connection = useConnection();
-  const version = useSyncExternalStore(connection.subscribe, () => connection.version());
+  const version = useSyncExternalStore(connection.subscribe, () => connection.version(), () => connection.version());
   return useMemo(() => read(connection.negotiation), [connection, version, ...deps]);
 }
 
 /** The connection's network state, pending changes and refusals. */
 export function useConnectionStatus(): ConnectionStatus {
   const connection = useConnection();
-  return useSyncExternalStore(connection.subscribeStatus, connection.getStatus);
+  return useSyncExternalStore(connection.subscribeStatus, connection.getStatus, connection.getStatus);
 }

@@ -41,5 +41,5 @@ export function usePresence(awareness: Awareness): Presence[] {
     if (key !== cache.current.key) cache.current = { key, value };
     return cache.current.value;
   }, [awareness]);
-  return useSyncExternalStore(subscribe, snapshot);
+  return useSyncExternalStore(subscribe, snapshot, snapshot);
 }

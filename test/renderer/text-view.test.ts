@@ -1,0 +1,79 @@
+import { createElement, type ReactNode } from 'react';
+import { renderToStaticMarkup } from 'react-dom/server';
+import { describe, expect, it } from 'vitest';
+import { Awareness } from 'y-protocols/awareness';
+import type { Actor } from '../../shared/model/actor';
+import { documentRights } from '../../shared/model/document-rights';
+import { setStatus } from '../../shared/model/facilitator-commands';
+import type { Negotiation } from '../../shared/model/negotiation';
+import { propose, setPosition } from '../../shared/model/proposal-commands';
+import { I18nContext, translator, type UiLanguage } from '../../renderer/i18n/translate';
+import { ConnectionContext } from '../../renderer/store/connection-context';
+import type { NegotiationConnection } from '../../renderer/sync/negotiation-connection';
+import { CleanTextView } from '../../renderer/ui/CleanTextView';
+import { TextView } from '../../renderer/ui/TextView';
+import { as, cofac, sampleNegotiation } from '../model/fixture';
+
+/** Renders a view as a person of the negotiation would see it, without a server: the model is the same. */
+function render(negotiation: Negotiation, actor: Actor, view: ReactNode, language: UiLanguage = 'en'): string {
+  const connection = {
+    negotiation,
+    actor,
+    session: { delegation: actor.delegationId ? { id: actor.delegationId, name: actor.delegationId } : null },
+    awareness: new Awareness(negotiation.table.doc),
+    subscribe: () => () => undefined,
+    version: () => 0,
+    mayWrite: (ref: Parameters<typeof documentRights>[1]) => documentRights(actor, ref).write,
+  } as unknown as NegotiationConnection;
+  const i18n = { language, t: translator(language), setLanguage: () => undefined };
+  return renderToStaticMarkup(createElement(I18nContext.Provider, { value: i18n }, createElement(ConnectionContext.Provider, { value: connection }, view)));
+}
+
+function withProposal() {
+  const { negotiation: n, ids } = sampleNegotiation();
+  const text = 'Urges Member States to protect victims and survivors;';
+  const from = text.indexOf('victims and survivors');
+  const p = propose(n, as('mexico'), { kind: 'replace', paragraphId: ids[3]!, from, to: from + 21, text: 'all victims' });
+  setPosition(n, as('canada'), `mexico/${p.id}`, 'support');
+  setStatus(n, cofac, ids[0]!, { state: 'adref', pending: ['egypt'], deadline: null });
+  return { n, ids };
+}
+
+describe('the text view', () => {
+  it('shows labels, statuses in words, open proposal counts, words and brackets', () => {
+    const { n } = withProposal();
+    const html = render(n, as('canada'), createElement(TextView, { presence: [] }));
+    for (const label of ['PP1', 'PP2', 'OP1', 'OP2', 'OP3']) expect(html).toContain(`data-label="${label}"`);
+    expect(html).toContain('Ad ref, pending Egypt');
+    expect(html).toContain('1 open proposal(s)');
+    expect(html).toMatch(/>\d+ words</);
+    expect(html).toContain(">0 bracket(s)<");
+    expect(html).toContain('Propose a change');
+    expect(html).not.toContain('Set status');
+  });
+
+  it('gives the co-facilitators their controls, not the delegations\' ones', () => {
+    const { n } = withProposal();
+    const html = render(n, cofac, createElement(TextView, { presence: [] }));
+    expect(html).toContain('Status of OP2');
+    expect(html).not.toContain('Propose a change');
+  });
+
+  it('speaks French, with the text in its own language', () => {
+    const { n } = withProposal();
+    const html = render(n, as('canada'), createElement(TextView, { presence: [] }), 'fr');
+    expect(html).toContain('Ad ref, en attente de Egypt');
+    expect(html).toContain('1 proposition(s) ouverte(s)');
+    expect(html).toContain('<h1 lang="en">Political declaration on trafficking</h1>');
+  });
+
+  it('shows the clean text, or the draft with what keeps it from being clean', () => {
+    const { n } = withProposal();
+    const html = render(n, cofac, createElement(CleanTextView));
+    expect(html).toContain('The text is not clean yet');
+    expect(html).toContain('open proposal by Mexico');
+    const clean = render(sampleNegotiation().negotiation, cofac, createElement(CleanTextView));
+    expect(clean).not.toContain('not clean');
+    expect(clean).toContain('<span class="num">3. </span><i>Requests</i>');
+  });
+});
