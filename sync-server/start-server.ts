@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import pino, { type Logger } from 'pino';
 import { documentName } from '../shared/model/document-names';
 import { handleAdmin } from './admin-api';
+import { handleSession } from './session-api';
 import { invitationHooks } from './invitation-hooks';
 import { logHooks } from './log-hooks';
 import { openDataDir } from './open-data-dir';
@@ -76,6 +77,9 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
         res.writeHead(200, { 'content-type': metrics.registry.contentType });
         res.end(text);
       });
+    }
+    if (url.pathname === '/api/session') {
+      return void handleSession(invitations, req, res).catch((error: unknown) => logger.error({ err: error }, 'session API failed'));
     }
     if (url.pathname.startsWith('/api/')) {
       return void handleAdmin(admin, req, res, url.pathname).catch((error: unknown) => logger.error({ err: error }, 'admin API failed'));

@@ -8,7 +8,7 @@ import { exportNegotiation } from '../../main/export/export-to-file';
 import { chromiumPrinter, NoChromiumError } from '../../main/export/pdf-printer';
 import { cleanText } from '../../shared/model/clean-text';
 
-const tools = hasTool('chromium') && hasTool('pdftotext');
+const tools = hasTool('chromium') && hasTool('pdftotext') && hasTool('pdfinfo');
 
 describe('PDF export without Chromium', () => {
   it('says which Chromium is missing and what to do instead', async () => {
