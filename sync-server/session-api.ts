@@ -1,0 +1,28 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Invitation, TokenRefusal } from './invitation-store';
+
+/** What the session API needs of an invitation store. */
+export interface TokenVerifier {
+  verify(token: string): Invitation | TokenRefusal | Promise<Invitation | TokenRefusal>;
+}
+
+/**
+ * `GET /api/session` with `Authorization: Bearer <token>`: who the token's holder is, so that the web
+ * edition knows its delegation and role before it opens any document. Answers
+ * `200 {"negotiationId", "role", "delegation": {"id", "name"} | null}`, or `401 {"error"}` with the reason.
+ */
+export async function handleSession(invitations: TokenVerifier, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  const reply = (status: number, body: unknown): void => {
+    const text = JSON.stringify(body);
+    res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', 'content-length': Buffer.byteLength(text) });
+    res.end(text);
+  };
+  if (req.method !== 'GET') return reply(405, { error: `${req.method} is not supported on /api/session; use GET.` });
+  const token = /^Bearer\s+(\S+)$/i.exec(req.headers.authorization ?? '')?.[1];
+  if (!token) return reply(401, { error: 'No invitation token: send Authorization: Bearer <token>.' });
+  const invitation = await invitations.verify(token);
+  if (invitation === 'unknown') return reply(401, { error: 'This invitation is not known here. Check the link, or ask the co-facilitators for a new one.' });
+  if (invitation === 'revoked') return reply(401, { error: 'This invitation was revoked. Ask the co-facilitators for a new one.' });
+  if (invitation === 'expired') return reply(401, { error: 'This invitation has expired. Ask the co-facilitators for a new one.' });
+  reply(200, { negotiationId: invitation.negotiationId, role: invitation.role, delegation: invitation.delegation });
+}

@@ -1,0 +1,41 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import pino from 'pino';
+import { startServer, type RunningServer } from '../../sync-server/start-server';
+import { openDataDir } from '../../sync-server/open-data-dir';
+
+describe('GET /api/session tells the web edition who a token belongs to', () => {
+  let server: RunningServer;
+  let token: string;
+  let revoked: string;
+  beforeAll(async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'penholder-session-'));
+    const data = openDataDir(dataDir);
+    token = (await data.invitations.create({ negotiationId: 'demo', role: 'delegation', delegation: { id: 'mexico', name: 'Mexico' } })).token;
+    const other = await data.invitations.create({ negotiationId: 'demo', role: 'delegation', delegation: { id: 'peru', name: 'Peru' } });
+    await data.invitations.revoke({ id: other.invitation.id });
+    revoked = other.token;
+    await data.close();
+    server = await startServer({ dataDir, port: 0, staticDir: null, logger: pino({ level: 'silent' }) });
+  });
+  afterAll(() => server.close());
+
+  const ask = (headers: Record<string, string>, method = 'GET') => fetch(`${server.url}/api/session`, { headers, method });
+
+  it('answers the role, delegation and negotiation of a valid token', async () => {
+    const res = await ask({ authorization: `Bearer ${token}` });
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({ negotiationId: 'demo', role: 'delegation', delegation: { id: 'mexico', name: 'Mexico' } });
+  });
+
+  it('refuses a missing, unknown or revoked token and says what to do', async () => {
+    expect((await ask({})).status).toBe(401);
+    const unknown = await ask({ authorization: 'Bearer ph_nope' });
+    expect(unknown.status).toBe(401);
+    expect((await unknown.json()) as { error: string }).toEqual({ error: expect.stringContaining('not known here') });
+    expect(((await (await ask({ authorization: `Bearer ${revoked}` })).json()) as { error: string }).error).toContain('revoked');
+    expect((await ask({ authorization: `Bearer ${token}` }, 'POST')).status).toBe(405);
+  });
+});
