@@ -1,12 +1,12 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { ID_PATTERN } from '../shared/model/document-names';
-import type { Invitation, InvitationStore } from './invitation-store';
+import type { Invitation, Invitations } from './invitation-store';
 import { inviteDelegation, parseExpiry, parseRole, type InviteContext } from './invite-delegation';
 import { Refusal } from './refusal';
 
 /** What the admin API works on. */
 export interface AdminContext extends InviteContext {
-  invitations: InvitationStore;
+  invitations: Invitations;
   /** Closes the connections opened with a revoked invitation. */
   disconnect(invitationId: string): void;
 }
@@ -26,8 +26,8 @@ export async function handleAdmin(context: AdminContext, req: IncomingMessage, r
     if (!match || !ID_PATTERN.test(match[1]!)) throw new Refusal('No such API route.', 404);
     const negotiationId = match[1]!;
     const invitationId = match[2] ? decodeURIComponent(match[2]) : null;
-    authorize(context.invitations, req, negotiationId);
-    if (req.method === 'GET' && !invitationId) return json(res, 200, { invitations: context.invitations.list(negotiationId).map(publicInvitation) });
+    await authorize(context.invitations, req, negotiationId);
+    if (req.method === 'GET' && !invitationId) return json(res, 200, { invitations: (await context.invitations.list(negotiationId)).map(publicInvitation) });
     if (req.method === 'POST' && !invitationId) {
       const body = await readJson(req);
       const issued = await inviteDelegation(context, {
@@ -39,9 +39,9 @@ export async function handleAdmin(context: AdminContext, req: IncomingMessage, r
       return json(res, 201, issued);
     }
     if (req.method === 'DELETE' && invitationId) {
-      const existing = context.invitations.get(invitationId);
+      const existing = await context.invitations.get(invitationId);
       if (!existing || existing.negotiationId !== negotiationId) throw new Refusal(`No invitation "${invitationId}" in this negotiation.`, 404);
-      const revoked = context.invitations.revoke({ id: invitationId })!;
+      const revoked = (await context.invitations.revoke({ id: invitationId }))!;
       context.disconnect(invitationId);
       return json(res, 200, publicInvitation(revoked));
     }
@@ -53,10 +53,10 @@ export async function handleAdmin(context: AdminContext, req: IncomingMessage, r
   }
 }
 
-function authorize(invitations: InvitationStore, req: IncomingMessage, negotiationId: string): void {
+async function authorize(invitations: Invitations, req: IncomingMessage, negotiationId: string): Promise<void> {
   const token = /^Bearer\s+(\S+)$/i.exec(req.headers.authorization ?? '')?.[1];
   if (!token) throw new Refusal('The admin API needs a co-facilitator\'s token: Authorization: Bearer <token>.', 401);
-  const invitation = invitations.verify(token);
+  const invitation = await invitations.verify(token);
   if (typeof invitation === 'string') throw new Refusal(`This token is ${invitation === 'unknown' ? 'not known' : invitation}.`, 401);
   if (invitation.role !== 'cofacilitator' || invitation.negotiationId !== negotiationId) throw new Refusal('Only this negotiation\'s co-facilitators may manage its invitations.', 403);
 }

@@ -4,6 +4,7 @@ import type { Logger } from 'pino';
 import type { ClientConnection } from './client-connection';
 import { CloseCode } from './close-codes';
 import type { DocumentStore } from './document-store';
+import type { FanoutSubscription } from './document-fanout';
 import { isKnownUpdate } from './known-update';
 import { awarenessFrame, decodeClientMessage, permissionDeniedFrame, ProtocolError, syncStep1Frame, syncStep2Frame, updateFrame } from './protocol-messages';
 import { callHooks, type ServerHooks } from './server-hooks';
@@ -11,6 +12,8 @@ import { stampAwareness } from './stamp-awareness';
 
 /** The origin of changes the server makes itself (roster changes from the admin API). */
 export const SERVER_ORIGIN = Symbol('penholder-server');
+/** The origin of changes other nodes made durable and published (never stored or published again). */
+export const REMOTE_ORIGIN = Symbol('penholder-remote');
 
 /**
  * A document loaded in memory with its clients. Incoming updates are applied at once, then made
@@ -23,6 +26,10 @@ export class HostedDocument {
   /** Which connection speaks for each awareness client id, so that nobody overwrites another. */
   private readonly awarenessOwners = new Map<number, ClientConnection>();
   private pendingUpdates: Uint8Array[] = [];
+  /** Updates from other nodes, already durable: only sent to this node's clients. */
+  private remoteUpdates: Uint8Array[] = [];
+  /** Awareness client ids this node's clients changed, to tell the other nodes. */
+  private awarenessToPublish = new Set<number>();
   private changedAwareness = new Set<number>();
   private heartbeatIds = new Set<number>();
   private nextFlush: Promise<void> | null = null;
@@ -38,10 +45,16 @@ export class HostedDocument {
     private readonly hooks: readonly ServerHooks[],
     private readonly logger: Logger,
     private readonly compactAfterUpdates: number,
+    private readonly fanout: FanoutSubscription | null = null,
   ) {
     this.awareness = new awarenessProtocol.Awareness(doc);
     this.awareness.setLocalState(null);
     doc.on('update', (update: Uint8Array, origin: unknown) => {
+      if (origin === REMOTE_ORIGIN) {
+        this.remoteUpdates.push(update);
+        this.scheduleFlush();
+        return;
+      }
       this.pendingUpdates.push(update);
       const identity = origin === SERVER_ORIGIN ? null : ((origin as ClientConnection).identity ?? null);
       callHooks(this.hooks, 'onChange', { documentName: name, update, identity });
@@ -52,7 +65,9 @@ export class HostedDocument {
       for (const id of [...added, ...updated, ...removed]) this.changedAwareness.add(id);
       this.scheduleFlush();
     });
-    this.awareness.on('update', ({ updated }: AwarenessChanges, origin: unknown) => {
+    this.awareness.on('update', ({ added, updated, removed }: AwarenessChanges, origin: unknown) => {
+      // What this node's clients said (heartbeats included, so that other nodes keep their states alive).
+      if (this.fanout && typeof origin === 'object' && origin !== null) for (const id of [...added, ...updated, ...removed]) this.awarenessToPublish.add(id);
       // A heartbeat (same state, newer clock) is answered to its sender only: it keeps that client's
       // watchdog alive without costing every other client a frame, so idle clients cost N, not N².
       for (const id of updated) if (!this.changedAwareness.has(id) && typeof origin === 'object' && origin !== null) this.heartbeatIds.add(id);
@@ -138,6 +153,33 @@ export class HostedDocument {
     awarenessProtocol.applyAwarenessUpdate(this.awareness, stamped.update, connection);
   }
 
+  /** Applies an update another node made durable; it is sent to this node's clients, not stored again. */
+  applyRemoteUpdate(update: Uint8Array): void {
+    if (this.destroyed) return;
+    try {
+      Y.applyUpdate(this.doc, update, REMOTE_ORIGIN);
+    } catch (error) {
+      this.logger.error({ err: error, doc: this.name }, 'ignored a malformed update from another node');
+    }
+  }
+
+  /** Applies awareness from another node's clients (stamped there). */
+  applyRemoteAwareness(update: Uint8Array): void {
+    if (this.destroyed) return;
+    try {
+      awarenessProtocol.applyAwarenessUpdate(this.awareness, update, REMOTE_ORIGIN);
+    } catch (error) {
+      this.logger.error({ err: error, doc: this.name }, 'ignored malformed awareness from another node');
+    }
+  }
+
+  /** Reads the document from the store again and sends this node's clients what they miss. */
+  async resync(): Promise<void> {
+    if (this.destroyed) return;
+    const stored = await this.store.load(this.name);
+    if (stored) this.applyRemoteUpdate(stored);
+  }
+
   /** Applies a change made by the server itself and resolves once it is durable and sent. */
   async edit<T>(edit: (doc: Y.Doc) => T): Promise<T> {
     const result = this.doc.transact(() => edit(this.doc), SERVER_ORIGIN);
@@ -174,8 +216,16 @@ export class HostedDocument {
         const started = performance.now();
         await this.store.appendUpdate(this.name, merged);
         callHooks(this.hooks, 'onStoreDocument', { documentName: this.name, bytes: merged.length, durationMs: performance.now() - started });
-        extra.push(updateFrame(merged));
+        this.fanout?.publishUpdate(merged);
+        updates.splice(0, updates.length, merged);
         this.updatesSinceCompaction++;
+      }
+      // Other nodes' updates were durable before they were published.
+      const outgoing = [...updates, ...this.remoteUpdates.splice(0)];
+      if (outgoing.length > 0) extra.push(updateFrame(outgoing.length === 1 ? outgoing[0]! : Y.mergeUpdates(outgoing)));
+      if (this.fanout && this.awarenessToPublish.size > 0) {
+        this.fanout.publishAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, [...this.awarenessToPublish]));
+        this.awarenessToPublish.clear();
       }
       if (this.changedAwareness.size > 0) {
         extra.push(awarenessFrame(awarenessProtocol.encodeAwarenessUpdate(this.awareness, [...this.changedAwareness])));
@@ -212,6 +262,7 @@ export class HostedDocument {
   private destroy(): void {
     if (this.destroyed) return;
     this.destroyed = true;
+    this.fanout?.unsubscribe();
     this.awareness.destroy();
     this.doc.destroy();
   }

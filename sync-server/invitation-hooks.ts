@@ -1,5 +1,5 @@
 import { CloseCode } from './close-codes';
-import type { Invitation, InvitationStore } from './invitation-store';
+import type { Invitation, Invitations, TokenRefusal } from './invitation-store';
 import { AuthRefusal, type Identity, type ServerHooks } from './server-hooks';
 
 /** The identity an invitation confers. */
@@ -14,19 +14,20 @@ export function identityOf(invitation: Invitation): Identity {
 }
 
 /** Authentication by invitation token: unknown → 4401, revoked or expired → 4403, checked again periodically. */
-export function invitationHooks(invitations: InvitationStore): ServerHooks {
+export function invitationHooks(invitations: Invitations): ServerHooks {
   return {
-    onAuthenticate({ token }) {
+    async onAuthenticate({ token }) {
       if (!token) throw new AuthRefusal(CloseCode.unauthenticated, 'an invitation token is required (?token=… or Authorization: Bearer …)');
-      const result = invitations.verify(token);
+      const result = await invitations.verify(token);
       if (result === 'unknown') throw new AuthRefusal(CloseCode.unauthenticated, 'this invitation token is not known to the server');
       if (result === 'revoked') throw new AuthRefusal(CloseCode.forbidden, 'this invitation was revoked');
       if (result === 'expired') throw new AuthRefusal(CloseCode.forbidden, 'this invitation has expired');
       return identityOf(result);
     },
     onRevalidate(identity) {
+      const reasonOf = (result: Invitation | TokenRefusal) => (typeof result === 'string' ? `this invitation is ${result === 'unknown' ? 'no longer known' : result}` : null);
       const result = invitations.recheck(identity.invitationId);
-      return typeof result === 'string' ? `this invitation is ${result === 'unknown' ? 'no longer known' : result}` : null;
+      return result instanceof Promise ? result.then(reasonOf) : reasonOf(result);
     },
   };
 }

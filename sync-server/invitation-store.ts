@@ -43,15 +43,50 @@ export function hashToken(token: string): string {
   return createHash('sha256').update(token, 'utf8').digest('hex');
 }
 
+type MaybePromise<T> = T | Promise<T>;
+
+/** The fields of a new invitation. */
+export interface NewInvitation {
+  negotiationId: string;
+  role: Role;
+  delegation: { id: string; name: string } | null;
+  expiresAt?: string | null;
+}
+
+/**
+ * Where invitations live: the data directory's SQLite database (`InvitationStore`, synchronous) or a
+ * database shared by several nodes (sync-server/postgres, asynchronous). Callers await every result.
+ */
+export interface Invitations {
+  create(fields: NewInvitation): MaybePromise<{ invitation: Invitation; token: string }>;
+  verify(token: string, now?: Date): MaybePromise<Invitation | TokenRefusal>;
+  recheck(id: string, now?: Date): MaybePromise<Invitation | TokenRefusal>;
+  get(id: string): MaybePromise<Invitation | null>;
+  list(negotiationId: string): MaybePromise<Invitation[]>;
+  revoke(idOrToken: { id: string } | { token: string }): MaybePromise<Invitation | null>;
+}
+
+/** Why an invitation no longer holds, or the invitation (shared by every store). */
+export function checkInvitation(invitation: Invitation, now: Date): Invitation | TokenRefusal {
+  if (invitation.revokedAt) return 'revoked';
+  if (invitation.expiresAt && Date.parse(invitation.expiresAt) <= now.getTime()) return 'expired';
+  return invitation;
+}
+
+/** A new token and the id of its invitation; the token is shown once and never stored. */
+export function newToken(): { id: string; token: string } {
+  return { id: randomBytes(8).toString('hex'), token: `ph_${randomBytes(32).toString('base64url')}` };
+}
+
 /** Invitations and their tokens, in the data directory's database. */
-export class InvitationStore {
+export class InvitationStore implements Invitations {
   constructor(private readonly db: Database.Database) {}
 
   /** Creates an invitation and returns it with its token, which is shown once and never stored. */
-  create(fields: { negotiationId: string; role: Role; delegation: { id: string; name: string } | null; expiresAt?: string | null }): { invitation: Invitation; token: string } {
-    const token = `ph_${randomBytes(32).toString('base64url')}`;
+  create(fields: NewInvitation): { invitation: Invitation; token: string } {
+    const { id, token } = newToken();
     const row: Row = {
-      id: randomBytes(8).toString('hex'),
+      id,
       negotiation_id: fields.negotiationId,
       role: fields.role,
       delegation_id: fields.delegation?.id ?? null,
@@ -109,8 +144,6 @@ export class InvitationStore {
   }
 
   private check(invitation: Invitation, now: Date): Invitation | TokenRefusal {
-    if (invitation.revokedAt) return 'revoked';
-    if (invitation.expiresAt && Date.parse(invitation.expiresAt) <= now.getTime()) return 'expired';
-    return invitation;
+    return checkInvitation(invitation, now);
   }
 }

@@ -4,7 +4,7 @@ import type { Role } from '../shared/model/actor';
 import type { Negotiation } from '../shared/model/negotiation';
 import type { DelegationKind } from '../shared/model/roster';
 import { invitationLink } from './invitation-link';
-import type { InvitationStore } from './invitation-store';
+import type { Invitations } from './invitation-store';
 import { Refusal } from './refusal';
 
 /** What an invitation gives its holder, as `penholder invite --json` and the admin API print it. */
@@ -20,7 +20,7 @@ export interface IssuedInvitation {
 
 /** What `inviteDelegation` needs: the invitations, and a way to change the table document. */
 export interface InviteContext {
-  invitations: InvitationStore;
+  invitations: Invitations;
   editTable: <T>(negotiationId: string, edit: (negotiation: Negotiation) => T) => Promise<T>;
   /** The ws:// address invitees will reach, or null when unknown. */
   serverUrl: string | null;
@@ -61,7 +61,7 @@ export async function inviteDelegation(
       })
     : null;
   if (!delegation) await context.editTable(input.negotiationId, () => undefined); // the negotiation must exist
-  const { invitation, token } = context.invitations.create({ negotiationId: input.negotiationId, role: input.role, delegation, expiresAt: input.expiresAt });
+  const { invitation, token } = await context.invitations.create({ negotiationId: input.negotiationId, role: input.role, delegation, expiresAt: input.expiresAt });
   const documents: IssuedInvitation['documents'] = { table: documentName(input.negotiationId, { kind: 'table' }) };
   if (delegation) {
     documents.delegation = documentName(input.negotiationId, { kind: 'delegation', delegationId: delegation.id });

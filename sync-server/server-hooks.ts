@@ -32,7 +32,7 @@ export interface ServerHooks {
   /** Establishes who the token belongs to; throws AuthRefusal to refuse. */
   onAuthenticate?(context: { token: string | null; documentName: string; negotiationId: string; ref: DocumentRef }): Identity | Promise<Identity>;
   /** Called periodically for open connections: a reason when the identity no longer holds, else null. */
-  onRevalidate?(identity: Identity): string | null;
+  onRevalidate?(identity: Identity): string | null | Promise<string | null>;
   onConnect?(context: { documentName: string; identity: Identity; readOnly: boolean }): void;
   onDisconnect?(context: { documentName: string; identity: Identity | null; code: number; reason: string }): void;
   /** After the document was loaded from the store, before any client syncs against it. */

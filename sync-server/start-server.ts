@@ -14,11 +14,27 @@ import { SyncServer } from './sync-server';
 import { attachWebsocket } from './websocket-transport';
 import { Negotiation } from '../shared/model/negotiation';
 import { Refusal } from './refusal';
+import type { DocumentStore } from './document-store';
+import type { DocumentFanout } from './document-fanout';
+import type { Invitations } from './invitation-store';
+
+/** Where a server keeps its documents and invitations when not in a data directory (sync-server/cluster). */
+export interface ServerBackend {
+  store: DocumentStore;
+  invitations: Invitations;
+  fanout?: DocumentFanout | null;
+  /** Merged into /healthz; `ok: false` answers 503. */
+  health?(): Promise<{ ok: boolean } & Record<string, unknown>>;
+  /** Called once the server stopped using the back end. */
+  close(): Promise<void>;
+}
 
 /** How to run the server. */
 export interface StartServerOptions {
-  /** The data directory (created when missing); holds penholder.sqlite. */
-  dataDir: string;
+  /** The data directory (created when missing); holds penholder.sqlite. Required unless `backend` is given. */
+  dataDir?: string;
+  /** A shared back end (PostgreSQL and Redis, sync-server/cluster) instead of the data directory. */
+  backend?: ServerBackend;
   /** 0 picks a free port. */
   port?: number;
   /** Default 127.0.0.1: only this machine. Use 0.0.0.0 to serve the meeting room's network. */
@@ -48,9 +64,11 @@ export interface RunningServer {
 export async function startServer(options: StartServerOptions): Promise<RunningServer> {
   const limits: ServerLimits = { ...DEFAULT_LIMITS, ...options.limits };
   const logger = options.logger ?? pino({ level: process.env.PENHOLDER_LOG_LEVEL ?? 'info' });
-  const { store, invitations, close: closeData } = openDataDir(options.dataDir);
+  if (!options.backend && !options.dataDir) throw new Error('startServer needs a dataDir or a backend');
+  const backend: ServerBackend = options.backend ?? openDataDir(options.dataDir!);
+  const { store, invitations, fanout } = backend;
   const metrics = new ServerMetrics();
-  const core = new SyncServer({ store, limits, logger, hooks: [invitationHooks(invitations), metrics.hooks(), logHooks(logger)] });
+  const core = new SyncServer({ store, limits, logger, fanout: fanout ?? null, hooks: [invitationHooks(invitations), metrics.hooks(), logHooks(logger)] });
   let publicUrl = options.publicUrl ?? null;
   const admin = {
     invitations,
@@ -69,8 +87,17 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
   const server = http.createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
     if (url.pathname === '/healthz') {
-      res.writeHead(200, { 'content-type': 'application/json' });
-      return res.end(JSON.stringify({ ok: true, connections: core.connections.size, documents: core.documentCount }));
+      const base = { ok: true, connections: core.connections.size, documents: core.documentCount };
+      return void (backend.health ? backend.health() : Promise.resolve({ ok: true })).then(
+        (h: { ok: boolean }) => {
+          res.writeHead(h.ok ? 200 : 503, { 'content-type': 'application/json' });
+          res.end(JSON.stringify({ ...base, ...h }));
+        },
+        () => {
+          res.writeHead(503, { 'content-type': 'application/json' });
+          res.end(JSON.stringify({ ...base, ok: false }));
+        },
+      );
     }
     if (url.pathname === '/metrics') {
       return void metrics.registry.metrics().then((text) => {
@@ -114,7 +141,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
         server.close(() => resolve());
         server.closeAllConnections();
       });
-      await closeData();
+      await backend.close();
       logger.info('penholder sync server stopped');
     },
   };

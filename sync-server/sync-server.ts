@@ -5,6 +5,7 @@ import { parseDocumentName } from '../shared/model/document-names';
 import { ClientConnection, type ConnectionSocket } from './client-connection';
 import { CloseCode } from './close-codes';
 import type { DocumentStore } from './document-store';
+import type { DocumentFanout } from './document-fanout';
 import { HostedDocument } from './hosted-document';
 import { AuthRefusal, callHooks, type ServerHooks } from './server-hooks';
 import type { ServerLimits } from './server-limits';
@@ -16,6 +17,8 @@ export interface SyncServerOptions {
   hooks: ServerHooks[];
   limits: ServerLimits;
   logger: Logger;
+  /** Other nodes sharing the store (sync-server/redis); none for a single node. */
+  fanout?: DocumentFanout | null;
 }
 
 /**
@@ -149,12 +152,31 @@ export class SyncServer {
   }
 
   private async load(name: string): Promise<HostedDocument> {
-    const { store, hooks, logger, limits } = this.options;
-    const doc = new Y.Doc();
-    const stored = await store.load(name);
-    if (stored) Y.applyUpdate(doc, stored);
-    callHooks(hooks, 'onLoadDocument', { documentName: name, doc });
-    return new HostedDocument(name, doc, store, hooks, logger, limits.compactAfterUpdates);
+    const { store, hooks, logger, limits, fanout } = this.options;
+    // Subscribe first and hold what arrives, then read the store: nothing written by another node
+    // between the read and the subscription can be missed (updates are idempotent).
+    let hosted: HostedDocument | null = null;
+    const held: ((h: HostedDocument) => void)[] = [];
+    const deliver = (f: (h: HostedDocument) => void) => (hosted ? f(hosted) : held.push(f));
+    const subscription = fanout
+      ? await fanout.subscribe(name, {
+          update: (u) => deliver((h) => h.applyRemoteUpdate(u)),
+          awareness: (u) => deliver((h) => h.applyRemoteAwareness(u)),
+          resync: () => deliver((h) => void h.resync().catch((error: unknown) => logger.warn({ err: error, doc: name }, 'could not resynchronise from the store'))),
+        })
+      : null;
+    try {
+      const doc = new Y.Doc();
+      const stored = await store.load(name);
+      if (stored) Y.applyUpdate(doc, stored);
+      callHooks(hooks, 'onLoadDocument', { documentName: name, doc });
+      hosted = new HostedDocument(name, doc, store, hooks, logger, limits.compactAfterUpdates, subscription);
+    } catch (error) {
+      subscription?.unsubscribe();
+      throw error;
+    }
+    for (const f of held.splice(0)) f(hosted);
+    return hosted;
   }
 
   private closed(connection: ClientConnection, code: number, reason: string): void {
@@ -193,7 +215,13 @@ export class SyncServer {
     for (const c of [...this.connections]) {
       if (!c.identity) continue;
       const reason = revalidate(c.identity);
-      if (reason) c.close(CloseCode.forbidden, reason);
+      if (reason instanceof Promise) {
+        // A shared store may be unreachable for a while: the connection stays until it answers.
+        reason.then(
+          (r) => r && c.close(CloseCode.forbidden, r),
+          (error: unknown) => this.options.logger.warn({ err: error }, 'could not recheck an invitation'),
+        );
+      } else if (reason) c.close(CloseCode.forbidden, reason);
     }
   }
 }

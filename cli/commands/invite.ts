@@ -3,6 +3,7 @@ import { ID_PATTERN } from '../../shared/model/document-names';
 import { editStoredTable } from '../../sync-server/edit-stored-table';
 import { inviteDelegation, parseExpiry, parseRole } from '../../sync-server/invite-delegation';
 import { openDataDir } from '../../sync-server/open-data-dir';
+import { openPostgres } from '../../sync-server/postgres/open-postgres';
 import { Refusal } from '../../sync-server/refusal';
 import { CliError } from '../cli-error';
 import type { Command } from '../command';
@@ -11,8 +12,9 @@ import type { Command } from '../command';
 export const invite: Command = {
   summary: 'Invite a delegation (or a co-facilitator, or an observer) to a negotiation',
   usage: [
-    'penholder invite --data DIR --negotiation ID --delegation "Mexico" [--role cofacilitator|delegation|observer] [--expires ISO] [--server ws://HOST:PORT] [--json]',
+    'penholder invite (--data DIR | --postgres URL) --negotiation ID --delegation "Mexico" [--role cofacilitator|delegation|observer] [--expires ISO] [--server ws://HOST:PORT] [--json]',
     '',
+    '  --postgres URL  the PostgreSQL database of a cluster of nodes, instead of a data directory',
     '  --role     default delegation; a co-facilitator may be invited without --delegation',
     '  --expires  an ISO date after which the token no longer opens anything',
     '  --json     print {"token", "link", "role", "delegation": {"id", "name"}, "documents": {"table", "delegation", "private"}, …}',
@@ -23,12 +25,13 @@ export const invite: Command = {
   async run(args) {
     const { values } = parseArgs({
       args,
-      options: { data: { type: 'string' }, negotiation: { type: 'string' }, delegation: { type: 'string' }, role: { type: 'string' }, expires: { type: 'string' }, server: { type: 'string' }, json: { type: 'boolean' } },
+      options: { data: { type: 'string' }, postgres: { type: 'string' }, negotiation: { type: 'string' }, delegation: { type: 'string' }, role: { type: 'string' }, expires: { type: 'string' }, server: { type: 'string' }, json: { type: 'boolean' } },
     });
+    const postgres = values.postgres ?? process.env.PENHOLDER_POSTGRES;
     const dataDir = values.data ?? process.env.PENHOLDER_DATA;
-    if (!dataDir) throw new CliError('--data DIR is required (or set PENHOLDER_DATA).');
+    if (!dataDir && !postgres) throw new CliError('--data DIR is required (or set PENHOLDER_DATA), or --postgres URL.');
     if (!values.negotiation || !ID_PATTERN.test(values.negotiation)) throw new CliError('--negotiation ID is required (lowercase letters, digits and dashes).');
-    const data = openDataDir(dataDir);
+    const data = postgres ? await openPostgres(postgres) : openDataDir(dataDir!);
     try {
       const issued = await inviteDelegation(
         { invitations: data.invitations, serverUrl: values.server ?? null, editTable: (id, edit) => editStoredTable(data.store, id, edit) },

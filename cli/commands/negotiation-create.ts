@@ -7,6 +7,7 @@ import { negotiationFromImport } from '../../shared/model/from-import';
 import type { Negotiation } from '../../shared/model/negotiation';
 import { invitationLink } from '../../sync-server/invitation-link';
 import { openDataDir } from '../../sync-server/open-data-dir';
+import { openPostgres } from '../../sync-server/postgres/open-postgres';
 import { CliError } from '../cli-error';
 import { readSource } from '../read-source';
 import type { Command } from '../command';
@@ -20,30 +21,33 @@ async function fromFile(file: string, title: string | undefined): Promise<Negoti
 export const negotiationCreate: Command = {
   summary: 'Create a negotiation (optionally from an imported text) and invite its two co-facilitators',
   usage: [
-    'penholder negotiation create --data DIR --title "..." [--from FILE] [--server ws://HOST:PORT] [--json]',
+    'penholder negotiation create (--data DIR | --postgres URL) --title "..." [--from FILE] [--server ws://HOST:PORT] [--json]',
     '',
+    '  --postgres URL  the PostgreSQL database of a cluster of nodes, instead of a data directory',
     '  --from FILE   import a UN text (txt, PDF-extracted text, Markdown or .docx) as the zero draft',
     '  --server URL  the server address to put in the invitation links (default: empty)',
     '  --json        print {"id", "title", "invitations": [{"role", "token", "link", "id"}, …]}',
   ].join('\n'),
   async run(args) {
-    const { values } = parseArgs({ args, options: { data: { type: 'string' }, title: { type: 'string' }, from: { type: 'string' }, server: { type: 'string' }, json: { type: 'boolean' } } });
+    const { values } = parseArgs({ args, options: { data: { type: 'string' }, postgres: { type: 'string' }, title: { type: 'string' }, from: { type: 'string' }, server: { type: 'string' }, json: { type: 'boolean' } } });
+    const postgres = values.postgres ?? process.env.PENHOLDER_POSTGRES;
     const dataDir = values.data ?? process.env.PENHOLDER_DATA;
-    if (!dataDir) throw new CliError('--data DIR is required (or set PENHOLDER_DATA).');
+    if (!dataDir && !postgres) throw new CliError('--data DIR is required (or set PENHOLDER_DATA), or --postgres URL.');
     const title = values.title?.trim();
     if (!title && !values.from) throw new CliError('--title "..." is required (or --from FILE to take the title from an imported text).');
     const negotiation = values.from ? await fromFile(values.from, title) : createNegotiation({ title: title! });
-    const data = openDataDir(dataDir);
+    const data = postgres ? await openPostgres(postgres) : openDataDir(dataDir!);
     try {
       for (const [path, doc] of negotiation.documents()) {
         const update = Y.encodeStateAsUpdate(doc);
         if (update.length > 2) await data.store.appendUpdate(`${negotiation.id}/${path}`, update);
       }
       if (!(await data.store.load(documentName(negotiation.id, { kind: 'table' })))) throw new CliError('the negotiation could not be stored');
-      const invitations = [1, 2].map(() => {
-        const { invitation, token } = data.invitations.create({ negotiationId: negotiation.id, role: 'cofacilitator', delegation: null });
-        return { role: invitation.role, token, link: invitationLink(values.server ?? null, token), id: invitation.id };
-      });
+      const invitations = [];
+      for (let n = 0; n < 2; n++) {
+        const { invitation, token } = await data.invitations.create({ negotiationId: negotiation.id, role: 'cofacilitator', delegation: null });
+        invitations.push({ role: invitation.role, token, link: invitationLink(values.server ?? null, token), id: invitation.id });
+      }
       const result = { id: negotiation.id, title: negotiation.table.meta().title, invitations };
       if (values.json) console.log(JSON.stringify(result, null, 2));
       else {

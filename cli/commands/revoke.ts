@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { openDataDir } from '../../sync-server/open-data-dir';
+import { openPostgres } from '../../sync-server/postgres/open-postgres';
 import { CliError } from '../cli-error';
 import type { Command } from '../command';
 
@@ -7,18 +8,19 @@ import type { Command } from '../command';
 export const revoke: Command = {
   summary: 'Revoke an invitation, by its id or its token',
   usage: [
-    'penholder revoke --data DIR (--id INVITATION_ID | --token TOKEN) [--json]',
+    'penholder revoke (--data DIR | --postgres URL) (--id INVITATION_ID | --token TOKEN) [--json]',
     '',
     '  --json  print {"id", "revoked": true, "revokedAt", "role", "delegation", "negotiationId"}',
   ].join('\n'),
   async run(args) {
-    const { values } = parseArgs({ args, options: { data: { type: 'string' }, id: { type: 'string' }, token: { type: 'string' }, json: { type: 'boolean' } } });
+    const { values } = parseArgs({ args, options: { data: { type: 'string' }, postgres: { type: 'string' }, id: { type: 'string' }, token: { type: 'string' }, json: { type: 'boolean' } } });
+    const postgres = values.postgres ?? process.env.PENHOLDER_POSTGRES;
     const dataDir = values.data ?? process.env.PENHOLDER_DATA;
-    if (!dataDir) throw new CliError('--data DIR is required (or set PENHOLDER_DATA).');
+    if (!dataDir && !postgres) throw new CliError('--data DIR is required (or set PENHOLDER_DATA), or --postgres URL.');
     if (!values.id === !values.token) throw new CliError('Give exactly one of --id INVITATION_ID or --token TOKEN.');
-    const data = openDataDir(dataDir);
+    const data = postgres ? await openPostgres(postgres) : openDataDir(dataDir!);
     try {
-      const revoked = data.invitations.revoke(values.id ? { id: values.id } : { token: values.token! });
+      const revoked = await data.invitations.revoke(values.id ? { id: values.id } : { token: values.token! });
       if (!revoked) throw new CliError(values.id ? `No invitation "${values.id}".` : 'No invitation has this token.');
       const result = { id: revoked.id, revoked: true, revokedAt: revoked.revokedAt, role: revoked.role, delegation: revoked.delegation, negotiationId: revoked.negotiationId };
       if (values.json) console.log(JSON.stringify(result, null, 2));

@@ -2,7 +2,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import pino from 'pino';
-import { startServer } from '../../sync-server/start-server';
+import { startServer, type ServerBackend } from '../../sync-server/start-server';
+import { openClusterBackend } from '../../sync-server/cluster/open-cluster-backend';
 import { DEFAULT_LIMITS, type ServerLimits } from '../../sync-server/server-limits';
 import { CliError } from '../cli-error';
 import type { Command } from '../command';
@@ -40,8 +41,11 @@ export const serve: Command = {
   summary: 'Run the sync server for negotiations in a data directory',
   usage: [
     'penholder serve --data DIR [--port P] [--host 127.0.0.1] [--static DIR] [--public-url ws://…]',
+    'penholder serve --postgres URL --redis URL [--port P] …   (one node of several)',
     '',
     '  --data DIR        data directory (env PENHOLDER_DATA)',
+    '  --postgres URL    instead of --data: PostgreSQL shared by every node (env PENHOLDER_POSTGRES)',
+    '  --redis URL       Redis carrying updates and presence between nodes (env PENHOLDER_REDIS)',
     '  --port P          port, 0 for any free one (env PENHOLDER_PORT; default 1234)',
     '  --host H          address to listen on (env PENHOLDER_HOST; default 127.0.0.1, 0.0.0.0 for the room\'s network)',
     '  --static DIR      the web edition to serve at / (default renderer/dist)',
@@ -52,18 +56,30 @@ export const serve: Command = {
     'Prints "listening on http://HOST:PORT"; logs (pino JSON) go to stderr.',
   ].join('\n'),
   async run(args) {
-    const { values } = parseArgs({ args, options: { data: { type: 'string' }, port: { type: 'string' }, host: { type: 'string' }, static: { type: 'string' }, 'public-url': { type: 'string' } } });
+    const { values } = parseArgs({ args, options: { data: { type: 'string' }, postgres: { type: 'string' }, redis: { type: 'string' }, port: { type: 'string' }, host: { type: 'string' }, static: { type: 'string' }, 'public-url': { type: 'string' } } });
+    const postgres = values.postgres ?? process.env.PENHOLDER_POSTGRES;
+    const redis = values.redis ?? process.env.PENHOLDER_REDIS;
     const dataDir = values.data ?? process.env.PENHOLDER_DATA;
-    if (!dataDir) throw new CliError('--data DIR is required (or set PENHOLDER_DATA).');
+    if (!dataDir && !postgres) throw new CliError('--data DIR is required (or set PENHOLDER_DATA), or --postgres URL for a node sharing PostgreSQL.');
+    if (redis && !postgres) throw new CliError('--redis URL needs --postgres URL: nodes share their documents through PostgreSQL.');
     const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+    const logger = pino({ level: process.env.PENHOLDER_LOG_LEVEL ?? 'info' }, pino.destination(2));
+    let backend: ServerBackend | undefined;
+    if (postgres) {
+      try {
+        backend = await openClusterBackend({ postgres, redis: redis ?? null, logger });
+      } catch (error) {
+        throw new CliError(`could not open PostgreSQL: ${(error as Error).message}`);
+      }
+    }
     const server = await startServer({
-      dataDir,
+      ...(backend ? { backend } : { dataDir: dataDir! }),
       port: parsePort(values.port ?? process.env.PENHOLDER_PORT ?? '1234'),
       host: values.host ?? process.env.PENHOLDER_HOST ?? '127.0.0.1',
       staticDir: values.static ?? path.join(root, 'renderer', 'dist'),
       ...(values['public-url'] ? { publicUrl: values['public-url'] } : {}),
       limits: limitsFromEnv(process.env),
-      logger: pino({ level: process.env.PENHOLDER_LOG_LEVEL ?? 'info' }, pino.destination(2)),
+      logger,
     });
     console.log(`listening on ${server.url}`);
     await new Promise<void>((resolve) => {

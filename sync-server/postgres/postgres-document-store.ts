@@ -1,0 +1,88 @@
+import type { Pool } from 'pg';
+import * as Y from 'yjs';
+import type { DocumentStore } from '../document-store';
+
+const bytes = (u: Uint8Array): Buffer => Buffer.from(u.buffer, u.byteOffset, u.byteLength);
+
+/** The advisory lock namespace of compaction (the document's name is hashed into the second key). */
+const COMPACT_LOCK = 0x70686370; // 'phcp'
+
+/**
+ * The shared document store: per document, a snapshot (penholder_snapshots) and the updates appended
+ * since (penholder_updates). `appendUpdate` resolves once PostgreSQL committed the row (with the
+ * server's synchronous_commit, on by default: flushed to its WAL).
+ *
+ * Compaction is safe with several nodes: it holds a per-document advisory lock for its transaction
+ * (another node that tries meanwhile skips, leaving it to the one at work), merges the snapshot with
+ * the rows it read, and deletes exactly those rows by their ids, so that a row appended by any node
+ * during compaction, even one with a lower id committed late, is kept.
+ */
+export class PostgresDocumentStore implements DocumentStore {
+  constructor(private readonly pool: Pool) {}
+
+  async load(name: string): Promise<Uint8Array | null> {
+    // One statement, one snapshot of the database: a compaction commits entirely before or after it.
+    const { rows } = await this.pool.query<{ data: Buffer }>(
+      `SELECT data FROM (
+         SELECT 0 AS part, 0::bigint AS seq, data FROM penholder_snapshots WHERE doc = $1
+         UNION ALL
+         SELECT 1, seq, data FROM penholder_updates WHERE doc = $1
+       ) parts ORDER BY part, seq`,
+      [name],
+    );
+    if (rows.length === 0) return null;
+    return rows.length === 1 ? new Uint8Array(rows[0]!.data) : Y.mergeUpdates(rows.map((r) => r.data));
+  }
+
+  async appendUpdate(name: string, update: Uint8Array): Promise<void> {
+    await this.pool.query('INSERT INTO penholder_updates (doc, data) VALUES ($1, $2)', [name, bytes(update)]);
+  }
+
+  /** Merges the log into the snapshot; false when another node held the lock (it compacts instead). */
+  async compact(name: string): Promise<void> {
+    await this.tryCompact(name);
+  }
+
+  async tryCompact(name: string): Promise<boolean> {
+    const client = await this.pool.connect();
+    try {
+      await client.query('BEGIN');
+      const locked = await client.query<{ ok: boolean }>('SELECT pg_try_advisory_xact_lock($1::int, hashtext($2)) AS ok', [COMPACT_LOCK, name]);
+      if (!locked.rows[0]!.ok) {
+        await client.query('ROLLBACK');
+        return false;
+      }
+      // Read after the lock: a compaction that committed before we got it is seen in full.
+      const snapshot = await client.query<{ data: Buffer }>('SELECT data FROM penholder_snapshots WHERE doc = $1', [name]);
+      const log = await client.query<{ seq: string; data: Buffer }>('SELECT seq, data FROM penholder_updates WHERE doc = $1 ORDER BY seq', [name]);
+      const parts = [...snapshot.rows.map((r) => r.data), ...log.rows.map((r) => r.data)];
+      if (log.rows.length === 0 || parts.length < 2) {
+        await client.query('ROLLBACK');
+        return true;
+      }
+      const merged = Y.mergeUpdates(parts);
+      await client.query(
+        `INSERT INTO penholder_snapshots (doc, data, compacted_at) VALUES ($1, $2, now())
+         ON CONFLICT (doc) DO UPDATE SET data = excluded.data, compacted_at = excluded.compacted_at`,
+        [name, bytes(merged)],
+      );
+      await client.query('DELETE FROM penholder_updates WHERE seq = ANY($1::bigint[])', [log.rows.map((r) => r.seq)]);
+      await client.query('COMMIT');
+      return true;
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw error;
+    } finally {
+      client.release();
+    }
+  }
+
+  /** The number of log rows of a document, besides its snapshot (for tests and operations). */
+  async rowCount(name: string): Promise<number> {
+    const { rows } = await this.pool.query<{ n: string }>('SELECT count(*) AS n FROM penholder_updates WHERE doc = $1', [name]);
+    return Number(rows[0]!.n);
+  }
+
+  /** The pool belongs to whoever opened it (see openPostgres). */
+  async close(): Promise<void> {}
+}
