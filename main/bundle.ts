@@ -6,8 +6,7 @@ import { build, type BuildOptions } from 'esbuild';
  * "main" names) and preload.cjs (a sandboxed preload is one CommonJS file that may require only
  * `electron`). better-sqlite3 stays external: it is a native module loaded from node_modules.
  */
-export async function bundleMain(root: string): Promise<{ main: string; preload: string }> {
-  const outdir = path.join(root, 'main', 'dist');
+export async function bundleMain(root: string, outdir = path.join(root, 'main', 'dist')): Promise<{ main: string; preload: string }> {
   const common: BuildOptions = { bundle: true, platform: 'node', target: 'node22', sourcemap: true, logLevel: 'warning', external: ['electron', 'better-sqlite3'] };
   const main = path.join(outdir, 'main.js');
   const preload = path.join(outdir, 'preload.cjs');

@@ -1,0 +1,158 @@
+import type os from 'node:os';
+import path from 'node:path';
+import * as Y from 'yjs';
+import type { Logger } from 'pino';
+import type { HostInterface, HostInvitation, HostStatus } from '../../shared/ipc/contract';
+import { documentName, ID_PATTERN } from '../../shared/model/document-names';
+import { Negotiation } from '../../shared/model/negotiation';
+import type { Role } from '../../shared/model/actor';
+import { editStoredTable } from '../../sync-server/edit-stored-table';
+import { invitationLink } from '../../sync-server/invitation-link';
+import { inviteDelegation, type InviteContext } from '../../sync-server/invite-delegation';
+import { openDataDir } from '../../sync-server/open-data-dir';
+import type { RunningServer, StartServerOptions } from '../../sync-server/start-server';
+import type { LocalStore } from '../store/local-store';
+
+/** What the session host needs from its surroundings, injected so that it runs under plain Node. */
+export interface SessionHostDeps {
+  /** Where hosted sessions keep their server data: one directory per negotiation, kept after stopping. */
+  hostedDir: string;
+  store: LocalStore;
+  startServer: (options: StartServerOptions) => Promise<RunningServer>;
+  networkInterfaces: () => ReturnType<typeof os.networkInterfaces>;
+  /** The web edition served to browsers in the room (renderer/dist), or null. */
+  staticDir: string | null;
+  logger?: Logger;
+  /** Told of every change of status (the renderer, the tray). */
+  onStatus?: (status: HostStatus) => void;
+}
+
+const ANY = ['0.0.0.0', '::'];
+
+/**
+ * Hosts a negotiation's sync server inside the app, on an interface of the meeting room's network, so
+ * that delegates in the room join without internet. The co-facilitator's local copy seeds the hosted
+ * server; the hosted data directory is kept when the session stops (delegations' private drafts
+ * stay there, never in the co-facilitator's store), and the table and delegation documents are
+ * copied back into the local store, so that stopping loses nothing.
+ */
+export class SessionHost {
+  private running: { server: RunningServer; negotiationId: string; address: string; invitations: HostInvitation[] } | null = null;
+
+  constructor(private readonly deps: SessionHostDeps) {}
+
+  /** The interfaces a session can be hosted on: the room's network (non-internal) first. */
+  interfaces(): HostInterface[] {
+    const out: HostInterface[] = [];
+    for (const [name, infos] of Object.entries(this.deps.networkInterfaces())) {
+      for (const info of infos ?? []) {
+        const family = info.family === 'IPv6' || (info.family as unknown) === 6 ? 'IPv6' : 'IPv4';
+        if (family === 'IPv6' && info.address.startsWith('fe80:')) continue; // link-local needs a zone id
+        out.push({ name, address: info.address, family, internal: info.internal });
+      }
+    }
+    return out.sort((a, b) => Number(a.internal) - Number(b.internal) || (a.family === b.family ? 0 : a.family === 'IPv4' ? -1 : 1));
+  }
+
+  status(): HostStatus {
+    if (!this.running) return { running: false };
+    const { server, negotiationId, address, invitations } = this.running;
+    const shown = address.includes(':') ? `[${address}]` : address;
+    return { running: true, negotiationId, address, port: server.port, httpUrl: `http://${shown}:${server.port}`, wsUrl: `ws://${shown}:${server.port}`, invitations };
+  }
+
+  /** Starts hosting a negotiation kept on this computer; invites a co-facilitator and each named delegation. */
+  async start(options: { negotiationId: string; address: string; port: number; delegations: string[] }): Promise<HostStatus> {
+    if (this.running) throw new Error(`A session is already hosted (${this.running.negotiationId}); stop it first.`);
+    if (!ID_PATTERN.test(options.negotiationId)) throw new Error(`"${options.negotiationId}" is not a negotiation id.`);
+    const interfaces = this.interfaces();
+    if (!ANY.includes(options.address) && !interfaces.some((i) => i.address === options.address)) {
+      throw new Error(`${options.address} is not an address of this computer (${interfaces.map((i) => i.address).join(', ')}).`);
+    }
+    const table = this.deps.store.load(documentName(options.negotiationId, { kind: 'table' }));
+    if (!table) throw new Error(`The negotiation "${options.negotiationId}" is not kept on this computer.`);
+
+    const dataDir = path.join(this.deps.hostedDir, options.negotiationId);
+    const issued: { label: string; role: Role; token: string }[] = [];
+    const data = openDataDir(dataDir);
+    try {
+      for (const name of this.shareable(options.negotiationId)) {
+        const local = this.deps.store.load(name);
+        if (!local) continue;
+        const stored = await data.store.load(name);
+        const missing = stored ? Y.diffUpdate(local, Y.encodeStateVectorFromUpdate(stored)) : local;
+        if (stored ? !isEmptyUpdate(missing) : missing.length > 2) await data.store.appendUpdate(name, missing);
+      }
+      const context: InviteContext = { invitations: data.invitations, serverUrl: null, editTable: (id, edit) => editStoredTable(data.store, id, edit) };
+      const cofac = await inviteDelegation(context, { negotiationId: options.negotiationId, delegationName: null, role: 'cofacilitator', expiresAt: null });
+      issued.push({ label: 'Co-facilitator', role: 'cofacilitator', token: cofac.token });
+      for (const name of options.delegations) {
+        const d = await inviteDelegation(context, { negotiationId: options.negotiationId, delegationName: name, role: 'delegation', expiresAt: null });
+        issued.push({ label: d.delegation?.name ?? name, role: 'delegation', token: d.token });
+      }
+    } finally {
+      await data.close();
+    }
+
+    const server = await this.deps.startServer({
+      dataDir,
+      host: options.address,
+      port: options.port,
+      staticDir: this.deps.staticDir,
+      ...(this.deps.logger ? { logger: this.deps.logger } : {}),
+    });
+    const linkAddress = ANY.includes(options.address) ? (interfaces.find((i) => !i.internal && i.family === 'IPv4')?.address ?? '127.0.0.1') : options.address;
+    const shown = linkAddress.includes(':') ? `[${linkAddress}]` : linkAddress;
+    const http = `http://${shown}:${server.port}`;
+    const ws = `ws://${shown}:${server.port}`;
+    const invitations = issued.map((i) => ({ label: i.label, role: i.role, webLink: `${http}/join?token=${encodeURIComponent(i.token)}`, appLink: invitationLink(ws, i.token) }));
+    this.running = { server, negotiationId: options.negotiationId, address: linkAddress, invitations };
+    const status = this.status();
+    this.deps.onStatus?.(status);
+    return status;
+  }
+
+  /** Stops the hosted server; what delegations wrote comes back into the local store. */
+  async stop(): Promise<HostStatus> {
+    const running = this.running;
+    if (!running) return { running: false };
+    this.running = null;
+    await running.server.close();
+    const data = openDataDir(path.join(this.deps.hostedDir, running.negotiationId));
+    try {
+      for (const name of await this.hostedShareable(data, running.negotiationId)) {
+        const hosted = await data.store.load(name);
+        if (!hosted) continue;
+        const local = this.deps.store.load(name);
+        const missing = local ? Y.diffUpdate(hosted, Y.encodeStateVectorFromUpdate(local)) : hosted;
+        if (!isEmptyUpdate(missing)) this.deps.store.append(name, missing, 'remote');
+      }
+    } finally {
+      await data.close();
+    }
+    const status: HostStatus = { running: false };
+    this.deps.onStatus?.(status);
+    return status;
+  }
+
+  /** The table and delegation documents kept locally for a negotiation (never private documents). */
+  private shareable(negotiationId: string): string[] {
+    return this.deps.store.documents(negotiationId).filter((n) => !n.includes('/private/'));
+  }
+
+  private async hostedShareable(data: ReturnType<typeof openDataDir>, negotiationId: string): Promise<string[]> {
+    const table = await data.store.load(documentName(negotiationId, { kind: 'table' }));
+    if (!table) return [];
+    const doc = new Y.Doc();
+    Y.applyUpdate(doc, table);
+    const roster = new Negotiation(negotiationId, doc).table.roster();
+    doc.destroy();
+    return [documentName(negotiationId, { kind: 'table' }), ...roster.map((d) => documentName(negotiationId, { kind: 'delegation', delegationId: d.id }))];
+  }
+}
+
+/** Whether an update adds nothing (no structs, no deletions). */
+export function isEmptyUpdate(update: Uint8Array): boolean {
+  const { structs, ds } = Y.decodeUpdate(update);
+  return structs.length === 0 && ds.clients.size === 0;
+}

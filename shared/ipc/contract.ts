@@ -1,0 +1,228 @@
+/**
+ * The desktop app's IPC contract: every call the renderer can make to the main process, with its
+ * argument validators and result type, and the events the main process sends. The preload builds
+ * `window.penholder` from it (createPenholderApi); the main process validates each call against it
+ * (its dispatcher) before any service sees the arguments. Pure types and validators: no DOM, Node or
+ * Electron.
+ */
+import type { Role } from '../model/actor';
+import { ID_PATTERN } from '../model/document-names';
+import { array, boolean, bytes, integer, nullable, object, oneOf, optional, string, type Validator } from './validate';
+
+// ---- the values that cross ----------------------------------------------------------------------------
+
+/** `<negotiation id>/table`, `<id>/delegation/<delegation>`, `<id>/private/<delegation>` (document-names.ts). */
+const DOC_NAME = /^[a-z0-9][a-z0-9-]{0,63}\/(table|(delegation|private)\/[a-z0-9][a-z0-9-]{0,63})$/;
+export const docName = string({ min: 3, max: 200, pattern: DOC_NAME });
+export const negotiationId = string({ min: 1, max: 64, pattern: ID_PATTERN });
+const MAX_UPDATE = 16 * 1024 * 1024;
+const wsUrl = string({ max: 500, pattern: /^wss?:\/\/[^\s/?#]+\/?$/ });
+const token = string({ min: 8, max: 200, pattern: /^[A-Za-z0-9_-]+$/ });
+const role = oneOf('cofacilitator', 'delegation', 'observer') satisfies Validator<Role>;
+
+/** A negotiation this computer has joined, newest first in `recent()`. */
+export interface RecentNegotiation {
+  negotiationId: string;
+  title: string;
+  /** ws(s)://HOST:PORT, or null for a negotiation only on this computer (opened from a file). */
+  serverUrl: string | null;
+  role: Role | null;
+  delegation: { id: string; name: string } | null;
+  /** Whether an invitation token is kept for it (the token itself never goes back to the renderer unasked). */
+  hasToken: boolean;
+  /** The .penholder file it was last opened from or saved to. */
+  filePath: string | null;
+  openedAt: string;
+}
+
+/** What is waiting to sync. */
+export interface PendingSummary {
+  total: number;
+  byDocument: Record<string, number>;
+}
+
+/** A network interface the session can be hosted on. */
+export interface HostInterface {
+  name: string;
+  address: string;
+  family: 'IPv4' | 'IPv6';
+  internal: boolean;
+}
+
+/** An invitation link made by the hosted session. */
+export interface HostInvitation {
+  label: string;
+  role: Role;
+  /** http://ADDRESS:PORT/join?token=… for a browser in the room. */
+  webLink: string;
+  /** penholder://join?server=ws://ADDRESS:PORT&token=… for the app. */
+  appLink: string;
+}
+
+/** The hosted session. */
+export type HostStatus =
+  | { running: false }
+  | { running: true; negotiationId: string; address: string; port: number; httpUrl: string; wsUrl: string; invitations: HostInvitation[] };
+
+/** A negotiation opened or imported from a file. */
+export interface OpenedNegotiation {
+  negotiationId: string;
+  title: string;
+  filePath: string;
+}
+
+/** An export: the clean text, the compilation text or a redline, in a format (main/export). */
+export interface ExportChoice {
+  kind: 'clean' | 'compilation' | 'redline';
+  format: 'docx' | 'pdf' | 'html' | 'akn';
+  /** For the clean text: keep brackets and working labels instead of refusing an unclean text. */
+  draft?: boolean;
+}
+
+export interface AppInfo {
+  version: string;
+  platform: string;
+  /** Where the offline store lives: the main process's SQLite. */
+  offlineStore: 'sqlite';
+}
+
+/** A command from the application menu, for the renderer to carry out. */
+export type MenuCommand =
+  | 'new-negotiation'
+  | 'join'
+  | 'save'
+  | 'save-as'
+  | 'export-clean'
+  | 'export-compilation'
+  | 'find'
+  | 'propose'
+  | 'show-text'
+  | 'show-compilation'
+  | 'show-clean-text'
+  | 'host-session';
+
+/** What the main process tells the renderer. */
+export interface PenholderEvents {
+  /** A penholder:// link or an opened file: show this negotiation (joining with the link when given). */
+  open: { negotiationId: string | null; join: { serverUrl: string; token: string } | null };
+  menu: { command: MenuCommand };
+  host: HostStatus;
+  pending: PendingSummary;
+}
+export const EVENTS = ['open', 'menu', 'host', 'pending'] as const satisfies readonly (keyof PenholderEvents)[];
+
+// ---- the calls -------------------------------------------------------------------------------------------
+
+/** One call: its argument validators and (as a phantom) its result type. */
+export interface Method<A extends unknown[], R> {
+  args: { [K in keyof A]: Validator<A[K]> };
+  /** Never set: carries the result type. */
+  result?: R;
+}
+const method = <A extends unknown[], R>(...args: { [K in keyof A]: Validator<A[K]> }): Method<A, R> => ({ args });
+
+export const CONTRACT = {
+  app: {
+    info: method<[], AppInfo>(),
+  },
+  store: {
+    /** The document as kept on this computer (all updates merged), or null when none is kept. */
+    load: method<[string], Uint8Array | null>(docName),
+    /** Keeps an update: `local` ones are pending until the server confirms them. */
+    append: method<[string, Uint8Array, 'local' | 'remote'], PendingSummary>(docName, bytes(MAX_UPDATE), oneOf('local', 'remote')),
+    /** The server's state vector for a document: local updates it covers are confirmed. */
+    confirm: method<[string, Uint8Array], PendingSummary>(docName, bytes(1024 * 1024)),
+    /** Local updates the server has not confirmed, to send again after a restart. */
+    pendingUpdates: method<[string], Uint8Array[]>(docName),
+    pending: method<[], PendingSummary>(),
+  },
+  negotiations: {
+    recent: method<[], RecentNegotiation[]>(),
+    remember: method<[{ negotiationId: string; title: string; serverUrl: string | null; role: Role | null; delegation: { id: string; name: string } | null; token?: string }], RecentNegotiation>(
+      object({
+        negotiationId,
+        title: string({ min: 1, max: 500 }),
+        serverUrl: nullable(wsUrl),
+        role: nullable(role),
+        delegation: nullable(object({ id: string({ min: 1, max: 64, pattern: ID_PATTERN }), name: string({ min: 1, max: 200 }) })),
+        token: optional(token),
+      }),
+    ),
+    /** The kept invitation token, to reconnect after a restart. */
+    token: method<[string], string | null>(negotiationId),
+    forget: method<[string], void>(negotiationId),
+  },
+  files: {
+    /** Shows the open dialog; null when cancelled. */
+    open: method<[], OpenedNegotiation | null>(),
+    /** Saves to the file it came from, else asks where; null when cancelled. */
+    save: method<[string, { saveAs: boolean; includePrivate: boolean }], { filePath: string } | null>(negotiationId, object({ saveAs: boolean, includePrivate: boolean })),
+    /** Imports a .txt, .md or .docx text as a new negotiation; null when cancelled. */
+    importText: method<[], OpenedNegotiation | null>(),
+    /** Exports the clean text or the compilation text; null when cancelled. */
+    export: method<[string, ExportChoice], { filePath: string } | null>(
+      negotiationId,
+      object({ kind: oneOf('clean', 'compilation', 'redline'), format: oneOf('docx', 'pdf', 'html', 'akn'), draft: optional(boolean) }),
+    ),
+  },
+  host: {
+    interfaces: method<[], HostInterface[]>(),
+    start: method<[{ negotiationId: string; address: string; port: number; delegations: string[] }], HostStatus>(
+      object({ negotiationId, address: string({ min: 2, max: 100, pattern: /^[0-9a-fA-F.:]+$/ }), port: integer(0, 65535), delegations: array(string({ min: 1, max: 200 }), 250) }),
+    ),
+    stop: method<[], HostStatus>(),
+    status: method<[], HostStatus>(),
+  },
+  shell: {
+    /** Opens an http(s) or mailto link in the system browser; never in the app. */
+    openExternal: method<[string], void>(string({ max: 2000, pattern: /^(https?:\/\/|mailto:)\S+$/ })),
+  },
+} as const;
+
+export type Contract = typeof CONTRACT;
+export type Namespace = keyof Contract;
+type ArgsOf<M> = M extends Method<infer A, unknown> ? A : never;
+type ResultOf<M> = M extends Method<unknown[], infer R> ? R : never;
+
+/** `window.penholder`, as the preload exposes it. */
+export type PenholderApi = {
+  [N in Namespace]: { [K in keyof Contract[N]]: (...args: ArgsOf<Contract[N][K]>) => Promise<ResultOf<Contract[N][K]>> };
+} & {
+  /** Listens to an event from the main process; returns the function that stops listening. */
+  on<E extends keyof PenholderEvents>(event: E, listener: (payload: PenholderEvents[E]) => void): () => void;
+};
+
+/** What the main process implements: the same calls, with validated arguments. */
+export type PenholderHandlers = {
+  -readonly [N in Namespace]: { -readonly [K in keyof Contract[N]]: (...args: ArgsOf<Contract[N][K]>) => Promise<ResultOf<Contract[N][K]>> | ResultOf<Contract[N][K]> };
+};
+
+/** The IPC channel of a call (`penholder:store.load`) and of an event (`penholder-event:open`). */
+export const callChannel = (namespace: string, name: string): string => `penholder:${namespace}.${name}`;
+export const eventChannel = (event: keyof PenholderEvents): string => `penholder-event:${event}`;
+
+/** Every call as [namespace, name, channel]. */
+export function calls(): [Namespace, string, string][] {
+  return (Object.keys(CONTRACT) as Namespace[]).flatMap((n) => Object.keys(CONTRACT[n]).map((k) => [n, k, callChannel(n, k)] as [Namespace, string, string]));
+}
+
+/**
+ * Builds `window.penholder` from the contract over two functions the preload supplies (ipcRenderer.invoke
+ * and a listener on ipcRenderer), so that the preload stays a few lines and tests can build the same API
+ * in memory.
+ */
+export function createPenholderApi(
+  invoke: (channel: string, args: unknown[]) => Promise<unknown>,
+  listen: (channel: string, listener: (payload: unknown) => void) => () => void,
+): PenholderApi {
+  const api: Record<string, unknown> = {};
+  for (const [namespace, name, channel] of calls()) {
+    const group = (api[namespace] ??= {}) as Record<string, unknown>;
+    group[name] = (...args: unknown[]) => invoke(channel, args);
+  }
+  api.on = (event: keyof PenholderEvents, listener: (payload: unknown) => void) => {
+    if (!(EVENTS as readonly string[]).includes(event)) throw new Error(`Unknown event "${String(event)}".`);
+    return listen(eventChannel(event), listener);
+  };
+  return api as PenholderApi;
+}
