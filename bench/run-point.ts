@@ -1,0 +1,153 @@
+import fs from 'node:fs';
+import * as Y from 'yjs';
+import type { ConvergeResult, GeneratorConfig, MeasureResult } from './generator';
+import type { BenchDocument } from './negotiation-data';
+import { cpuSeconds, GeneratorProcess, rssMB, startBenchServer, type BenchServer, type ServerKind } from './processes';
+import { decodeServerMessage, syncStep1, updateMessage } from './protocol';
+import { RawSocket } from './raw-socket';
+
+/** One record of the results file, as the issue specifies it (plus a few diagnostics). */
+export interface BenchRecord {
+  scenario: string;
+  server: ServerKind;
+  n: number;
+  writers: number;
+  rate: number;
+  p50: number | null;
+  p99: number | null;
+  p999: number | null;
+  framesPerSec: number | null;
+  updatesPerSec: number | null;
+  cpuPercent: number | null;
+  rssMB: number | null;
+  valid: boolean;
+  note: string;
+  generatorCpu?: number[];
+  extra?: Record<string, number | string | null>;
+}
+
+export const percentile = (sorted: number[], q: number): number | null => (sorted.length === 0 ? null : sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!);
+const round = (x: number | null, digits = 2): number | null => (x === null ? null : Math.round(x * 10 ** digits) / 10 ** digits);
+
+/** The stock servers start empty: a seeding client gives them the same table document Penholder loads. */
+export async function seed(server: BenchServer, doc: BenchDocument): Promise<void> {
+  if (server.kind === 'ws-relay' || server.kind.startsWith('penholder')) return;
+  let synced = false;
+  const s = await RawSocket.connect(`${server.wsUrl}/${doc.docName}`, (data) => {
+    const m = decodeServerMessage(data);
+    if (m.kind === 'sync' && m.sub === 1) synced = true;
+  });
+  s.send(updateMessage(doc.initialUpdate));
+  s.send(syncStep1(Y.encodeStateVector(new Y.Doc())));
+  const start = Date.now();
+  while (!synced && Date.now() - start < 10_000) await new Promise((r) => setTimeout(r, 10));
+  s.close();
+  if (!synced) throw new Error(`could not seed ${server.kind}`);
+}
+
+/** A fresh copy of the prepared data directory, so that every run starts from the same store. */
+export function freshCopy(doc: BenchDocument, suffix: string): string {
+  const dir = `${doc.dir}-${suffix}`;
+  fs.rmSync(dir, { recursive: true, force: true });
+  fs.cpSync(doc.dir, dir, { recursive: true });
+  return dir;
+}
+
+export interface PointSpec {
+  scenario: string;
+  server: ServerKind;
+  /** Every client connected: writers, probes and receivers. */
+  n: number;
+  writers: number;
+  rate: number;
+  probes: number;
+  heartbeatMs: number | null;
+  durationMs: number;
+  /** Writers run this long before the window (JIT, first allocations); not measured. */
+  warmupMs: number;
+  /** Generator processes holding receivers only (besides the one with the writers and probes). */
+  receiverProcesses: number;
+  cpuProfileDir?: string;
+}
+
+/** Starts a fresh server, connects the generators, measures one window, checks convergence, stops everything. */
+export async function runPoint(doc: BenchDocument, spec: PointSpec, log: (line: string) => void): Promise<BenchRecord> {
+  const dataDir = spec.server.startsWith('penholder') ? freshCopy(doc, 'run') : null;
+  const server = await startBenchServer(spec.server, dataDir, { cpuProfileDir: spec.cpuProfileDir });
+  const generators: GeneratorProcess[] = [];
+  const base: BenchRecord = { scenario: spec.scenario, server: spec.server, n: spec.n, writers: spec.writers, rate: spec.rate, p50: null, p99: null, p999: null, framesPerSec: null, updatesPerSec: null, cpuPercent: null, rssMB: null, valid: false, note: '' };
+  try {
+    await seed(server, doc);
+    const receivers = spec.n - spec.writers - spec.probes;
+    const config = (part: Partial<GeneratorConfig>): GeneratorConfig => ({
+      url: server.wsUrl,
+      docName: doc.docName,
+      writerToken: doc.writerToken,
+      readerToken: doc.readerToken,
+      relay: spec.server === 'ws-relay',
+      initialUpdate: Buffer.from(doc.initialUpdate).toString('base64'),
+      receivers: 0,
+      probes: 0,
+      writers: 0,
+      rate: spec.rate,
+      heartbeatMs: spec.heartbeatMs,
+      seed: 1234,
+      ...part,
+    });
+    const main = new GeneratorProcess();
+    generators.push(main);
+    const extra = Array.from({ length: spec.receiverProcesses }, () => new GeneratorProcess());
+    generators.push(...extra);
+    const share = Math.floor(receivers / generators.length);
+    await main.call('setup', { config: config({ probes: spec.probes, writers: spec.writers, receivers: receivers - share * extra.length, seed: 1234 }) });
+    await Promise.all(extra.map((g, i) => g.call('setup', { config: config({ receivers: share, seed: 99 + i }) })));
+    await new Promise((r) => setTimeout(r, 300)); // let the joins' frames drain
+    let peakRss = rssMB(server.pid);
+    const sampler = setInterval(() => (peakRss = Math.max(peakRss, rssMB(server.pid))), 250);
+    const measuring = Promise.all(generators.map((g) => g.call<MeasureResult>('measure', { ms: spec.durationMs, warmupMs: spec.warmupMs })));
+    await new Promise((r) => setTimeout(r, spec.warmupMs));
+    const cpu0 = cpuSeconds(server.pid);
+    const t0 = performance.now();
+    const measured = await measuring;
+    const seconds = (performance.now() - t0) / 1000;
+    const serverCpu = ((cpuSeconds(server.pid) - cpu0) / seconds) * 100;
+    clearInterval(sampler);
+    peakRss = Math.max(peakRss, rssMB(server.pid));
+    const conv = await main.call<ConvergeResult>('converge', { timeoutMs: 15_000 });
+    const m0 = measured[0]!;
+    const lat = conv.latencies.sort((a, b) => a - b);
+    const problems: string[] = [];
+    const genCpu = measured.map((m) => m.cpuPercent);
+    if (genCpu.some((c) => c > 70)) problems.push(`generator CPU ${genCpu.map((c) => c.toFixed(0)).join('/')}% > 70%`);
+    if (spec.writers > 0 && m0.sent < 0.98 * m0.target) problems.push(`writers sent ${m0.sent} of ${m0.target} (${((100 * m0.sent) / m0.target).toFixed(1)}% < 98%)`);
+    if (!conv.identical) problems.push('probes differ at the end');
+    if (conv.missing.length > 0) problems.push(`missing updates: ${conv.missing[0]}`);
+    const closed = measured.reduce((n, m) => n + m.closed, 0);
+    if (closed > 0) problems.push(`${closed} clients closed by the server`);
+    if (conv.denied.length > 0) problems.push(`denied: ${conv.denied[0]}`);
+    const record: BenchRecord = {
+      ...base,
+      p50: round(percentile(lat, 0.5)),
+      p99: round(percentile(lat, 0.99)),
+      p999: round(percentile(lat, 0.999)),
+      framesPerSec: Math.round(measured.reduce((n, m) => n + m.framesReceived / (m.elapsedMs / 1000), 0)),
+      updatesPerSec: round(m0.sent / (m0.elapsedMs / 1000), 1),
+      cpuPercent: round(serverCpu, 1),
+      rssMB: round(peakRss, 1),
+      valid: problems.length === 0,
+      note: problems.join('; '),
+      generatorCpu: genCpu.map((c) => round(c, 1)!),
+      extra: { latencySamples: lat.length, expectedSamples: conv.expected, heartbeatsPerSec: round(measured.reduce((n, m) => n + m.heartbeatsSent / (m.elapsedMs / 1000), 0), 1) },
+    };
+    log(`  ${spec.scenario} ${spec.server.padEnd(26)} n=${String(spec.n).padStart(4)} w=${String(spec.writers).padStart(3)} upd/s=${record.updatesPerSec} p50=${record.p50} p99=${record.p99} p99.9=${record.p999} frames/s=${record.framesPerSec} cpu=${record.cpuPercent}% rss=${record.rssMB}MB gen=${genCpu.map((c) => c.toFixed(0)).join('/')}%${record.valid ? '' : ` INVALID: ${record.note}`}`);
+    return record;
+  } catch (error) {
+    const note = `failed: ${(error as Error).message}`;
+    log(`  ${spec.scenario} ${spec.server} n=${spec.n} w=${spec.writers}: ${note}`);
+    return { ...base, note };
+  } finally {
+    await Promise.all(generators.map((g) => g.close()));
+    await server.stop();
+    if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,125 @@
+/**
+ * `npm run bench [-- --quick] [-- --only=1,2,…]`: Penholder against the stock Yjs servers and a plain
+ * relay, on this machine, in one run. Writes bench/results/latest.json (and a timestamped copy), an SVG
+ * chart of p99 against N, and prints a Markdown table.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { coldLoad } from './cold-load';
+import { benchDataDir, prepareBenchDocument, prepareLargeNegotiation } from './negotiation-data';
+import { latencyChart, markdownTable } from './report';
+import type { BenchRecord } from './run-point';
+import { COMPARED, fanOut, FULL, idlePresence, knee, QUICK } from './scenarios';
+import { rendererScenario } from './renderer-scenario';
+
+const { values } = parseArgs({ options: { quick: { type: 'boolean' }, only: { type: 'string' }, out: { type: 'string' } } });
+const sizes = values.quick ? QUICK : FULL;
+const only = new Set((values.only ?? '1,2,3,4,5,6').split(',').map((s) => s.trim()));
+const resultsDir = values.out ?? path.join(import.meta.dirname, 'results');
+fs.mkdirSync(resultsDir, { recursive: true });
+const started = Date.now();
+const log = (line: string) => console.error(`[${((Date.now() - started) / 1000).toFixed(0).padStart(4)} s] ${line}`);
+
+const machine = { cpu: os.cpus()[0]?.model ?? 'unknown', cores: os.cpus().length, memoryGB: Math.round(os.totalmem() / 2 ** 30), node: process.version, platform: `${os.platform()} ${os.release()}` };
+log(`machine: ${JSON.stringify(machine)}; ${values.quick ? 'quick' : 'full'} run`);
+
+const records: BenchRecord[] = [];
+const summary: Record<string, unknown> = {};
+const doc = await prepareBenchDocument(benchDataDir('bench'), 150);
+
+if (only.has('1')) {
+  log('(1) fan-out');
+  records.push(...(await fanOut(doc, sizes, COMPARED, log)));
+}
+const knees: Record<string, { knee: number | null; limitedBy: string }> = {};
+if (only.has('2')) {
+  log('(2) the knee');
+  for (const server of COMPARED) {
+    const k = await knee(doc, sizes, server, '2-knee', log);
+    records.push(...k.records);
+    knees[server] = { knee: k.knee, limitedBy: k.limitedBy };
+    log(`  knee of ${server}: ${k.knee ?? '–'} updates/s (${k.limitedBy})`);
+  }
+}
+if (only.has('3')) {
+  log('(3) idle presence');
+  records.push(...(await idlePresence(doc, sizes, COMPARED, log)));
+}
+if (only.has('4') || only.has('6')) {
+  const large = sizes.quick ? { paragraphs: 40, proposals: 500, history: 10_000 } : { paragraphs: 150, proposals: 3_000, history: 100_000 };
+  if (only.has('4')) {
+    log(`(4) cold load: building ${JSON.stringify(large)}`);
+    const negotiation = await prepareLargeNegotiation(benchDataDir('large'), large);
+    records.push(await coldLoad(negotiation, log));
+  }
+  if (only.has('6')) {
+    const sizes6 = sizes.quick ? { paragraphs: 40, proposals: 500, history: 2_000 } : { paragraphs: 150, proposals: 2_000, history: 2_000 };
+    log(`(6) renderer: building ${JSON.stringify(sizes6)}`);
+    const negotiation = await prepareLargeNegotiation(benchDataDir('renderer'), sizes6);
+    records.push(await rendererScenario(negotiation, { keystrokes: sizes.quick ? 20 : 100, cursors: 20 }, log));
+  }
+}
+if (only.has('5')) {
+  log('(5) durability: the knee without durable writes');
+  const k = await knee(doc, sizes, 'penholder-nodurable', '5-durability', log);
+  records.push(...k.records);
+  knees['penholder-nodurable'] = { knee: k.knee, limitedBy: k.limitedBy };
+  log(`  knee of penholder-nodurable: ${k.knee ?? '–'} updates/s (${k.limitedBy})`);
+}
+summary.knees = knees;
+
+// Targets.
+const targets: { target: string; met: boolean | null; detail: string }[] = [];
+const stock = 'y-websocket@1.5.4';
+const fan = (server: string, n: number) => records.find((r) => r.scenario === '1-fan-out' && r.server === server && r.n === n);
+if (only.has('1')) {
+  for (const n of sizes.fanOutN) {
+    const p = fan('penholder', n);
+    const s = fan(stock, n);
+    const ok = p?.p99 != null && s?.p99 != null ? p.p99 <= s.p99 : null;
+    targets.push({ target: `(1) p99 no worse than stock at N=${n}`, met: ok, detail: `penholder ${p?.p99 ?? '–'} ms vs stock ${s?.p99 ?? '–'} ms (ratio ${p?.p99 && s?.p99 ? (p.p99 / s.p99).toFixed(2) : '–'})${p?.valid && s?.valid ? '' : ' [a run was invalid]'}` });
+  }
+  const top = sizes.fanOutN.at(-1)!;
+  const p = fan('penholder', top);
+  targets.push({ target: `(1) p99 ≤ 10 ms at N=${top}`, met: p?.p99 != null ? p.p99 <= 10 : null, detail: `${p?.p99 ?? '–'} ms` });
+}
+if (only.has('2')) {
+  const p = knees.penholder?.knee ?? null;
+  const s = knees[stock]?.knee ?? null;
+  targets.push({ target: '(2) knee ≥ 1.5 × stock', met: p !== null && s !== null ? p >= 1.5 * s : null, detail: `penholder ${p ?? '–'} vs stock ${s ?? '–'} updates/s (ratio ${p && s ? (p / s).toFixed(2) : '–'}); penholder: ${knees.penholder?.limitedBy}; stock: ${knees[stock]?.limitedBy}` });
+}
+if (only.has('3')) {
+  const top = sizes.idleN.at(-1)!;
+  const p = records.find((r) => r.scenario === '3-idle-presence' && r.server === 'penholder' && r.n === top);
+  const s = records.find((r) => r.scenario === '3-idle-presence' && r.server === stock && r.n === top);
+  targets.push({ target: `(3) idle N=${top} ≤ 10 % of a core`, met: p?.cpuPercent != null ? p.cpuPercent <= 10 : null, detail: `penholder ${p?.cpuPercent ?? '–'} % vs stock ${s?.cpuPercent ?? '–'} %` });
+}
+if (only.has('4')) {
+  const c = records.find((r) => r.scenario === '4-cold-load');
+  targets.push({ target: '(4) first sync ≤ 300 ms, RSS ≤ 150 MB', met: c?.p50 != null && c.rssMB != null ? c.p50 <= 300 && c.rssMB <= 150 : null, detail: `${c?.p50 ?? '–'} ms, ${c?.rssMB ?? '–'} MB` });
+}
+if (only.has('5') && only.has('2')) {
+  const d = knees.penholder?.knee ?? null;
+  const m = knees['penholder-nodurable']?.knee ?? null;
+  targets.push({ target: '(5) durability costs ≤ 20 % of the knee', met: d !== null && m !== null ? d >= 0.8 * m : null, detail: `durable ${d ?? '–'} vs not durable ${m ?? '–'} updates/s (cost ${d && m ? ((1 - d / m) * 100).toFixed(0) : '–'} %)` });
+}
+if (only.has('6')) {
+  const r = records.find((x) => x.scenario === '6-renderer');
+  const p95 = (r?.extra?.keystrokeP95 as number | null | undefined) ?? null;
+  const first = (r?.extra?.firstRenderMs as number | null | undefined) ?? null;
+  targets.push({ target: '(6) keystroke→paint p95 ≤ 16 ms, first render ≤ 1 s', met: p95 !== null && first !== null ? p95 <= 16 && first <= 1000 : null, detail: r?.valid ? `p95 ${p95} ms, first render ${first} ms` : `not measured: ${r?.note ?? 'not run'}` });
+}
+
+const result = { machine, mode: values.quick ? 'quick' : 'full', startedAt: new Date(started).toISOString(), durationS: Math.round((Date.now() - started) / 1000), sizes, summary, targets, records };
+const stamp = new Date(started).toISOString().replace(/[:.]/g, '-');
+fs.writeFileSync(path.join(resultsDir, 'latest.json'), JSON.stringify(result, null, 2));
+fs.writeFileSync(path.join(resultsDir, `${stamp}.json`), JSON.stringify(result, null, 2));
+fs.writeFileSync(path.join(resultsDir, 'latency.svg'), latencyChart(records));
+console.log(`## Penholder benchmarks (${result.mode}), ${machine.cores} × ${machine.cpu}, Node ${machine.node}\n`);
+console.log(markdownTable(records));
+console.log('\n| target | met | detail |\n|---|---|---|');
+for (const t of targets) console.log(`| ${t.target} | ${t.met === null ? 'not measured' : t.met ? 'yes' : 'NO'} | ${t.detail.replace(/\|/g, '/')} |`);
+console.log(`\nknees: ${Object.entries(knees).map(([k, v]) => `${k} ${v.knee ?? '–'} updates/s`).join('; ')}`);
+log(`wrote ${path.join(resultsDir, 'latest.json')} in ${result.durationS} s`);
