@@ -14,9 +14,9 @@ import { assertReadable, looksLikeMarkdown } from './readable';
 import { segment } from './segment';
 import type { ItemDraft, ParagraphDraft } from './segment';
 import type { SourceLine } from './source-line';
-import { numberOf, organOf } from './structure-lines';
+import { numberOf, opensDecision, organOf, startsOperative } from './structure-lines';
 import { textLines } from './text-lines';
-import { documentSymbol, readTitle } from './title-symbol';
+import { adoptedAt, documentSymbol, readTitle } from './title-symbol';
 
 /** Options for `importText`: where the text came from (for errors) and its format when known. */
 export interface ImportOptions {
@@ -48,7 +48,10 @@ export function importText(input: string, options: ImportOptions): ImportedText 
   assertReadable(text, source);
   const format = options.format ?? (looksLikeMarkdown(text) ? 'md' : 'txt');
   const read = format === 'md' ? markdownLines(text) : textLines(text);
-  const firstBody = read.lines.findIndex((l) => organOf(l.text) || numberOf(l.text)?.number === 1);
+  const firstBody = read.lines.findIndex((l) => {
+    const n = numberOf(l.text);
+    return organOf(l.text) || opensDecision(l.text) || n?.number === 1 || (n && startsOperative(n.rest));
+  });
   const provisional = readTitle(read.lines.slice(0, firstBody < 0 ? 0 : firstBody));
   const parts = segment(dropRunningTitles(read.lines, provisional.title, firstBody));
   const { title, number, draft } = readTitle(parts.prelude);
@@ -75,7 +78,10 @@ export function importText(input: string, options: ImportOptions): ImportedText 
     chapeau: a.chapeauParts.length ? join(a.chapeauParts).text : null,
     paragraphs: [],
   }));
-  const report = !parts.organ && !annexes.length;
+  // Without an organ line, paragraphs that all open with an operative verb are an excerpt of a resolution.
+  const excerpt = parts.paragraphs.length > 0 &&
+    parts.paragraphs.every((p) => p.kind === 'operative' && startsOperative(p.parts.join(' ')));
+  const report = !parts.organ && !annexes.length && !parts.decision && !excerpt;
   for (const p of parts.paragraphs) {
     const body = join(p.parts);
     const marks = [...body.marks];
@@ -92,7 +98,9 @@ export function importText(input: string, options: ImportOptions): ImportedText 
       read.lines[0]?.line ?? 1);
   }
   const symbol = documentSymbol(read.headerSymbols, number, parts.organ);
-  const form: ImportedForm = draft || symbol?.includes('/L.') ? 'draft' : parts.organ ? 'resolution' : annexes.length ? 'declaration' : 'report';
+  const form: ImportedForm = draft || symbol?.includes('/L.') ? 'draft'
+    : parts.organ || parts.decision || excerpt ? 'resolution' : annexes.length ? 'declaration' : 'report';
+  const closing = parts.closing ?? adoptedAt(parts.prelude.map((l) => l.text).join(' '));
   return {
     form,
     language: detectLanguage(text),
@@ -104,7 +112,7 @@ export function importText(input: string, options: ImportOptions): ImportedText 
     annexes,
     headings: parts.headings.map(cleanText),
     footnotes: read.footnotes.map((f) => ({ mark: f.mark, text: cleanText(joinLines(f.text.split('\n'), words)) })),
-    closing: parts.closing ? cleanText(parts.closing) : null,
+    closing: closing ? cleanText(closing) : null,
   };
 }
 

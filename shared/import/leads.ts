@@ -58,7 +58,9 @@ export function leadOf(text: string): string | null {
   if (!all[0] || !/^\p{Lu}/u.test(all[0])) return null;
   let n = 1;
   const first = bare(all[0]);
-  if ((first === 'se' || first === 's’' || ADVERBS.has(first)) && all.length > 1) n = 2;
+  // "Se félicitant", "Deeply concerned", and any adverb in -ly before a participle ("Sorely troubled").
+  const adverb = ADVERBS.has(first) || (/^\p{L}{3,}ly$/u.test(first) && /^\p{Ll}+(?:ed|ing)$/u.test(all[1] ?? ''));
+  if ((first === 'se' || first === 's’' || adverb) && all.length > 1) n = 2;
   for (let grown = true; grown;) {
     grown = false;
     const rest = all.slice(n).join(' ').toLowerCase();

@@ -3,7 +3,8 @@ import { startsPreambular } from './leads';
 import { FOOTNOTE_MARKER } from './source-line';
 import type { SourceLine } from './source-line';
 import {
-  endsClause, headingShaped, isAnnexLine, isChapeau, isClosing, isDateLine, numberOf, organOf, startsOperative,
+  endsClause, headingShaped, isAnnexLine, isChapeau, isClosing, isDateLine, numberOf, opensDecision, organOf,
+  startsOperative,
 } from './structure-lines';
 
 /** A sub-item as segmented: its label and raw lines. */
@@ -40,6 +41,8 @@ export interface Segmented {
   annexes: AnnexDraft[];
   headings: string[];
   closing: string | null;
+  /** True when the body opens as a decision does ("At its 13th plenary meeting, ..., the Council:"). */
+  decision: boolean;
 }
 
 type State = 'prelude' | 'preamble' | 'operative' | 'closed' | 'annex';
@@ -50,7 +53,9 @@ type State = 'prelude' | 'preamble' | 'operative' | 'closed' | 'annex';
  * open anything continues whatever is open.
  */
 export function segment(lines: SourceLine[]): Segmented {
-  const out: Segmented = { prelude: [], organ: null, paragraphs: [], annexes: [], headings: [], closing: null };
+  const out: Segmented = {
+    prelude: [], organ: null, paragraphs: [], annexes: [], headings: [], closing: null, decision: false,
+  };
   let state: State = 'prelude';
   let paragraph: ParagraphDraft | null = null;
   let target: string[] | null = null;
@@ -72,6 +77,13 @@ export function segment(lines: SourceLine[]): Segmented {
     const n = next ? numberOf(next.text) : null;
     return !!n && n.number === expected;
   };
+  // An excerpt may start at any number ("5. Urges ..."): the first number opens a paragraph when an operative
+  // verb or "We" follows it, or when the next number follows later.
+  const startsExcerpt = (index: number, n: { number: number; rest: string }): boolean => {
+    if (expected !== 1 || out.paragraphs.some((p) => p.number !== null)) return false;
+    if (startsOperative(n.rest) || /^(?:We|Nous)\s/u.test(n.rest)) return true;
+    return lines.slice(index + 1).some((l) => numberOf(l.text)?.number === n.number + 1);
+  };
   const isHeading = (index: number, line: SourceLine): boolean => {
     if (line.heading) return state !== 'prelude';
     if (!headingShaped(line.text) || (last() && !endsClause(last()))) return false;
@@ -89,6 +101,12 @@ export function segment(lines: SourceLine[]): Segmented {
       out.organ = organ;
       state = 'preamble';
       target = null;
+      continue;
+    }
+    if (state === 'prelude' && opensDecision(text)) {
+      out.decision = true;
+      state = 'operative';
+      open('operative', null, line, text);
       continue;
     }
     if (state !== 'prelude' && isClosing(text)) {
@@ -112,7 +130,7 @@ export function segment(lines: SourceLine[]): Segmented {
     // A number alone on its line ("1." then the text on the next) opens the paragraph all the same.
     const alone = /^(\d{1,3})\.$/u.exec(text);
     const number = alone && lines[index + 1] ? { number: Number(alone[1]), rest: '' } : numberOf(text);
-    if (number && number.number === expected) {
+    if (number && (number.number === expected || startsExcerpt(index, number))) {
       if (state !== 'annex') state = 'operative';
       open(state === 'annex' ? 'annex' : 'operative', String(number.number), line, number.rest);
       expected = number.number + 1;
@@ -149,7 +167,9 @@ export function segment(lines: SourceLine[]): Segmented {
       }
       // After a blank line and a paragraph's closing comma, a capitalised line is a new paragraph even when
       // its lead is not a word the importer knows.
-      if (line.blankBefore > 0 && !line.afterBreak && /,\d{0,3}$/u.test(last()) && /^\p{Lu}/u.test(text)) {
+      // So does a line the layout sets apart (a first-line indent; one paragraph per line).
+      if ((line.blankBefore > 0 || line.layoutBreak) && !line.afterBreak && /,\d{0,3}$/u.test(last()) &&
+        /^\p{Lu}/u.test(text)) {
         open('preambular', null, line, text);
         continue;
       }

@@ -11,6 +11,11 @@ export interface SourceLine {
   blankBefore: number;
   /** True when a page break (running header, footer, footnote block) was removed just before this line. */
   afterBreak: boolean;
+  /**
+   * Plain text: the layout shows that a paragraph may start here even without a blank line (a first-line
+   * indent, or a text that sets each paragraph on one long line).
+   */
+  layoutBreak?: boolean;
   /** Markdown: the italic words the line opens with (after any number or item label). */
   italic?: string;
   /** Markdown: a `#` heading or a line entirely in bold. */

@@ -63,3 +63,8 @@ export function headingShaped(text: string): boolean {
 export function endsClause(text: string): boolean {
   return /[.;:,!?»”")]\d{0,3}$/u.test(text.trim());
 }
+
+/** True for the opening of a decision ("At its 13th plenary meeting, on 22 July 2021, the Economic and Social Council:"). */
+export function opensDecision(text: string): boolean {
+  return /^(?:At its|À sa)\s+\d+\s*(?:st|nd|rd|th|e|re)?\s+(?:plenary\s+)?(?:meeting|séance)\b/iu.test(text);
+}

@@ -6,17 +6,32 @@ const FOOTNOTE_LINE = /^(\d{1,3}|[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3}|\*{1,3})\s*(
 const SUPERSCRIPT = '⁰¹²³⁴⁵⁶⁷⁸⁹';
 const markOf = (s: string): string => s.replace(/[⁰¹²³⁴⁵⁶⁷⁸⁹]/gu, (d) => String(SUPERSCRIPT.indexOf(d)));
 
-/** True when almost every line is followed by a blank line, as in some PDF extractions. */
+/**
+ * True when almost every line is followed by a blank line, as in some PDF extractions, and many of those
+ * lines stop mid-sentence (a text with one paragraph per line and blank lines between is not double-spaced).
+ */
 function isDoubleSpaced(raw: string[]): boolean {
   let text = 0;
   let followed = 0;
+  let midSentence = 0;
   raw.forEach((l, i) => {
     if (!l.trim()) return;
     text++;
     if (i + 1 < raw.length && !raw[i + 1]?.trim()) followed++;
+    if (!/[.,;:!?»”")\d⁰¹²³⁴⁵⁶⁷⁸⁹]$/u.test(l.trim())) midSentence++;
   });
-  return text > 10 && followed / text > 0.7;
+  return text > 10 && followed / text > 0.7 && midSentence / text > 0.25;
 }
+
+/** True when the text sets each paragraph on one long line (copied from a web page or a word processor). */
+function isUnwrapped(raw: string[]): boolean {
+  const text = raw.filter((l) => l.trim());
+  const long = text.filter((l) => l.trim().length > 120).length;
+  return text.length >= 3 && long / text.length >= 0.25;
+}
+
+/** Leading spaces of a raw line. */
+const indentOf = (l: string): number => l.length - l.trimStart().length;
 
 /**
  * Reads plain text (including text extracted from a PDF) into lines: drops page furniture, takes footnote
@@ -25,6 +40,9 @@ function isDoubleSpaced(raw: string[]): boolean {
 export function textLines(input: string): ReadLines {
   const raw = input.split('\n').map((l) => l.replace(/[\t\u00a0\u202f\u2007]/gu, ' ').trimEnd());
   const doubleSpaced = isDoubleSpaced(raw);
+  const unwrapped = isUnwrapped(raw);
+  let previousIndent = 0;
+  let previousStarted = false;
   const lines: SourceLine[] = [];
   const footnotes: FootnoteBody[] = [];
   const headerSymbols: string[] = [];
@@ -81,7 +99,13 @@ export function textLines(input: string): ReadLines {
     if (text === previous && text.length >= 30) return;
     previous = text;
     const blankBefore = doubleSpaced ? Math.max(0, blanks - 1) : blanks;
-    lines.push({ text: superscriptMarks(text), line: index + 1, blankBefore, afterBreak });
+    // A first-line indent after a line set to the margin, or the same indent after a one-line paragraph.
+    const indent = beside ? 0 : indentOf(rawLine);
+    const indented = indent > 0 && (indent > previousIndent || (indent === previousIndent && previousStarted));
+    const layoutBreak = unwrapped || (indented && !afterBreak && lines.length > 0);
+    previousStarted = indented || blankBefore > 0;
+    previousIndent = indent;
+    lines.push({ text: superscriptMarks(text), line: index + 1, blankBefore, afterBreak, ...(layoutBreak ? { layoutBreak } : {}) });
     blanks = 0;
     afterBreak = false;
   });
