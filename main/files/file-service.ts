@@ -70,6 +70,7 @@ export class FileService {
     let negotiation: Negotiation;
     try {
       negotiation = decodePenholderFile(content);
+      checkIntact(negotiation);
     } catch (error) {
       throw new FileError(`“${name}” could not be opened. ${(error as Error).message} Nothing on this computer was changed.`);
     }
@@ -138,6 +139,18 @@ export class FileService {
     for (const [docPath, doc] of negotiation.documents()) documents.set(docPath, Y.encodeStateAsUpdate(doc));
     this.deps.store.putDocuments(negotiation.id, documents);
   }
+}
+
+/**
+ * Yjs applies some damaged updates without an error: what refers to missing parts is left pending, or
+ * the bytes decode to nothing. A file is only taken in when every document applied completely and the
+ * table holds a negotiation.
+ */
+function checkIntact(negotiation: Negotiation): void {
+  for (const [docPath, doc] of negotiation.documents()) {
+    if (doc.store.pendingStructs !== null || doc.store.pendingDs !== null) throw new Error(`The document "${docPath}" in this Penholder file is damaged (parts of it are missing).`);
+  }
+  if (!negotiation.table.meta().title) throw new Error('This Penholder file holds no negotiation (its table is empty or damaged).');
 }
 
 /** Writes a file through a flushed temporary file renamed over the target. */

@@ -1,0 +1,85 @@
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { SessionHost } from '../../main/session/session-host';
+import { storedNegotiation } from '../../main/store/stored-negotiation';
+import { replaceParagraphText } from '../../shared/model/facilitator-commands';
+import { Negotiation } from '../../shared/model/negotiation';
+import { draftProposal, propose } from '../../shared/model/proposal-commands';
+import { plainParagraph } from '../../shared/text/rich-text';
+import { startServer } from '../../sync-server/start-server';
+import { connect, quiet, settle, storeWithDemo } from './fixtures';
+
+const hosts: SessionHost[] = [];
+afterEach(async () => {
+  for (const h of hosts.splice(0)) await h.stop();
+});
+
+function makeHost(store: ReturnType<typeof storeWithDemo>['store'], dir: string, statuses: unknown[] = []) {
+  const host = new SessionHost({ hostedDir: path.join(dir, 'hosted'), store, startServer, networkInterfaces: os.networkInterfaces, staticDir: null, logger: quiet, onStatus: (s) => statuses.push(s) });
+  hosts.push(host);
+  return host;
+}
+
+describe('hosting a session on the room\'s network', () => {
+  it('serves the co-facilitator\'s copy to delegates joining over the LAN address; stopping loses nothing', async () => {
+    const { store, dir, negotiationId } = storeWithDemo();
+    const statuses: unknown[] = [];
+    const host = makeHost(store, dir, statuses);
+    expect(host.interfaces().some((i) => i.address === '127.0.0.1' && i.internal)).toBe(true);
+
+    const status = await host.start({ negotiationId, address: '127.0.0.1', port: 0, delegations: ['Mexico', 'Canada'] });
+    if (!status.running) throw new Error('not running');
+    expect(status.httpUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    expect(status.invitations.map((i) => [i.label, i.role])).toEqual([['Co-facilitator', 'cofacilitator'], ['Mexico', 'delegation'], ['Canada', 'delegation']]);
+    const mexico = status.invitations[1]!;
+    expect(mexico.webLink).toMatch(new RegExp(`^${status.httpUrl}/join\\?token=ph_`));
+    expect(mexico.appLink).toMatch(new RegExp(`^penholder://join\\?server=${encodeURIComponent(status.wsUrl)}&token=ph_`));
+    expect(statuses.at(-1)).toEqual(status);
+    expect((await fetch(`${status.httpUrl}/healthz`)).status).toBe(200);
+
+    // Mexico joins with the stock client, reads the table and proposes; it also keeps a private draft.
+    const token = new URL(mexico.appLink).searchParams.get('token')!;
+    const table = await connect(status.wsUrl, `${negotiationId}/table`, token);
+    const own = await connect(status.wsUrl, `${negotiationId}/delegation/mexico`, token);
+    const mine = await connect(status.wsUrl, `${negotiationId}/private/mexico`, token);
+    const seen = new Negotiation(negotiationId, table.doc);
+    seen.attach({ kind: 'delegation', delegationId: 'mexico' }, own.doc);
+    seen.attach({ kind: 'private', delegationId: 'mexico' }, mine.doc);
+    expect(seen.table.paragraph('p-plan')?.status.state).toBe('adref');
+    const proposal = propose(seen, { role: 'delegation', delegationId: 'mexico' }, { kind: 'new-paragraph', paragraphId: 'p-plan', paragraph: 'We commit to sharing data on trafficking flows.' });
+    draftProposal(seen, { role: 'delegation', delegationId: 'mexico' }, { kind: 'delete-paragraph', paragraphId: 'p-report' });
+
+    // The other co-facilitator changes the text.
+    const cofacToken = new URL(status.invitations[0]!.appLink).searchParams.get('token')!;
+    const cofac = await connect(status.wsUrl, `${negotiationId}/table`, cofacToken);
+    replaceParagraphText(new Negotiation(negotiationId, cofac.doc), { role: 'cofacilitator', delegationId: null }, 'p-report', 'We request a report at the eighty-first session.');
+    await settle();
+    for (const c of [table, own, mine, cofac]) c.close();
+
+    expect(await host.stop()).toEqual({ running: false });
+    const local = storedNegotiation(store, negotiationId)!;
+    expect(local.delegation('mexico').proposals().map((p) => p.id)).toContain(proposal.id);
+    expect(plainParagraph(local.table.paragraph('p-report')!.text).text).toBe('We request a report at the eighty-first session.');
+    // A delegation's private drafts never come into the co-facilitator's store.
+    expect(store.documents(negotiationId).some((d) => d.includes('/private/'))).toBe(false);
+
+    // Hosting again: the hosted data (private drafts included) is still there; Mexico's old token still works.
+    const again = await host.start({ negotiationId, address: '127.0.0.1', port: 0, delegations: [] });
+    if (!again.running) throw new Error('not running');
+    const back = await connect(again.wsUrl, `${negotiationId}/private/mexico`, token);
+    const kept = new Negotiation(negotiationId);
+    kept.attach({ kind: 'private', delegationId: 'mexico' }, back.doc);
+    expect(kept.private('mexico').drafts().map((d) => d.kind)).toEqual(['delete-paragraph']);
+    back.close();
+  });
+
+  it('refuses an address that is not this computer\'s, a second session, and an unknown negotiation', async () => {
+    const { store, dir, negotiationId } = storeWithDemo();
+    const host = makeHost(store, dir);
+    await expect(host.start({ negotiationId, address: '203.0.113.9', port: 0, delegations: [] })).rejects.toThrow(/not an address of this computer/);
+    await expect(host.start({ negotiationId: 'nothing-here', address: '127.0.0.1', port: 0, delegations: [] })).rejects.toThrow(/not kept on this computer/);
+    await host.start({ negotiationId, address: '127.0.0.1', port: 0, delegations: [] });
+    await expect(host.start({ negotiationId, address: '127.0.0.1', port: 0, delegations: [] })).rejects.toThrow(/already hosted/);
+  });
+});
