@@ -64,15 +64,14 @@ export const start: Command = {
     const { values } = parseArgs({ args, options: { web: { type: 'boolean' }, data: { type: 'string' }, port: { type: 'string' }, host: { type: 'string' }, 'no-build': { type: 'boolean' } } });
     const electron = values.web ? ({ found: false, reason: '--web was given' } as const) : findElectronBinary();
     if (electron.found) {
-      const entry = path.join(root, 'main', 'dist', 'main.js');
-      if (!fs.existsSync(entry)) {
-        console.log('Building the main process (main/dist)…');
-        const { bundleMain } = await import('../../main/bundle');
-        await bundleMain(root);
-      }
+      // The bundles take a second: always rebuilt, so that the app never runs a stale main or preload.
+      const { bundleMain } = await import('../../main/bundle');
+      await bundleMain(root);
       await ensureRenderer(values['no-build'] ?? false);
       console.log(`Starting Penholder (Electron ${electron.path}).`);
-      return run(electron.path, [root], { cwd: root, env: { ...process.env, ELECTRON_RUN_AS_NODE: undefined } });
+      const env = { ...process.env };
+      delete env.ELECTRON_RUN_AS_NODE;
+      return run(electron.path, [root], { cwd: root, env });
     }
 
     const staticDir = await ensureRenderer(values['no-build'] ?? false);

@@ -94,8 +94,14 @@ describe('penholder start without the Electron binary (the web edition)', () => 
       expect(await res.text()).toMatch(/<title>Penholder/);
     }
 
-    // The demo is there, and a co-facilitator's change is stored.
+    // The join links work: the page asks the server who the token belongs to.
     const token = new URL(first.cofacilitator).searchParams.get('token')!;
+    const delegationToken = new URL(first.delegation).searchParams.get('token')!;
+    const who = async (t: string) => (await fetch(`${first.url}/api/session`, { headers: { authorization: `Bearer ${t}` } })).json();
+    expect(await who(token)).toMatchObject({ negotiationId: 'demo-declaration', role: 'cofacilitator' });
+    expect(await who(delegationToken)).toMatchObject({ negotiationId: 'demo-declaration', role: 'delegation', delegation: { id: 'mexico', name: 'Mexico' } });
+
+    // The demo is there, and a co-facilitator's change is stored.
     const a = await joinTable(first.url, token);
     expect(a.negotiation.table.meta().title).toMatch(/Political declaration/);
     expect(a.negotiation.table.order().length).toBeGreaterThanOrEqual(5);
