@@ -68,6 +68,6 @@ export async function idlePresence(doc: BenchDocument, sizes: Sizes, servers: Se
   const out: BenchRecord[] = [];
   for (const n of sizes.idleN)
     for (const server of servers)
-      out.push(await runPoint(doc, { scenario: '3-idle-presence', server, n, writers: 0, rate: 0, probes: 0, heartbeatMs: 15_000, durationMs: sizes.idleWindowMs, warmupMs: 0, receiverProcesses: receiverProcessesFor(n) }, log));
+      out.push(await runPoint(doc, { scenario: '3-idle-presence', server, n, writers: 0, rate: 0, probes: 0, heartbeatMs: 15_000, durationMs: sizes.idleWindowMs, warmupMs: sizes.warmupMs, receiverProcesses: receiverProcessesFor(n) }, log));
   return out;
 }

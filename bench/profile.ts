@@ -1,0 +1,52 @@
+/**
+ * `tsx bench/profile.ts [--scenario=fanout|knee|idle] [--n=600] [--writers=10] [--rate=5] [--server=penholder]`:
+ * one point with the server under `node --cpu-prof`, then the profile summarised by self time, to show
+ * what limits a missed target.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { benchDataDir, prepareBenchDocument } from './negotiation-data';
+import type { ServerKind } from './processes';
+import { runPoint } from './run-point';
+
+interface ProfileNode {
+  id: number;
+  callFrame: { functionName: string; url: string; lineNumber: number };
+}
+
+/** Self time by function (name and file), as a share of the profile's wall time. */
+export function summarise(file: string, top = 15): string[] {
+  const profile = JSON.parse(fs.readFileSync(file, 'utf8')) as { nodes: ProfileNode[]; samples: number[]; timeDeltas: number[]; startTime: number; endTime: number };
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const self = new Map<string, number>();
+  profile.samples.forEach((id, i) => {
+    const node = byId.get(id)!;
+    const f = node.callFrame;
+    const where = f.url ? `${f.url.replace(/^.*node_modules\//, '').replace(/^file:\/\/.*\/bench\/results\/build\//, 'bundle:')}:${f.lineNumber + 1}` : '';
+    const key = `${f.functionName || '(anonymous)'} ${where}`.trim();
+    self.set(key, (self.get(key) ?? 0) + (profile.timeDeltas[i] ?? 0));
+  });
+  const total = profile.endTime - profile.startTime;
+  return [...self.entries()]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, top)
+    .map(([k, us]) => `${((100 * us) / total).toFixed(1).padStart(5)} %  ${(us / 1000).toFixed(0).padStart(6)} ms  ${k}`);
+}
+
+const isMain = process.argv[1] && path.resolve(process.argv[1]) === path.resolve(import.meta.filename);
+if (isMain) {
+  const { values } = parseArgs({ options: { scenario: { type: 'string', default: 'fanout' }, n: { type: 'string', default: '600' }, writers: { type: 'string', default: '10' }, rate: { type: 'string', default: '5' }, server: { type: 'string', default: 'penholder' }, ms: { type: 'string', default: '10000' } } });
+  const doc = await prepareBenchDocument(benchDataDir('profile'), 150);
+  const dir = path.join(import.meta.dirname, 'results', 'profiles', `${values.server}-${values.scenario}-${values.n}-${Date.now()}`.replace(/[@/]/g, '_'));
+  fs.mkdirSync(dir, { recursive: true });
+  const idle = values.scenario === 'idle';
+  const record = await runPoint(
+    doc,
+    { scenario: `profile-${values.scenario}`, server: values.server as ServerKind, n: Number(values.n), writers: idle ? 0 : Number(values.writers), rate: idle ? 0 : Number(values.rate), probes: idle ? 0 : 4, heartbeatMs: idle ? 15_000 : null, durationMs: Number(values.ms), warmupMs: idle ? 0 : 2000, receiverProcesses: Number(values.n) > 300 ? 1 : 0, cpuProfileDir: dir },
+    console.log,
+  );
+  const file = fs.readdirSync(dir).find((f) => f.endsWith('.cpuprofile'));
+  console.log(JSON.stringify(record));
+  if (file) console.log(`\nself time of ${values.server} (whole process life, incl. setup):\n${summarise(path.join(dir, file)).join('\n')}`);
+}
