@@ -15,11 +15,11 @@ const FILE_FORMATS: string[] = ['docx', 'pdf', 'akn'];
 export const cleanCommand: Command = {
   summary: 'Print the clean text for adoption (refuses while text is bracketed or proposals are open)',
   usage: [
-    'penholder clean NEGOTIATION.penholder|FILE [--format txt|md|html|docx|pdf|akn] [--out FILE] [--revision N] [--draft] [--base N] [--language en|fr]',
+    'penholder clean NEGOTIATION.penholder|FILE [--format txt|md|html|docx|pdf|akn] [--out FILE] [--revision N] [--draft] [--base N|original] [--language en|fr]',
     '',
     '  --format    txt (default), md, html; docx (UN layout), pdf (printed by the local Chromium), akn (Akoma Ntoso XML)',
     '  --out       the file to write (needed for docx, pdf and akn)',
-    '  --base      with docx, pdf or html: tracked changes against revision N (0 is the zero draft)',
+    '  --base      with docx, pdf or html: tracked changes against revision N (0 is the zero draft), or the original imported text',
     '  --language  en or fr: the language of the document furniture (default: the text\'s)',
     '  --revision  the text of revision N (0 is the zero draft) instead of the current text',
     '  --draft     print the text with its brackets and working labels even when it is not clean',
@@ -32,8 +32,8 @@ export const cleanCommand: Command = {
     if (!FORMATS.includes(format)) throw new CliError(`unknown format "${values.format}"; use ${FORMATS.join(', ')}`, 2);
     const revision = values.revision === undefined ? undefined : Number(values.revision);
     if (revision !== undefined && !Number.isInteger(revision)) throw new CliError(`--revision takes a number, not "${values.revision}"`, 2);
-    const base = values.base === undefined ? undefined : Number(values.base);
-    if (base !== undefined && !Number.isInteger(base)) throw new CliError(`--base takes a number, not "${values.base}"`, 2);
+    const base = values.base === undefined || values.base === 'original' ? values.base : Number(values.base);
+    if (base !== undefined && base !== 'original' && !Number.isInteger(base)) throw new CliError(`--base takes a revision number or "original", not "${values.base}"`, 2);
     if (values.language !== undefined && values.language !== 'en' && values.language !== 'fr') throw new CliError(`--language takes en or fr, not "${values.language}"`, 2);
     const negotiation = await loadNegotiation(path);
     if (FILE_FORMATS.includes(format) || base !== undefined) {

@@ -1,7 +1,7 @@
 import { Paragraph, ShadingType, Table, TableCell, TableRow, TextRun, WidthType, type FileChild } from 'docx';
 import { docxBytes, unDocument } from './docx-layout';
 import { furniture } from '../../shared/export/furniture';
-import type { CompiledParagraph, CompiledProposal } from '../../shared/model/compilation';
+import { compilationWords, type CompiledParagraph, type CompiledProposal } from '../../shared/model/compilation';
 import type { ParagraphStatus } from '../../shared/model/paragraph';
 import type { NegotiationMeta } from '../../shared/model/table-state';
 
@@ -19,23 +19,23 @@ function cell(content: string | TextRun[], options: { span?: number; shade?: boo
 }
 
 function status(s: ParagraphStatus, language: 'en' | 'fr'): string {
-  const fr = language === 'fr';
-  if (s.state === 'adref') return `${fr ? 'agréé ad ref' : 'agreed ad ref'}${s.pending.length ? ` (${s.pending.join(', ')})` : ''}`;
-  if (s.state === 'agreed') return fr ? 'agréé' : 'agreed';
-  return s.state === 'deleted' ? (fr ? 'supprimé' : 'deleted') : fr ? 'ouvert' : 'open';
+  const w = compilationWords(language);
+  if (s.state === 'adref') return `${w.status.adref}${s.pending.length ? ` (${s.pending.join(', ')})` : ''}`;
+  return w.status[s.state];
 }
 
-function proposalRow(p: CompiledProposal): TableRow {
+function proposalRow(p: CompiledProposal, language: 'en' | 'fr'): TableRow {
+  const w = compilationWords(language);
   const wording = p.wording.map((d) => new TextRun({ text: d.text + ' ', underline: d.op === 'insert' ? {} : undefined, strike: d.op === 'delete', color: d.op === 'insert' ? '006644' : d.op === 'delete' ? 'AA0000' : undefined }));
   const notes = [p.source && `(${p.source})`, p.rationale].filter((x): x is string => !!x).map((x) => new TextRun({ text: x, italics: true, break: 1 }));
   const positions = (names: string[], more: string[]): string => [...names, ...more].join(', ');
   return new TableRow({
     children: [
       cell(p.author),
-      cell([new TextRun({ text: `${p.kind}: `, bold: true }), ...wording, ...notes]),
+      cell([new TextRun({ text: `${w.kinds[p.kind]}: `, bold: true }), ...wording, ...notes]),
       cell(positions(p.supporters, [])),
-      cell(positions(p.opponents, p.reservations.map((r) => `${r} (reservation)`))),
-      cell(`${p.state}${p.pendingInstructions.length ? `; pending instructions: ${p.pendingInstructions.join(', ')}` : ''}${p.needsReview && p.state === 'open' ? '; needs review' : ''}`),
+      cell(positions(p.opponents, p.reservations.map((r) => `${r} (${w.reservation})`))),
+      cell(`${w.states[p.state]}${p.pendingInstructions.length ? `; ${w.instructions}: ${p.pendingInstructions.join(', ')}` : ''}${p.needsReview && p.state === 'open' ? `; ${w.review}` : ''}`),
     ],
   });
 }
@@ -51,7 +51,7 @@ export async function compilationDocx(meta: NegotiationMeta, paragraphs: Compile
   for (const p of paragraphs) {
     const rows = [
       new TableRow({ cantSplit: true, children: [cell(p.label || p.kind, { shade: true, bold: true }), cell([new TextRun({ text: status(p.status, language), italics: true }), new TextRun({ text: p.text, break: 1 })], { span: 4 })] }),
-      ...(p.proposals.length ? [header, ...p.proposals.map(proposalRow)] : [new TableRow({ children: [cell(''), cell(words.noProposals, { span: 4 })] })]),
+      ...(p.proposals.length ? [header, ...p.proposals.map((x) => proposalRow(x, language))] : [new TableRow({ children: [cell(''), cell(words.noProposals, { span: 4 })] })]),
     ];
     children.push(new Table({ width: { size: 100, type: WidthType.PERCENTAGE }, columnWidths: WIDTHS.map((w) => w * 140), rows }), new Paragraph({ text: '' }));
   }

@@ -42,7 +42,7 @@ export async function exportBytes(negotiation: Negotiation, options: Omit<Export
     case 'docx':
       if (options.kind === 'clean') return cleanDocx(cleanText(negotiation, { revision: options.revision, draft: options.draft }), language);
       if (options.kind === 'compilation') return compilationDocx(meta, compilation(negotiation), language);
-      return redlineDocx(redline(negotiation, options.base ?? 0, options.revision ?? 'current'), language);
+      return redlineDocx(redline(negotiation, options.base, options.revision ?? 'current'), language);
     case 'akn':
       if (options.kind === 'clean') return new TextEncoder().encode(aknCleanText(negotiation, cleanText(negotiation, { revision: options.revision, draft: options.draft }), { revision: options.revision }));
       if (options.kind === 'compilation') return new TextEncoder().encode(aknCompilation(negotiation, compilation(negotiation)));

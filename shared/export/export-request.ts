@@ -12,8 +12,8 @@ export interface ExportRequest {
   draft?: boolean;
   /** For the clean text: an issued revision instead of the current text. For a redline: the target. */
   revision?: number;
-  /** For a redline: the revision compared against (default: the zero draft, 0). */
-  base?: number;
+  /** For a redline: the revision compared against (default: the zero draft, or the original imported text before one is issued). */
+  base?: number | 'original';
   /** The language of the document's furniture (Distr., page numbers); defaults to the text's own. */
   language?: 'en' | 'fr';
 }
@@ -29,6 +29,6 @@ export function exportHtml(negotiation: Negotiation, request: ExportRequest): st
     case 'compilation':
       return formatCompilation(negotiation, compilation(negotiation), 'html');
     case 'redline':
-      return redlineHtml(redline(negotiation, request.base ?? 0, request.revision ?? 'current'));
+      return redlineHtml(redline(negotiation, request.base, request.revision ?? 'current'));
   }
 }

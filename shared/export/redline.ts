@@ -55,11 +55,11 @@ function proposalWords(view: ProposalView): { insert: string; delete: string } {
  * as insertions and deletions, each attributed to the delegation whose accepted proposal caused it, to
  * the co-facilitators for their own wording (merges, direct edits), with the date of the decision.
  */
-export function redline(negotiation: Negotiation, base: number, target: number | 'current' = 'current'): Redline {
+export function redline(negotiation: Negotiation, base: number | 'original' = negotiation.table.epoch() > 0 ? 0 : 'original', target: number | 'current' = 'current'): Redline {
   const table = negotiation.table;
   const meta = table.meta();
   const revisions = table.revisions();
-  if (revisions.length === 0) throw new CommandRefused('No revision has been issued yet: issue the zero draft first, then compare against it.', 'not-found');
+  if (base !== 'original' && revisions.length === 0) throw new CommandRefused('No revision has been issued yet: issue the zero draft first, or compare against the original text.', 'not-found');
   const changes = compareRevisions(negotiation, base, target);
   const views = new Map(listProposals(negotiation).map((v) => [v.key, v]));
   const cofacs = facilitatorsName(meta.language);
@@ -100,6 +100,6 @@ export function redline(negotiation: Negotiation, base: number, target: number |
     }
     return { id: c.id, label: source.label, kind: source.kind, change: c.change, runs };
   });
-  const name = (n: number): string => revisions[n]?.name ?? `Rev.${n}`;
+  const name = (n: number | 'original'): string => table.revision(n)?.name ?? `Rev.${n}`;
   return { meta, baseName: name(base), targetName: target === 'current' ? (meta.language === 'fr' ? 'texte actuel' : 'current text') : name(target), paragraphs };
 }

@@ -27,7 +27,7 @@ function body(p: CleanParagraph, format: TextFormat): string {
 function itemLines(items: CleanItem[], format: TextFormat, indent: string): string[] {
   return items.flatMap((i) => [
     format === 'html' ? `${indent}<li><span class="num">${escapeHtml(i.label)}</span> ${escapeHtml(i.text)}` : `${indent}${i.label} ${i.text}`,
-    ...(i.items.length ? (format === 'html' ? [`${indent}<ol>`, ...itemLines(i.items, format, indent + '  '), `${indent}</ol>`] : itemLines(i.items, format, indent + '    ')) : []),
+    ...(i.items.length ? (format === 'html' ? [`${indent}<ol class="items">`, ...itemLines(i.items, format, indent + '  '), `${indent}</ol>`] : itemLines(i.items, format, indent + '    ')) : []),
     ...(format === 'html' ? [`${indent}</li>`] : []),
   ]);
 }

@@ -87,19 +87,28 @@ export function compilation(negotiation: Negotiation): CompiledParagraph[] {
   }));
 }
 
-const KIND_WORDS: Record<ProposalKind, string> = {
-  insert: 'insert',
-  delete: 'delete',
-  replace: 'replace',
-  'new-paragraph': 'new paragraph',
-  'delete-paragraph': 'delete paragraph',
-  'move-paragraph': 'move paragraph',
-  alternative: 'alternative',
-};
+/** The words of the compilation text, in the text's own language. */
+const WORDS = {
+  en: {
+    kinds: { insert: 'insert', delete: 'delete', replace: 'replace', 'new-paragraph': 'new paragraph', 'delete-paragraph': 'delete paragraph', 'move-paragraph': 'move paragraph', alternative: 'alternative' },
+    states: { open: 'open', withdrawn: 'withdrawn', accepted: 'accepted', merged: 'merged', 'not-retained': 'not retained' },
+    status: { open: 'open', adref: 'agreed ad ref', agreed: 'agreed', deleted: 'deleted' },
+    pending: 'pending', until: 'until', supported: 'supported by', opposed: 'opposed by', reservation: 'reservation', instructions: 'pending instructions',
+    source: 'agreed language', rationale: 'rationale', decision: 'decision', review: 'text changed since; needs review', title: 'compilation text', by: 'Proposed by', proposal: 'Proposal',
+  },
+  fr: {
+    kinds: { insert: 'insérer', delete: 'supprimer', replace: 'remplacer', 'new-paragraph': 'nouveau paragraphe', 'delete-paragraph': 'supprimer le paragraphe', 'move-paragraph': 'déplacer le paragraphe', alternative: 'variante' },
+    states: { open: 'ouverte', withdrawn: 'retirée', accepted: 'acceptée', merged: 'fusionnée', 'not-retained': 'non retenue' },
+    status: { open: 'ouvert', adref: 'agréé ad referendum', agreed: 'agréé', deleted: 'supprimé' },
+    pending: 'en attente de', until: "jusqu'au", supported: 'appuyée par', opposed: 'contestée par', reservation: 'réserve', instructions: 'en attente d’instructions',
+    source: 'libellé agréé', rationale: 'justification', decision: 'décision', review: 'texte modifié depuis ; à réexaminer', title: 'texte de compilation', by: 'Proposée par', proposal: 'Proposition',
+  },
+} as const;
+type Words = (typeof WORDS)[keyof typeof WORDS];
 
-function statusWords(s: ParagraphStatus): string {
-  if (s.state === 'adref') return `agreed ad ref${s.pending.length ? `, pending ${s.pending.join(', ')}` : ''}${s.deadline ? ` until ${s.deadline}` : ''}`;
-  return s.state;
+function statusWords(s: ParagraphStatus, w: Words): string {
+  if (s.state === 'adref') return `${w.status.adref}${s.pending.length ? `, ${w.pending} ${s.pending.join(', ')}` : ''}${s.deadline ? ` ${w.until} ${s.deadline}` : ''}`;
+  return w.status[s.state];
 }
 
 function diffText(parts: DiffPart[], format: 'md' | 'html'): string {
@@ -111,37 +120,43 @@ function diffText(parts: DiffPart[], format: 'md' | 'html'): string {
     .join(' ');
 }
 
-function proposalLine(p: CompiledProposal, format: 'md' | 'html'): string {
+function proposalLine(p: CompiledProposal, format: 'md' | 'html', w: Words): string {
   const parts = [
-    `${KIND_WORDS[p.kind]}: ${diffText(p.wording, format)}`,
-    p.supporters.length ? `supported by ${p.supporters.join(', ')}` : '',
-    p.opponents.length ? `opposed by ${p.opponents.join(', ')}` : '',
-    p.reservations.length ? `reservation: ${p.reservations.join(', ')}` : '',
-    p.pendingInstructions.length ? `pending instructions: ${p.pendingInstructions.join(', ')}` : '',
-    p.source ? `agreed language: ${p.source}` : '',
-    p.rationale ? `rationale: ${p.rationale}` : '',
-    `decision: ${p.state}${p.needsReview && p.state === 'open' ? ' (text changed since; needs review)' : ''}`,
+    `${w.kinds[p.kind]}: ${diffText(p.wording, format)}`,
+    p.supporters.length ? `${w.supported} ${p.supporters.join(', ')}` : '',
+    p.opponents.length ? `${w.opposed} ${p.opponents.join(', ')}` : '',
+    p.reservations.length ? `${w.reservation}: ${p.reservations.join(', ')}` : '',
+    p.pendingInstructions.length ? `${w.instructions}: ${p.pendingInstructions.join(', ')}` : '',
+    p.source ? `${w.source}: ${p.source}` : '',
+    p.rationale ? `${w.rationale}: ${p.rationale}` : '',
+    `${w.decision}: ${w.states[p.state]}${p.needsReview && p.state === 'open' ? ` (${w.review})` : ''}`,
   ].filter(Boolean);
   if (format === 'html') return `<tr><td>${escapeHtml(p.author)}</td><td>${parts.map((x, i) => (i === 0 ? x : escapeHtml(x))).join('<br>')}</td></tr>`;
   return `- **${p.author}**: ${parts.join('; ')}`;
 }
 
+/** The compilation's words in a language, for other formats (DOCX) to share. */
+export function compilationWords(language: 'en' | 'fr'): Words {
+  return WORDS[language];
+}
+
 /** Prints the compilation text as Markdown or one self-contained HTML page. */
 export function formatCompilation(negotiation: Negotiation, paragraphs: CompiledParagraph[], format: 'md' | 'html'): string {
   const meta = negotiation.table.meta();
-  const title = `${meta.title}: compilation text`;
+  const w = WORDS[meta.language];
+  const title = `${meta.title}: ${w.title}`;
   if (format === 'md') {
     const lines = [`# ${title}`, ''];
     for (const p of paragraphs) {
-      lines.push(`## ${p.label || p.kind} (${statusWords(p.status)})`, '', p.text, '');
-      if (p.proposals.length) lines.push(...p.proposals.map((x) => proposalLine(x, 'md')), '');
+      lines.push(`## ${p.label || p.kind} (${statusWords(p.status, w)})`, '', p.text, '');
+      if (p.proposals.length) lines.push(...p.proposals.map((x) => proposalLine(x, 'md', w)), '');
     }
     return lines.join('\n');
   }
   const rows = paragraphs.map((p) =>
     [
-      `<section><h2>${escapeHtml(p.label || p.kind)} <small>${escapeHtml(statusWords(p.status))}</small></h2><p>${escapeHtml(p.text)}</p>`,
-      p.proposals.length ? `<table><tr><th>Proposed by</th><th>Proposal</th></tr>${p.proposals.map((x) => proposalLine(x, 'html')).join('')}</table>` : '',
+      `<section><h2>${escapeHtml(p.label || p.kind)} <small>${escapeHtml(statusWords(p.status, w))}</small></h2><p>${escapeHtml(p.text)}</p>`,
+      p.proposals.length ? `<table><tr><th>${w.by}</th><th>${w.proposal}</th></tr>${p.proposals.map((x) => proposalLine(x, 'html', w)).join('')}</table>` : '',
       '</section>',
     ].join(''),
   );

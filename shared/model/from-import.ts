@@ -1,6 +1,8 @@
 import { createNegotiation } from './create-negotiation';
+import { currentText } from './revision-commands';
 import { randomId } from './ids';
 import type { Negotiation } from './negotiation';
+import type { Revision } from './table-state';
 import type { ParagraphKind } from './paragraph';
 import type { ImportedItem, ImportedText } from '../import/imported-text';
 import { richText, type PlainItem } from '../text/rich-text';
@@ -62,6 +64,14 @@ export function negotiationFromImport(imported: ImportedText, options: { id?: st
     }
     table.orderArray.push(ids);
     for (const f of imported.footnotes) table.footnotesMap.set(footnoteId(f.mark), f.text);
+    table.doc.getMap('baseline').set('original', {
+      number: -1,
+      name: imported.language === 'fr' ? 'Texte original' : 'Original text',
+      issuedAt: table.meta().createdAt,
+      note: imported.symbol,
+      paragraphs: currentText(negotiation),
+      footnotes: table.footnotes(),
+    } satisfies Revision);
   });
   return negotiation;
 }

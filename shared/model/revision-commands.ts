@@ -48,23 +48,25 @@ export interface ParagraphChange {
 }
 
 /**
- * Compares two revisions by number, or a revision with the current text ('current'), paragraph by
- * paragraph (by permanent id, so renumbering is not a change), as a redline.
+ * Compares two revisions by number (or the imported original), or a revision with the current text
+ * ('current'), paragraph by paragraph (by permanent id, so renumbering is not a change), as a redline.
  */
-export function compareRevisions(negotiation: Negotiation, from: number, to: number | 'current'): ParagraphChange[] {
-  const revisions = negotiation.table.revisions();
-  const a = revisions[from];
-  const b = to === 'current' ? null : revisions[to];
-  if (!a) throw new CommandRefused(`There is no revision ${from}; ${revisions.length} have been issued.`, 'not-found');
-  if (to !== 'current' && !b) throw new CommandRefused(`There is no revision ${to}; ${revisions.length} have been issued.`, 'not-found');
+export function compareRevisions(negotiation: Negotiation, from: number | 'original', to: number | 'current'): ParagraphChange[] {
+  const table = negotiation.table;
+  const missing = (which: number | 'original'): CommandRefused =>
+    new CommandRefused(which === 'original' ? 'This negotiation was not imported, so there is no original text to compare with.' : `There is no revision ${which}; ${table.epoch()} have been issued.`, 'not-found');
+  const a = table.revision(from);
+  const b = to === 'current' ? null : table.revision(to);
+  if (!a) throw missing(from);
+  if (to !== 'current' && !b) throw missing(to);
   const after = b ? b.paragraphs : currentText(negotiation);
   const until = b ? b.issuedAt : '\uffff';
   const decided = listProposals(negotiation).filter((v) => {
     const d = negotiation.table.decision(v.key);
     return d && (d.decision === 'accepted' || d.decision === 'merged') && d.at > a.issuedAt && d.at <= until;
   });
-  const causesOf = (id: string): string[] =>
-    decided.filter((v) => v.proposal.paragraphId === id || negotiation.table.decision(v.key)?.intoParagraph === id).map((v) => v.key);
+  // A decision names the paragraph it changed: a new paragraph's proposal caused that one, not the one it follows.
+  const causesOf = (id: string): string[] => decided.filter((v) => table.decision(v.key)?.intoParagraph === id).map((v) => v.key);
   const beforeById = new Map(a.paragraphs.map((p) => [p.id, p]));
   const afterIds = new Set(after.map((p) => p.id));
   const changes: ParagraphChange[] = [];

@@ -112,6 +112,16 @@ export class TableDocument {
     return this.revisionsArray.toArray();
   }
 
+  /** The imported text as it was first read, the base of a redline against "the original". */
+  original(): Revision | null {
+    return (this.doc.getMap('baseline').get('original') as Revision | undefined) ?? null;
+  }
+
+  /** A revision by number, or the imported original; null when there is none. */
+  revision(which: number | 'original'): Revision | null {
+    return which === 'original' ? this.original() : (this.revisionsArray.get(which) ?? null);
+  }
+
   /** The number of revisions issued; paragraphs added since the last one are labelled bis, ter … */
   epoch(): number {
     return this.revisionsArray.length;

@@ -54,8 +54,8 @@ describe('penholder import --out, clean and compile', () => {
     const draft = await penholder('clean', file, '--draft');
     expect(draft.stdout).toContain('[PP1] Rappelant');
     const compiled = await penholder('compile', file);
-    expect(compiled.stdout).toContain('- **Mexique**: delete paragraph: ~~Rappelant également');
-    expect(compiled.stdout).toContain('rationale: redondant; decision: open');
+    expect(compiled.stdout).toContain('- **Mexique**: supprimer le paragraphe: ~~Rappelant également');
+    expect(compiled.stdout).toContain('justification: redondant; décision: ouverte');
   });
 
   it('names the problem with bad input and leaves nothing half-written', async () => {

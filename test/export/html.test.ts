@@ -47,7 +47,7 @@ describe('HTML export', () => {
     const compiled = exportHtml(negotiation, { kind: 'compilation' });
     selfContained(compiled);
     expect(compiled).toContain('Egypt on behalf of the Group of 77 and China');
-    expect(compiled).toContain('not-retained');
+    expect(compiled).toContain('decision: not retained');
   });
 
   it('export never changes the negotiation', () => {

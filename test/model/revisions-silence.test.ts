@@ -73,3 +73,19 @@ describe('silence procedure', () => {
     expect(() => setStatus(n, as('mexico'), ids[0]!, { state: 'agreed' })).toThrow(/Only the co-facilitators/);
   });
 });
+
+describe('the original imported text', () => {
+  it('is kept as the base of a redline before any revision is issued', async () => {
+    const { importText } = await import('../../shared/import/import-text');
+    const { negotiationFromImport } = await import('../../shared/model/from-import');
+    const { replaceParagraphText } = await import('../../shared/model/facilitator-commands');
+    const n = negotiationFromImport(importText('The General Assembly,\n\nRecalling its resolution 64/293,\n\n1. Decides to convene a meeting;\n\n2. Requests a report.\n', { source: 'mini.txt' }));
+    expect(n.table.original()?.name).toBe('Original text');
+    const [, op1] = n.table.paragraphs();
+    replaceParagraphText(n, cofac, op1!.id, 'Decides to convene a high-level meeting;');
+    const changed = compareRevisions(n, 'original', 'current').filter((c) => c.change !== 'same');
+    expect(changed.map((c) => c.id)).toEqual([op1!.id]);
+    expect(changed[0]!.diff.filter((d) => d.op === 'insert').map((d) => d.text.trim())).toEqual(['high-level']);
+    expect(() => compareRevisions(sampleNegotiation().negotiation, 'original', 'current')).toThrow(/not imported/);
+  });
+});
