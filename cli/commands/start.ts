@@ -48,12 +48,13 @@ async function ensureRenderer(noBuild: boolean): Promise<string | null> {
 export const start: Command = {
   summary: 'Start the desktop app (or, without the Electron binary, the web edition with a demo negotiation)',
   usage: [
-    'penholder start [--web] [--data DIR] [--port P] [--host 127.0.0.1] [--no-build]',
+    'penholder start [--web] [--data DIR] [--port P] [--host 127.0.0.1] [--static DIR] [--no-build]',
     '',
     '  --web       serve the web edition even where Electron is present',
     '  --data DIR  the web edition\'s data directory (env PENHOLDER_DATA; default ~/.penholder)',
     '  --port P    port of the web edition, 0 for any free one (env PENHOLDER_PORT; default 1234)',
     '  --host H    address to listen on (default 127.0.0.1; 0.0.0.0 for the room\'s network)',
+    '  --static D  serve the web edition from D instead of renderer/dist',
     '  --no-build  do not build renderer/dist when it is missing',
     '',
     'With the Electron binary (node_modules/electron/dist), launches the app on the built main process',
@@ -61,7 +62,7 @@ export const start: Command = {
     'on an embedded store holding a demo negotiation, and prints the address and join links.',
   ].join('\n'),
   async run(args) {
-    const { values } = parseArgs({ args, options: { web: { type: 'boolean' }, data: { type: 'string' }, port: { type: 'string' }, host: { type: 'string' }, 'no-build': { type: 'boolean' } } });
+    const { values } = parseArgs({ args, options: { web: { type: 'boolean' }, data: { type: 'string' }, port: { type: 'string' }, host: { type: 'string' }, static: { type: 'string' }, 'no-build': { type: 'boolean' } } });
     const electron = values.web ? ({ found: false, reason: '--web was given' } as const) : findElectronBinary();
     if (electron.found) {
       // The bundles take a second: always rebuilt, so that the app never runs a stale main or preload.
@@ -74,11 +75,15 @@ export const start: Command = {
       return run(electron.path, [root], { cwd: root, env });
     }
 
-    const staticDir = await ensureRenderer(values['no-build'] ?? false);
+    const staticDir = values.static ? path.resolve(values.static) : await ensureRenderer(values['no-build'] ?? false);
     const dataDir = path.resolve(values.data ?? defaultDataDir());
     const host = values.host ?? process.env.PENHOLDER_HOST ?? '127.0.0.1';
     const logger = pino({ level: process.env.PENHOLDER_LOG_LEVEL ?? 'warn' }, pino.destination(2));
-    const web = await startWebEdition({ dataDir, port: parsePort(values.port ?? process.env.PENHOLDER_PORT ?? '1234'), host, staticDir, logger });
+    const port = parsePort(values.port ?? process.env.PENHOLDER_PORT ?? '1234');
+    const web = await startWebEdition({ dataDir, port, host, staticDir, logger }).catch((error: unknown) => {
+      if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') throw new CliError(`port ${port} on ${host} is in use (another Penholder?); try --port 0 for any free port.`);
+      throw error;
+    });
     console.log(`Electron was not started: ${electron.reason}.`);
     console.log('Serving the same renderer as the web edition instead, from a local sync server on an embedded store.');
     console.log(`\nPenholder web edition: ${web.server.url}`);

@@ -21,7 +21,7 @@ const root = app.getAppPath();
 const rendererDir = path.join(root, 'renderer', 'dist');
 const preload = path.join(root, 'main', 'dist', 'preload.cjs');
 
-protocol.registerSchemesAsPrivileged([{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
+protocol.registerSchemesAsPrivileged([{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true, corsEnabled: true } }]);
 
 if (!app.requestSingleInstanceLock()) {
   app.quit();
@@ -90,11 +90,13 @@ async function start(): Promise<void> {
     appInfo: { version: app.getVersion(), platform: process.platform, offlineStore: 'sqlite' },
     dialogs: {
       showOpen: async (o) => {
-        const r = await dialog.showOpenDialog(window!, { title: o.title, filters: o.filters, properties: ['openFile'] });
+        const options = { title: o.title, filters: o.filters, properties: ['openFile' as const] };
+        const r = await (window ? dialog.showOpenDialog(window, options) : dialog.showOpenDialog(options));
         return r.canceled ? null : (r.filePaths[0] ?? null);
       },
       showSave: async (o) => {
-        const r = await dialog.showSaveDialog(window!, { title: o.title, defaultPath: o.defaultPath, filters: o.filters });
+        const options = { title: o.title, defaultPath: o.defaultPath, filters: o.filters };
+        const r = await (window ? dialog.showSaveDialog(window, options) : dialog.showSaveDialog(options));
         return r.canceled ? null : (r.filePath ?? null);
       },
     },

@@ -82,4 +82,23 @@ describe('hosting a session on the room\'s network', () => {
     await host.start({ negotiationId, address: '127.0.0.1', port: 0, delegations: [] });
     await expect(host.start({ negotiationId, address: '127.0.0.1', port: 0, delegations: [] })).rejects.toThrow(/already hosted/);
   });
+
+  it('binds every interface when asked, and puts the room\'s address (not loopback) in the links', async () => {
+    const { store, dir, negotiationId } = storeWithDemo();
+    const lan = { address: '10.20.30.40', netmask: '255.255.255.0', family: 'IPv4' as const, mac: '00:00:00:00:00:01', internal: false, cidr: '10.20.30.40/24' };
+    const loopback = { address: '127.0.0.1', netmask: '255.0.0.0', family: 'IPv4' as const, mac: '00:00:00:00:00:00', internal: true, cidr: '127.0.0.1/8' };
+    const fakeInterfaces = () => ({ lo: [loopback], wlan0: [lan] });
+    const host = new SessionHost({ hostedDir: path.join(dir, 'hosted'), store, startServer, networkInterfaces: fakeInterfaces, staticDir: null, logger: quiet });
+    hosts.push(host);
+    expect(host.interfaces()[0]).toEqual({ name: 'wlan0', address: '10.20.30.40', family: 'IPv4', internal: false });
+    const status = await host.start({ negotiationId, address: '0.0.0.0', port: 0, delegations: ['Egypt'] });
+    if (!status.running) throw new Error('not running');
+    expect(status.httpUrl).toBe(`http://10.20.30.40:${status.port}`);
+    expect(status.invitations[1]!.webLink.startsWith(`http://10.20.30.40:${status.port}/join?token=`)).toBe(true);
+    // Bound to every interface: reachable on loopback too.
+    const token = new URL(status.invitations[1]!.webLink).searchParams.get('token')!;
+    const table = await connect(`ws://127.0.0.1:${status.port}`, `${negotiationId}/table`, token);
+    expect(new Negotiation(negotiationId, table.doc).table.roster().map((d) => d.id)).toContain('egypt');
+    table.close();
+  });
 });
