@@ -4,7 +4,6 @@ import path from 'node:path';
 import pino from 'pino';
 import { build } from 'vite';
 import * as Y from 'yjs';
-import type { BrowserContext } from 'playwright-core';
 import { chromium, type Browser } from 'playwright-core';
 import { documentName } from '../../shared/model/document-names';
 import { openDataDir, type DataDir } from '../../sync-server/open-data-dir';
@@ -68,19 +67,4 @@ export async function openRoom(): Promise<Room> {
       fs.rmSync(dir, { recursive: true, force: true });
     },
   };
-}
-
-/**
- * The web edition learns who it is from `GET /api/session` (renderer/session/fetch-session.ts). Until
- * the server offers that endpoint, answer it in the browser from the same invitation store.
- */
-export async function serveSessionIfMissing(room: Room, context: BrowserContext): Promise<void> {
-  const probe = await fetch(`${room.server.url}/api/session`, { headers: { authorization: `Bearer ${room.tokens.cofac}` } });
-  if (probe.status !== 404) return;
-  await context.route(`${room.server.url}/api/session`, async (route) => {
-    const token = /^Bearer\s+(\S+)$/i.exec((await route.request().headerValue('authorization')) ?? '')?.[1] ?? '';
-    const invitation = room.data.invitations.verify(token);
-    if (typeof invitation === 'string') return route.fulfill({ status: 401, json: { error: `this invitation is ${invitation}` } });
-    return route.fulfill({ status: 200, json: { negotiationId: invitation.negotiationId, role: invitation.role, delegation: invitation.delegation } });
-  });
 }

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { browserAvailable, buildRenderer, launch, openRoom, SCREENSHOTS, serveSessionIfMissing, type Room } from './e2e-setup';
+import { browserAvailable, buildRenderer, launch, openRoom, SCREENSHOTS, type Room } from './e2e-setup';
 
 const run = browserAvailable();
 
@@ -27,7 +27,6 @@ describe.runIf(run)('the negotiating table in Chromium, against the real sync se
   async function join(token: string, locale = 'en-GB'): Promise<{ context: BrowserContext; page: Page }> {
     const context = await browser.newContext({ locale, viewport: { width: 1280, height: 900 } });
     contexts.push(context);
-    await serveSessionIfMissing(room, context);
     const page = await context.newPage();
     page.on('pageerror', (e) => console.error('page error:', e.message));
     await page.goto(`${room.server.url}/join?token=${encodeURIComponent(token)}`);
