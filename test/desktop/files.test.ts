@@ -102,4 +102,29 @@ describe('.penholder files', () => {
     expect(fs.readFileSync(exported, 'utf8')).toMatch(/<html/i);
     await expect(files.importPath(path.join(dir, 'x.docx'))).rejects.toThrow(/could not be imported: importing a Word document/);
   });
+
+  it('refuses every corrupted byte of a file the app saved (its checksum), where Yjs alone would take some in silently', async () => {
+    const { store, dir, negotiationId } = storeWithDemo();
+    const target = path.join(dir, 'sealed.penholder');
+    const files = service(store, scripted([target]), dir);
+    await files.save(negotiationId, { saveAs: false, includePrivate: false });
+    const sealed = JSON.parse(fs.readFileSync(target, 'utf8')) as { sha256: string; documents: Record<string, string> };
+    expect(sealed.sha256).toMatch(/^[A-Za-z0-9+/]{43}=$/);
+    const before = store.load(`${negotiationId}/table`);
+    const bytes = Buffer.from(sealed.documents.table!, 'base64');
+    for (let i = 0; i < 40; i++) {
+      const damaged = Buffer.from(bytes);
+      const at = Math.floor((i / 40) * damaged.length);
+      damaged[at] = damaged[at]! ^ 0x24;
+      const file = path.join(dir, `flip-${i}.penholder`);
+      fs.writeFileSync(file, JSON.stringify({ ...sealed, documents: { ...sealed.documents, table: damaged.toString('base64') } }));
+      await expect(files.openPath(file)).rejects.toThrow(/could not be opened/);
+    }
+    expect(store.load(`${negotiationId}/table`)).toEqual(before);
+    // A sealed file opens; so does one written by the command line (no checksum).
+    await expect(files.openPath(target)).resolves.toMatchObject({ negotiationId });
+    const unsealed = path.join(dir, 'cli.penholder');
+    fs.writeFileSync(unsealed, encodePenholderFile(storedNegotiation(store, negotiationId)!));
+    await expect(files.openPath(unsealed)).resolves.toMatchObject({ negotiationId });
+  });
 });
