@@ -9,14 +9,33 @@ import { openClusterBackend } from '../../sync-server/cluster/open-cluster-backe
 import { editStoredTable } from '../../sync-server/edit-stored-table';
 import { inviteDelegation } from '../../sync-server/invite-delegation';
 import { openPostgres, type PostgresData } from '../../sync-server/postgres/open-postgres';
+import type { DocumentStore } from '../../sync-server/document-store';
 import type { ServerLimits } from '../../sync-server/server-limits';
 import { startServer, type RunningServer } from '../../sync-server/start-server';
 
 /** A node in this process, on port 0, over the shared PostgreSQL and Redis. */
-export async function startNode(postgres: string, redis: string | null, options: { limits?: Partial<ServerLimits>; pollMs?: number } = {}): Promise<RunningServer> {
+export async function startNode(
+  postgres: string,
+  redis: string | null,
+  options: { limits?: Partial<ServerLimits>; pollMs?: number; /** Holds every document read this long after it returned, widening the load race. */ slowLoadMs?: number } = {},
+): Promise<RunningServer> {
   const logger = pino({ level: process.env.PENHOLDER_TEST_LOG ?? 'silent' });
   const backend = await openClusterBackend({ postgres, redis, logger, pollMs: options.pollMs ?? 500 });
-  return startServer({ backend, port: 0, logger, limits: { revalidateMs: 500, ...options.limits } });
+  const { store } = backend;
+  const slow = options.slowLoadMs;
+  const wrapped: DocumentStore = slow
+    ? {
+        load: async (name) => {
+          const loaded = await store.load(name);
+          await new Promise((r) => setTimeout(r, slow));
+          return loaded;
+        },
+        appendUpdate: (name, update) => store.appendUpdate(name, update),
+        compact: (name) => store.compact(name),
+        close: () => store.close(),
+      }
+    : store;
+  return startServer({ backend: { ...backend, store: wrapped, health: () => backend.health!(), close: () => backend.close() }, port: 0, logger, limits: { revalidateMs: 500, ...options.limits } });
 }
 
 /** One negotiation in a fresh database, and a way to invite to it. */
