@@ -42,7 +42,9 @@ function paragraphText(p: CleanParagraph, format: TextFormat): string[] {
     return lines;
   }
   if (format === 'md' && (p.kind === 'heading' || p.kind === 'annex-title')) return [`## ${p.text}`, ''];
-  return [`${prefix ? prefix + ' ' : ''}${text}`, ...itemLines(p.items, format, '    '), ''];
+  const lines = [`${prefix ? prefix + ' ' : ''}${text}`, ...itemLines(p.items, format, '    ')];
+  // In Markdown each sub-item stays on its own line only after a hard break.
+  return [...(format === 'md' ? lines.map((l, i) => (i < lines.length - 1 ? `${l}\\` : l)) : lines), ''];
 }
 
 /** Prints the clean text (or a draft) as plain text, Markdown or one self-contained HTML page. */
@@ -54,7 +56,14 @@ export function formatCleanText(clean: CleanText, format: TextFormat): string {
   lines.push(format === 'html' ? `<h1>${escapeHtml(meta.title)}</h1>` : format === 'md' ? `# ${meta.title}` : meta.title, ...(format === 'html' ? [] : ['']));
   if (clean.draft) lines.push(format === 'html' ? '<p class="draft">Draft: not agreed</p>' : meta.language === 'fr' ? 'Projet : non agréé' : 'Draft: not agreed', ...(format === 'html' ? [] : ['']));
   if (meta.organ) lines.push(format === 'html' ? `<p class="organ">${escapeHtml(meta.organ)},</p>` : `${meta.organ},`, ...(format === 'html' ? [] : ['']));
-  for (const p of clean.paragraphs) lines.push(...paragraphText(p, format));
+  for (const p of clean.paragraphs) {
+    // An annexed declaration opens with the word "Annex" above its title, as the UN prints it.
+    if (p.kind === 'annex-title' && !/^annexe?\b/i.test(p.text)) {
+      const word = meta.language === 'fr' ? 'Annexe' : 'Annex';
+      lines.push(format === 'html' ? `<p class="annex">${word}</p>` : format === 'md' ? `## ${word}` : word, ...(format === 'html' ? [] : ['']));
+    }
+    lines.push(...paragraphText(p, format));
+  }
   if (meta.closing) lines.push(format === 'html' ? `<p class="closing">${escapeHtml(meta.closing)}</p>` : meta.closing, ...(format === 'html' ? [] : ['']));
   if (clean.footnotes.length) {
     if (format === 'html') lines.push('<hr>', '<ol class="footnotes">', ...clean.footnotes.map((f) => `<li value="${escapeHtml(f.mark)}">${escapeHtml(f.text)}</li>`), '</ol>');
