@@ -16,7 +16,7 @@ export interface AdRefProgress {
 export function adRefProgress(negotiation: Negotiation, paragraphId: string, now: string = new Date().toISOString()): AdRefProgress | null {
   const p = negotiation.table.paragraph(paragraphId);
   if (!p || p.status.state !== 'adref') return null;
-  const confirmed = p.status.pending.filter((d) => negotiation.delegation(d).adRefMap.has(paragraphId));
+  const confirmed = p.status.pending.filter((d) => negotiation.delegation(d).confirmedAdRef(paragraphId));
   const pending = p.status.pending.filter((d) => !confirmed.includes(d));
   const deadline = p.status.deadline;
   return { pending, confirmed, deadline, settled: pending.length === 0 || (deadline !== null && now >= deadline) };

@@ -44,8 +44,15 @@ const plainSlice = (text: Y.XmlText, from: number, to: number): string => plainO
 /** Resolves an anchor in the current text; null when its words were deleted altogether. */
 export function resolveAnchor(table: TableDocument, anchor: SpanAnchor): ResolvedSpan | null {
   const doc = table.doc;
-  const start = Y.createAbsolutePositionFromRelativePosition(Y.createRelativePositionFromJSON(anchor.start), doc);
-  const end = Y.createAbsolutePositionFromRelativePosition(Y.createRelativePositionFromJSON(anchor.end), doc);
+  let start: Y.AbsolutePosition | null;
+  let end: Y.AbsolutePosition | null;
+  try {
+    start = Y.createAbsolutePositionFromRelativePosition(Y.createRelativePositionFromJSON(anchor.start), doc);
+    end = Y.createAbsolutePositionFromRelativePosition(Y.createRelativePositionFromJSON(anchor.end), doc);
+  } catch {
+    // Positions another client wrote badly point nowhere: the proposal is shown as needing review.
+    return null;
+  }
   if (!start || !end || start.type !== end.type || !(start.type instanceof Y.XmlText)) return null;
   const text = start.type;
   const from = start.index;

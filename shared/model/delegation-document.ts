@@ -1,5 +1,6 @@
 import type * as Y from 'yjs';
 import type { Position, Proposal } from './proposal';
+import { isAdRefConfirmation, isPosition, isProposal, isSilenceObjection } from './stored-values';
 
 /** A delegation's ad ref confirmation of a paragraph. */
 export interface AdRefConfirmation {
@@ -41,18 +42,25 @@ export class DelegationDocument {
 
   /**
    * The proposals of this delegation. A stored proposal naming another author is ignored, so that no
-   * proposal is ever attributed to a delegation that did not write it.
+   * proposal is ever attributed to a delegation that did not write it; so is a malformed one.
    */
   proposals(): Proposal[] {
-    return [...this.proposalsMap.values()].filter((p) => p.author === this.delegationId).sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id));
+    return [...this.proposalsMap.values()].filter((p) => isProposal(p) && p.author === this.delegationId).sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id));
   }
 
   position(proposalKey: string): Position | null {
-    return this.positionsMap.get(proposalKey) ?? null;
+    const p = this.positionsMap.get(proposalKey);
+    return isPosition(p) ? p : null;
+  }
+
+  /** Whether the delegation confirmed a paragraph agreed ad ref. */
+  confirmedAdRef(paragraphId: string): boolean {
+    return isAdRefConfirmation(this.adRefMap.get(paragraphId));
   }
 
   objection(silenceId: string): SilenceObjection | null {
-    return this.objectionsMap.get(silenceId) ?? null;
+    const o = this.objectionsMap.get(silenceId);
+    return isSilenceObjection(o) ? o : null;
   }
 }
 
@@ -72,6 +80,6 @@ export class PrivateDocument {
   }
 
   drafts(): Proposal[] {
-    return [...this.draftsMap.values()].sort((a, b) => a.createdAt.localeCompare(b.createdAt));
+    return [...this.draftsMap.values()].filter(isProposal).sort((a, b) => a.createdAt.localeCompare(b.createdAt));
   }
 }

@@ -1,0 +1,44 @@
+import type { AdRefConfirmation, SilenceObjection } from './delegation-document';
+import type { Position, Proposal, ProposalKind, Stance } from './proposal';
+
+/*
+ * A delegation document is written by that delegation's own client, which the others cannot trust to be
+ * well-formed: a buggy or hostile client may store anything. Every value read from one passes these
+ * checks, so that one bad entry hides itself rather than breaking the text for everyone.
+ */
+
+const KINDS: ProposalKind[] = ['insert', 'delete', 'replace', 'new-paragraph', 'delete-paragraph', 'move-paragraph', 'alternative'];
+const STANCES: Stance[] = ['support', 'oppose', 'reserve', 'pending-instructions'];
+
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isText = (v: unknown): v is string => typeof v === 'string';
+const isTextOrNull = (v: unknown): v is string | null => v === null || typeof v === 'string';
+
+/** A well-formed proposal. */
+export function isProposal(v: unknown): v is Proposal {
+  if (!isRecord(v)) return false;
+  const spanKind = v.kind === 'insert' || v.kind === 'delete' || v.kind === 'replace';
+  const anchor = v.anchor;
+  const anchorOk = spanKind ? isRecord(anchor) && isText(anchor.quote) && isRecord(anchor.start) && isRecord(anchor.end) : anchor === null || anchor === undefined;
+  const paragraphOk = v.paragraph === null || v.paragraph === undefined || (isRecord(v.paragraph) && v.paragraph.type === 'doc' && Array.isArray(v.paragraph.content));
+  return (
+    isText(v.id) && KINDS.includes(v.kind as ProposalKind) && isText(v.author) && isTextOrNull(v.onBehalfOf ?? null) && isText(v.paragraphId) &&
+    anchorOk && paragraphOk && isTextOrNull(v.text ?? null) && isTextOrNull(v.moveAfter ?? null) && isTextOrNull(v.rationale ?? null) &&
+    isTextOrNull(v.source ?? null) && isText(v.createdAt) && typeof v.withdrawn === 'boolean'
+  );
+}
+
+/** A well-formed position. */
+export function isPosition(v: unknown): v is Position {
+  return isRecord(v) && STANCES.includes(v.stance as Stance) && isText(v.at) && isTextOrNull(v.note ?? null);
+}
+
+/** A well-formed ad ref confirmation. */
+export function isAdRefConfirmation(v: unknown): v is AdRefConfirmation {
+  return isRecord(v) && isText(v.confirmedAt);
+}
+
+/** A well-formed silence objection. */
+export function isSilenceObjection(v: unknown): v is SilenceObjection {
+  return isRecord(v) && Array.isArray(v.paragraphs) && v.paragraphs.every(isText) && isText(v.reason) && isText(v.at);
+}
