@@ -36,6 +36,7 @@ export class HostedDocument {
   private flushChain: Promise<void> = Promise.resolve();
   private flushing = false;
   private updatesSinceCompaction = 0;
+  private resyncing = false;
   destroyed = false;
 
   constructor(
@@ -160,6 +161,16 @@ export class HostedDocument {
       Y.applyUpdate(this.doc, update, REMOTE_ORIGIN);
     } catch (error) {
       this.logger.error({ err: error, doc: this.name }, 'ignored a malformed update from another node');
+    }
+    // An update that waits for one we never heard of (a node died between its commit and its publish,
+    // or a message was lost): the store has it.
+    if (this.fanout && (this.doc.store.pendingStructs || this.doc.store.pendingDs) && !this.resyncing) {
+      this.resyncing = true;
+      setTimeout(() => {
+        void this.resync()
+          .catch((error: unknown) => this.logger.warn({ err: error, doc: this.name }, 'could not resynchronise from the store'))
+          .finally(() => (this.resyncing = false));
+      }, 50).unref();
     }
   }
 

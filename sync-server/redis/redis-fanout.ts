@@ -4,14 +4,27 @@ import type { Logger } from 'pino';
 import type { DocumentFanout, FanoutListener, FanoutSubscription } from '../document-fanout';
 
 /** What a message carries (after the sender's node id). */
-const enum Kind {
-  update = 0,
-  awareness = 1,
+export const Kind = {
+  update: 0,
+  awareness: 1,
   /** "I could not publish some updates of this document: read it from the store." */
-  resync = 2,
-}
+  resync: 2,
+} as const;
+export type Kind = (typeof Kind)[keyof typeof Kind];
 
 const NODE_ID_BYTES = 8;
+
+/** A message on a document's channel: the sender's node id (8 bytes), the kind, the payload. */
+export function fanoutMessage(nodeId: Uint8Array, kind: Kind, payload: Uint8Array): Buffer {
+  const message = Buffer.allocUnsafe(NODE_ID_BYTES + 1 + payload.length);
+  message.set(nodeId.subarray(0, NODE_ID_BYTES), 0);
+  message[NODE_ID_BYTES] = kind;
+  message.set(payload, NODE_ID_BYTES + 1);
+  return message;
+}
+
+/** The channel of a document (with the default prefix). */
+export const documentChannel = (name: string, prefix = 'penholder:doc:'): string => prefix + name;
 
 /** How the fan-out stands, for /healthz and the logs. */
 export interface FanoutStatus {
@@ -113,7 +126,7 @@ export class RedisFanout implements DocumentFanout {
   }
 
   private channel(name: string): string {
-    return this.options.prefix + name;
+    return documentChannel(name, this.options.prefix);
   }
 
   private publish(name: string, kind: Kind, payload: Uint8Array): void {
@@ -121,11 +134,7 @@ export class RedisFanout implements DocumentFanout {
       if (kind === Kind.update) this.unpublished.add(name);
       return;
     }
-    const message = Buffer.allocUnsafe(NODE_ID_BYTES + 1 + payload.length);
-    this.nodeId.copy(message, 0);
-    message[NODE_ID_BYTES] = kind;
-    message.set(payload, NODE_ID_BYTES + 1);
-    this.pub.publish(this.channel(name), message).catch(() => {
+    this.pub.publish(this.channel(name), fanoutMessage(this.nodeId, kind, payload)).catch(() => {
       if (kind === Kind.update) this.unpublished.add(name);
     });
   }

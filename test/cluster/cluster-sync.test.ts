@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
+import { Redis } from 'ioredis';
 import { migrate } from '../../sync-server/postgres/migrations';
+import { documentChannel, fanoutMessage, Kind } from '../../sync-server/redis/redis-fanout';
 import { openPostgres } from '../../sync-server/postgres/open-postgres';
 import type { RunningServer } from '../../sync-server/start-server';
 import { connect, health, itemsOf, seedNegotiation, sleep, startNode, waitFor, type ClusterClient } from './cluster-harness';
@@ -103,6 +105,25 @@ describe.skipIf(skipCluster)('three nodes on one PostgreSQL and one Redis', () =
     const stored = new Y.Doc();
     Y.applyUpdate(stored, (await seeded.data.store.load(name))!);
     expect(stored.getMap('meta').get('title')).toBe('Political declaration on antimicrobial resistance');
+  });
+
+  it('reads the store when an update from another node waits for one that was never published', async () => {
+    const { token } = await seeded.invite('delegation', 'Nepal');
+    const name = `${seeded.negotiationId}/delegation/nepal`;
+    const reader = client(nodes[1]!.wsUrl, name, token);
+    await reader.synced();
+    // "Another node" commits two updates but dies before publishing the first; the second is published.
+    const other = new Y.Doc();
+    const updates: Uint8Array[] = [];
+    other.on('update', (u: Uint8Array) => updates.push(u));
+    other.getArray<string>('log').push(['committed, never published']);
+    other.getArray<string>('log').push(['committed and published']);
+    for (const u of updates) await seeded.data.store.appendUpdate(name, u);
+    const publisher = new Redis(redis.url);
+    await publisher.publish(documentChannel(name), fanoutMessage(new Uint8Array(8).fill(7), Kind.update, updates[1]!));
+    publisher.disconnect();
+    await waitFor(() => reader.doc.getArray('log').length === 2, 'the node to fill the gap from PostgreSQL');
+    expect(reader.doc.getArray('log').toArray()).toEqual(['committed, never published', 'committed and published']);
   });
 
   it('misses nothing written by another node while it loads a document', async () => {
