@@ -4,6 +4,7 @@ import { editStoredTable } from '../../sync-server/edit-stored-table';
 import { inviteDelegation, parseExpiry, parseRole } from '../../sync-server/invite-delegation';
 import { openDataDir } from '../../sync-server/open-data-dir';
 import { openPostgres } from '../../sync-server/postgres/open-postgres';
+import { publishUpdates } from '../../sync-server/redis/publish-updates';
 import { Refusal } from '../../sync-server/refusal';
 import { CliError } from '../cli-error';
 import type { Command } from '../command';
@@ -12,9 +13,10 @@ import type { Command } from '../command';
 export const invite: Command = {
   summary: 'Invite a delegation (or a co-facilitator, or an observer) to a negotiation',
   usage: [
-    'penholder invite (--data DIR | --postgres URL) --negotiation ID --delegation "Mexico" [--role cofacilitator|delegation|observer] [--expires ISO] [--server ws://HOST:PORT] [--json]',
+    'penholder invite (--data DIR | --postgres URL [--redis URL]) --negotiation ID --delegation "Mexico" [--role cofacilitator|delegation|observer] [--expires ISO] [--server ws://HOST:PORT] [--json]',
     '',
     '  --postgres URL  the PostgreSQL database of a cluster of nodes, instead of a data directory',
+    '  --redis URL     with --postgres: tell the running nodes, so that their clients see the roster change at once',
     '  --role     default delegation; a co-facilitator may be invited without --delegation',
     '  --expires  an ISO date after which the token no longer opens anything',
     '  --json     print {"token", "link", "role", "delegation": {"id", "name"}, "documents": {"table", "delegation", "private"}, …}',
@@ -25,18 +27,36 @@ export const invite: Command = {
   async run(args) {
     const { values } = parseArgs({
       args,
-      options: { data: { type: 'string' }, postgres: { type: 'string' }, negotiation: { type: 'string' }, delegation: { type: 'string' }, role: { type: 'string' }, expires: { type: 'string' }, server: { type: 'string' }, json: { type: 'boolean' } },
+      options: { data: { type: 'string' }, postgres: { type: 'string' }, redis: { type: 'string' }, negotiation: { type: 'string' }, delegation: { type: 'string' }, role: { type: 'string' }, expires: { type: 'string' }, server: { type: 'string' }, json: { type: 'boolean' } },
     });
     const postgres = values.postgres ?? process.env.PENHOLDER_POSTGRES;
     const dataDir = values.data ?? process.env.PENHOLDER_DATA;
     if (!dataDir && !postgres) throw new CliError('--data DIR is required (or set PENHOLDER_DATA), or --postgres URL.');
     if (!values.negotiation || !ID_PATTERN.test(values.negotiation)) throw new CliError('--negotiation ID is required (lowercase letters, digits and dashes).');
+    const redis = values.redis ?? process.env.PENHOLDER_REDIS;
+    if (values.redis && !postgres) throw new CliError('--redis URL goes with --postgres URL.');
     const data = postgres ? await openPostgres(postgres) : openDataDir(dataDir!);
+    // With a cluster, what the roster change appended is also published to the running nodes.
+    const appended: { name: string; update: Uint8Array }[] = [];
+    const store = {
+      load: (name: string) => data.store.load(name),
+      appendUpdate: async (name: string, update: Uint8Array) => {
+        await data.store.appendUpdate(name, update);
+        appended.push({ name, update });
+      },
+      compact: (name: string) => data.store.compact(name),
+      close: () => data.store.close(),
+    };
     try {
       const issued = await inviteDelegation(
-        { invitations: data.invitations, serverUrl: values.server ?? null, editTable: (id, edit) => editStoredTable(data.store, id, edit) },
+        { invitations: data.invitations, serverUrl: values.server ?? null, editTable: (id, edit) => editStoredTable(store, id, edit) },
         { negotiationId: values.negotiation, delegationName: values.delegation ?? null, role: parseRole(values.role ?? 'delegation'), expiresAt: parseExpiry(values.expires) },
       );
+      if (postgres && redis) {
+        await publishUpdates(redis, appended).catch((error: unknown) =>
+          console.error(`The invitation is made, but Redis could not be told (${(error as Error).message}): nodes show the roster change when they next load the table.`),
+        );
+      }
       if (values.json) console.log(JSON.stringify(issued, null, 2));
       else {
         console.log(`Invitation ${issued.id} for ${issued.delegation?.name ?? 'a co-facilitator'} (${issued.role})${issued.expiresAt ? `, until ${issued.expiresAt}` : ''}:`);

@@ -71,9 +71,14 @@ describe.skipIf(skipCluster)('penholder serve --postgres --redis, as separate pr
   });
 
   it('honours an invitation made with the command line on every node, and refuses it everywhere once revoked', { timeout: 60_000 }, async () => {
-    const invited = penholder('invite', '--postgres', db, '--negotiation', negotiation.id, '--delegation', 'Fiji', '--json');
-    expect(invited).toMatchObject({ delegation: { id: 'fiji', name: 'Fiji' } });
     const name = `${negotiation.id}/table`;
+    // Co-facilitators on every node hold the table while the command line invites: they see the roster change.
+    const chairs = nodes.map((n) => connect(n.wsUrl, name, negotiation.invitations[0]!.token));
+    clients.push(...chairs);
+    await Promise.all(chairs.map((c) => c.synced()));
+    const invited = penholder('invite', '--postgres', db, '--redis', redis.url, '--negotiation', negotiation.id, '--delegation', 'Fiji', '--json');
+    expect(invited).toMatchObject({ delegation: { id: 'fiji', name: 'Fiji' } });
+    await waitFor(() => chairs.every((c) => c.doc.getMap('roster').has('fiji')), 'the new delegation on the roster on every node');
     const live = nodes.map((n) => connect(n.wsUrl, name, invited.token));
     clients.push(...live);
     await Promise.all(live.map((c) => c.synced()));
