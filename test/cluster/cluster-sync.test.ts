@@ -51,6 +51,26 @@ describe.skipIf(skipCluster)('three nodes on one PostgreSQL and one Redis', () =
     expect((await health(nodes[0]!.url)).body).toMatchObject({ ok: true, postgres: 'up', redis: 'up' });
   });
 
+  it('measures the latency of a write from one node to a client of another', async () => {
+    const { token } = await seeded.invite('delegation', 'Iceland');
+    const name = `${seeded.negotiationId}/delegation/iceland`;
+    const [w, r] = [client(nodes[0]!.wsUrl, name, token), client(nodes[2]!.wsUrl, name, token)];
+    await Promise.all([w.synced(), r.synced()]);
+    const seen = new Map<number, number>();
+    r.doc.getMap<number>('t').observe((e) => e.keysChanged.forEach((k) => seen.set(Number(k), performance.now())));
+    const sent = new Map<number, number>();
+    for (let i = 0; i < 200; i++) {
+      sent.set(i, performance.now());
+      w.doc.getMap<number>('t').set(String(i), i);
+      await sleep(5);
+    }
+    await waitFor(() => seen.size === 200, 'every write on the other node');
+    const latencies = [...sent].map(([i, t]) => seen.get(i)! - t).sort((a, b) => a - b);
+    const p = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))]!.toFixed(1);
+    console.log(`[cluster] client → node 1 → PostgreSQL → Redis → node 3 → client, 200 writes at 200/s: p50 ${p(0.5)} ms, p99 ${p(0.99)} ms`);
+    expect(Number(p(0.5))).toBeLessThan(500);
+  });
+
   it('carries awareness across nodes, stamped with the sender\'s identity', async () => {
     const { token: peru } = await seeded.invite('delegation', 'Peru');
     const { token: chair } = await seeded.invite('cofacilitator', null);
