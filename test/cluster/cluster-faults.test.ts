@@ -79,6 +79,29 @@ describe.skipIf(skipCluster)('faults: Redis and PostgreSQL going away', () => {
     expect(itemsOf(onA.doc)).toEqual(itemsOf(onB.doc));
   });
 
+  it('a node started while Redis is down serves its clients, and joins the fan-out once Redis is up', { timeout: 60_000 }, async () => {
+    const up = await startNode(db, redis.url);
+    nodes.push(up);
+    await redis.kill();
+    const started = Date.now();
+    const late = await startNode(db, redis.url, { pollMs: 60_000 });
+    nodes.push(late);
+    console.log(`[cluster] a node starts without Redis in ${Date.now() - started} ms (it waits up to 3 s for it)`);
+    expect((await health(late.url)).body).toMatchObject({ ok: true, redis: 'down' });
+    const { token } = await seeded.invite('delegation', 'Malta');
+    const name = `${seeded.negotiationId}/delegation/malta`;
+    const onLate = connect(late.wsUrl, name, token);
+    const onUp = connect(up.wsUrl, name, token);
+    clients.push(onLate, onUp);
+    await Promise.all([onLate.synced(), onUp.synced()]);
+    onLate.doc.getArray<string>('log').push(['written without Redis']);
+    await redis.start();
+    await waitFor(async () => (await health(late.url)).body.redis === 'up', 'the late node to find Redis');
+    await waitFor(() => onUp.doc.getArray('log').length === 1, 'the write made without Redis to reach the other node');
+    onUp.doc.getArray<string>('log').push(['written with Redis']);
+    await waitFor(() => onLate.doc.getArray('log').length === 2, 'live fan-out to the late node');
+  });
+
   it('PostgreSQL stopped: no echo while it is down, clients keep their changes, then all converge', { timeout: 60_000 }, async () => {
     const [a, b] = await Promise.all([startNode(db, redis.url), startNode(db, redis.url)]);
     nodes.push(a!, b!);
