@@ -1,5 +1,5 @@
 import { createContext, useContext } from 'react';
-import { en, type MessageKey, type Messages } from './en';
+import { en, type Message, type MessageKey, type Messages } from './en';
 import { fr } from './fr';
 
 /** The interface languages. The text's own language is independent of these. */
@@ -10,10 +10,19 @@ export const MESSAGES: Record<UiLanguage, Messages> = { en, fr };
 /** A translator: a message by key, with `{name}` placeholders filled. */
 export type Translate = (key: MessageKey, values?: Record<string, string | number>) => string;
 
+/** The form of a message for a count: "1 open proposal", "2 open proposals"; in French, 0 and 1 are singular. */
+export function pluralForm(message: Message, rules: Intl.PluralRules, count: unknown): string {
+  if (typeof message === 'string') return message;
+  const n = Number(count);
+  return (Number.isFinite(n) ? message[rules.select(n)] : undefined) ?? message.other;
+}
+
 /** The translator for a language. */
 export function translator(language: UiLanguage): Translate {
   const messages = MESSAGES[language];
-  return (key, values) => messages[key].replace(/\{(\w+)\}/g, (whole, name: string) => (values && name in values ? String(values[name]) : whole));
+  const rules = new Intl.PluralRules(language);
+  return (key, values) =>
+    pluralForm(messages[key], rules, values?.count).replace(/\{(\w+)\}/g, (whole, name: string) => (values && name in values ? String(values[name]) : whole));
 }
 
 /** The interface language and its translator, provided at the root. */

@@ -1,9 +1,10 @@
 import { useState } from 'react';
 import { issueRevision } from '../../shared/model/revision-commands';
-import { closeSilence, openSilence, silenceObjections } from '../../shared/model/silence-commands';
+import { closeSilence, openSilence } from '../../shared/model/silence-commands';
 import { useT } from '../i18n/translate';
 import { useConnection, useNegotiation } from '../store/connection-context';
 import { useRun } from './errors';
+import { SilenceObjections } from './SilenceObjections';
 
 /** The co-facilitators' tools for the whole text: issue the next revision, open and close silence. */
 export function FacilitatorBar() {
@@ -12,10 +13,7 @@ export function FacilitatorBar() {
   const { negotiation, actor } = useConnection();
   const [note, setNote] = useState('');
   const [deadline, setDeadline] = useState('');
-  const { revisions, silence, objections } = useNegotiation((n) => {
-    const silence = n.table.silence();
-    return { revisions: n.table.revisions(), silence, objections: silence.state === 'none' ? [] : silenceObjections(n, silence.id) };
-  });
+  const { revisions, silence } = useNegotiation((n) => ({ revisions: n.table.revisions(), silence: n.table.silence() }));
   const next = revisions.length === 0 ? (negotiation.table.meta().language === 'fr' ? 'Avant-projet' : 'Zero draft') : `Rev.${revisions.length}`;
   const latest = revisions[revisions.length - 1];
   return (
@@ -35,12 +33,12 @@ export function FacilitatorBar() {
         <button type="submit">{t('fac.issue', { name: next })}</button>
       </form>
       {silence.state === 'open' ? (
-        <p>
-          {t('silence.objections', { count: objections.length })}{' '}
+        <div>
+          <SilenceObjections />
           <button type="button" onClick={() => run(() => closeSilence(negotiation, actor))}>
             {t('fac.closeSilence')}
           </button>
-        </p>
+        </div>
       ) : (
         <form
           onSubmit={(e) => {

@@ -7,6 +7,8 @@ import { I18nContext } from '../i18n/translate';
 import { useConnection } from '../store/connection-context';
 import type { FlatSpan } from './editor-plugins';
 import { useRun } from './errors';
+import { FacilitatorTools, useBracketTools } from './FacilitatorTools';
+import { bracketKey } from './wording';
 import { ParagraphEditor } from './ParagraphEditor';
 import { ProposalList } from './ProposalList';
 import { ProposeForm } from './ProposeForm';
@@ -21,10 +23,12 @@ interface Props {
   present: string[];
   confirmedBy: string[];
   textLanguage: string;
+  /** The paragraph the co-facilitators are on, when this person follows them. */
+  followed?: boolean;
 }
 
 /** One paragraph: its label, status, text (a ProseMirror editor), proposals and the actions on it. */
-export const ParagraphCard = memo(function ParagraphCard({ paragraph, label, alternativeOf, views, present, confirmedBy, textLanguage }: Props) {
+export const ParagraphCard = memo(function ParagraphCard({ paragraph, label, alternativeOf, views, present, confirmedBy, textLanguage, followed = false }: Props) {
   const { t, language } = useContext(I18nContext);
   const run = useRun();
   const connection = useConnection();
@@ -39,17 +43,29 @@ export const ParagraphCard = memo(function ParagraphCard({ paragraph, label, alt
   const shownLabel = label || paragraph.kind;
   const onSuggest = useCallback((span: FlatSpan) => setForm({ ...span, typed: true }), []);
   const onSelect = useCallback((span: FlatSpan | null) => (selection.current = span), []);
-  const onFocus = useCallback(() => connection.awareness.setLocalStateField('focus', paragraph.id), [connection, paragraph.id]);
+  const onFocus = useCallback(() => {
+    if (connection.awareness.getLocalState()?.focus !== paragraph.id) connection.awareness.setLocalStateField('focus', paragraph.id);
+  }, [connection, paragraph.id]);
+  const tools = useBracketTools(paragraph, selection);
+  const isFacilitator = actor.role === 'cofacilitator';
+  const onKey = useCallback(
+    (event: KeyboardEvent): boolean => {
+      const which = isFacilitator ? bracketKey(event) : null;
+      if (which) tools[which]();
+      return which !== null;
+    },
+    [isFacilitator, tools],
+  );
   const headingId = `h-${paragraph.id}`;
   const pendingMine = paragraph.status.state === 'adref' && actor.delegationId !== null && paragraph.status.pending.includes(actor.delegationId) && !confirmedBy.includes(actor.delegationId);
 
   return (
-    <article className={`paragraph kind-${paragraph.kind} state-${paragraph.status.state}`} aria-labelledby={headingId} data-paragraph={paragraph.id} data-label={label}>
+    <article className={`paragraph kind-${paragraph.kind} state-${paragraph.status.state}${followed ? ' followed' : ''}`} aria-current={followed ? 'location' : undefined} aria-labelledby={headingId} data-paragraph={paragraph.id} data-label={label} onFocus={onFocus}>
       <header className="paragraph-head">
         <h2 id={headingId} className="label">
           {shownLabel}
         </h2>
-        <StatusBadge status={paragraph.status} t={t} nameOf={nameOf} language={language} />
+        <StatusBadge status={paragraph.status} t={t} nameOf={nameOf} language={language} confirmed={confirmedBy} />
         {alternativeOf && <span className="alt-of">{t('para.alternativeOf', { label: alternativeOf })}</span>}
         <button type="button" className="count" aria-expanded={showProposals} onClick={() => setShowProposals((s) => !s)} disabled={views.length === 0}>
           {open.length ? t('para.proposals', { count: open.length }) : t('para.noProposals')}
@@ -64,7 +80,7 @@ export const ParagraphCard = memo(function ParagraphCard({ paragraph, label, alt
         lang={textLanguage}
         onSuggest={onSuggest}
         onSelect={onSelect}
-        onFocus={onFocus}
+        onKey={onKey}
       />
       {confirmedBy.length > 0 && <p className="adref-confirmed">{t('adref.confirmed', { names: confirmedBy.map(nameOf).join(', ') })}</p>}
       <div className="paragraph-actions">
@@ -78,10 +94,11 @@ export const ParagraphCard = memo(function ParagraphCard({ paragraph, label, alt
             {t('adref.confirm')}
           </button>
         )}
-        {actor.role === 'cofacilitator' && <StatusControl key={paragraph.status.state} paragraph={paragraph} label={shownLabel} />}
+        {isFacilitator && <StatusControl key={paragraph.status.state} paragraph={paragraph} label={shownLabel} />}
       </div>
+      {isFacilitator && <FacilitatorTools paragraph={paragraph} label={shownLabel} selection={selection} />}
       {form !== false && <ProposeForm paragraphId={paragraph.id} label={shownLabel} flat={flatText(paragraph.text)} initial={form} onDone={() => setForm(false)} />}
-      {showProposals && views.length > 0 && <ProposalList views={views} label={shownLabel} />}
+      {showProposals && views.length > 0 && <ProposalList views={views} label={shownLabel} paragraph={paragraph} />}
     </article>
   );
 });

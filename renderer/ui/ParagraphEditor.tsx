@@ -17,17 +17,18 @@ interface Props {
   lang: string;
   onSuggest(span: FlatSpan): void;
   onSelect(span: FlatSpan | null): void;
-  onFocus(): void;
+  /** A key pressed in the text; true when it was handled (the co-facilitators' bracket shortcuts). */
+  onKey(event: KeyboardEvent): boolean;
 }
 
 /**
  * One paragraph's text in ProseMirror, bound to its Y.XmlFragment by y-prosemirror: the editor's
  * state is derived from the shared document, never copied into React.
  */
-export function ParagraphEditor({ fragment, mayWrite, suggest, label, lang, onSuggest, onSelect, onFocus }: Props) {
+export function ParagraphEditor({ fragment, mayWrite, suggest, label, lang, onSuggest, onSelect, onKey }: Props) {
   const host = useRef<HTMLDivElement>(null);
-  const callbacks = useRef({ onSuggest, onSelect, onFocus });
-  callbacks.current = { onSuggest, onSelect, onFocus };
+  const callbacks = useRef({ onSuggest, onSelect, onKey });
+  callbacks.current = { onSuggest, onSelect, onKey };
 
   useEffect(() => {
     const state = EditorState.create({
@@ -51,7 +52,7 @@ export function ParagraphEditor({ fragment, mayWrite, suggest, label, lang, onSu
         lang,
         spellcheck: String(mayWrite),
       },
-      handleDOMEvents: { focus: () => (callbacks.current.onFocus(), false) },
+      handleKeyDown: (_view, event) => callbacks.current.onKey(event),
     });
     return () => view.destroy();
   }, [fragment, mayWrite, suggest, label, lang]);

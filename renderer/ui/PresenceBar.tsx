@@ -1,9 +1,12 @@
+import { currentLabels } from '../../shared/model/queries';
 import { useT } from '../i18n/translate';
+import { useNegotiation } from '../store/connection-context';
 import type { Presence } from '../store/use-presence';
 
-/** Who is in the room: delegations by name, co-facilitators as such. */
+/** Who is in the room: delegations by name, co-facilitators as such, and the paragraph each is on. */
 export function PresenceBar({ presence }: { presence: Presence[] }) {
   const t = useT();
+  const labels = useNegotiation((n) => currentLabels(n));
   const others = presence.filter((p) => !p.self);
   return (
     <section className="presence" aria-labelledby="presence-h">
@@ -14,7 +17,8 @@ export function PresenceBar({ presence }: { presence: Presence[] }) {
         <ul>
           {others.map((p) => (
             <li key={p.clientId} className={`person role-${p.role}`}>
-              {p.role === 'cofacilitator' ? t('who.cofacilitator') : p.name}
+              {p.role === 'cofacilitator' ? <strong>{t('who.cofacilitator')}</strong> : p.name}
+              {p.focus && labels.get(p.focus) && <span className="where"> · {t('presence.on', { label: labels.get(p.focus)! })}</span>}
             </li>
           ))}
         </ul>

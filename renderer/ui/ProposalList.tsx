@@ -1,4 +1,6 @@
+import { useState } from 'react';
 import { accept, notRetain } from '../../shared/model/facilitator-commands';
+import type { Paragraph } from '../../shared/model/paragraph';
 import { setPosition, withdraw } from '../../shared/model/proposal-commands';
 import type { Stance } from '../../shared/model/proposal';
 import { authorName, type ProposalView } from '../../shared/model/queries';
@@ -6,6 +8,7 @@ import { flatText } from '../../shared/text/rich-text';
 import { useT } from '../i18n/translate';
 import { useConnection } from '../store/connection-context';
 import { useRun } from './errors';
+import { MergeForm } from './MergeForm';
 
 const STANCES: { stance: Stance; key: 'proposal.support' | 'proposal.oppose' | 'proposal.reserve' | 'proposal.pending'; list: 'proposal.supportedBy' | 'proposal.opposedBy' | 'proposal.reservedBy' | 'proposal.pendingBy' }[] = [
   { stance: 'support', key: 'proposal.support', list: 'proposal.supportedBy' },
@@ -29,14 +32,18 @@ function Wording({ view }: { view: ProposalView }) {
 }
 
 /** The proposals on one paragraph, with everyone's positions and the actions this person may take. */
-export function ProposalList({ views, label }: { views: ProposalView[]; label: string }) {
+export function ProposalList({ views, label, paragraph }: { views: ProposalView[]; label: string; paragraph: Paragraph }) {
   const t = useT();
+  const [chosen, setChosen] = useState<readonly string[]>([]);
   const run = useRun();
   const connection = useConnection();
   const { negotiation, actor } = connection;
   const nameOf = (id: string): string => negotiation.table.delegation(id)?.name ?? id;
   const own = actor.role === 'delegation' ? actor.delegationId : null;
+  const toMerge = chosen.filter((k) => views.some((v) => v.key === k && v.state === 'open'));
+  const choose = (key: string, on: boolean) => setChosen((c) => (on ? [...c, key] : c.filter((k) => k !== key)));
   return (
+    <>
     <ul className="proposals" aria-label={t('proposal.list', { label })}>
       {views.map((v) => {
         const mine = own === v.proposal.author;
@@ -78,6 +85,10 @@ export function ProposalList({ views, label }: { views: ProposalView[]; label: s
                     <button type="button" onClick={() => run(() => notRetain(negotiation, actor, v.key))}>
                       {t('proposal.notRetain')}
                     </button>
+                    <label className="inline">
+                      <input type="checkbox" checked={toMerge.includes(v.key)} onChange={(e) => choose(v.key, e.target.checked)} />
+                      {t('merge.include')}
+                    </label>
                   </>
                 )}
               </div>
@@ -86,5 +97,7 @@ export function ProposalList({ views, label }: { views: ProposalView[]; label: s
         );
       })}
     </ul>
+    {toMerge.length > 0 && <MergeForm key={toMerge.join()} paragraph={paragraph} label={label} keys={toMerge} onDone={() => setChosen([])} />}
+    </>
   );
 }

@@ -5,9 +5,10 @@ import { useT } from '../i18n/translate';
 import { useConnection } from '../store/connection-context';
 import { useRun } from './errors';
 import type { FlatSpan } from './editor-plugins';
+import { MoveTarget } from './MoveTarget';
 
-type FormKind = Exclude<ProposalKind, 'move-paragraph'>;
-const KINDS: FormKind[] = ['replace', 'insert', 'delete', 'new-paragraph', 'alternative', 'delete-paragraph'];
+type FormKind = ProposalKind;
+const KINDS: FormKind[] = ['replace', 'insert', 'delete', 'new-paragraph', 'alternative', 'delete-paragraph', 'move-paragraph'];
 
 /** Where the quoted words are: the span given when it still quotes them, else their only occurrence. */
 export function locateQuote(flat: string, quote: string, hint: FlatSpan | null): { from: number; to: number } | null {
@@ -42,6 +43,7 @@ export function ProposeForm({ paragraphId, label, flat, initial, onDone }: Props
   const [rationale, setRationale] = useState('');
   const [source, setSource] = useState('');
   const [behalf, setBehalf] = useState('');
+  const [moveAfter, setMoveAfter] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
   const groups = negotiation.table.roster().filter((d) => d.kind === 'group' && d.chair === actor.delegationId);
   const span = kind === 'replace' || kind === 'delete';
@@ -50,6 +52,7 @@ export function ProposeForm({ paragraphId, label, flat, initial, onDone }: Props
     const base = { kind, paragraphId, rationale, source, onBehalfOf: behalf || null };
     if (kind === 'new-paragraph' || kind === 'alternative') return { ...base, paragraph };
     if (kind === 'delete-paragraph') return base;
+    if (kind === 'move-paragraph') return { ...base, moveAfter: moveAfter || null };
     if (kind === 'insert') {
       // Typed or selected at a place: insert there, unless the person changed the words to insert after.
       const at = initial && quote === initialQuote ? initial.from : quote.trim() === '' ? 0 : (locateQuote(flat, quote, null)?.to ?? -1);
@@ -103,6 +106,7 @@ export function ProposeForm({ paragraphId, label, flat, initial, onDone }: Props
           <textarea name="paragraph" value={paragraph} onChange={(e) => setParagraph(e.target.value)} required rows={3} />
         </label>
       )}
+      {kind === 'move-paragraph' && <MoveTarget paragraphId={paragraphId} value={moveAfter} onChange={setMoveAfter} />}
       <label>
         {t('propose.rationale')}
         <input name="rationale" value={rationale} onChange={(e) => setRationale(e.target.value)} />

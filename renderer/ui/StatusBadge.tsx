@@ -1,8 +1,18 @@
 import type { ParagraphStatus } from '../../shared/model/paragraph';
 import type { Translate } from '../i18n/translate';
 
-/** A paragraph's status in a word, for the badge and for screen readers. */
-export function statusWords(status: ParagraphStatus, t: Translate, nameOf: (id: string) => string, language: string): string {
+/** A deadline as people say it: the time alone today ("18:00"), the date and time otherwise. */
+export function deadlineWords(iso: string, language: string, now: Date = new Date()): string {
+  const at = new Date(iso);
+  const today = at.toDateString() === now.toDateString();
+  return at.toLocaleString(language, today ? { timeStyle: 'short' } : { dateStyle: 'short', timeStyle: 'short' });
+}
+
+/**
+ * A paragraph's status in words, for the badge and for screen readers: "Ad ref, pending Brazil until
+ * 18:00" names only the capitals that have not confirmed yet.
+ */
+export function statusWords(status: ParagraphStatus, t: Translate, nameOf: (id: string) => string, language: string, confirmed: readonly string[] = []): string {
   switch (status.state) {
     case 'open':
       return t('status.open');
@@ -11,15 +21,15 @@ export function statusWords(status: ParagraphStatus, t: Translate, nameOf: (id: 
     case 'deleted':
       return t('status.deleted');
     case 'adref': {
-      const base = status.pending.length ? t('status.adrefPending', { names: status.pending.map(nameOf).join(', ') }) : t('status.adref');
-      if (!status.deadline) return base;
-      const deadline = new Date(status.deadline).toLocaleString(language, { dateStyle: 'short', timeStyle: 'short' });
-      return `${base} ${t('status.adrefUntil', { deadline })}`;
+      const pending = status.pending.filter((d) => !confirmed.includes(d));
+      const base = pending.length ? t('status.adrefPending', { names: pending.map(nameOf).join(', ') }) : status.pending.length ? t('status.adrefAllConfirmed') : t('status.adref');
+      if (!status.deadline || !pending.length) return base;
+      return `${base} ${t('status.adrefUntil', { deadline: deadlineWords(status.deadline, language) })}`;
     }
   }
 }
 
 /** Status at a glance: a colour and a word. */
-export function StatusBadge({ status, t, nameOf, language }: { status: ParagraphStatus; t: Translate; nameOf: (id: string) => string; language: string }) {
-  return <span className={`status status-${status.state}`}>{statusWords(status, t, nameOf, language)}</span>;
+export function StatusBadge({ status, t, nameOf, language, confirmed }: { status: ParagraphStatus; t: Translate; nameOf: (id: string) => string; language: string; confirmed?: readonly string[] }) {
+  return <span className={`status status-${status.state}`}>{statusWords(status, t, nameOf, language, confirmed)}</span>;
 }

@@ -7,10 +7,11 @@ import { I18nContext } from '../i18n/translate';
 import { useConnection, useNegotiation } from '../store/connection-context';
 import type { Presence } from '../store/use-presence';
 import { DraftList } from './DraftList';
+import { FootnoteList, footnoteOrder } from './FootnoteList';
 import { ParagraphCard } from './ParagraphCard';
 
 /** The negotiated text: every paragraph in order, with its proposals, and the word and bracket counts. */
-export function TextView({ presence }: { presence: Presence[] }) {
+export function TextView({ presence, followed = null }: { presence: Presence[]; followed?: string | null }) {
   const { t } = useContext(I18nContext);
   const { actor } = useConnection();
   const model = useNegotiation((n) => {
@@ -33,6 +34,8 @@ export function TextView({ presence }: { presence: Presence[] }) {
       words: flats.reduce((sum, f) => sum + wordCount(f), 0),
       brackets: flats.reduce((sum, f) => sum + countBrackets(f), 0),
       meta: n.table.meta(),
+      footnotes: footnoteOrder(paragraphs.map((p) => p.text)),
+      footnoteBodies: n.table.footnotes(),
       loaded: n.table.metaMap.size > 0,
     };
   });
@@ -64,8 +67,10 @@ export function TextView({ presence }: { presence: Presence[] }) {
           present={presentOn(p.id)}
           confirmedBy={model.confirmations.get(p.id) ?? []}
           textLanguage={model.meta.language}
+          followed={followed === p.id}
         />
       ))}
+      <FootnoteList ids={model.footnotes} bodies={model.footnoteBodies} lang={model.meta.language} />
     </section>
   );
 }

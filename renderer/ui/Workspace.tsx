@@ -1,16 +1,19 @@
 import { useContext, useEffect, useState } from 'react';
 import { I18nContext, type UiLanguage } from '../i18n/translate';
 import { useConnection, useNegotiation } from '../store/connection-context';
+import { useFollow } from '../store/use-follow';
 import { usePresence } from '../store/use-presence';
 import { CleanTextView } from './CleanTextView';
+import { BreakSilenceForm } from './BreakSilenceForm';
+import { CompareView } from './CompareView';
 import { CompilationView } from './CompilationView';
 import { ConnectionBanner } from './ConnectionBanner';
 import { FacilitatorBar } from './FacilitatorBar';
 import { PresenceBar } from './PresenceBar';
 import { TextView } from './TextView';
 
-type View = 'text' | 'compilation' | 'clean';
-const VIEWS: View[] = ['text', 'compilation', 'clean'];
+type View = 'text' | 'compare' | 'compilation' | 'clean';
+const VIEWS: View[] = ['text', 'compare', 'compilation', 'clean'];
 
 /** The negotiating table: who I am, the connection, the views of the text, the room. */
 export function Workspace({ onLeave }: { onLeave(): void }) {
@@ -20,6 +23,8 @@ export function Workspace({ onLeave }: { onLeave(): void }) {
   const presence = usePresence(connection.awareness);
   const [view, setView] = useState<View>('text');
   const [presenting, setPresenting] = useState(false);
+  const [following, setFollowing] = useState(false);
+  const followed = useFollow(presence, following && view === 'text');
   const silence = useNegotiation((n) => n.table.silence());
 
   useEffect(() => {
@@ -54,6 +59,9 @@ export function Workspace({ onLeave }: { onLeave(): void }) {
           <button type="button" aria-pressed={presenting} onClick={() => setPresenting((p) => !p)}>
             {presenting ? t('view.exitPresentation') : t('view.presentation')}
           </button>
+          <button type="button" className="follow" aria-pressed={following} onClick={() => (setFollowing((f) => !f), setView('text'))}>
+            {following ? t('follow.stop') : t('follow.button')}
+          </button>
         </nav>
         <label className="lang">
           {t('lang.label')}
@@ -72,17 +80,20 @@ export function Workspace({ onLeave }: { onLeave(): void }) {
           {t('silence.open', { deadline: new Date(silence.deadline).toLocaleString(language) })}
         </p>
       )}
+      {following && !followed && view === 'text' && <p className="banner">{t('follow.none')}</p>}
       {silence.state === 'passed' && <p className="banner ok">{t('silence.passed')}</p>}
       {silence.state === 'broken' && <p className="banner warn">{t('silence.broken')}</p>}
       <div className="layout">
         <main id="main" tabIndex={-1}>
-          {view === 'text' && <TextView presence={presence} />}
+          {view === 'text' && <TextView presence={presence} followed={followed} />}
+          {view === 'compare' && <CompareView />}
           {view === 'compilation' && <CompilationView />}
           {view === 'clean' && <CleanTextView />}
         </main>
         <aside className="side">
           <PresenceBar presence={presence} />
           {actor.role === 'cofacilitator' && <FacilitatorBar />}
+          {actor.role === 'delegation' && <BreakSilenceForm />}
         </aside>
       </div>
     </div>

@@ -1,18 +1,34 @@
 import { describe, expect, it } from 'vitest';
-import { en } from '../../renderer/i18n/en';
+import { en, type Message } from '../../renderer/i18n/en';
 import { fr } from '../../renderer/i18n/fr';
 import { translator } from '../../renderer/i18n/translate';
+
+const forms = (m: Message): string[] => (typeof m === 'string' ? [m] : Object.values(m));
 
 describe('interface languages', () => {
   it('English and French have the same keys, none empty', () => {
     expect(Object.keys(fr).sort()).toEqual(Object.keys(en).sort());
-    for (const [key, value] of [...Object.entries(en), ...Object.entries(fr)]) expect(value.trim(), key).not.toBe('');
+    for (const [key, value] of [...Object.entries(en), ...Object.entries(fr)]) for (const f of forms(value)) expect(f.trim(), key).not.toBe('');
   });
 
   it('fills placeholders and keeps each language\'s placeholders', () => {
-    const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+    const placeholders = (m: Message) => [...new Set(forms(m).flatMap((s) => [...s.matchAll(/\{(\w+)\}/g)].map((x) => x[1])))].sort();
     for (const key of Object.keys(en) as (keyof typeof en)[]) expect(placeholders(fr[key]), key).toEqual(placeholders(en[key]));
-    expect(translator('fr')('para.proposals', { count: 2 })).toBe('2 proposition(s) ouverte(s)');
     expect(translator('en')('status.adrefPending', { names: 'Brazil' })).toBe('Ad ref, pending Brazil');
+  });
+
+  it('says singular and plural properly in both languages', () => {
+    const t = translator('en');
+    expect(t('para.proposals', { count: 1 })).toBe('1 open proposal');
+    expect(t('para.proposals', { count: 2 })).toBe('2 open proposals');
+    expect(t('text.brackets', { count: 0 })).toBe('0 brackets');
+    expect(t('text.brackets', { count: 1 })).toBe('1 bracket');
+    const f = translator('fr');
+    expect(f('para.proposals', { count: 1 })).toBe('1 proposition ouverte');
+    expect(f('para.proposals', { count: 2 })).toBe('2 propositions ouvertes');
+    // In French, zero takes the singular.
+    expect(f('text.brackets', { count: 0 })).toBe('0 crochet');
+    expect(f('silence.objections', { count: 3 })).toBe('3 objections');
+    expect(f('net.pending', { count: 1_000_000 })).toBe('1000000 modifications en attente de synchronisation');
   });
 });

@@ -56,12 +56,12 @@ describe.runIf(run)('the negotiating table in Chromium, against the real sync se
 
     // Canada supports, Egypt opposes, each in one click.
     for (const [d, stance] of [[canada, 'Support'], [egypt, 'Oppose']] as const) {
-      const count = op(d.page, 'OP2').getByRole('button', { name: '1 open proposal(s)' });
+      const count = op(d.page, 'OP2').getByRole('button', { name: '1 open proposal' });
       await count.click();
       await op(d.page, 'OP2').locator('.proposal').getByRole('button', { name: stance, exact: true }).click();
     }
     const cp = cofac.page;
-    await op(cp, 'OP2').getByRole('button', { name: '1 open proposal(s)' }).click();
+    await op(cp, 'OP2').getByRole('button', { name: '1 open proposal' }).click();
     await op(cp, 'OP2').getByText('Supported by Canada').waitFor();
     await op(cp, 'OP2').getByText('Opposed by Egypt').waitFor();
     await shot(cp, '02-cofacilitator-sees-positions');
@@ -127,13 +127,13 @@ describe.runIf(run)('the negotiating table in Chromium, against the real sync se
     await op(p, 'OP3').getByLabel('New words').fill('report annually on progress');
     await op(p, 'OP3').getByRole('button', { name: 'Save as private draft' }).click();
     await p.locator('.drafts').getByRole('button', { name: 'Submit' }).click();
-    await op(p, 'OP3').getByRole('button', { name: '1 open proposal(s)' }).waitFor();
+    await op(p, 'OP3').getByRole('button', { name: '1 open proposal' }).waitFor();
     const pending = Number(await p.locator('.pending').getAttribute('data-pending'));
     expect(pending).toBeGreaterThan(0);
     await shot(p, '08-offline-pending');
 
     await p.reload();
-    await op(p, 'OP3').getByRole('button', { name: '1 open proposal(s)' }).waitFor();
+    await op(p, 'OP3').getByRole('button', { name: '1 open proposal' }).waitFor();
     await p.locator('.net-offline').waitFor();
     expect(Number(await p.locator('.pending').getAttribute('data-pending'))).toBeGreaterThan(0);
     await shot(p, '09-offline-after-reload');
@@ -141,7 +141,7 @@ describe.runIf(run)('the negotiating table in Chromium, against the real sync se
 
     await mexico.context.setOffline(false);
     await p.locator('.net-connected').waitFor({ timeout: 20_000 });
-    await op(cofac.page, 'OP3').getByRole('button', { name: '1 open proposal(s)' }).waitFor({ timeout: 20_000 });
+    await op(cofac.page, 'OP3').getByRole('button', { name: '1 open proposal' }).waitFor({ timeout: 20_000 });
     await expect.poll(() => p.locator('.pending').getAttribute('data-pending')).toBe('0');
   }, 90_000);
 

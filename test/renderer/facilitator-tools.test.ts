@@ -1,0 +1,129 @@
+import { createElement } from 'react';
+import { describe, expect, it } from 'vitest';
+import { setStatus } from '../../shared/model/facilitator-commands';
+import { confirmAdRef } from '../../shared/model/proposal-commands';
+import { breakSilence, openSilence } from '../../shared/model/silence-commands';
+import { richText } from '../../shared/text/rich-text';
+import { translator } from '../../renderer/i18n/translate';
+import { facilitatorFocus } from '../../renderer/store/use-follow';
+import type { Presence } from '../../renderer/store/use-presence';
+import { BreakSilenceForm } from '../../renderer/ui/BreakSilenceForm';
+import { RefusalText } from '../../renderer/ui/errors';
+import { FacilitatorBar } from '../../renderer/ui/FacilitatorBar';
+import { ProposeForm } from '../../renderer/ui/ProposeForm';
+import { deadlineWords, statusWords } from '../../renderer/ui/StatusBadge';
+import { TextView } from '../../renderer/ui/TextView';
+import { bodyWords, bracketKey, innermostBracket, rewordBody } from '../../renderer/ui/wording';
+import { as, cofac, sampleNegotiation } from '../model/fixture';
+import { render } from './render-view';
+
+describe('co-facilitators\' tools', () => {
+  it('gives the co-facilitators bracket, alternative, move and delete tools, with keyboard shortcuts; not the delegations', () => {
+    const { negotiation: n } = sampleNegotiation();
+    const html = render(n, cofac, createElement(TextView, { presence: [] }));
+    for (const words of ['[ Bracket ]', 'Remove brackets', 'Add alternative', 'Move…', 'Delete paragraph']) expect(html).toContain(words);
+    expect(html).toContain('aria-keyshortcuts="Control+Shift+B"');
+    const delegation = render(n, as('mexico'), createElement(TextView, { presence: [] }));
+    expect(delegation).not.toContain('[ Bracket ]');
+  });
+
+  it('reads the bracket shortcuts and finds the brackets around the cursor', () => {
+    const key = (k: string, mods: Partial<KeyboardEvent> = {}) => bracketKey({ key: k, ctrlKey: true, metaKey: false, shiftKey: true, altKey: false, ...mods });
+    expect(key('B')).toBe('bracket');
+    expect(key('u')).toBe('unbracket');
+    expect(key('b', { shiftKey: false })).toBeNull();
+    const flat = 'protect [victims [and survivors]] now';
+    expect(innermostBracket(flat, { from: 20, to: 20 })).toMatchObject({ start: 17, depth: 2 });
+    expect(innermostBracket(flat, { from: 10, to: 12 })).toMatchObject({ start: 8, depth: 1 });
+    expect(innermostBracket(flat, { from: 1, to: 1 })).toBeNull();
+  });
+
+  it('keeps the italic lead, footnotes and sub-items when a co-facilitator rewords a paragraph', () => {
+    const text = richText({ text: 'Decides to convene a meeting;', lead: 'Decides', footnotes: ['1'], items: [{ text: '(a) in 2021', items: [] }] });
+    expect(bodyWords(text)).toBe('Decides to convene a meeting;');
+    const reworded = rewordBody(text, 'Decides to convene a high-level meeting;');
+    expect(reworded.content[0]!.content).toEqual([
+      { type: 'text', text: 'Decides', marks: [{ type: 'lead' }] },
+      { type: 'text', text: ' to convene a high-level meeting;' },
+      { type: 'footnote_ref', attrs: { id: '1' } },
+    ]);
+    expect(reworded.content[1]!.type).toBe('item');
+  });
+
+  it('says "ad ref, pending Brazil until 18:00", naming only the capitals that have not confirmed', () => {
+    const t = translator('en');
+    const today = new Date();
+    today.setHours(18, 0, 0, 0);
+    const status = { state: 'adref' as const, pending: ['brazil', 'mexico'], deadline: today.toISOString() };
+    const names = (id: string) => id[0]!.toUpperCase() + id.slice(1);
+    expect(statusWords(status, t, names, 'en-GB', ['mexico'])).toBe('Ad ref, pending Brazil until 18:00');
+    expect(statusWords(status, t, names, 'en-GB', ['mexico', 'brazil'])).toBe('Ad ref, confirmed by every capital');
+    expect(deadlineWords('2021-04-28T16:00:00Z', 'en-GB', new Date('2021-05-01T00:00:00Z'))).toMatch(/28\/04\/2021/);
+  });
+
+  it('offers to settle an ad ref agreement once every capital confirmed', () => {
+    const { negotiation: n, ids } = sampleNegotiation();
+    setStatus(n, cofac, ids[2]!, { state: 'adref', pending: ['mexico'], deadline: null });
+    expect(render(n, cofac, createElement(TextView, { presence: [] }))).not.toContain('Ad ref settled: mark agreed');
+    confirmAdRef(n, as('mexico'), ids[2]!);
+    const html = render(n, cofac, createElement(TextView, { presence: [] }));
+    expect(html).toContain('Ad ref settled: mark agreed');
+    expect(html).toContain('Confirmed by Mexico');
+  });
+
+  it('lets a delegation propose to move a paragraph', () => {
+    const { negotiation: n, ids } = sampleNegotiation();
+    const html = render(n, as('mexico'), createElement(ProposeForm, { paragraphId: ids[2]!, label: 'OP1', flat: '', initial: null, onDone: () => undefined }));
+    expect(html).toContain('<option value="move-paragraph">Move the paragraph</option>');
+  });
+});
+
+describe('silence', () => {
+  it('shows the co-facilitators each objection as it arrives; a delegation breaks silence naming paragraphs and reasons', () => {
+    const { negotiation: n, ids } = sampleNegotiation();
+    openSilence(n, cofac, '2099-04-28T18:00:00Z');
+    expect(render(n, cofac, createElement(FacilitatorBar))).toContain('0 objections');
+    const form = render(n, as('egypt'), createElement(BreakSilenceForm));
+    expect(form).toContain('Paragraphs concerned');
+    expect(form).toContain('OP2');
+    breakSilence(n, as('egypt'), [ids[3]!], 'We cannot accept "survivors" without consulting capital.');
+    const bar = render(n, cofac, createElement(FacilitatorBar));
+    expect(bar).toContain('1 objection<');
+    expect(bar).toContain('<strong>Egypt</strong> · OP2');
+    expect(bar).toContain('without consulting capital');
+    expect(render(n, as('egypt'), createElement(BreakSilenceForm))).toContain('You broke silence on OP2');
+    expect(render(n, cofac, createElement(BreakSilenceForm))).toBe('');
+  });
+});
+
+describe('refusals, footnotes, following', () => {
+  it('explains a refusal by its code in the interface language, with the model\'s English words as detail', () => {
+    const { negotiation: n } = sampleNegotiation();
+    const html = render(n, cofac, createElement(RefusalText, { refusal: { code: 'agreed-paragraph', message: 'OP4 is agreed; reopen it explicitly before changing it.' } }), 'fr');
+    expect(html).toContain('Ce paragraphe est agréé');
+    expect(html).toContain('Détails : <span lang="en">OP4 is agreed');
+  });
+
+  it('shows the footnote bodies under the text, in the order of their marks', () => {
+    const { negotiation: n, ids } = sampleNegotiation();
+    n.table.footnotesMap.set('7', 'A/RES/64/293, annex.');
+    n.table.footnotesMap.set('3', 'A/RES/78/228.');
+    n.table.doc.transact(() => {
+      n.table.createParagraph('fn-p', { kind: 'operative', text: richText({ text: 'Welcomes the Global Plan of Action;', footnotes: ['7', '3'] }), addedInEpoch: 0 });
+      n.table.orderArray.insert(3, ['fn-p']);
+    });
+    const html = render(n, as('canada'), createElement(TextView, { presence: [] }));
+    expect(html).toMatch(/<h2 id="footnotes-h">Footnotes<\/h2><ol lang="en"><li value="1" data-footnote="7">A\/RES\/64\/293, annex.<\/li><li value="2" data-footnote="3">A\/RES\/78\/228.<\/li><\/ol>/);
+    expect(ids).toHaveLength(5);
+  });
+
+  it('follows the co-facilitator who is on a paragraph, never oneself', () => {
+    const people: Presence[] = [
+      { clientId: 1, self: true, role: 'cofacilitator', name: null, focus: 'p1' },
+      { clientId: 2, self: false, role: 'delegation', name: 'Mexico', focus: 'p2' },
+      { clientId: 3, self: false, role: 'cofacilitator', name: null, focus: 'p4' },
+    ];
+    expect(facilitatorFocus(people)).toBe('p4');
+    expect(facilitatorFocus(people.slice(0, 2))).toBeNull();
+  });
+});
