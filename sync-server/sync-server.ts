@@ -102,7 +102,8 @@ export class SyncServer {
     for (const d of docs) {
       if (d.status !== 'fulfilled') continue;
       await d.value.scheduleFlush().catch(() => undefined);
-      await d.value.unload();
+      // A shared store may be down at shutdown: what was echoed is durable already; compaction can wait.
+      await d.value.unload().catch((error: unknown) => this.options.logger.error({ err: error, doc: d.value.name }, 'compaction on shutdown failed'));
     }
     this.documents.clear();
   }
@@ -212,6 +213,7 @@ export class SyncServer {
   private revalidate(): void {
     const revalidate = this.options.hooks.find((h) => h.onRevalidate)?.onRevalidate;
     if (!revalidate) return;
+    let warned = false;
     for (const c of [...this.connections]) {
       if (!c.identity) continue;
       const reason = revalidate(c.identity);
@@ -219,7 +221,10 @@ export class SyncServer {
         // A shared store may be unreachable for a while: the connection stays until it answers.
         reason.then(
           (r) => r && c.close(CloseCode.forbidden, r),
-          (error: unknown) => this.options.logger.warn({ err: error }, 'could not recheck an invitation'),
+          (error: unknown) => {
+            if (!warned) this.options.logger.warn({ err: error }, 'could not recheck invitations; connections stay open until the store answers');
+            warned = true;
+          },
         );
       } else if (reason) c.close(CloseCode.forbidden, reason);
     }
