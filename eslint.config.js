@@ -2,7 +2,7 @@
 //   shared  <-  renderer
 //   shared  <-  sync-server  <-  main  <-  cli
 // shared imports no DOM, Node or Electron; renderer imports no Node, Electron, main or sync-server;
-// only main imports electron.
+// only main/electron (the thin shell) imports electron.
 import tseslint from 'typescript-eslint';
 import importX from 'eslint-plugin-import-x';
 import { createTypeScriptImportResolver } from 'eslint-import-resolver-typescript';
@@ -49,6 +49,14 @@ export default tseslint.config(
   },
   {
     files: ['main/**/*.ts'],
+    ignores: ['main/electron/**'],
+    rules: {
+      // Services run and are tested under plain Node; only the thin shell in main/electron touches Electron.
+      'no-restricted-imports': ['error', { patterns: [{ ...electron, message: 'Only main/electron/ imports electron; services take what they need as parameters.' }, restrict('main/ never imports renderer/ or cli/.', 'renderer', 'cli')] }],
+    },
+  },
+  {
+    files: ['main/electron/**/*.ts'],
     rules: {
       'no-restricted-imports': ['error', { patterns: [restrict('main/ never imports renderer/ or cli/.', 'renderer', 'cli')] }],
     },

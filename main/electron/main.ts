@@ -11,7 +11,7 @@ import { CONTENT_SECURITY_POLICY } from '../app/content-security-policy';
 import { DesktopServices } from '../app/desktop-services';
 import { restoreWindowState, type WindowState } from '../app/window-state';
 import { unsyncedText } from '../app/unsynced-badge';
-import { readTextFile } from '../files/read-text-file';
+import { readSourceFile } from '../files/read-source-file';
 import { appPagePolicy } from '../ipc/ipc-dispatcher';
 import { exportBytes } from '../export/export-to-file';
 import { buildMenu } from './menu';
@@ -120,7 +120,7 @@ async function start(): Promise<void> {
     send,
     senderPolicy: appPagePolicy((id) => BrowserWindow.getAllWindows().some((w) => w.webContents.id === id), APP_ORIGIN),
     startServer,
-    readSource: readTextFile,
+    readSource: readSourceFile,
     exportBytes: (negotiation, choice) => exportBytes(negotiation, choice),
     logger,
   });

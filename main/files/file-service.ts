@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import * as Y from 'yjs';
@@ -70,9 +69,7 @@ export class FileService {
     }
     let negotiation: Negotiation;
     try {
-      checkSeal(content);
       negotiation = decodePenholderFile(content);
-      checkIntact(negotiation);
     } catch (error) {
       throw new FileError(`“${name}” could not be opened. ${(error as Error).message} Nothing on this computer was changed.`);
     }
@@ -93,7 +90,7 @@ export class FileService {
         : await this.deps.dialogs.showSave({ title: 'Save the negotiation', defaultPath: path.join(this.deps.documentsDir, `${safeName(title)}.penholder`), filters: [PENHOLDER] });
     if (!target) return null;
     const filePath = target.endsWith('.penholder') ? target : `${target}.penholder`;
-    await writeAtomically(filePath, sealPenholderFile(encodePenholderFile(negotiation, { includePrivate: options.includePrivate })));
+    await writeAtomically(filePath, encodePenholderFile(negotiation, { includePrivate: options.includePrivate }));
     this.deps.store.remember({ negotiationId, title, filePath });
     return { filePath };
   }
@@ -141,42 +138,6 @@ export class FileService {
     for (const [docPath, doc] of negotiation.documents()) documents.set(docPath, Y.encodeStateAsUpdate(doc));
     this.deps.store.putDocuments(negotiation.id, documents);
   }
-}
-
-const digest = (documents: unknown): string => createHash('sha256').update(JSON.stringify(documents)).digest('base64');
-
-/**
- * Adds a checksum of the documents to a .penholder file (an extra envelope field that readers of the
- * format ignore). Yjs takes about a quarter of single-byte corruptions without any error, as different
- * text; with the checksum, the app refuses every one of them instead of merging garbage into the store.
- */
-export function sealPenholderFile(content: string): string {
-  const file = JSON.parse(content) as { documents: unknown; sha256?: string };
-  file.sha256 = digest(file.documents);
-  return JSON.stringify(file, null, 1) + '\n';
-}
-
-/** Refuses a file whose checksum (when it has one: the command line writes none) does not match. */
-function checkSeal(content: string): void {
-  let file: { documents?: unknown; sha256?: unknown };
-  try {
-    file = JSON.parse(content) as typeof file;
-  } catch {
-    return; // decodePenholderFile says what is wrong
-  }
-  if (typeof file.sha256 === 'string' && digest(file.documents) !== file.sha256) throw new Error('This Penholder file is damaged: its contents do not match its checksum.');
-}
-
-/**
- * Yjs applies some damaged updates without an error: what refers to missing parts is left pending, or
- * the bytes decode to nothing. A file is only taken in when every document applied completely and the
- * table holds a negotiation.
- */
-function checkIntact(negotiation: Negotiation): void {
-  for (const [docPath, doc] of negotiation.documents()) {
-    if (doc.store.pendingStructs !== null || doc.store.pendingDs !== null) throw new Error(`The document "${docPath}" in this Penholder file is damaged (parts of it are missing).`);
-  }
-  if (!negotiation.table.meta().title) throw new Error('This Penholder file holds no negotiation (its table is empty or damaged).');
 }
 
 /** Writes a file through a flushed temporary file renamed over the target. */

@@ -2,7 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { FileError, FileService, type FileDialogs } from '../../main/files/file-service';
-import { readTextFile } from '../../main/files/read-text-file';
+import { strToU8, zipSync } from 'fflate';
+import { readSourceFile } from '../../main/files/read-source-file';
 import { exportBytes } from '../../main/export/export-to-file';
 import { storedNegotiation } from '../../main/store/stored-negotiation';
 import { LocalStore } from '../../main/store/local-store';
@@ -21,7 +22,7 @@ function scripted(answers: (string | null)[]): FileDialogs & { asked: string[] }
   };
 }
 
-const service = (store: LocalStore, dialogs: FileDialogs, documentsDir: string) => new FileService({ store, dialogs, readSource: readTextFile, exportBytes: (n, c) => exportBytes(n, c), documentsDir });
+const service = (store: LocalStore, dialogs: FileDialogs, documentsDir: string) => new FileService({ store, dialogs, readSource: readSourceFile, exportBytes: (n, c) => exportBytes(n, c), documentsDir });
 
 describe('.penholder files', () => {
   it('saves and opens a negotiation on another computer, round trip', async () => {
@@ -100,7 +101,14 @@ describe('.penholder files', () => {
     expect(plainParagraph(negotiation.table.paragraphs()[0]!.text).text.length).toBeGreaterThan(10);
     expect(await files.export(imported!.negotiationId, { kind: 'compilation', format: 'html' })).toEqual({ filePath: exported });
     expect(fs.readFileSync(exported, 'utf8')).toMatch(/<html/i);
-    await expect(files.importPath(path.join(dir, 'x.docx'))).rejects.toThrow(/could not be imported: importing a Word document/);
+    const W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"';
+    const p = (text: string): string => `<w:p><w:r><w:t xml:space="preserve">${text}</w:t></w:r></w:p>`;
+    const docx = path.join(dir, 'draft.docx');
+    fs.writeFileSync(docx, zipSync({ 'word/document.xml': strToU8(`<w:document ${W}><w:body>${p('Our common agenda')}${p('The General Assembly,')}${p('Recalling its resolution 75/1,')}${p('1. Decides to meet;')}${p('2. Requests a report.')}</w:body></w:document>`) }));
+    const fromWord = await files.importPath(docx);
+    expect(storedNegotiation(store, fromWord!.negotiationId)!.table.paragraphs()).toHaveLength(3);
+    fs.writeFileSync(path.join(dir, 'x.docx'), 'not a zip');
+    await expect(files.importPath(path.join(dir, 'x.docx'))).rejects.toThrow(/could not be imported: .*not a readable \.docx/);
   });
 
   it('refuses every corrupted byte of a file the app saved (its checksum), where Yjs alone would take some in silently', async () => {

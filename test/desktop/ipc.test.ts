@@ -2,7 +2,7 @@ import os from 'node:os';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { DesktopServices, type DesktopDeps } from '../../main/app/desktop-services';
-import { readTextFile } from '../../main/files/read-text-file';
+import { readSourceFile } from '../../main/files/read-source-file';
 import { appPagePolicy, IpcRefused, type IpcEventLike } from '../../main/ipc/ipc-dispatcher';
 import { plainSecrets } from '../../main/store/local-store';
 import { callChannel, calls, createPenholderApi, eventChannel, type PenholderApi, type PenholderEvents } from '../../shared/ipc/contract';
@@ -35,7 +35,7 @@ function desktop(overrides: Partial<DesktopDeps> = {}) {
     },
     senderPolicy: appPagePolicy((id) => id === APP_WINDOW),
     startServer,
-    readSource: readTextFile,
+    readSource: readSourceFile,
     exportBytes: async () => new Uint8Array(),
     networkInterfaces: os.networkInterfaces,
     logger: quiet,

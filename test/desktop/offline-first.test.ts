@@ -4,7 +4,7 @@ import WebSocket from 'ws';
 import * as Y from 'yjs';
 import { WebsocketProvider } from 'y-websocket';
 import { DesktopServices } from '../../main/app/desktop-services';
-import { readTextFile } from '../../main/files/read-text-file';
+import { readSourceFile } from '../../main/files/read-source-file';
 import { appPagePolicy, type IpcEventLike } from '../../main/ipc/ipc-dispatcher';
 import { ensureDemo } from '../../main/launch/web-edition';
 import { plainSecrets } from '../../main/store/local-store';
@@ -35,7 +35,7 @@ function launchApp(userDataDir: string) {
     send: () => undefined,
     senderPolicy: appPagePolicy((id) => id === 1),
     startServer,
-    readSource: readTextFile,
+    readSource: readSourceFile,
     exportBytes: async () => new Uint8Array(),
     networkInterfaces: os.networkInterfaces,
     logger: quiet,

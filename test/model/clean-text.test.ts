@@ -96,5 +96,9 @@ describe('.penholder file', () => {
     expect(() => decodePenholderFile('nope')).toThrow('This is not a Penholder file (it is not JSON).');
     expect(() => decodePenholderFile('{"format":"penholder","version":9}')).toThrow(/version 9/);
     expect(() => decodePenholderFile('{"format":"penholder","version":1,"id":"x","documents":{"table":"!!!"}}')).toThrow(/damaged/);
+    const sealed = JSON.parse(encodePenholderFile(n)) as { documents: Record<string, string> };
+    const table = sealed.documents.table!;
+    sealed.documents.table = table.slice(0, 40) + (table[40] === 'A' ? 'B' : 'A') + table.slice(41);
+    expect(() => decodePenholderFile(JSON.stringify(sealed))).toThrow('This Penholder file is damaged: its contents do not match its checksum.');
   });
 });

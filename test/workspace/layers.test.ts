@@ -26,9 +26,10 @@ describe('the layers and their one direction of dependency', () => {
     expect((await lintMessages('renderer/x.ts', "import { ipcRenderer } from 'electron';\nexport const x = ipcRenderer;\n")).join()).toContain('Only main/ may import electron');
   });
 
-  it('only main/ imports electron', async () => {
+  it('only main/electron, the thin shell, imports electron', async () => {
     expect((await lintMessages('sync-server/x.ts', "import { app } from 'electron';\nexport const x = app;\n")).join()).toContain('Only main/ may import electron');
     expect(await lintMessages('main/electron/x.ts', "import { app } from 'electron';\nexport const x = app;\n")).toEqual([]);
+    expect((await lintMessages('main/store/x.ts', "import { app } from 'electron';\nexport const x = app;\n")).join()).toContain('Only main/electron/ imports electron');
   });
 });
 
