@@ -95,8 +95,8 @@ export const ParagraphCard = memo(function ParagraphCard({ paragraph, label, alt
           </button>
         )}
         {isFacilitator && <StatusControl key={paragraph.status.state} paragraph={paragraph} label={shownLabel} />}
+        {isFacilitator && <FacilitatorTools paragraph={paragraph} label={shownLabel} selection={selection} />}
       </div>
-      {isFacilitator && <FacilitatorTools paragraph={paragraph} label={shownLabel} selection={selection} />}
       {form !== false && <ProposeForm paragraphId={paragraph.id} label={shownLabel} flat={flatText(paragraph.text)} initial={form} onDone={() => setForm(false)} />}
       {showProposals && views.length > 0 && <ProposalList views={views} label={shownLabel} paragraph={paragraph} />}
     </article>

@@ -10,6 +10,7 @@ import { CompilationView } from './CompilationView';
 import { ConnectionBanner } from './ConnectionBanner';
 import { FacilitatorBar } from './FacilitatorBar';
 import { PresenceBar } from './PresenceBar';
+import { deadlineWords } from './StatusBadge';
 import { TextView } from './TextView';
 
 type View = 'text' | 'compare' | 'compilation' | 'clean';
@@ -77,7 +78,7 @@ export function Workspace({ onLeave }: { onLeave(): void }) {
       </header>
       {silence.state === 'open' && (
         <p className="banner silence" role="status">
-          {t('silence.open', { deadline: new Date(silence.deadline).toLocaleString(language) })}
+          {t('silence.open', { deadline: deadlineWords(silence.deadline, language) })}
         </p>
       )}
       {following && !followed && view === 'text' && <p className="banner">{t('follow.none')}</p>}

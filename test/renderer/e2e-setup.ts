@@ -4,7 +4,7 @@ import path from 'node:path';
 import pino from 'pino';
 import { build } from 'vite';
 import * as Y from 'yjs';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { documentName } from '../../shared/model/document-names';
 import { openDataDir, type DataDir } from '../../sync-server/open-data-dir';
 import { startServer, type RunningServer } from '../../sync-server/start-server';
@@ -27,10 +27,17 @@ export function launch(): Promise<Browser> {
   });
 }
 
-/** Builds the web edition once per process into renderer/dist. */
-let built: Promise<unknown> | null = null;
-export function buildRenderer(): Promise<unknown> {
-  built ??= build({ configFile: path.resolve('renderer/vite.config.ts'), logLevel: 'warn' });
+/**
+ * Builds the web edition once per process, into a folder of its own: test files run in parallel
+ * processes, and two builds emptying the same renderer/dist would serve each other half a shell.
+ */
+let built: Promise<string> | null = null;
+export function buildRenderer(): Promise<string> {
+  built ??= (async () => {
+    const outDir = fs.mkdtempSync(path.join(os.tmpdir(), 'penholder-renderer-'));
+    await build({ configFile: path.resolve('renderer/vite.config.ts'), logLevel: 'warn', build: { outDir, emptyOutDir: true } });
+    return outDir;
+  })();
   return built;
 }
 
@@ -53,7 +60,7 @@ export async function openRoom(): Promise<Room> {
   const invite = (id: string | null, name: string | null) =>
     data.invitations.create({ negotiationId: 'sample', role: id ? 'delegation' : 'cofacilitator', delegation: id && name ? { id, name } : null }).token;
   const tokens = { cofac: invite(null, null), mexico: invite('mexico', 'Mexico'), canada: invite('canada', 'Canada'), egypt: invite('egypt', 'Egypt') };
-  const server = await startServer({ dataDir: path.join(dir, 'data'), port: 0, staticDir: path.resolve('renderer/dist'), logger: pino({ level: 'silent' }) });
+  const server = await startServer({ dataDir: path.join(dir, 'data'), port: 0, staticDir: await buildRenderer(), logger: pino({ level: 'silent' }) });
   return {
     server,
     data,
@@ -67,4 +74,22 @@ export async function openRoom(): Promise<Room> {
       fs.rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+/** Joins the room in a new browser context through the web edition's invitation link. */
+export async function joinRoom(browser: Browser, room: Room, token: string, options: { locale?: string; width?: number; height?: number } = {}): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({ locale: options.locale ?? 'en-GB', viewport: { width: options.width ?? 1280, height: options.height ?? 900 } });
+  const page = await context.newPage();
+  page.on('pageerror', (e) => console.error('page error:', e.message));
+  await page.goto(`${room.server.url}/join?token=${encodeURIComponent(token)}`);
+  await page.locator('.net-connected').waitFor();
+  await page.locator('article[data-label="OP2"]').waitFor();
+  return { context, page };
+}
+
+/** Writes a screenshot a person can look at (the whole page unless told otherwise). */
+export async function screenshot(page: Page, name: string, fullPage = true): Promise<Buffer> {
+  // A whole-page capture of a scrolled page draws the sticky top bar in the middle: capture from the top.
+  if (fullPage) await page.evaluate(() => window.scrollTo(0, 0));
+  return page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage });
 }

@@ -1,8 +1,7 @@
 import fs from 'node:fs';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { browserAvailable, buildRenderer, launch, openRoom, SCREENSHOTS, type Room } from './e2e-setup';
+import { browserAvailable, buildRenderer, launch, openRoom, screenshot, SCREENSHOTS, type Room } from './e2e-setup';
 
 const run = browserAvailable();
 
@@ -35,7 +34,7 @@ describe.runIf(run)('the negotiating table in Chromium, against the real sync se
     return { context, page };
   }
 
-  const shot = (page: Page, name: string) => page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
+  const shot = (page: Page, name: string) => screenshot(page, name);
   const op = (page: Page, label: string) => page.locator(`article[data-label="${label}"]`);
   const textOf = (page: Page, label: string) => op(page, label).locator('.ProseMirror').innerText();
 
