@@ -36,6 +36,17 @@ function findOnPath(name: string): string | null {
 }
 
 const pgBin = findPostgresBin();
+
+/** Servers still running; killed if the test process exits without stopping them (a crash, a timeout). */
+const running = new Set<ChildProcess>();
+process.once('exit', () => {
+  for (const child of running) child.kill('SIGKILL');
+});
+const track = (child: ChildProcess): ChildProcess => {
+  running.add(child);
+  child.once('exit', () => running.delete(child));
+  return child;
+};
 const redisBin = findOnPath('redis-server');
 
 /** Whether the tests can run here, and why not. */
@@ -141,11 +152,11 @@ export class TestPostgres {
   async start(): Promise<void> {
     if (this.child) return;
     this.log = '';
-    const child = spawn(
+    const child = track(spawn(
       path.join(pgBin!, 'postgres'),
       ['-D', path.join(this.dir, 'data'), '-p', String(this.port), '-k', this.dir, '-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=200', '-c', 'shared_buffers=32MB'],
       { ...(this.user ?? {}), cwd: this.dir, stdio: ['ignore', 'ignore', 'pipe'] },
-    );
+    ));
     child.stderr!.on('data', (chunk: Buffer) => (this.log += chunk.toString()));
     this.child = child;
     child.once('exit', () => {
@@ -209,7 +220,7 @@ export class TestRedis {
   async start(): Promise<void> {
     if (this.child) return;
     let out = '';
-    const child = spawn(redisBin!, ['--port', String(this.port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', this.dir], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = track(spawn(redisBin!, ['--port', String(this.port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', this.dir], { stdio: ['ignore', 'pipe', 'pipe'] }));
     this.child = child;
     child.once('exit', () => {
       if (this.child === child) this.child = null;
