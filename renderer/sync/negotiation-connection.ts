@@ -5,6 +5,7 @@ import type { Actor } from '../../shared/model/actor';
 import { documentRights } from '../../shared/model/document-rights';
 import { documentName, type DocumentRef } from '../../shared/model/document-names';
 import type { Session } from '../session/session';
+import { DelegationLinks } from './delegation-links';
 import { IdbPersistence } from './idb-persistence';
 import { PendingChanges } from './pending-changes';
 import { SyncedNegotiation } from './synced-negotiation';
@@ -27,10 +28,15 @@ interface Synced {
   persistence: IdbPersistence | null;
 }
 
+/** How often the documents of delegations not in the room are fetched again (ms). */
+const SWEEP_EVERY = 5 * 60_000;
+
 /**
  * One negotiation as this app holds it: a Y.Doc per document (table, every delegation's, our private
  * one), each kept in IndexedDB and synced by its own stock y-websocket provider. The Y.Docs are the
  * only source of truth; the interface subscribes to `subscribe` and reads through `negotiation`.
+ * The table and our own documents stay connected; a delegation's document stays connected while that
+ * delegation is in the room and is otherwise fetched now and then (see DelegationLinks).
  */
 export class NegotiationConnection {
   readonly negotiation: SyncedNegotiation;
@@ -43,6 +49,8 @@ export class NegotiationConnection {
   private frame = 0;
   private versionNumber = 0;
   private readonly loads: Promise<void>[] = [];
+  readonly links = new DelegationLinks();
+  private sweepTimer: ReturnType<typeof setInterval> | null = null;
 
   constructor(
     readonly session: Session,
@@ -51,7 +59,10 @@ export class NegotiationConnection {
   ) {
     this.actor = { role: session.role, delegationId: session.delegation?.id ?? null };
     this.pending = new PendingChanges(storage);
+    this.links.setOnline(typeof navigator === 'undefined' || navigator.onLine !== false);
     const table = this.open({ kind: 'table' });
+    this.awareness.on('change', this.onAwareness);
+    this.sweepTimer = setInterval(() => this.links.sweep(), SWEEP_EVERY);
     this.negotiation = new SyncedNegotiation(session.negotiationId, table, (ref) => this.open(ref));
     // Every delegation on the roster has a document everyone reads; open each as it appears.
     const roster = this.negotiation.table.rosterMap;
@@ -69,11 +80,23 @@ export class NegotiationConnection {
   /** The system says the network is gone or back: close the sockets (changes then wait) or reopen them. */
   private readonly onNetwork = (): void => {
     const online = navigator.onLine !== false;
-    for (const s of this.docs.values()) {
+    for (const [path, s] of this.docs) {
+      if (path.startsWith('delegation/')) continue;
       if (online && !s.provider.shouldConnect) s.provider.connect();
       else if (!online && s.provider.shouldConnect) s.provider.disconnect();
     }
+    this.links.setOnline(online);
     this.updateStatus({});
+  };
+
+  /** Who is in the room changed: the delegations present keep their documents connected. */
+  private readonly onAwareness = (): void => {
+    const present = new Set<string>();
+    for (const [clientId, state] of this.awareness.getStates()) {
+      const stamp = (state as { penholder?: { delegationId?: string | null } }).penholder;
+      if (clientId !== this.awareness.clientID && stamp?.delegationId) present.add(stamp.delegationId);
+    }
+    this.links.setPresent(present);
   };
 
   /** Resolves once what this computer kept has been loaded into the documents opened so far. */
@@ -109,6 +132,9 @@ export class NegotiationConnection {
   }
 
   destroy(): void {
+    this.awareness.off('change', this.onAwareness);
+    if (this.sweepTimer) clearInterval(this.sweepTimer);
+    this.links.destroy();
     if (typeof window !== 'undefined') {
       window.removeEventListener('online', this.onNetwork);
       window.removeEventListener('offline', this.onNetwork);
@@ -153,7 +179,8 @@ export class NegotiationConnection {
       this.changed();
     });
     const load = (persistence ? persistence.load().catch((error: unknown) => console.warn(`could not read ${name} from this computer`, error)) : Promise.resolve()).then(() => {
-      if (typeof navigator === 'undefined' || navigator.onLine !== false) provider.connect();
+      if (ref.kind === 'delegation') this.links.add(ref.delegationId, provider, ref.delegationId === this.actor.delegationId);
+      else if (typeof navigator === 'undefined' || navigator.onLine !== false) provider.connect();
       else this.updateStatus({});
     });
     this.loads.push(load);

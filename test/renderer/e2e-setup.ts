@@ -77,14 +77,25 @@ export async function openRoom(): Promise<Room> {
 }
 
 /** Joins the room in a new browser context through the web edition's invitation link. */
-export async function joinRoom(browser: Browser, room: Room, token: string, options: { locale?: string; width?: number; height?: number } = {}): Promise<{ context: BrowserContext; page: Page }> {
+export async function joinRoom(
+  browser: Browser,
+  room: Room,
+  token: string,
+  options: { locale?: string; width?: number; height?: number } = {},
+): Promise<{ context: BrowserContext; page: Page; sockets(): string[] }> {
   const context = await browser.newContext({ locale: options.locale ?? 'en-GB', viewport: { width: options.width ?? 1280, height: options.height ?? 900 } });
   const page = await context.newPage();
+  const open = new Set<string>();
+  page.on('websocket', (ws) => {
+    const name = new URL(ws.url()).pathname.slice(1);
+    open.add(name);
+    ws.on('close', () => open.delete(name));
+  });
   page.on('pageerror', (e) => console.error('page error:', e.message));
   await page.goto(`${room.server.url}/join?token=${encodeURIComponent(token)}`);
   await page.locator('.net-connected').waitFor();
   await page.locator('article[data-label="OP2"]').waitFor();
-  return { context, page };
+  return { context, page, sockets: () => [...open].sort() };
 }
 
 /** Writes a screenshot a person can look at (the whole page unless told otherwise). */

@@ -25,7 +25,7 @@ describe.runIf(run)('facilitating in Chromium, against the real sync server', ()
   const join = async (token: string, options: Parameters<typeof joinRoom>[3] = {}) => {
     const joined = await joinRoom(browser, room, token, options);
     contexts.push(joined.context);
-    return joined.page;
+    return joined;
   };
   const op = (page: Page, label: string) => page.locator(`article[data-label="${label}"]`);
   const textOf = (page: Page, label: string) => op(page, label).locator('.ProseMirror').innerText();
@@ -38,7 +38,10 @@ describe.runIf(run)('facilitating in Chromium, against the real sync server', ()
   };
 
   it('follow the facilitator; brackets by keyboard and button; merge; an alternative; compare since the zero draft; silence and a refusal in French', async () => {
-    const [cp, canada, egypt] = await Promise.all([join(room.tokens.cofac), join(room.tokens.canada, { height: 480 }), join(room.tokens.egypt, { locale: 'fr-FR' })]);
+    const [cofac, { page: canada }, { page: egypt }] = await Promise.all([join(room.tokens.cofac), join(room.tokens.canada, { height: 480 }), join(room.tokens.egypt, { locale: 'fr-FR' })]);
+    const cp = cofac.page;
+    // Of the seven delegations on the roster, only those in the room keep a socket open.
+    await expect.poll(() => cofac.sockets(), { timeout: 20_000 }).toEqual(['sample/delegation/canada', 'sample/delegation/egypt', 'sample/table']);
     await cp.getByRole('button', { name: 'Issue Zero draft' }).click();
     await cp.getByText('1 revision issued; latest: Zero draft').waitFor();
 
