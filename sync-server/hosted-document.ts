@@ -37,6 +37,7 @@ export class HostedDocument {
   private flushing = false;
   private updatesSinceCompaction = 0;
   private resyncing = false;
+  private lastResync = 0;
   destroyed = false;
 
   constructor(
@@ -134,6 +135,7 @@ export class HostedDocument {
     // Decode before applying, so that a malformed update throws before it touches the document.
     Y.decodeUpdate(update);
     Y.applyUpdate(this.doc, update, connection);
+    this.resyncIfMissing();
   }
 
   private receiveAwareness(connection: ClientConnection, update: Uint8Array): void {
@@ -162,15 +164,23 @@ export class HostedDocument {
     } catch (error) {
       this.logger.error({ err: error, doc: this.name }, 'ignored a malformed update from another node');
     }
-    // An update that waits for one we never heard of (a node died between its commit and its publish,
-    // or a message was lost): the store has it.
+    this.resyncIfMissing();
+  }
+
+  /**
+   * With other nodes: an update that waits for one this node never heard of (a node died between its
+   * commit and its publish, or a message was lost) makes it read the store, which has it.
+   */
+  private resyncIfMissing(): void {
     if (this.fanout && (this.doc.store.pendingStructs || this.doc.store.pendingDs) && !this.resyncing) {
       this.resyncing = true;
+      // At most one read a second: what stays missing after a read (it was never stored) costs little.
       setTimeout(() => {
+        this.lastResync = Date.now();
         void this.resync()
           .catch((error: unknown) => this.logger.warn({ err: error, doc: this.name }, 'could not resynchronise from the store'))
           .finally(() => (this.resyncing = false));
-      }, 50).unref();
+      }, Math.max(50, 1_000 - (Date.now() - this.lastResync))).unref();
     }
   }
 
