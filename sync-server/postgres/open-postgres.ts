@@ -30,6 +30,9 @@ export async function openPostgres(url: string, options: { logger?: Logger; max?
     await pool.end().catch(() => undefined);
     throw error;
   }
+  // Health checks use their own connection, so that a busy pool does not look like a database down.
+  const healthPool = new pg.Pool({ connectionString: url, max: 1, connectionTimeoutMillis: 1_000, query_timeout: 1_000, idleTimeoutMillis: 10_000 });
+  healthPool.on('error', () => undefined);
   let ended = false;
   return {
     pool,
@@ -38,7 +41,7 @@ export async function openPostgres(url: string, options: { logger?: Logger; max?
     async ping() {
       let timer: NodeJS.Timeout | undefined;
       const timeout = new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(false), 1_000)));
-      const query = pool.query('SELECT 1').then(
+      const query = healthPool.query('SELECT 1').then(
         () => true,
         () => false,
       );
@@ -51,7 +54,7 @@ export async function openPostgres(url: string, options: { logger?: Logger; max?
     async close() {
       if (ended) return;
       ended = true;
-      await pool.end();
+      await Promise.all([pool.end(), healthPool.end()]);
     },
   };
 }
