@@ -130,6 +130,8 @@ export const en = {
   'proposal.state.accepted': 'accepted',
   'proposal.state.merged': 'merged',
   'proposal.state.not-retained': 'not retained',
+  'proposal.moveTo': 'Move it after {label}',
+  'proposal.moveToStart': 'Move it to the start of the text',
   'proposal.needsReview': 'The words changed since: needs review',
   'proposal.source': 'Agreed language: {source}',
   'proposal.support': 'Support',

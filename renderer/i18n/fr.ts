@@ -132,6 +132,8 @@ export const fr: Messages = {
   'proposal.state.accepted': 'acceptée',
   'proposal.state.merged': 'fusionnée',
   'proposal.state.not-retained': 'non retenue',
+  'proposal.moveTo': 'Le placer après le {label}',
+  'proposal.moveToStart': 'Le placer au début du texte',
   'proposal.needsReview': 'Les mots ont changé depuis : à revoir',
   'proposal.source': 'Libellé agréé : {source}',
   'proposal.support': 'Appuyer',

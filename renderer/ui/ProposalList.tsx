@@ -3,7 +3,7 @@ import { accept, notRetain } from '../../shared/model/facilitator-commands';
 import type { Paragraph } from '../../shared/model/paragraph';
 import { setPosition, withdraw } from '../../shared/model/proposal-commands';
 import type { Stance } from '../../shared/model/proposal';
-import { authorName, type ProposalView } from '../../shared/model/queries';
+import { authorName, currentLabels, type ProposalView } from '../../shared/model/queries';
 import { flatText } from '../../shared/text/rich-text';
 import { useT } from '../i18n/translate';
 import { useConnection } from '../store/connection-context';
@@ -17,10 +17,16 @@ const STANCES: { stance: Stance; key: 'proposal.support' | 'proposal.oppose' | '
   { stance: 'pending-instructions', key: 'proposal.pending', list: 'proposal.pendingBy' },
 ];
 
-/** The wording of a proposal as a small redline. */
+/** The wording of a proposal as a small redline; where a move would put the paragraph. */
 function Wording({ view }: { view: ProposalView }) {
+  const t = useT();
+  const { negotiation } = useConnection();
   const p = view.proposal;
   const paragraph = p.paragraph ? flatText(p.paragraph) : '';
+  if (p.kind === 'move-paragraph') {
+    const label = p.moveAfter ? (currentLabels(negotiation).get(p.moveAfter) ?? p.moveAfter) : null;
+    return <p className="wording">{label ? t('proposal.moveTo', { label }) : t('proposal.moveToStart')}</p>;
+  }
   return (
     <p className="wording" lang="">
       {p.anchor?.quote && (p.kind === 'delete' || p.kind === 'replace') && <del>{p.anchor.quote}</del>}

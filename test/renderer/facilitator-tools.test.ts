@@ -1,7 +1,8 @@
 import { createElement } from 'react';
 import { describe, expect, it } from 'vitest';
 import { setStatus } from '../../shared/model/facilitator-commands';
-import { confirmAdRef } from '../../shared/model/proposal-commands';
+import { confirmAdRef, propose } from '../../shared/model/proposal-commands';
+import { listProposals } from '../../shared/model/queries';
 import { breakSilence, openSilence } from '../../shared/model/silence-commands';
 import { richText } from '../../shared/text/rich-text';
 import { translator } from '../../renderer/i18n/translate';
@@ -10,6 +11,7 @@ import type { Presence } from '../../renderer/store/use-presence';
 import { BreakSilenceForm } from '../../renderer/ui/BreakSilenceForm';
 import { RefusalText } from '../../renderer/ui/errors';
 import { FacilitatorBar } from '../../renderer/ui/FacilitatorBar';
+import { ProposalList } from '../../renderer/ui/ProposalList';
 import { ProposeForm } from '../../renderer/ui/ProposeForm';
 import { deadlineWords, statusWords } from '../../renderer/ui/StatusBadge';
 import { TextView } from '../../renderer/ui/TextView';
@@ -75,6 +77,15 @@ describe('co-facilitators\' tools', () => {
     const { negotiation: n, ids } = sampleNegotiation();
     const html = render(n, as('mexico'), createElement(ProposeForm, { paragraphId: ids[2]!, label: 'OP1', flat: '', initial: null, onDone: () => undefined }));
     expect(html).toContain('<option value="move-paragraph">Move the paragraph</option>');
+  });
+
+  it('shows where a move proposal would put the paragraph', () => {
+    const { negotiation: n, ids } = sampleNegotiation();
+    propose(n, as('mexico'), { kind: 'move-paragraph', paragraphId: ids[4]!, moveAfter: ids[2]! });
+    const html = render(n, cofac, createElement(ProposalList, { views: listProposals(n), label: 'OP3', paragraph: n.table.paragraph(ids[4]!)! }));
+    expect(html).toContain('move paragraph');
+    expect(html).toContain('Move it after OP1');
+    expect(html).toContain('Include in merge');
   });
 });
 
