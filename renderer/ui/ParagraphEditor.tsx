@@ -4,7 +4,7 @@ import { EditorView } from 'prosemirror-view';
 import { ySyncPlugin } from 'y-prosemirror';
 import type * as Y from 'yjs';
 import { paragraphSchema } from '../../shared/text/schema';
-import { bracketPlugin, guardPlugin, selectionPlugin, type FlatSpan } from './editor-plugins';
+import { bracketPlugin, domSelectionSpan, guardPlugin, selectionPlugin, type FlatSpan } from './editor-plugins';
 
 interface Props {
   fragment: Y.XmlFragment;
@@ -52,7 +52,13 @@ export function ParagraphEditor({ fragment, mayWrite, suggest, label, lang, onSu
         lang,
         spellcheck: String(mayWrite),
       },
-      handleKeyDown: (_view, event) => callbacks.current.onKey(event),
+      handleKeyDown: (v, event) => {
+        if (event.ctrlKey || event.metaKey) {
+          const span = domSelectionSpan(v);
+          if (span) callbacks.current.onSelect(span);
+        }
+        return callbacks.current.onKey(event);
+      },
     });
     return () => view.destroy();
   }, [fragment, mayWrite, suggest, label, lang]);

@@ -1,6 +1,6 @@
 import type { Node as PMNode } from 'prosemirror-model';
 import { Plugin, type Transaction } from 'prosemirror-state';
-import { Decoration, DecorationSet } from 'prosemirror-view';
+import { Decoration, DecorationSet, type EditorView } from 'prosemirror-view';
 import { ySyncPluginKey } from 'y-prosemirror';
 import { isAlternative, scanBrackets } from '../../shared/text/brackets';
 
@@ -53,12 +53,33 @@ export function selectionPlugin(onSelect: (span: FlatSpan | null) => void): Plug
     view: () => ({
       update(view, prev) {
         if (prev && prev.selection.eq(view.state.selection) && prev.doc.eq(view.state.doc)) return;
-        const { from, to, empty } = view.state.selection;
-        const doc = view.state.doc;
-        onSelect(empty ? { from: flatOffset(doc, from), to: flatOffset(doc, from), text: '' } : { from: flatOffset(doc, from), to: flatOffset(doc, to), text: doc.textBetween(from, to, ' ') });
+        const { from, to } = view.state.selection;
+        onSelect(spanOf(view.state.doc, from, to));
       },
     }),
   });
+}
+
+/** The span of a document between two positions, as the selection plugin reports it. */
+function spanOf(doc: PMNode, from: number, to: number): FlatSpan {
+  return { from: flatOffset(doc, from), to: flatOffset(doc, to), text: from === to ? '' : doc.textBetween(from, to, ' ') };
+}
+
+/**
+ * The selection as the browser holds it right now. ProseMirror reads a selection made with the
+ * keyboard on the next 'selectionchange' event, so a shortcut pressed right after Shift+Arrow would
+ * otherwise act on the selection before the last key.
+ */
+export function domSelectionSpan(view: EditorView): FlatSpan | null {
+  const sel = (view.root as Document).getSelection?.() ?? document.getSelection();
+  if (!sel?.anchorNode || !sel.focusNode || !view.dom.contains(sel.anchorNode) || !view.dom.contains(sel.focusNode)) return null;
+  try {
+    const a = view.posAtDOM(sel.anchorNode, sel.anchorOffset);
+    const b = view.posAtDOM(sel.focusNode, sel.focusOffset);
+    return spanOf(view.state.doc, Math.min(a, b), Math.max(a, b));
+  } catch {
+    return null;
+  }
 }
 
 function bracketDecorations(doc: PMNode): DecorationSet {
