@@ -6,6 +6,7 @@ import { build } from 'vite';
 import * as Y from 'yjs';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { documentName } from '../../shared/model/document-names';
+import type { Negotiation } from '../../shared/model/negotiation';
 import { openDataDir, type DataDir } from '../../sync-server/open-data-dir';
 import { startServer, type RunningServer } from '../../sync-server/start-server';
 import { sampleNegotiation } from '../model/fixture';
@@ -51,11 +52,12 @@ export interface Room {
   close(): Promise<void>;
 }
 
-/** A sync server on port 0 serving the built renderer, with the sample negotiation and four invitations. */
-export async function openRoom(): Promise<Room> {
+/** A sync server on port 0 serving the built renderer, with the sample negotiation (as `prepare` changes it) and four invitations. */
+export async function openRoom(prepare: (negotiation: Negotiation, ids: string[]) => void = () => undefined): Promise<Room> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'penholder-e2e-'));
   const data = openDataDir(path.join(dir, 'data'));
   const { negotiation, ids } = sampleNegotiation();
+  prepare(negotiation, ids);
   await data.store.appendUpdate(documentName('sample', { kind: 'table' }), Y.encodeStateAsUpdate(negotiation.table.doc));
   const invite = (id: string | null, name: string | null) =>
     data.invitations.create({ negotiationId: 'sample', role: id ? 'delegation' : 'cofacilitator', delegation: id && name ? { id, name } : null }).token;

@@ -1,6 +1,9 @@
 import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Negotiation } from '../../shared/model/negotiation';
+import { richText } from '../../shared/text/rich-text';
+import { writeRichText } from '../../shared/text/y-rich-text';
 import { browserAvailable, joinRoom, launch, openRoom, screenshot, SCREENSHOTS, type Room } from './e2e-setup';
 
 const run = browserAvailable();
@@ -11,7 +14,12 @@ describe.runIf(run)('facilitating in Chromium, against the real sync server', ()
   const contexts: BrowserContext[] = [];
 
   beforeAll(async () => {
-    [browser, room] = await Promise.all([launch(), openRoom()]);
+    // PP1 carries a footnote, as imported texts do.
+    const withFootnote = (n: Negotiation, ids: string[]) => {
+      n.table.footnotesMap.set('fn-64', 'See A/RES/64/293, annex.');
+      writeRichText(n.table.textFragment(ids[0]!), richText({ text: 'Recalling its resolution 64/293 of 30 July 2010,', lead: 'Recalling', footnotes: ['fn-64'] }));
+    };
+    [browser, room] = await Promise.all([launch(), openRoom(withFootnote)]);
     fs.mkdirSync(SCREENSHOTS, { recursive: true });
     console.log(`screenshots: ${SCREENSHOTS}`);
   }, 120_000);
@@ -42,6 +50,11 @@ describe.runIf(run)('facilitating in Chromium, against the real sync server', ()
     const cp = cofac.page;
     // Of the seven delegations on the roster, only those in the room keep a socket open.
     await expect.poll(() => cofac.sockets(), { timeout: 20_000 }).toEqual(['sample/delegation/canada', 'sample/delegation/egypt', 'sample/table']);
+    // The footnote's mark is numbered in the text and its body shown under it.
+    const mark = op(canada, 'PP1').locator('sup.footnote-ref');
+    expect(await mark.evaluate((el) => getComputedStyle(el, '::after').content)).toBe('counter(footnote)');
+    await canada.locator('.footnotes-list li[value="1"]', { hasText: 'See A/RES/64/293, annex.' }).waitFor();
+    await screenshot(canada, '17-footnote');
     await cp.getByRole('button', { name: 'Issue Zero draft' }).click();
     await cp.getByText('1 revision issued; latest: Zero draft').waitFor();
 
