@@ -137,4 +137,17 @@ describe('refusals, footnotes, following', () => {
     expect(facilitatorFocus(people)).toBe('p4');
     expect(facilitatorFocus(people.slice(0, 2))).toBeNull();
   });
+
+  it('with two co-facilitators on different paragraphs, follows the one who moved last', () => {
+    const memory = new Map();
+    const cofacs = (a: string, b: string): Presence[] => [
+      { clientId: 3, self: false, role: 'cofacilitator', name: null, focus: a },
+      { clientId: 4, self: false, role: 'cofacilitator', name: null, focus: b },
+    ];
+    expect(facilitatorFocus(cofacs('p1', 'p2'), memory)).toBe('p2');
+    expect(facilitatorFocus(cofacs('p5', 'p2'), memory)).toBe('p5');
+    expect(facilitatorFocus(cofacs('p5', 'p2'), memory)).toBe('p5');
+    expect(facilitatorFocus(cofacs('p5', 'p3'), memory)).toBe('p3');
+    expect(facilitatorFocus(cofacs('p5', 'p3').slice(0, 1), memory)).toBe('p5');
+  });
 });
