@@ -31,7 +31,7 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
  * table (time to first sync of the table) and every delegation document (time until all are synced).
  * Three cold starts; the median is reported, RSS is the server's after the loads.
  */
-export async function coldLoad(large: LargeNegotiation, log: (line: string) => void): Promise<BenchRecord> {
+export async function coldLoad(large: LargeNegotiation, log: (line: string) => void, cpuProfileDir?: string): Promise<BenchRecord> {
   const table: number[] = [];
   const all: number[] = [];
   const rss: number[] = [];
@@ -39,7 +39,7 @@ export async function coldLoad(large: LargeNegotiation, log: (line: string) => v
     const dir = `${large.dir}-cold`;
     fs.rmSync(dir, { recursive: true, force: true });
     fs.cpSync(large.dir, dir, { recursive: true });
-    const server = await startBenchServer('penholder', dir);
+    const server = await startBenchServer('penholder', dir, { cpuProfileDir });
     try {
       const t = await firstSync(server.wsUrl, large.docName, large.delegationToken);
       table.push(t.ms);

@@ -153,7 +153,7 @@ let config: GeneratorConfig | null = null;
 const probes: Probe[] = [];
 const writers: Writer[] = [];
 const receivers: RawSocket[] = [];
-const heartbeats: { socket: RawSocket; clientId: number; clock: number; next: number }[] = [];
+const heartbeats: { socket: RawSocket; clientId: number; clock: number; state: unknown; next: number }[] = [];
 let heartbeatTimer: NodeJS.Timeout | null = null;
 let heartbeatsSent = 0;
 
@@ -209,9 +209,10 @@ async function setup(c: GeneratorConfig): Promise<{ connected: number }> {
     const now = performance.now();
     receivers.forEach((socket, i) => {
       const clientId = Math.floor(random() * 2 ** 31);
-      socket.send(awarenessMessage(clientId, 1, { user: { name: `Delegate ${i}`, color: '#3366cc' }, cursor: null }));
-      // Heartbeats spread evenly over the period, as independent clients would be.
-      heartbeats.push({ socket, clientId, clock: 1, next: now + ((i + 0.5) / receivers.length) * c.heartbeatMs! });
+      const state = { user: { name: `Delegate ${i}`, color: '#3366cc' }, cursor: null };
+      socket.send(awarenessMessage(clientId, 1, state));
+      // Heartbeats (the same state, a newer clock) spread evenly over the period, as independent clients' would be.
+      heartbeats.push({ socket, clientId, clock: 1, state, next: now + ((i + 0.5) / receivers.length) * c.heartbeatMs! });
     });
     heartbeatTimer = setInterval(() => {
       const t = performance.now();
@@ -220,7 +221,7 @@ async function setup(c: GeneratorConfig): Promise<{ connected: number }> {
         h.next += c.heartbeatMs!;
         h.clock++;
         heartbeatsSent++;
-        h.socket.send(awarenessMessage(h.clientId, h.clock, { user: { name: 'Delegate', color: '#3366cc' }, cursor: null }));
+        h.socket.send(awarenessMessage(h.clientId, h.clock, h.state));
       }
     }, 20);
   }

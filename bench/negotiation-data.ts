@@ -143,7 +143,10 @@ export async function prepareLargeNegotiation(dir: string, sizes: { paragraphs: 
       documents.push(name);
       const tail = docPath === 'table' ? Math.min(499, updatesOfDoc.length - 1) : 0;
       const head = updatesOfDoc.slice(0, updatesOfDoc.length - tail);
-      await data.store.appendUpdate(name, Y.mergeUpdates(head));
+      // Merged in chunks: Y.mergeUpdates re-sorts all its inputs at every step, quadratic in their number.
+      let merged = head;
+      while (merged.length > 1) merged = Array.from({ length: Math.ceil(merged.length / 200) }, (_, i) => Y.mergeUpdates(merged.slice(i * 200, (i + 1) * 200)));
+      await data.store.appendUpdate(name, merged[0]!);
       for (const u of updatesOfDoc.slice(updatesOfDoc.length - tail)) await data.store.appendUpdate(name, u);
       storedRows += 1 + tail;
     }

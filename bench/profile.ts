@@ -6,7 +6,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { benchDataDir, prepareBenchDocument } from './negotiation-data';
+import { coldLoad } from './cold-load';
+import { benchDataDir, prepareBenchDocument, prepareLargeNegotiation } from './negotiation-data';
 import type { ServerKind } from './processes';
 import { runPoint } from './run-point';
 
@@ -41,12 +42,14 @@ if (isMain) {
   const dir = path.join(import.meta.dirname, 'results', 'profiles', `${values.server}-${values.scenario}-${values.n}-${Date.now()}`.replace(/[@/]/g, '_'));
   fs.mkdirSync(dir, { recursive: true });
   const idle = values.scenario === 'idle';
-  const record = await runPoint(
+  const record = values.scenario === 'cold'
+    ? await coldLoad(await prepareLargeNegotiation(benchDataDir('profile-large'), { paragraphs: 150, proposals: 3_000, history: 100_000 }), console.log, dir)
+    : await runPoint(
     doc,
     { scenario: `profile-${values.scenario}`, server: values.server as ServerKind, n: Number(values.n), writers: idle ? 0 : Number(values.writers), rate: idle ? 0 : Number(values.rate), probes: idle ? 0 : 4, heartbeatMs: idle ? 15_000 : null, durationMs: Number(values.ms), warmupMs: idle ? 0 : 2000, receiverProcesses: Number(values.n) > 300 ? 1 : 0, cpuProfileDir: dir },
     console.log,
   );
-  const file = fs.readdirSync(dir).find((f) => f.endsWith('.cpuprofile'));
   console.log(JSON.stringify(record));
-  if (file) console.log(`\nself time of ${values.server} (whole process life, incl. setup):\n${summarise(path.join(dir, file)).join('\n')}`);
+  for (const file of fs.readdirSync(dir).filter((f) => f.endsWith('.cpuprofile')).slice(0, 1))
+    console.log(`\nself time of ${values.server} (whole process life, incl. setup):\n${summarise(path.join(dir, file)).join('\n')}`);
 }
