@@ -4,9 +4,46 @@ export interface DiffPart {
   text: string;
 }
 
-/** Splits into words with the whitespace that follows each, so that joining the parts gives the text back. */
+/**
+ * Splits into words, runs of whitespace, and square brackets and punctuation on their own, so that
+ * bracketing words shows as brackets added, not as the words deleted and typed again.
+ */
 function words(text: string): string[] {
-  return text.match(/\S+\s*|\s+/g) ?? [];
+  return text.match(/[[\],;.:]|[^\s[\],;.:]+|\s+/g) ?? [];
+}
+
+/** Whitespace is alike whatever its kind; a word is itself. */
+const key = (w: string): string => (/^\s+$/.test(w) ? ' ' : w);
+
+/**
+ * Reads as a redline: a space kept between two changes joins them, and within each run of changes the
+ * deleted words come before the inserted ones.
+ */
+function tidy(raw: DiffPart[]): DiffPart[] {
+  const spread = raw.flatMap((part, i): DiffPart[] => {
+    const between = part.op === 'equal' && /^\s+$/.test(part.text) && raw[i - 1] && raw[i - 1]!.op !== 'equal' && raw[i + 1] && raw[i + 1]!.op !== 'equal';
+    return between ? [{ op: 'delete', text: part.text }, { op: 'insert', text: part.text }] : [part];
+  });
+  const parts: DiffPart[] = [];
+  let deleted = '';
+  let inserted = '';
+  const flush = (): void => {
+    if (deleted) parts.push({ op: 'delete', text: deleted });
+    if (inserted) parts.push({ op: 'insert', text: inserted });
+    deleted = inserted = '';
+  };
+  for (const part of spread) {
+    if (part.op === 'delete') deleted += part.text;
+    else if (part.op === 'insert') inserted += part.text;
+    else {
+      flush();
+      const last = parts[parts.length - 1];
+      if (last?.op === 'equal') last.text += part.text;
+      else parts.push({ ...part });
+    }
+  }
+  flush();
+  return parts;
 }
 
 /**
@@ -16,7 +53,6 @@ function words(text: string): string[] {
 export function wordDiff(before: string, after: string): DiffPart[] {
   const a = words(before);
   const b = words(after);
-  const key = (w: string): string => w.trim();
   // Trim the common head and tail so the quadratic table covers only what changed.
   let head = 0;
   while (head < a.length && head < b.length && key(a[head]!) === key(b[head]!)) head++;
@@ -32,11 +68,11 @@ export function wordDiff(before: string, after: string): DiffPart[] {
       lcs[i]![j] = key(am[i]!) === key(bm[j]!) ? lcs[i + 1]![j + 1]! + 1 : Math.max(lcs[i + 1]![j]!, lcs[i]![j + 1]!);
     }
   }
-  const parts: DiffPart[] = [];
+  const raw: DiffPart[] = [];
   const push = (op: DiffPart['op'], text: string): void => {
-    const last = parts[parts.length - 1];
+    const last = raw[raw.length - 1];
     if (last && last.op === op) last.text += text;
-    else parts.push({ op, text });
+    else raw.push({ op, text });
   };
   if (head) push('equal', a.slice(0, head).join(''));
   let i = 0;
@@ -53,5 +89,5 @@ export function wordDiff(before: string, after: string): DiffPart[] {
     }
   }
   if (tail) push('equal', b.slice(b.length - tail).join(''));
-  return parts;
+  return tidy(raw);
 }

@@ -40,7 +40,7 @@ describe('HTML export', () => {
     const { negotiation } = negotiatedSample(true);
     const redline = exportHtml(negotiation, { kind: 'redline', base: 0 });
     selfContained(redline);
-    expect(redline).toMatch(/<del title="Mexico, 2021-03-07">victims and survivors;<\/del><ins title="Mexico, 2021-03-07">all victims;<\/ins>/);
+    expect(redline).toMatch(/<del title="Mexico, 2021-03-07">victims and survivors<\/del><ins title="Mexico, 2021-03-07">all victims<\/ins>;/);
     expect(redline).toContain('<ins title="European Union, 2021-03-07">');
     expect(redline).toContain('<ins title="Co-facilitators (Mexico, Canada), 2021-03-07">strong and lasting </ins>');
     expect(redline).toContain('<ins title="Canada, 2021-03-09">and assist </ins>');

@@ -35,7 +35,7 @@ describe('revisions', () => {
     expect(changed).toHaveLength(1);
     expect(changed[0]!.id).toBe(ids[3]);
     expect(changed[0]!.causes).toEqual([`mexico/${p.id}`]);
-    expect(changed[0]!.diff.filter((d) => d.op !== 'equal').map((d) => [d.op, d.text.trim()])).toEqual([['delete', 'victims and survivors;'], ['insert', 'all victims;']]);
+    expect(changed[0]!.diff.filter((d) => d.op !== 'equal').map((d) => [d.op, d.text.trim()])).toEqual([['delete', 'victims and survivors'], ['insert', 'all victims']]);
     expect(compareRevisions(n, 1, 'current').every((c) => c.change === 'same')).toBe(true);
     expect(() => compareRevisions(n, 5, 'current')).toThrow(/There is no revision 5/);
   });

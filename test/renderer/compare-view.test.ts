@@ -27,8 +27,8 @@ describe('compare', () => {
     const { n } = revised();
     const html = render(n, cofac, createElement(CompareView));
     expect(html).toContain('Changed: 2 · added: 0 · removed: 0');
-    expect(html).toContain('<del>victims and survivors;</del>');
-    expect(html).toContain('<ins>all victims;</ins>');
+    expect(html).toContain('<del>victims and survivors</del>');
+    expect(html).toContain('<ins>all victims</ins>');
     expect(html).toContain('Caused by:');
     expect(html).toContain('Mexico (replace)');
     expect(html).toContain('Canada (insert)');
