@@ -1,3 +1,4 @@
+import * as Y from 'yjs';
 import type { Actor } from './actor';
 import { resolveAnchor } from './anchors';
 import { CommandRefused } from './command-refused';
@@ -187,4 +188,29 @@ export function reopen(negotiation: Negotiation, actor: Actor, paragraphId: stri
   const p = requireParagraph(negotiation, paragraphId);
   if (p.status.state === 'open') throw new CommandRefused('This paragraph is already open.', 'invalid');
   negotiation.table.setStatus(paragraphId, { state: 'open' });
+}
+
+/** Adds a footnote at the end of a paragraph's own words (before its sub-items); returns its id. */
+export function addFootnote(negotiation: Negotiation, actor: Actor, paragraphId: string, text: string): string {
+  editable(negotiation, actor, paragraphId, 'add footnotes');
+  if (!text.trim()) throw new CommandRefused('A footnote needs its text.', 'invalid');
+  const body = negotiation.table.textFragment(paragraphId).toArray().find((c): c is Y.XmlElement => c instanceof Y.XmlElement && c.nodeName === 'body');
+  if (!body) throw new CommandRefused('This paragraph has no text to attach a footnote to.', 'invalid');
+  const id = `fn-${randomId(10)}`;
+  negotiation.table.doc.transact(() => {
+    negotiation.table.footnotesMap.set(id, text.trim());
+    const ref = new Y.XmlElement('footnote_ref');
+    ref.setAttribute('id', id);
+    body.insert(body.length, [ref]);
+  });
+  return id;
+}
+
+/** Changes the text of a footnote. */
+export function editFootnote(negotiation: Negotiation, actor: Actor, footnoteId: string, text: string): void {
+  requireFacilitator(actor, 'edit footnotes');
+  requireNotUnderSilence(negotiation, 'changing the text');
+  if (!negotiation.table.footnotesMap.has(footnoteId)) throw new CommandRefused(`There is no footnote ${footnoteId}.`, 'not-found');
+  if (!text.trim()) throw new CommandRefused('A footnote needs its text; delete the reference to remove it.', 'invalid');
+  negotiation.table.footnotesMap.set(footnoteId, text.trim());
 }

@@ -49,3 +49,21 @@ describe('ad ref', () => {
     expect(n.delegation('egypt').position(`mexico/${p.id}`)?.stance).toBe('oppose');
   });
 });
+
+describe('footnotes', () => {
+  it('co-facilitators add and edit footnotes; the clean text numbers them in order', async () => {
+    const { addFootnote, editFootnote } = await import('../../shared/model/facilitator-commands');
+    const { cleanText } = await import('../../shared/model/clean-text');
+    const { negotiation: n, ids } = sampleNegotiation();
+    const second = addFootnote(n, cofac, ids[1]!, 'A/RES/72/1.');
+    const first = addFootnote(n, cofac, ids[0]!, 'A/RES/64/293.');
+    editFootnote(n, cofac, second, 'Resolution 72/1, annex.');
+    const clean = cleanText(n);
+    expect(clean.paragraphs.slice(0, 2).map((p) => p.footnotes)).toEqual([['1'], ['2']]);
+    expect(clean.footnotes).toEqual([{ mark: '1', text: 'A/RES/64/293.' }, { mark: '2', text: 'Resolution 72/1, annex.' }]);
+    expect(n.table.footnotes()[first]).toBe('A/RES/64/293.');
+    expect(() => addFootnote(n, as('mexico'), ids[0]!, 'x')).toThrow(/Only the co-facilitators/);
+    expect(() => editFootnote(n, cofac, 'fn-nope', 'x')).toThrow(/no footnote fn-nope/);
+    expect(() => addFootnote(n, cofac, ids[0]!, ' ')).toThrow(/needs its text/);
+  });
+});
