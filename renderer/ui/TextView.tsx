@@ -1,6 +1,8 @@
-import { useContext } from 'react';
+import { useContext, useMemo, useRef } from 'react';
 import { isShown } from '../../shared/model/labels';
-import { currentLabels, listProposals, type ProposalView } from '../../shared/model/queries';
+import type { Paragraph } from '../../shared/model/paragraph';
+import { createProposalViewCache } from '../../shared/model/proposal-views';
+import { currentLabels, type ProposalView } from '../../shared/model/queries';
 import { countBrackets } from '../../shared/text/brackets';
 import { flatText, wordCount } from '../../shared/text/rich-text';
 import { I18nContext } from '../i18n/translate';
@@ -9,22 +11,52 @@ import type { Presence } from '../store/use-presence';
 import { DraftList } from './DraftList';
 import { FootnoteList, footnoteOrder } from './FootnoteList';
 import { ParagraphCard } from './ParagraphCard';
+import { stableList, stableValue } from './stable';
+
+const NOBODY: string[] = [];
+const NO_VIEWS: ProposalView[] = [];
 
 /** The negotiated text: every paragraph in order, with its proposals, and the word and bracket counts. */
 export function TextView({ presence, followed = null }: { presence: Presence[]; followed?: string | null }) {
   const { t } = useContext(I18nContext);
-  const { actor } = useConnection();
+  const connection = useConnection();
+  const { actor } = connection;
+  const proposals = useMemo(() => createProposalViewCache(connection.negotiation), [connection]);
+  // The previous render's derived values: what did not change keeps its identity, so that only the
+  // paragraph cards whose inputs changed re-render (a keystroke re-renders one card, not 150).
+  const previous = useRef({
+    paragraphs: new Map<string, { json: string; value: Paragraph }>(),
+    views: new Map<string, ProposalView[]>(),
+    confirmations: new Map<string, string[]>(),
+    present: new Map<string, string[]>(),
+  });
   const model = useNegotiation((n) => {
     const epoch = n.table.epoch();
-    const paragraphs = n.table.paragraphs().filter((p) => isShown(p, epoch));
-    const byParagraph = new Map<string, ProposalView[]>();
-    for (const v of listProposals(n)) {
-      const list = byParagraph.get(v.proposal.paragraphId) ?? [];
+    const last = previous.current;
+    const stableParagraphs = new Map<string, { json: string; value: Paragraph }>();
+    const paragraphs = n.table
+      .paragraphs()
+      .filter((p) => isShown(p, epoch))
+      .map((p) => {
+        const s = stableValue(last.paragraphs.get(p.id), p);
+        stableParagraphs.set(p.id, s);
+        return s.value;
+      });
+    last.paragraphs = stableParagraphs;
+    const grouped = new Map<string, ProposalView[]>();
+    for (const v of proposals.list()) {
+      const list = grouped.get(v.proposal.paragraphId) ?? [];
       list.push(v);
-      byParagraph.set(v.proposal.paragraphId, list);
+      grouped.set(v.proposal.paragraphId, list);
     }
+    const byParagraph = new Map<string, ProposalView[]>();
+    for (const [id, list] of grouped) byParagraph.set(id, stableList(last.views.get(id), list));
+    last.views = byParagraph;
+    const gathered = new Map<string, string[]>();
+    for (const d of n.delegations()) for (const id of d.adRefMap.keys()) gathered.set(id, [...(gathered.get(id) ?? []), d.delegationId]);
     const confirmations = new Map<string, string[]>();
-    for (const d of n.delegations()) for (const id of d.adRefMap.keys()) confirmations.set(id, [...(confirmations.get(id) ?? []), d.delegationId]);
+    for (const [id, list] of gathered) confirmations.set(id, stableList(last.confirmations.get(id), list));
+    last.confirmations = confirmations;
     const flats = paragraphs.filter((p) => p.status.state !== 'deleted').map((p) => flatText(p.text));
     return {
       paragraphs,
@@ -39,7 +71,11 @@ export function TextView({ presence, followed = null }: { presence: Presence[]; 
       loaded: n.table.metaMap.size > 0,
     };
   });
-  const presentOn = (id: string): string[] => presence.filter((p) => !p.self && p.focus === id).map((p) => p.name ?? t('who.cofacilitator'));
+  const present = new Map<string, string[]>();
+  for (const p of presence) if (!p.self && p.focus) present.set(p.focus, [...(present.get(p.focus) ?? []), p.name ?? t('who.cofacilitator')]);
+  for (const [id, names] of present) present.set(id, stableList(previous.current.present.get(id), names));
+  previous.current.present = present;
+  const presentOn = (id: string): string[] => present.get(id) ?? NOBODY;
   if (!model.loaded) return <p className="empty">{t('text.loading')}</p>;
   return (
     <section className="text-view" aria-label={t('text.region')}>
@@ -63,9 +99,9 @@ export function TextView({ presence, followed = null }: { presence: Presence[]; 
           paragraph={p}
           label={model.labels.get(p.id) ?? ''}
           alternativeOf={p.alternativeOf ? (model.labels.get(p.alternativeOf) ?? null) : null}
-          views={model.byParagraph.get(p.id) ?? []}
+          views={model.byParagraph.get(p.id) ?? NO_VIEWS}
           present={presentOn(p.id)}
-          confirmedBy={model.confirmations.get(p.id) ?? []}
+          confirmedBy={model.confirmations.get(p.id) ?? NOBODY}
           textLanguage={model.meta.language}
           followed={followed === p.id}
         />
