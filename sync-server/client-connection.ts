@@ -10,6 +10,9 @@ export interface ConnectionSocket {
   /** Bytes accepted by send() and not yet written to the network. */
   readonly bufferedAmount: number;
   close(code: number, reason: string): void;
+  /** Optional: hold writes until `uncork`, so that the frames of one turn leave in one write. */
+  cork?(): void;
+  uncork?(): void;
 }
 
 /**
@@ -52,8 +55,15 @@ export class ClientConnection {
   /** Sends the outbox, then `extra` frames (the turn's merged update and awareness). */
   flush(extra: readonly Uint8Array[]): void {
     const frames = this.outbox.splice(0);
-    for (const f of frames) this.send(f);
-    for (const f of extra) this.send(f);
+    if (this.closed || frames.length + extra.length === 0) return;
+    const cork = frames.length + extra.length > 1 && this.socket.cork !== undefined;
+    if (cork) this.socket.cork!();
+    try {
+      for (const f of frames) this.send(f);
+      for (const f of extra) this.send(f);
+    } finally {
+      if (cork) this.socket.uncork!();
+    }
   }
 
   /** Closes the socket with a code and a reason the client sees. */

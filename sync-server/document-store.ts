@@ -6,6 +6,11 @@
 export interface DocumentStore {
   /** Every stored update of the document merged into one, or null when the document was never written. */
   load(name: string): Promise<Uint8Array | null>;
+  /**
+   * Optional: the stored updates unmerged, oldest first (a snapshot and what followed it), so that a
+   * load applies them in one transaction instead of merging them first.
+   */
+  loadUpdates?(name: string): Uint8Array[] | Promise<Uint8Array[]>;
   /** Appends an update; resolves only once it is durable, so that callers may acknowledge it. */
   appendUpdate(name: string, update: Uint8Array): Promise<void>;
   /** Replaces the document's log by one merged update; an update appended concurrently is never lost. */

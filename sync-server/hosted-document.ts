@@ -37,6 +37,8 @@ export class HostedDocument {
   private flushing = false;
   private updatesSinceCompaction = 0;
   private resyncing = false;
+  /** The whole document as one update, valid until the next change: the answer to every empty client's sync step 1. */
+  private fullState: Uint8Array | null = null;
   private lastResync = 0;
   destroyed = false;
 
@@ -52,6 +54,7 @@ export class HostedDocument {
     this.awareness = new awarenessProtocol.Awareness(doc);
     this.awareness.setLocalState(null);
     doc.on('update', (update: Uint8Array, origin: unknown) => {
+      this.fullState = null;
       if (origin === REMOTE_ORIGIN) {
         this.remoteUpdates.push(update);
         this.scheduleFlush();
@@ -86,6 +89,11 @@ export class HostedDocument {
     this.scheduleFlush();
   }
 
+  /** The stored update the document was loaded from, when it is the whole state (one stored row, nothing since). */
+  setFullState(update: Uint8Array): void {
+    this.fullState = update;
+  }
+
   /** Removes a connection and its presence. */
   leave(connection: ClientConnection): void {
     this.connections.delete(connection);
@@ -100,7 +108,11 @@ export class HostedDocument {
       const message = decodeClientMessage(frame);
       switch (message.type) {
         case 'sync-step1':
-          connection.outbox.push(syncStep2Frame(Y.encodeStateAsUpdate(this.doc, message.stateVector)));
+          if (isEmptyStateVector(message.stateVector)) {
+            // Encoded once per change, not once per client: a room of clients joining at once costs one encode.
+            this.fullState ??= Y.encodeStateAsUpdate(this.doc);
+            connection.outbox.push(syncStep2Frame(this.fullState));
+          } else connection.outbox.push(syncStep2Frame(Y.encodeStateAsUpdate(this.doc, message.stateVector)));
           break;
         case 'update':
           this.receiveUpdate(connection, message.update);
@@ -288,6 +300,9 @@ export class HostedDocument {
     this.doc.destroy();
   }
 }
+
+/** A state vector that knows nothing (a client with an empty document): one varuint 0. */
+const isEmptyStateVector = (sv: Uint8Array): boolean => sv.length === 0 || (sv.length === 1 && sv[0] === 0);
 
 interface AwarenessChanges {
   added: number[];

@@ -65,7 +65,17 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
   const limits: ServerLimits = { ...DEFAULT_LIMITS, ...options.limits };
   const logger = options.logger ?? pino({ level: process.env.PENHOLDER_LOG_LEVEL ?? 'info' });
   if (!options.backend && !options.dataDir) throw new Error('startServer needs a dataDir or a backend');
-  const backend: ServerBackend = options.backend ?? openDataDir(options.dataDir!);
+  let backend: ServerBackend;
+  if (options.backend) backend = options.backend;
+  else {
+    const data = openDataDir(options.dataDir!);
+    // A process that died (kill -9, power cut) left logs uncompacted: snapshot them before serving,
+    // so that a first load applies a snapshot and not hundreds of updates.
+    const started = performance.now();
+    const compacted = data.store.compactAll(2);
+    if (compacted > 0) logger.info({ documents: compacted, ms: Math.round(performance.now() - started) }, 'compacted stored documents at startup');
+    backend = data;
+  }
   const { store, invitations, fanout } = backend;
   const metrics = new ServerMetrics();
   const core = new SyncServer({ store, limits, logger, fanout: fanout ?? null, hooks: [invitationHooks(invitations), metrics.hooks(), logHooks(logger)] });

@@ -168,10 +168,17 @@ export class SyncServer {
       : null;
     try {
       const doc = new Y.Doc();
-      const stored = await store.load(name);
-      if (stored) Y.applyUpdate(doc, stored);
+      // The stored rows are applied one after the other in one transaction: a snapshot and the few
+      // updates since, without merging them into one update first.
+      const rows = store.loadUpdates ? await store.loadUpdates(name) : [await store.load(name)].filter((u): u is Uint8Array => u !== null);
+      if (rows.length > 0)
+        doc.transact(() => {
+          for (const row of rows) Y.applyUpdate(doc, row);
+        });
       callHooks(hooks, 'onLoadDocument', { documentName: name, doc });
       hosted = new HostedDocument(name, doc, store, hooks, logger, limits.compactAfterUpdates, subscription);
+      // A single stored row is the document's whole state: the first sync of an empty client is answered with it as stored.
+      if (rows.length === 1 && !held.length) hosted.setFullState(rows[0]!);
     } catch (error) {
       subscription?.unsubscribe();
       throw error;

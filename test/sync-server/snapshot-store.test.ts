@@ -1,0 +1,59 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { openDataDir } from '../../sync-server/open-data-dir';
+import { snapshotOf } from '../../sync-server/sqlite-document-store';
+
+const dirs: string[] = [];
+const tempDir = () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'penholder-snapshot-'));
+  dirs.push(dir);
+  return dir;
+};
+afterEach(() => {
+  for (const d of dirs.splice(0)) fs.rmSync(d, { recursive: true, force: true });
+});
+
+/** A document typed and deleted in many small updates, as a server's log holds them. */
+function history(): { doc: Y.Doc; updates: Uint8Array[] } {
+  const doc = new Y.Doc();
+  const updates: Uint8Array[] = [];
+  doc.on('update', (u: Uint8Array) => updates.push(u));
+  const text = doc.getText('t');
+  for (let i = 0; i < 300; i++) text.insert(text.length, `word${i} `);
+  for (let i = 0; i < 100; i++) text.delete(0, 4);
+  return { doc, updates };
+}
+
+describe('the SQLite store: snapshots and group commit', () => {
+  it('compacts into a snapshot that holds the same document without the deleted content', async () => {
+    const { doc, updates } = history();
+    const snapshot = snapshotOf(updates);
+    expect(snapshot.length).toBeLessThan(Y.mergeUpdates(updates).length);
+    const loaded = new Y.Doc();
+    Y.applyUpdate(loaded, snapshot);
+    expect(loaded.getText('t').toString()).toBe(doc.getText('t').toString());
+    // An update that waits for a missing one is kept, not dropped.
+    const pending = snapshotOf([updates[5]!]);
+    const later = new Y.Doc();
+    Y.applyUpdate(later, pending);
+    for (const u of updates.slice(0, 5)) Y.applyUpdate(later, u);
+    expect(later.getText('t').toString().startsWith('word0 word1 word2 word3 word4 word5 ')).toBe(true);
+  });
+
+  it('commits the appends of one turn together, each resolved once durable, and compacts every log at once', async () => {
+    const dir = tempDir();
+    const { doc, updates } = history();
+    const data = openDataDir(dir);
+    await Promise.all(updates.map((u, i) => data.store.appendUpdate(i % 2 ? 'n/table' : 'n/delegation/a', u)));
+    expect(data.store.rowCount('n/table') + data.store.rowCount('n/delegation/a')).toBe(updates.length);
+    expect(data.store.compactAll(2)).toBe(2);
+    expect(data.store.rowCount('n/table')).toBe(1);
+    const both = new Y.Doc();
+    for (const name of ['n/table', 'n/delegation/a']) Y.applyUpdate(both, (await data.store.load(name))!);
+    expect(both.getText('t').toString()).toBe(doc.getText('t').toString());
+    await data.close();
+  });
+});
