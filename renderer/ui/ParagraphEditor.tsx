@@ -1,7 +1,9 @@
-import { useEffect, useRef } from 'react';
-import { EditorState } from 'prosemirror-state';
+import { useEffect, useRef, useState } from 'react';
+import { flushSync } from 'react-dom';
+import { DOMSerializer } from 'prosemirror-model';
+import { EditorState, TextSelection } from 'prosemirror-state';
 import { EditorView } from 'prosemirror-view';
-import { ySyncPlugin } from 'y-prosemirror';
+import { ySyncPlugin, yXmlFragmentToProseMirrorRootNode } from 'y-prosemirror';
 import type * as Y from 'yjs';
 import { paragraphSchema } from '../../shared/text/schema';
 import { bracketPlugin, domSelectionSpan, guardPlugin, selectionPlugin, type FlatSpan } from './editor-plugins';
@@ -21,16 +23,78 @@ interface Props {
   onKey(event: KeyboardEvent): boolean;
 }
 
+const serializer = DOMSerializer.fromSchema(paragraphSchema);
+
+/**
+ * Editors not yet in view are mounted one at a time while the page is idle, the first waiting first,
+ * so that every paragraph soon has its editor without ever holding up a keystroke or the first paint.
+ */
+const idleQueue: (() => void)[] = [];
+let idleScheduled = false;
+function mountWhenIdle(mount: () => void): () => void {
+  idleQueue.push(mount);
+  if (!idleScheduled) scheduleIdle();
+  return () => {
+    const i = idleQueue.indexOf(mount);
+    if (i >= 0) idleQueue.splice(i, 1);
+  };
+}
+function scheduleIdle(): void {
+  idleScheduled = true;
+  const run = (deadline: IdleDeadline) => {
+    idleScheduled = false;
+    while (idleQueue.length > 0 && deadline.timeRemaining() > 6) flushSync(idleQueue.shift()!);
+    if (idleQueue.length > 0) scheduleIdle();
+  };
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(run, { timeout: 2_000 });
+  else setTimeout(() => run({ didTimeout: true, timeRemaining: () => 50 }), 50);
+}
+
+/** Where the person asked for the editor: a click (put the caret there) or keyboard focus. */
+type Wanted = { x: number; y: number } | 'focus' | null;
+
 /**
  * One paragraph's text in ProseMirror, bound to its Y.XmlFragment by y-prosemirror: the editor's
  * state is derived from the shared document, never copied into React.
+ *
+ * 150 editors mounted at once cost most of the first render (each binds to Yjs, renders and reads the
+ * DOM selection). So a paragraph shows its text as plain HTML, read from the same fragment and kept up
+ * to date by observing it, until it first comes into view (IntersectionObserver) or is clicked or
+ * focused, or the page is idle; then the editor replaces it, and stays.
  */
 export function ParagraphEditor({ fragment, mayWrite, suggest, label, lang, onSuggest, onSelect, onKey }: Props) {
   const host = useRef<HTMLDivElement>(null);
   const callbacks = useRef({ onSuggest, onSelect, onKey });
   callbacks.current = { onSuggest, onSelect, onKey };
+  const [mounted, setMounted] = useState(() => typeof IntersectionObserver === 'undefined');
+  const wanted = useRef<Wanted>(null);
+  const mode = mayWrite ? 'writable' : suggest ? 'suggest' : 'readonly';
+
+  // Until the editor is mounted: the text as HTML, and the editor as soon as it is in view.
+  useEffect(() => {
+    if (mounted) return;
+    const place = host.current!;
+    const show = () => {
+      const shown = place.firstElementChild as HTMLElement | null;
+      if (!shown) return;
+      shown.replaceChildren(serializer.serializeFragment(yXmlFragmentToProseMirrorRootNode(fragment, paragraphSchema).content));
+    };
+    show();
+    fragment.observeDeep(show);
+    const observer = new IntersectionObserver((entries) => {
+      if (entries.some((e) => e.isIntersecting)) setMounted(true);
+    });
+    observer.observe(place);
+    const cancel = mountWhenIdle(() => setMounted(true));
+    return () => {
+      cancel();
+      fragment.unobserveDeep(show);
+      observer.disconnect();
+    };
+  }, [mounted, fragment]);
 
   useEffect(() => {
+    if (!mounted) return;
     const state = EditorState.create({
       schema: paragraphSchema,
       plugins: [
@@ -40,6 +104,7 @@ export function ParagraphEditor({ fragment, mayWrite, suggest, label, lang, onSu
         bracketPlugin,
       ],
     });
+    host.current!.replaceChildren();
     const view = new EditorView(host.current!, {
       state,
       editable: () => mayWrite || suggest,
@@ -48,7 +113,7 @@ export function ParagraphEditor({ fragment, mayWrite, suggest, label, lang, onSu
         'aria-multiline': 'true',
         'aria-label': label,
         'aria-readonly': String(!mayWrite),
-        class: `editor${mayWrite ? ' writable' : suggest ? ' suggest' : ' readonly'}`,
+        class: `editor ${mode}`,
         lang,
         spellcheck: String(mayWrite),
       },
@@ -60,8 +125,39 @@ export function ParagraphEditor({ fragment, mayWrite, suggest, label, lang, onSu
         return callbacks.current.onKey(event);
       },
     });
+    const want = wanted.current;
+    wanted.current = null;
+    if (want) {
+      view.focus();
+      const at = want === 'focus' ? null : view.posAtCoords({ left: want.x, top: want.y });
+      if (at) view.dispatch(view.state.tr.setSelection(TextSelection.create(view.state.doc, at.pos)));
+    }
     return () => view.destroy();
-  }, [fragment, mayWrite, suggest, label, lang]);
+  }, [mounted, fragment, mayWrite, suggest, label, lang, mode]);
 
-  return <div ref={host} className="editor-host" />;
+  const mount = (want: Wanted) => {
+    wanted.current = want;
+    setMounted(true);
+  };
+  return (
+    <div ref={host} className="editor-host">
+      {!mounted && (
+        <div
+          className={`editor ${mode} pending`}
+          role="textbox"
+          aria-multiline="true"
+          aria-label={label}
+          aria-readonly={!mayWrite}
+          lang={lang}
+          tabIndex={mayWrite || suggest ? 0 : -1}
+          onMouseDown={(e) => {
+            // The editor takes this element's place and the caret goes where the click was.
+            e.preventDefault();
+            mount({ x: e.clientX, y: e.clientY });
+          }}
+          onFocus={() => mount(wanted.current ?? 'focus')}
+        />
+      )}
+    </div>
+  );
 }
