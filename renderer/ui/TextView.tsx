@@ -14,6 +14,18 @@ import { ParagraphCard } from './ParagraphCard';
 import { stableList, stableValue } from './stable';
 
 const NOBODY: string[] = [];
+
+/** Words and brackets of a paragraph, counted once per paragraph value (kept stable while unchanged). */
+const countsOf = new WeakMap<Paragraph, { words: number; brackets: number }>();
+function counts(p: Paragraph): { words: number; brackets: number } {
+  let c = countsOf.get(p);
+  if (!c) {
+    const flat = flatText(p.text);
+    c = { words: wordCount(flat), brackets: countBrackets(flat) };
+    countsOf.set(p, c);
+  }
+  return c;
+}
 const NO_VIEWS: ProposalView[] = [];
 
 /** The negotiated text: every paragraph in order, with its proposals, and the word and bracket counts. */
@@ -57,14 +69,14 @@ export function TextView({ presence, followed = null }: { presence: Presence[]; 
     const confirmations = new Map<string, string[]>();
     for (const [id, list] of gathered) confirmations.set(id, stableList(last.confirmations.get(id), list));
     last.confirmations = confirmations;
-    const flats = paragraphs.filter((p) => p.status.state !== 'deleted').map((p) => flatText(p.text));
+    const counted = paragraphs.filter((p) => p.status.state !== 'deleted').map(counts);
     return {
       paragraphs,
       labels: currentLabels(n),
       byParagraph,
       confirmations,
-      words: flats.reduce((sum, f) => sum + wordCount(f), 0),
-      brackets: flats.reduce((sum, f) => sum + countBrackets(f), 0),
+      words: counted.reduce((sum, c) => sum + c.words, 0),
+      brackets: counted.reduce((sum, c) => sum + c.brackets, 0),
       meta: n.table.meta(),
       footnotes: footnoteOrder(paragraphs.map((p) => p.text)),
       footnoteBodies: n.table.footnotes(),

@@ -65,6 +65,9 @@ export function createProposalViewCache(negotiation: Negotiation): ProposalViewC
   // Table changes, split into changes inside a text fragment (per fragment) and everything else.
   const fragmentVersions = new WeakMap<Y.XmlFragment, number>();
   let other = 0;
+  // The texts changed since the last list(): when nothing else changed, only the views anchored in them are read again.
+  const dirty = new Set<Y.XmlFragment>();
+  let last: { sortKey: string; other: number; result: ProposalView[] } | null = null;
   table.on('afterTransaction', (tr: Y.Transaction) => {
     let outside = false;
     const touched = new Set<Y.XmlFragment>();
@@ -74,7 +77,10 @@ export function createProposalViewCache(negotiation: Negotiation): ProposalViewC
       else outside = true;
     }
     if (tr.changed.size === 0 && tr.deleteSet.clients.size > 0) outside = true;
-    for (const f of touched) fragmentVersions.set(f, (fragmentVersions.get(f) ?? 0) + 1);
+    for (const f of touched) {
+      fragmentVersions.set(f, (fragmentVersions.get(f) ?? 0) + 1);
+      dirty.add(f);
+    }
     if (outside) other++;
   });
 
@@ -122,6 +128,22 @@ export function createProposalViewCache(negotiation: Negotiation): ProposalViewC
       const docs = negotiation.delegations();
       const entries = docs.map((d) => entry(d));
       const sortKey = docs.map((d, i) => `${d.delegationId}:${entries[i]!.version}`).join(',');
+      if (last && last.sortKey === sortKey && last.other === other) {
+        // Only texts changed: the proposals, positions and decisions are as they were.
+        const result = last.result.map((v) => {
+          const r = reviews.get(v.key);
+          if (r && !dirty.has(r.fragment)) return v;
+          const value = review(v.key, v.proposal);
+          if (value === v.needsReview) return v;
+          const view = { ...v, needsReview: value };
+          views.set(v.key, view);
+          return view;
+        });
+        dirty.clear();
+        last = { sortKey, other, result };
+        return result;
+      }
+      dirty.clear();
       if (sortKey !== sorted.key) {
         const all = entries.flatMap((e) => e.proposals);
         all.sort((a, b) => a.createdAt.localeCompare(b.createdAt) || proposalKey(a).localeCompare(proposalKey(b)));
@@ -160,6 +182,7 @@ export function createProposalViewCache(negotiation: Negotiation): ProposalViewC
         states.delete(key);
         reviews.delete(key);
       }
+      last = { sortKey, other, result };
       return result;
     },
   };
