@@ -11,6 +11,8 @@ export interface DocumentStore {
    * load applies them in one transaction instead of merging them first.
    */
   loadUpdates?(name: string): Uint8Array[] | Promise<Uint8Array[]>;
+  /** Optional: a document scheduled its flush for this turn (a store that group-commits queues its commit behind it). */
+  turn?(): void;
   /** Appends an update; resolves only once it is durable, so that callers may acknowledge it. */
   appendUpdate(name: string, update: Uint8Array): Promise<void>;
   /** Replaces the document's log by one merged update; an update appended concurrently is never lost. */

@@ -228,7 +228,10 @@ export class HostedDocument {
   /** Resolves once every change made so far is durable and sent. */
   scheduleFlush(): Promise<void> {
     if (!this.nextFlush) {
-      this.nextFlush = new Promise<void>((resolve) => setImmediate(resolve)).then(() => {
+      this.nextFlush = new Promise<void>((resolve) => {
+        setImmediate(resolve);
+        this.store.turn?.();
+      }).then(() => {
         this.nextFlush = null;
         this.flushChain = this.flushChain.catch(() => undefined).then(() => this.flush());
         return this.flushChain;
