@@ -12,6 +12,8 @@ import { rng } from './negotiation-data';
 export interface GeneratorConfig {
   /** ws://HOST:PORT */
   url: string;
+  /** Several nodes (bench/cluster-scenario.ts): client k connects to urls[k % urls.length] (probes first, then writers, then receivers). */
+  urls?: string[];
   docName: string;
   writerToken: string;
   readerToken: string;
@@ -66,6 +68,8 @@ const denied: string[] = [];
 
 class Probe {
   readonly doc = new Y.Doc();
+  /** Several documents may share a generator (bench/cluster-scenario.ts): each setup call adds one. */
+  docName = '';
   readonly cursor = new Map<number, number>();
   synced = false;
   socket: RawSocket | null = null;
@@ -101,6 +105,7 @@ class Probe {
 
 class Writer {
   readonly doc = new Y.Doc();
+  docName = '';
   synced = false;
   socket: RawSocket | null = null;
   next = 0;
@@ -175,9 +180,14 @@ async function setup(c: GeneratorConfig): Promise<{ connected: number }> {
   config = c;
   const random = rng(c.seed);
   const initial = c.relay ? Buffer.from(c.initialUpdate, 'base64') : null;
-  const url = (token: string) => `${c.url}/${c.docName}?token=${encodeURIComponent(token)}`;
+  let nextClient = 0;
+  const url = (token: string) => {
+    const base = c.urls && c.urls.length > 0 ? c.urls[nextClient++ % c.urls.length]! : c.url;
+    return `${base}/${c.docName}?token=${encodeURIComponent(token)}`;
+  };
   for (let i = 0; i < c.probes; i++) {
     const p = new Probe();
+    p.docName = c.docName;
     probes.push(p);
     p.socket = await RawSocket.connect(url(c.readerToken), (d, s) => p.onMessage(d, s));
     if (initial) {
@@ -187,6 +197,7 @@ async function setup(c: GeneratorConfig): Promise<{ connected: number }> {
   }
   for (let i = 0; i < c.writers; i++) {
     const w = new Writer(i, random);
+    w.docName = c.docName;
     writers.push(w);
     w.socket = await RawSocket.connect(url(c.writerToken), (d, s) => w.onMessage(d, s));
     if (initial) {
@@ -287,14 +298,15 @@ async function measure(ms: number, warmupMs: number): Promise<MeasureResult> {
 
 /** Waits until every probe holds every writer's last keystroke, then compares the probes' documents. */
 async function converge(timeoutMs: number): Promise<ConvergeResult> {
-  const finalClocks = writers.map((w) => [w.doc.clientID, Y.getState(w.doc.store, w.doc.clientID)] as const);
-  const complete = (p: Probe) => finalClocks.every(([client, clock]) => Y.getState(p.doc.store, client) >= clock);
+  const finalClocks = writers.map((w) => [w.doc.clientID, Y.getState(w.doc.store, w.doc.clientID), w.docName] as const);
+  const ofProbe = (p: Probe) => finalClocks.filter(([, , doc]) => doc === p.docName);
+  const complete = (p: Probe) => ofProbe(p).every(([client, clock]) => Y.getState(p.doc.store, client) >= clock);
   await waitUntil(() => probes.every(complete), 'the probes to receive every update', timeoutMs).catch(() => undefined);
-  const missing = probes.flatMap((p, i) => finalClocks.filter(([client, clock]) => Y.getState(p.doc.store, client) < clock).map(([client, clock]) => `probe ${i} lacks ${clock - Y.getState(p.doc.store, client)} of client ${client}`));
+  const missing = probes.flatMap((p, i) => ofProbe(p).filter(([client, clock]) => Y.getState(p.doc.store, client) < clock).map(([client, clock]) => `probe ${i} lacks ${clock - Y.getState(p.doc.store, client)} of client ${client}`));
   const fingerprint = (p: Probe) => `${Buffer.from(Y.encodeStateVector(p.doc)).toString('base64')}|${JSON.stringify(p.doc.getMap('paragraphs').toJSON())}`;
-  const reference = probes[0] ? fingerprint(probes[0]) : '';
-  const identical = probes.every((p) => fingerprint(p) === reference);
-  const expected = writers.reduce((n, w) => n + w.sends.times.filter((t) => t >= windowStart).length, 0) * probes.length;
+  // The probes of each document hold identical copies.
+  const identical = probes.every((p) => fingerprint(p) === fingerprint(probes.find((q) => q.docName === p.docName)!));
+  const expected = writers.reduce((n, w) => n + w.sends.times.filter((t) => t >= windowStart).length * probes.filter((p) => p.docName === w.docName).length, 0);
   const latencies = windowLatencies;
   windowLatencies = [];
   return { latencies, expected, received: latencies.length, identical, probes: probes.length, missing, denied: [...denied] };

@@ -10,6 +10,7 @@ import { textRuns } from '../shared/text/y-rich-text';
 import { editStoredTable } from '../sync-server/edit-stored-table';
 import { inviteDelegation } from '../sync-server/invite-delegation';
 import { openDataDir, type DataDir } from '../sync-server/open-data-dir';
+import { snapshotOf } from '../sync-server/sqlite-document-store';
 
 const FACILITATOR = { role: 'cofacilitator', delegationId: null } as const;
 const WORDS = 'encourages Member States to strengthen international cooperation in preventing and combating trafficking in persons especially women and children and to protect and assist victims with full respect for their human rights'.split(' ');
@@ -49,7 +50,7 @@ async function invite(data: DataDir, negotiationId: string, role: 'cofacilitator
   return issued.token;
 }
 
-function addParagraphs(negotiation: Negotiation, count: number, random: () => number): string[] {
+export function addParagraphs(negotiation: Negotiation, count: number, random: () => number): string[] {
   const ids: string[] = [];
   let after: string | null = null;
   for (let i = 0; i < count; i++) {
@@ -143,10 +144,8 @@ export async function prepareLargeNegotiation(dir: string, sizes: { paragraphs: 
       documents.push(name);
       const tail = docPath === 'table' ? Math.min(499, updatesOfDoc.length - 1) : 0;
       const head = updatesOfDoc.slice(0, updatesOfDoc.length - tail);
-      // Merged in chunks: Y.mergeUpdates re-sorts all its inputs at every step, quadratic in their number.
-      let merged = head;
-      while (merged.length > 1) merged = Array.from({ length: Math.ceil(merged.length / 200) }, (_, i) => Y.mergeUpdates(merged.slice(i * 200, (i + 1) * 200)));
-      await data.store.appendUpdate(name, merged[0]!);
+      // The head as the server's compaction stores it: a snapshot of the document at that point.
+      await data.store.appendUpdate(name, snapshotOf(head));
       for (const u of updatesOfDoc.slice(updatesOfDoc.length - tail)) await data.store.appendUpdate(name, u);
       storedRows += 1 + tail;
     }
@@ -162,9 +161,9 @@ export async function prepareLargeNegotiation(dir: string, sizes: { paragraphs: 
   }
 }
 
-/** Where the bench keeps its data directories: on the real disk (fsync is real), under bench/results. */
+/** Where the bench keeps its data directories: on the real disk (fsync is real), under bench-results/ (gitignored). */
 export function benchDataDir(name: string): string {
-  const dir = path.join(import.meta.dirname, 'results', 'data', name);
+  const dir = path.join(import.meta.dirname, '..', 'bench-results', 'data', name);
   fs.mkdirSync(path.dirname(dir), { recursive: true });
   return dir;
 }

@@ -5,7 +5,7 @@ import path from 'node:path';
 import readline from 'node:readline';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
-const BUILD = path.join(import.meta.dirname, 'results', 'build');
+const BUILD = path.join(ROOT, 'bench-results', 'build');
 
 /** The servers compared. */
 export type ServerKind = 'penholder' | 'penholder-nodurable' | 'y-websocket@1.5.4' | '@y/websocket-server@0.1.1' | 'ws-relay';
@@ -15,10 +15,10 @@ export type ServerKind = 'penholder' | 'penholder-nodurable' | 'y-websocket@1.5.
  * generators run in plain `node` without a loader thread in their CPU and RSS. Falls back to tsx.
  */
 let built: Record<string, string> | null = null;
-export function entry(name: 'penholder-server' | 'relay-server' | 'generator'): { file: string; execArgv: string[] } {
+export function entry(name: 'penholder-server' | 'relay-server' | 'generator' | 'penholder-cluster-node'): { file: string; execArgv: string[] } {
   if (!built) {
     built = {};
-    const sources = { 'penholder-server': 'servers/penholder-server.ts', 'relay-server': 'servers/relay-server.ts', generator: 'generator.ts' };
+    const sources = { 'penholder-server': 'servers/penholder-server.ts', 'relay-server': 'servers/relay-server.ts', generator: 'generator.ts', 'penholder-cluster-node': 'servers/penholder-cluster-node.ts' };
     const esbuild = path.join(ROOT, 'node_modules', '.bin', 'esbuild');
     for (const [key, src] of Object.entries(sources)) {
       const out = path.join(BUILD, `${key}.mjs`);
@@ -31,6 +31,31 @@ export function entry(name: 'penholder-server' | 'relay-server' | 'generator'): 
   const file = built[name];
   if (file) return { file, execArgv: [] };
   return { file: path.join(import.meta.dirname, name === 'generator' ? 'generator.ts' : `servers/${name}.ts`), execArgv: ['--import', 'tsx'] };
+}
+
+/** A Penholder node over a shared PostgreSQL and Redis (bench/cluster-scenario.ts), on a free loopback port. */
+export async function startClusterNode(postgres: string, redis: string): Promise<BenchServer> {
+  const { file, execArgv } = entry('penholder-cluster-node');
+  const child = spawn(process.execPath, [...execArgv, file, postgres, redis], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
+  const port = await new Promise<number>((resolve, reject) => {
+    const lines = readline.createInterface({ input: child.stdout! });
+    lines.once('line', (line) => resolve((JSON.parse(line) as { port: number }).port));
+    child.once('exit', (code) => reject(new Error(`a cluster node exited with ${code}`)));
+  });
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  return {
+    kind: 'penholder',
+    pid: child.pid!,
+    port,
+    wsUrl: `ws://127.0.0.1:${port}`,
+    child,
+    async stop() {
+      if (child.exitCode === null) child.kill('SIGTERM');
+      const timer = setTimeout(() => child.kill('SIGKILL'), 5000);
+      await exited;
+      clearTimeout(timer);
+    },
+  };
 }
 
 async function freePort(): Promise<number> {

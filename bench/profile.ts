@@ -7,9 +7,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { coldLoad } from './cold-load';
-import { benchDataDir, prepareBenchDocument, prepareLargeNegotiation } from './negotiation-data';
+import { benchDataDir, prepareBenchDocument, prepareLargeNegotiation, type BenchDocument, type LargeNegotiation } from './negotiation-data';
 import type { ServerKind } from './processes';
-import { runPoint } from './run-point';
+import { runPoint, type BenchRecord } from './run-point';
 
 interface ProfileNode {
   id: number;
@@ -24,7 +24,7 @@ export function summarise(file: string, top = 15): string[] {
   profile.samples.forEach((id, i) => {
     const node = byId.get(id)!;
     const f = node.callFrame;
-    const where = f.url ? `${f.url.replace(/^.*node_modules\//, '').replace(/^file:\/\/.*\/bench\/results\/build\//, 'bundle:')}:${f.lineNumber + 1}` : '';
+    const where = f.url ? `${f.url.replace(/^.*node_modules\//, '').replace(/^file:\/\/.*\/bench-results\/build\//, 'bundle:')}:${f.lineNumber + 1}` : '';
     const key = `${f.functionName || '(anonymous)'} ${where}`.trim();
     self.set(key, (self.get(key) ?? 0) + (profile.timeDeltas[i] ?? 0));
   });
@@ -35,12 +35,39 @@ export function summarise(file: string, top = 15): string[] {
     .map(([k, us]) => `${((100 * us) / total).toFixed(1).padStart(5)} %  ${(us / 1000).toFixed(0).padStart(6)} ms  ${k}`);
 }
 
+/** The fan-out point of scenario 1 with Penholder under the profiler: the record and the profile's top lines. */
+export async function profileFanOut(doc: BenchDocument, n: number, ms: number, log: (line: string) => void): Promise<{ record: BenchRecord; top: string[] }> {
+  const dir = profileDir(`penholder-fanout-${n}`);
+  const record = await runPoint(doc, { scenario: 'profile-fanout', server: 'penholder', n, writers: 10, rate: 5, probes: 4, heartbeatMs: null, durationMs: ms, warmupMs: 2000, receiverProcesses: n > 300 ? 1 : 0, cpuProfileDir: dir }, log);
+  return { record, top: topOf(dir) };
+}
+
+/** Scenario 4's cold starts with the server under the profiler. */
+export async function profileColdLoad(large: LargeNegotiation, log: (line: string) => void): Promise<{ record: BenchRecord; top: string[] }> {
+  const dir = profileDir('penholder-cold');
+  const record = await coldLoad(large, log, dir);
+  return { record, top: topOf(dir) };
+}
+
+function profileDir(name: string): string {
+  const dir = path.join(import.meta.dirname, '..', 'bench-results', 'profiles', `${name}-${Date.now()}`);
+  fs.mkdirSync(dir, { recursive: true });
+  return dir;
+}
+
+/** The summary of the (first) profile written into `dir`; several cold starts are summed by `summarise` per file, so the largest file is taken. */
+function topOf(dir: string): string[] {
+  const files = fs.readdirSync(dir).filter((f) => f.endsWith('.cpuprofile')).map((f) => path.join(dir, f));
+  if (files.length === 0) return ['(no profile was written)'];
+  const largest = files.sort((a, b) => fs.statSync(b).size - fs.statSync(a).size)[0]!;
+  return summarise(largest, 12);
+}
+
 const isMain = process.argv[1] && path.resolve(process.argv[1]) === path.resolve(import.meta.filename);
 if (isMain) {
   const { values } = parseArgs({ options: { scenario: { type: 'string', default: 'fanout' }, n: { type: 'string', default: '600' }, writers: { type: 'string', default: '10' }, rate: { type: 'string', default: '5' }, server: { type: 'string', default: 'penholder' }, ms: { type: 'string', default: '10000' } } });
   const doc = await prepareBenchDocument(benchDataDir('profile'), 150);
-  const dir = path.join(import.meta.dirname, 'results', 'profiles', `${values.server}-${values.scenario}-${values.n}-${Date.now()}`.replace(/[@/]/g, '_'));
-  fs.mkdirSync(dir, { recursive: true });
+  const dir = profileDir(`${values.server}-${values.scenario}-${values.n}`.replace(/[@/]/g, '_'));
   const idle = values.scenario === 'idle';
   const record = values.scenario === 'cold'
     ? await coldLoad(await prepareLargeNegotiation(benchDataDir('profile-large'), { paragraphs: 150, proposals: 3_000, history: 100_000 }), console.log, dir)

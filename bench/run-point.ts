@@ -9,7 +9,7 @@ import { RawSocket } from './raw-socket';
 /** One record of the results file, as the issue specifies it (plus a few diagnostics). */
 export interface BenchRecord {
   scenario: string;
-  server: ServerKind;
+  server: ServerKind | string;
   n: number;
   writers: number;
   rate: number;

@@ -16,7 +16,7 @@ export interface Sizes {
 }
 
 export const FULL: Sizes = { quick: false, durationMs: 10_000, warmupMs: 2_000, fanOutN: [50, 200, 600], kneeReceivers: 50, kneeWriters: [5, 10, 20, 40, 80, 160, 320, 640], kneeRate: 10, idleN: [200, 600, 1000], idleWindowMs: 15_000, probes: 4 };
-export const QUICK: Sizes = { quick: true, durationMs: 2_500, warmupMs: 1_000, fanOutN: [30, 100], kneeReceivers: 20, kneeWriters: [10, 40, 160], kneeRate: 10, idleN: [100, 300], idleWindowMs: 3_000, probes: 2 };
+export const QUICK: Sizes = { quick: true, durationMs: 2_000, warmupMs: 800, fanOutN: [30, 100], kneeReceivers: 20, kneeWriters: [10, 40, 160], kneeRate: 10, idleN: [100, 300], idleWindowMs: 2_000, probes: 2 };
 
 /** Receivers beyond this many go to a second generator process. */
 const receiverProcessesFor = (n: number) => (n > 300 ? 1 : 0);
