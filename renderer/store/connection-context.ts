@@ -1,4 +1,4 @@
-import { createContext, useContext, useMemo, useSyncExternalStore } from 'react';
+import { createContext, useContext, useDeferredValue, useMemo, useSyncExternalStore } from 'react';
 import type { Negotiation } from '../../shared/model/negotiation';
 import type { ConnectionStatus, NegotiationConnection } from '../sync/negotiation-connection';
 
@@ -18,6 +18,18 @@ export function useConnection(): NegotiationConnection {
 export function useNegotiation<T>(read: (negotiation: Negotiation) => T, deps: readonly unknown[] = []): T {
   const connection = useConnection();
   const version = useSyncExternalStore(connection.subscribe, () => connection.version(), () => connection.version());
+  return useMemo(() => read(connection.negotiation), [connection, version, ...deps]);
+}
+
+/**
+ * As useNegotiation, for values that may follow a frame later (the proposal views, word counts and
+ * labels of the whole text): React first renders with the previous version, which costs nothing, and
+ * recomputes in a background render after the keystroke is painted. The editors do not wait for it:
+ * ProseMirror renders the text from Yjs directly.
+ */
+export function useDeferredNegotiation<T>(read: (negotiation: Negotiation) => T, deps: readonly unknown[] = []): T {
+  const connection = useConnection();
+  const version = useDeferredValue(useSyncExternalStore(connection.subscribe, () => connection.version(), () => connection.version()));
   return useMemo(() => read(connection.negotiation), [connection, version, ...deps]);
 }
 

@@ -6,7 +6,7 @@ import { currentLabels, type ProposalView } from '../../shared/model/queries';
 import { countBrackets } from '../../shared/text/brackets';
 import { flatText, wordCount } from '../../shared/text/rich-text';
 import { I18nContext } from '../i18n/translate';
-import { useConnection, useNegotiation } from '../store/connection-context';
+import { useConnection, useDeferredNegotiation } from '../store/connection-context';
 import type { Presence } from '../store/use-presence';
 import { DraftList } from './DraftList';
 import { FootnoteList, footnoteOrder } from './FootnoteList';
@@ -42,7 +42,7 @@ export function TextView({ presence, followed = null }: { presence: Presence[]; 
     confirmations: new Map<string, string[]>(),
     present: new Map<string, string[]>(),
   });
-  const model = useNegotiation((n) => {
+  const model = useDeferredNegotiation((n) => {
     const epoch = n.table.epoch();
     const last = previous.current;
     const stableParagraphs = new Map<string, { json: string; value: Paragraph }>();
