@@ -1,4 +1,4 @@
-import { createContext, useContext, useDeferredValue, useMemo, useSyncExternalStore } from 'react';
+import { createContext, useContext, useDeferredValue, useEffect, useMemo, useRef, useSyncExternalStore } from 'react';
 import type { Negotiation } from '../../shared/model/negotiation';
 import type { ConnectionStatus, NegotiationConnection } from '../sync/negotiation-connection';
 
@@ -25,12 +25,20 @@ export function useNegotiation<T>(read: (negotiation: Negotiation) => T, deps: r
  * As useNegotiation, for values that may follow a frame later (the proposal views, word counts and
  * labels of the whole text): React first renders with the previous version, which costs nothing, and
  * recomputes in a background render after the keystroke is painted. The editors do not wait for it:
- * ProseMirror renders the text from Yjs directly.
+ * ProseMirror renders the text from Yjs directly. Until the table has loaded, nothing is deferred: the
+ * first render of the text is not put behind the stream of updates that loading brings.
  */
 export function useDeferredNegotiation<T>(read: (negotiation: Negotiation) => T, deps: readonly unknown[] = []): T {
   const connection = useConnection();
-  const version = useDeferredValue(useSyncExternalStore(connection.subscribe, () => connection.version(), () => connection.version()));
-  return useMemo(() => read(connection.negotiation), [connection, version, ...deps]);
+  const version = useSyncExternalStore(connection.subscribe, () => connection.version(), () => connection.version());
+  const deferred = useDeferredValue(version);
+  const loaded = useRef(false);
+  const tableLoaded = connection.negotiation.table.metaMap.size > 0;
+  useEffect(() => {
+    if (tableLoaded) loaded.current = true;
+  }, [tableLoaded]);
+  const used = loaded.current ? deferred : version;
+  return useMemo(() => read(connection.negotiation), [connection, used, ...deps]);
 }
 
 /** The connection's network state, pending changes and refusals. */
