@@ -31,7 +31,7 @@ export interface RunResult {
 }
 
 const f = (x: number | null | undefined, d = 1) => (x === null || x === undefined ? '–' : x.toFixed(d));
-const ratio = (a: number | null | undefined, b: number | null | undefined) => (a != null && b != null && b !== 0 ? (a / b).toFixed(2) : '–');
+const ratio = (a: number | null | undefined, b: number | null | undefined) => (a != null && b != null && b !== 0 ? (a / b < 0.01 ? (a / b).toPrecision(1) : (a / b).toFixed(2)) : '–');
 const STOCK = ['y-websocket@1.5.4', '@y/websocket-server@0.1.1'];
 
 function table(rows: BenchRecord[], columns: [string, (r: BenchRecord) => string][]): string[] {
@@ -101,7 +101,7 @@ export function generatedSection(run: RunResult): string {
   if (cluster.length > 0) {
     out.push('### (7) Several nodes (issue 9): participants over negotiations, each negotiation\'s clients spread over the nodes', '');
     const c0 = cluster[0]!;
-    out.push(`${c0.n} participants over ${c0.extra?.negotiations} negotiations, ${c0.writers} writers in all × ${c0.rate} updates/s; PostgreSQL and Redis from Debian's binaries on loopback; a few generator processes holding several negotiations each. Latency is from a writer's send to a probe's receipt, probes on other nodes than most writers (through PostgreSQL and Redis). Server CPU and RSS are the nodes' sums (PostgreSQL and Redis not included).`, '');
+    out.push(`${c0.n} participants over ${c0.extra?.negotiations} negotiations, ${c0.writers} writers in all × ${c0.rate} updates/s; PostgreSQL and Redis from Debian's binaries on loopback; a few generator processes holding several negotiations each. Latency is from a writer's send to a probe's receipt; with several nodes a negotiation's clients go round-robin over them, so most updates reach a probe through another node (committed to PostgreSQL there, carried by Redis). Server CPU and RSS are the nodes' sums (PostgreSQL and Redis not included).`, '');
     out.push(...table(cluster, latencyColumns), '');
     const one = cluster.find((r) => r.extra?.nodes === 1);
     if (one) {
