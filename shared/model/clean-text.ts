@@ -52,7 +52,7 @@ export function openItems(negotiation: Negotiation, paragraphs: FrozenParagraph[
     const plain = plainParagraph(p.text);
     const all = [plain.text, ...flatItems(plain.items)].join(' ');
     const n = countBrackets(all);
-    if (n > 0) items.push({ label: p.label || p.kind, reason: fr ? `${n} crochet(s)` : `${n} bracket${n > 1 ? 's' : ''}` });
+    if (n > 0) items.push({ label: p.label || p.kind, reason: `${n} ${fr ? 'crochet' : 'bracket'}${n > 1 ? 's' : ''}` });
     if (/ Alt \d+$/.test(p.label)) items.push({ label: p.label, reason: fr ? 'variante non tranchée' : 'alternative wording not yet settled' });
   }
   if (!withProposals) return items;

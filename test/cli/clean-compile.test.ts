@@ -49,7 +49,7 @@ describe('penholder import --out, clean and compile', () => {
     writeFileSync(file, encodePenholderFile(n));
     const refused = await penholder('clean', file);
     expect(refused.code).toBe(3);
-    expect(refused.stderr).toContain('PP1: 1 crochet(s)');
+    expect(refused.stderr).toContain('PP1: 1 crochet\n');
     expect(refused.stderr).toContain('PP2: proposition ouverte de Mexique');
     const draft = await penholder('clean', file, '--draft');
     expect(draft.stdout).toContain('[PP1] Rappelant');
