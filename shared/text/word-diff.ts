@@ -21,8 +21,12 @@ const key = (w: string): string => (/^\s+$/.test(w) ? ' ' : w);
  */
 function tidy(raw: DiffPart[]): DiffPart[] {
   const spread = raw.flatMap((part, i): DiffPart[] => {
-    const between = part.op === 'equal' && /^\s+$/.test(part.text) && raw[i - 1] && raw[i - 1]!.op !== 'equal' && raw[i + 1] && raw[i + 1]!.op !== 'equal';
-    return between ? [{ op: 'delete', text: part.text }, { op: 'insert', text: part.text }] : [part];
+    const before = raw[i - 1]?.op;
+    const after = raw[i + 1]?.op;
+    if (part.op !== 'equal' || !/^\s+$/.test(part.text) || !before || !after || before === 'equal' || after === 'equal') return [part];
+    // Between two insertions the space joins them; between a deletion and an insertion it goes with both.
+    if (before === after) return [{ op: before, text: part.text }];
+    return [{ op: 'delete', text: part.text }, { op: 'insert', text: part.text }];
   });
   const parts: DiffPart[] = [];
   let deleted = '';

@@ -18,3 +18,12 @@ describe('wordDiff', () => {
     expect(changes('to protect victims and survivors;', 'to protect [victims and survivors];')).toEqual([['insert', '['], ['insert', ']']]);
   });
 });
+
+describe('wordDiff spaces', () => {
+  it('does not show a kept space as deleted when words are only added around it', () => {
+    expect(changes('the Secretary-General to report on progress.', 'the Secretary-General, within existing resources, to report annually on progress.')).toEqual([
+      ['insert', ', within existing resources, '],
+      ['insert', ' annually'],
+    ]);
+  });
+});
