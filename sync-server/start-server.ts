@@ -4,6 +4,7 @@ import pino, { type Logger } from 'pino';
 import { documentName } from '../shared/model/document-names';
 import { handleAdmin } from './admin-api';
 import { handleSession } from './session-api';
+import { handleCreateNegotiation } from './create-negotiation-api';
 import { invitationHooks } from './invitation-hooks';
 import { logHooks } from './log-hooks';
 import { openDataDir } from './open-data-dir';
@@ -117,6 +118,10 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     }
     if (url.pathname === '/api/session') {
       return void handleSession(invitations, req, res).catch((error: unknown) => logger.error({ err: error }, 'session API failed'));
+    }
+    if (url.pathname === '/api/negotiations' || url.pathname === '/api/negotiations/') {
+      const context = { invitations, serverUrl: publicUrl, editDocument: core.editDocument.bind(core) };
+      return void handleCreateNegotiation(context, req, res).catch((error: unknown) => logger.error({ err: error }, 'create negotiation API failed'));
     }
     if (url.pathname.startsWith('/api/')) {
       return void handleAdmin(admin, req, res, url.pathname).catch((error: unknown) => logger.error({ err: error }, 'admin API failed'));

@@ -81,7 +81,7 @@ export function App({ db, initialLink }: Props) {
       <ErrorProvider>
         {connection ? (
           <ConnectionContext.Provider value={connection}>
-            <Workspace onLeave={leave} />
+            <Workspace key={connection.session.negotiationId} onLeave={leave} onSwitch={(token) => void join({ httpUrl: session?.httpUrl ?? null, token })} />
           </ConnectionContext.Provider>
         ) : (
           <JoinScreen onJoin={(l) => void join(l)} busy={busy} problem={problem} />

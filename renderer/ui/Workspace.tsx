@@ -9,6 +9,7 @@ import { CompareView } from './CompareView';
 import { CompilationView } from './CompilationView';
 import { ConnectionBanner } from './ConnectionBanner';
 import { FacilitatorBar } from './FacilitatorBar';
+import { NewNegotiationDialog } from './NewNegotiation';
 import { PresenceBar } from './PresenceBar';
 import { deadlineWords } from './StatusBadge';
 import { TextView } from './TextView';
@@ -17,7 +18,7 @@ type View = 'text' | 'compare' | 'compilation' | 'clean';
 const VIEWS: View[] = ['text', 'compare', 'compilation', 'clean'];
 
 /** The negotiating table: who I am, the connection, the views of the text, the room. */
-export function Workspace({ onLeave }: { onLeave(): void }) {
+export function Workspace({ onLeave, onSwitch }: { onLeave(): void; /** Joins another negotiation with a token of this server. */ onSwitch(token: string): void }) {
   const { t, language, setLanguage } = useContext(I18nContext);
   const connection = useConnection();
   const { session, actor } = connection;
@@ -25,6 +26,7 @@ export function Workspace({ onLeave }: { onLeave(): void }) {
   const [view, setView] = useState<View>('text');
   const [presenting, setPresenting] = useState(false);
   const [following, setFollowing] = useState(false);
+  const [creating, setCreating] = useState(false);
   const followed = useFollow(presence, following && view === 'text');
   const silence = useNegotiation((n) => n.table.silence());
 
@@ -72,10 +74,16 @@ export function Workspace({ onLeave }: { onLeave(): void }) {
           </select>
         </label>
         <ConnectionBanner />
+        {actor.role === 'cofacilitator' && (
+          <button type="button" className="new-negotiation-open" aria-haspopup="dialog" onClick={() => setCreating(true)}>
+            {t('new.open')}
+          </button>
+        )}
         <button type="button" className="leave" onClick={onLeave}>
           {t('join.leave')}
         </button>
       </header>
+      {creating && <NewNegotiationDialog httpUrl={session.httpUrl} token={session.token} onCreated={(token) => (setCreating(false), onSwitch(token))} onClose={() => setCreating(false)} />}
       {silence.state === 'open' && (
         <p className="banner silence" role="status">
           {t('silence.open', { deadline: deadlineWords(silence.deadline, language) })}

@@ -1,0 +1,40 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { browserAvailable, joinRoom, launch, openRoom, screenshot, type Room } from './e2e-setup';
+
+const run = browserAvailable();
+
+describe.runIf(run)('a new negotiation from an imported text, in Chromium', () => {
+  let browser: Browser;
+  let room: Room;
+
+  beforeAll(async () => {
+    [browser, room] = await Promise.all([launch(), openRoom()]);
+  }, 120_000);
+  afterAll(async () => {
+    await browser?.close();
+    await room?.close();
+  });
+
+  it('a co-facilitator imports a .txt, sees the preview, creates, and lands in the new negotiation', async () => {
+    const { context, page } = await joinRoom(browser, room, room.tokens.cofac);
+    try {
+      await page.getByRole('button', { name: 'New negotiation' }).click();
+      const dialog = page.getByRole('dialog', { name: 'Start a new negotiation' });
+      await dialog.getByLabel('Text to import (optional)').setInputFiles('test/fixtures/import/en-draft-plain.txt');
+      const preview = dialog.getByRole('region', { name: 'What the importer found' });
+      await preview.getByText('2 operative paragraphs').waitFor();
+      await preview.getByRole('list', { name: 'Paragraphs' }).getByText('Decides to convene a meeting;').waitFor();
+      await dialog.getByLabel('Title').fill('Trafficking in persons');
+      await screenshot(page, '20-new-negotiation-preview', false);
+      await dialog.getByRole('button', { name: 'Create' }).click();
+
+      await page.locator('article[data-label="OP2"]', { hasText: 'Requests a report.' }).waitFor();
+      await expect.poll(() => page.locator('article[data-label]').count()).toBe(4);
+      expect(await page.getByRole('dialog').count()).toBe(0);
+      expect(await page.evaluate(() => (JSON.parse(localStorage.getItem('penholder.session') ?? '{}') as { negotiationId?: string }).negotiationId)).not.toBe(room.negotiationId);
+    } finally {
+      await context.close();
+    }
+  });
+});
