@@ -15,7 +15,7 @@ const electron = { group: ['electron', 'electron/*'], message: 'Only main/ may i
 const restrict = (message, ...dirs) => ({ group: layer(...dirs), message });
 
 export default tseslint.config(
-  { ignores: ['node_modules/', '**/dist/', '.tsbuild/', 'bench/results/'] },
+  { ignores: ['node_modules/', '**/dist/', '.tsbuild/', 'bench-results/', 'test-results/'] },
   ...tseslint.configs.recommended,
   {
     plugins: { 'import-x': importX },
