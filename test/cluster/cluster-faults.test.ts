@@ -1,18 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import WebSocket from 'ws';
-import * as encoding from 'lib0/encoding';
 import type { RunningServer } from '../../sync-server/start-server';
 import { connect, health, itemsOf, seedNegotiation, sleep, startNode, waitFor, type ClusterClient } from './cluster-harness';
 import { skipCluster, TestPostgres, TestRedis } from './services';
+import { updateFrame } from '../../sync-server/protocol-messages';
 
-const updateFrame = (update: Uint8Array): Uint8Array => {
-  const e = encoding.createEncoder();
-  encoding.writeVarUint(e, 0);
-  encoding.writeVarUint(e, 2);
-  encoding.writeVarUint8Array(e, update);
-  return encoding.toUint8Array(e);
-};
 
 describe.skipIf(skipCluster)('faults: Redis and PostgreSQL going away', () => {
   let postgres: TestPostgres;

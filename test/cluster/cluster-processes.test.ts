@@ -2,9 +2,9 @@ import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
-import * as encoding from 'lib0/encoding';
 import { connect, health, itemsOf, waitFor, type ClusterClient } from './cluster-harness';
 import { skipCluster, TestPostgres, TestRedis } from './services';
+import { updateFrame } from '../../sync-server/protocol-messages';
 
 interface Node {
   child: ChildProcess;
@@ -40,13 +40,6 @@ async function kill9(node: Node): Promise<void> {
 
 const penholder = (...args: string[]) => JSON.parse(execFileSync(process.execPath, ['bin/penholder.mjs', ...args], { encoding: 'utf8' }));
 
-const updateFrame = (update: Uint8Array): Uint8Array => {
-  const e = encoding.createEncoder();
-  encoding.writeVarUint(e, 0);
-  encoding.writeVarUint(e, 2);
-  encoding.writeVarUint8Array(e, update);
-  return encoding.toUint8Array(e);
-};
 
 describe.skipIf(skipCluster)('penholder serve --postgres --redis, as separate processes', () => {
   let postgres: TestPostgres;

@@ -1,14 +1,7 @@
-import * as encoding from 'lib0/encoding';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connectClient, rawSocket, startTestServer, waitFor, type TestClient } from './harness';
+import { updateFrame } from '../../sync-server/protocol-messages';
 
-const updateFrame = (update: Uint8Array): Uint8Array => {
-  const e = encoding.createEncoder();
-  encoding.writeVarUint(e, 0);
-  encoding.writeVarUint(e, 2);
-  encoding.writeVarUint8Array(e, update);
-  return encoding.toUint8Array(e);
-};
 
 describe('bad input', () => {
   let t: Awaited<ReturnType<typeof startTestServer>>;

@@ -1,8 +1,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import * as encoding from 'lib0/encoding';
 import * as Y from 'yjs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { connectClient, makeDataDir, rawSocket, waitFor } from './harness';
+import { updateFrame } from '../../sync-server/protocol-messages';
 
 /** Starts `penholder serve` on port 0 in a child process; resolves with its ws:// URL. */
 function serve(dir: string): Promise<{ child: ChildProcess; wsUrl: string }> {
@@ -18,13 +18,6 @@ function serve(dir: string): Promise<{ child: ChildProcess; wsUrl: string }> {
   });
 }
 
-const updateFrame = (update: Uint8Array): Uint8Array => {
-  const e = encoding.createEncoder();
-  encoding.writeVarUint(e, 0);
-  encoding.writeVarUint(e, 2);
-  encoding.writeVarUint8Array(e, update);
-  return encoding.toUint8Array(e);
-};
 
 describe('kill -9 right after an echo', () => {
   let child: ChildProcess | null = null;
