@@ -13,6 +13,9 @@ const noNode = { paths: node.map((name) => ({ name, message: 'Node built-ins are
 const layer = (...dirs) => dirs.flatMap((d) => [`../${d}/*`, `../../${d}/*`, `../../../${d}/*`, `../../../../${d}/*`, `**/${d}/**`]);
 const electron = { group: ['electron', 'electron/*'], message: 'Only main/ may import electron.' };
 const restrict = (message, ...dirs) => ({ group: layer(...dirs), message });
+// Outside sync-server/, only its public entry (sync-server/index.ts) may be imported.
+const syncServerEntry = { group: ['**/sync-server/*', '!**/sync-server/index'], message: 'Reach sync-server/ through its public entry (sync-server/index.ts).' };
+const noTesting = restrict('testing/ is support for test/ and bench/, never for product code.', 'testing');
 
 export default tseslint.config(
   { ignores: ['node_modules/', '**/dist/', '.tsbuild/', 'bench-results/', 'test-results/'] },
@@ -44,7 +47,7 @@ export default tseslint.config(
   {
     files: ['sync-server/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [electron, restrict('sync-server/ imports only shared/.', 'renderer', 'main', 'cli')] }],
+      'no-restricted-imports': ['error', { patterns: [electron, restrict('sync-server/ imports only shared/.', 'renderer', 'main', 'cli', 'testing')] }],
     },
   },
   {
@@ -52,17 +55,21 @@ export default tseslint.config(
     ignores: ['main/electron/**'],
     rules: {
       // Services run and are tested under plain Node; only the thin shell in main/electron touches Electron.
-      'no-restricted-imports': ['error', { patterns: [{ ...electron, message: 'Only main/electron/ imports electron; services take what they need as parameters.' }, restrict('main/ never imports renderer/ or cli/.', 'renderer', 'cli')] }],
+      'no-restricted-imports': ['error', { patterns: [{ ...electron, message: 'Only main/electron/ imports electron; services take what they need as parameters.' }, restrict('main/ never imports renderer/ or cli/.', 'renderer', 'cli'), syncServerEntry, noTesting] }],
     },
   },
   {
     files: ['main/electron/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [restrict('main/ never imports renderer/ or cli/.', 'renderer', 'cli')] }],
+      'no-restricted-imports': ['error', { patterns: [restrict('main/ never imports renderer/ or cli/.', 'renderer', 'cli'), syncServerEntry, noTesting] }],
     },
   },
   {
-    files: ['cli/**/*.ts', 'test/**/*.{ts,tsx}', 'bench/**/*.ts'],
-    rules: { 'no-restricted-imports': ['error', { patterns: [electron] }] },
+    files: ['cli/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [electron, syncServerEntry, noTesting] }] },
+  },
+  {
+    files: ['test/**/*.{ts,tsx}', 'bench/**/*.ts', 'testing/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [electron, syncServerEntry] }] },
   },
 );

@@ -1,10 +1,8 @@
 import * as Y from 'yjs';
 import { createNegotiation } from '../shared/model/create-negotiation';
 import { documentName } from '../shared/model/document-names';
-import { editStoredTable } from '../sync-server/edit-stored-table';
-import { inviteDelegation } from '../sync-server/invite-delegation';
-import { services, TestPostgres, TestRedis } from '../sync-server/local-services';
-import { openPostgres, type PostgresData } from '../sync-server/postgres/open-postgres';
+import { editStoredTable, inviteDelegation, openPostgres, type PostgresData } from '../sync-server';
+import { services, TestPostgres, TestRedis } from '../testing/local-services';
 import type { ConvergeResult, GeneratorConfig, MeasureResult } from './generator';
 import { addParagraphs, rng } from './negotiation-data';
 import { cpuSeconds, GeneratorProcess, rssMB, startClusterNode, type BenchServer } from './processes';
@@ -57,7 +55,7 @@ const round = (x: number | null, digits = 2): number | null => (x === null ? nul
 
 /**
  * Issue 9's benchmark: for each node count, a fresh database on one PostgreSQL and one Redis (Debian's
- * binaries, sync-server/local-services.ts), the nodes as separate processes, a few generator processes holding
+ * binaries, testing/local-services.ts), the nodes as separate processes, a few generator processes holding
  * several negotiations each; each negotiation's clients go round-robin over the nodes (probes first: the two probes of a negotiation
  * sit on different nodes when there are several, so latency includes the hop through Redis).
  */

@@ -7,10 +7,7 @@ import { addParagraph } from '../shared/model/facilitator-commands';
 import type { Negotiation } from '../shared/model/negotiation';
 import { propose } from '../shared/model/proposal-commands';
 import { textRuns } from '../shared/text/y-rich-text';
-import { editStoredTable } from '../sync-server/edit-stored-table';
-import { inviteDelegation } from '../sync-server/invite-delegation';
-import { openDataDir, type DataDir } from '../sync-server/open-data-dir';
-import { snapshotOf } from '../sync-server/sqlite-document-store';
+import { editStoredTable, inviteDelegation, openDataDir, type DataDir, snapshotOf } from '../sync-server';
 
 const FACILITATOR = { role: 'cofacilitator', delegationId: null } as const;
 const WORDS = 'encourages Member States to strengthen international cooperation in preventing and combating trafficking in persons especially women and children and to protect and assist victims with full respect for their human rights'.split(' ');

@@ -3,8 +3,7 @@
  * update logs (durable before echo), Redis fan-out; on a free loopback port, printing `{"port": N}`.
  */
 import pino from 'pino';
-import { openClusterBackend } from '../../sync-server/cluster/open-cluster-backend';
-import { startServer } from '../../sync-server/start-server';
+import { openClusterBackend, startServer } from '../../sync-server';
 
 const [postgres, redis] = process.argv.slice(2);
 if (!postgres || !redis) throw new Error('usage: penholder-cluster-node POSTGRES_URL REDIS_URL');

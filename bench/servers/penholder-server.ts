@@ -5,8 +5,7 @@
  */
 import pino from 'pino';
 import * as Y from 'yjs';
-import { SqliteDocumentStore } from '../../sync-server/sqlite-document-store';
-import { startServer } from '../../sync-server/start-server';
+import { SqliteDocumentStore, startServer } from '../../sync-server';
 
 const [dataDir, ...flags] = process.argv.slice(2);
 if (!dataDir) throw new Error('usage: penholder-server DATA_DIR [--no-durability]');

@@ -1,11 +1,6 @@
 import { parseArgs } from 'node:util';
 import { ID_PATTERN } from '../../shared/model/document-names';
-import { editStoredTable } from '../../sync-server/edit-stored-table';
-import { inviteDelegation, parseExpiry, parseRole } from '../../sync-server/invite-delegation';
-import { openDataDir } from '../../sync-server/open-data-dir';
-import { openPostgres } from '../../sync-server/postgres/open-postgres';
-import { publishUpdates } from '../../sync-server/redis/publish-updates';
-import { Refusal } from '../../sync-server/refusal';
+import { editStoredTable, inviteDelegation, parseExpiry, parseRole, openDataDir, openPostgres, publishUpdates, Refusal } from '../../sync-server';
 import { CliError } from '../cli-error';
 import type { Command } from '../command';
 

@@ -1,6 +1,5 @@
 import { parseArgs } from 'node:util';
-import { openDataDir } from '../../sync-server/open-data-dir';
-import { openPostgres } from '../../sync-server/postgres/open-postgres';
+import { openDataDir, openPostgres } from '../../sync-server';
 import { CliError } from '../cli-error';
 import type { Command } from '../command';
 

@@ -2,9 +2,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import pino from 'pino';
-import { startServer, type ServerBackend } from '../../sync-server/start-server';
-import { openClusterBackend } from '../../sync-server/cluster/open-cluster-backend';
-import { DEFAULT_LIMITS, type ServerLimits } from '../../sync-server/server-limits';
+import { startServer, type ServerBackend, openClusterBackend, DEFAULT_LIMITS, type ServerLimits } from '../../sync-server';
 import { CliError } from '../cli-error';
 import type { Command } from '../command';
 

@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { Logger } from 'pino';
 import type { AppInfo, PenholderEvents } from '../../shared/ipc/contract';
 import { parseDocumentName } from '../../shared/model/document-names';
-import type { RunningServer, StartServerOptions } from '../../sync-server/start-server';
+import type { RunningServer, StartServerOptions } from '../../sync-server';
 import { FileService, type ExportBytes, type FileDialogs, type ReadSource } from '../files/file-service';
 import { createHandlers } from '../ipc/handlers';
 import { IpcDispatcher, type SenderPolicy } from '../ipc/ipc-dispatcher';

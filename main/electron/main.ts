@@ -6,7 +6,7 @@ import { app, BrowserWindow, dialog, ipcMain, Menu, nativeImage, Notification, p
 import pino from 'pino';
 import type { PenholderEvents } from '../../shared/ipc/contract';
 import { eventChannel } from '../../shared/ipc/contract';
-import { startServer } from '../../sync-server/start-server';
+import { startServer } from '../../sync-server';
 import { CONTENT_SECURITY_POLICY } from '../app/content-security-policy';
 import { DesktopServices } from '../app/desktop-services';
 import { restoreWindowState, type WindowState } from '../app/window-state';

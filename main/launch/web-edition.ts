@@ -4,10 +4,7 @@ import path from 'node:path';
 import * as Y from 'yjs';
 import type { Logger } from 'pino';
 import { documentName } from '../../shared/model/document-names';
-import { editStoredTable } from '../../sync-server/edit-stored-table';
-import { inviteDelegation, type InviteContext } from '../../sync-server/invite-delegation';
-import { openDataDir } from '../../sync-server/open-data-dir';
-import { startServer, type RunningServer } from '../../sync-server/start-server';
+import { editStoredTable, inviteDelegation, type InviteContext, openDataDir, startServer, type RunningServer } from '../../sync-server';
 import { DEMO_NEGOTIATION_ID, demoNegotiation } from '../demo/demo-negotiation';
 
 /** The per-user data directory of `penholder start`: $PENHOLDER_DATA, else ~/.penholder. */

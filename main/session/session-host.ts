@@ -6,11 +6,7 @@ import type { HostInterface, HostInvitation, HostStatus } from '../../shared/ipc
 import { documentName, ID_PATTERN } from '../../shared/model/document-names';
 import { Negotiation } from '../../shared/model/negotiation';
 import type { Role } from '../../shared/model/actor';
-import { editStoredTable } from '../../sync-server/edit-stored-table';
-import { invitationLink } from '../../sync-server/invitation-link';
-import { inviteDelegation, type InviteContext } from '../../sync-server/invite-delegation';
-import { openDataDir } from '../../sync-server/open-data-dir';
-import type { RunningServer, StartServerOptions } from '../../sync-server/start-server';
+import { editStoredTable, invitationLink, inviteDelegation, type InviteContext, openDataDir, type RunningServer, type StartServerOptions } from '../../sync-server';
 import type { LocalStore } from '../store/local-store';
 
 /** What the session host needs from its surroundings, injected so that it runs under plain Node. */

@@ -1,7 +1,7 @@
 import type { Logger } from 'pino';
-import { openPostgres } from '../postgres/open-postgres';
-import { RedisFanout } from '../redis/redis-fanout';
-import type { ServerBackend } from '../start-server';
+import { openPostgres } from '../storage/postgres/open-postgres';
+import { RedisFanout } from './redis/redis-fanout';
+import type { ServerBackend } from '../transport/start-server';
 
 /** Where the nodes of a cluster meet. */
 export interface ClusterOptions {

@@ -1,10 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import WebSocket from 'ws';
-import type { RunningServer } from '../../sync-server/start-server';
+import { type RunningServer, updateFrame } from '../../sync-server';
 import { connect, health, itemsOf, seedNegotiation, sleep, startNode, waitFor, type ClusterClient } from './cluster-harness';
 import { skipCluster, TestPostgres, TestRedis } from './services';
-import { updateFrame } from '../../sync-server/protocol-messages';
 
 
 describe.skipIf(skipCluster)('faults: Redis and PostgreSQL going away', () => {

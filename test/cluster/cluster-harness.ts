@@ -5,13 +5,7 @@ import * as authProtocol from 'y-protocols/auth';
 import { WebsocketProvider } from 'y-websocket';
 import type { Role } from '../../shared/model/actor';
 import { createNegotiation } from '../../shared/model/create-negotiation';
-import { openClusterBackend } from '../../sync-server/cluster/open-cluster-backend';
-import { editStoredTable } from '../../sync-server/edit-stored-table';
-import { inviteDelegation } from '../../sync-server/invite-delegation';
-import { openPostgres, type PostgresData } from '../../sync-server/postgres/open-postgres';
-import type { DocumentStore } from '../../sync-server/document-store';
-import type { ServerLimits } from '../../sync-server/server-limits';
-import { startServer, type RunningServer } from '../../sync-server/start-server';
+import { openClusterBackend, editStoredTable, inviteDelegation, openPostgres, type PostgresData, type DocumentStore, type ServerLimits, startServer, type RunningServer } from '../../sync-server';
 
 /** A node in this process, on port 0, over the shared PostgreSQL and Redis. */
 export async function startNode(

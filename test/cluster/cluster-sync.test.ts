@@ -1,10 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { Redis } from 'ioredis';
-import { migrate } from '../../sync-server/postgres/migrations';
-import { documentChannel, fanoutMessage, Kind } from '../../sync-server/redis/redis-fanout';
-import { openPostgres } from '../../sync-server/postgres/open-postgres';
-import type { RunningServer } from '../../sync-server/start-server';
+import { migrate, documentChannel, fanoutMessage, Kind, openPostgres, type RunningServer } from '../../sync-server';
 import { connect, health, itemsOf, seedNegotiation, sleep, startNode, waitFor, type ClusterClient } from './cluster-harness';
 import { skipCluster, TestPostgres, TestRedis } from './services';
 

@@ -1,11 +1,11 @@
 /**
- * Real PostgreSQL and Redis for the cluster tests (sync-server/local-services.ts, shared with the
+ * Real PostgreSQL and Redis for the cluster tests (testing/local-services.ts, shared with the
  * cluster benchmark). Under CI=true a missing binary fails the tests; elsewhere they are skipped with
  * the reason printed.
  */
-import { services } from '../../sync-server/local-services';
+import { services } from '../../testing/local-services';
 
-export { freePort, services, TestPostgres, TestRedis } from '../../sync-server/local-services';
+export { freePort, services, TestPostgres, TestRedis } from '../../testing/local-services';
 
 /** True when the suite must be skipped: binaries missing and not under CI (where it must fail instead). */
 export const skipCluster = !services.available && process.env.CI !== 'true';

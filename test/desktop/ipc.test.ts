@@ -7,7 +7,7 @@ import { appPagePolicy, IpcRefused, type IpcEventLike } from '../../main/ipc/ipc
 import { plainSecrets } from '../../main/store/local-store';
 import { callChannel, calls, createPenholderApi, eventChannel, type PenholderApi, type PenholderEvents } from '../../shared/ipc/contract';
 import { IpcArgumentError } from '../../shared/ipc/validate';
-import { startServer } from '../../sync-server/start-server';
+import { startServer } from '../../sync-server';
 import { quiet, tempDir } from './fixtures';
 
 const APP_WINDOW = 7;

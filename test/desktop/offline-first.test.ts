@@ -13,7 +13,7 @@ import { IpcPersistence } from '../../shared/ipc/ipc-persistence';
 import { replaceParagraphText } from '../../shared/model/facilitator-commands';
 import { Negotiation } from '../../shared/model/negotiation';
 import { plainParagraph } from '../../shared/text/rich-text';
-import { startServer, type RunningServer } from '../../sync-server/start-server';
+import { startServer, type RunningServer } from '../../sync-server';
 import { connect, quiet, settle, tempDir } from './fixtures';
 
 const appEvent: IpcEventLike = { sender: { id: 1 }, senderFrame: { url: 'app://penholder/index.html', parent: null } };

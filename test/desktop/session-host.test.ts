@@ -7,7 +7,7 @@ import { replaceParagraphText } from '../../shared/model/facilitator-commands';
 import { Negotiation } from '../../shared/model/negotiation';
 import { draftProposal, propose } from '../../shared/model/proposal-commands';
 import { plainParagraph } from '../../shared/text/rich-text';
-import { startServer } from '../../sync-server/start-server';
+import { startServer } from '../../sync-server';
 import { connect, quiet, settle, storeWithDemo } from './fixtures';
 
 const hosts: SessionHost[] = [];

@@ -7,8 +7,7 @@ import * as Y from 'yjs';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { documentName } from '../../shared/model/document-names';
 import type { Negotiation } from '../../shared/model/negotiation';
-import { openDataDir, type DataDir } from '../../sync-server/open-data-dir';
-import { startServer, type RunningServer } from '../../sync-server/start-server';
+import { openDataDir, type DataDir, startServer, type RunningServer } from '../../sync-server';
 import { sampleNegotiation } from '../model/fixture';
 
 export const CHROMIUM = '/usr/bin/chromium';

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connectClient, rawSocket, startTestServer, waitFor, type TestClient } from './harness';
-import { updateFrame } from '../../sync-server/protocol-messages';
+import { updateFrame } from '../../sync-server';
 
 
 describe('bad input', () => {

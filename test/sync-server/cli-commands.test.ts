@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import pino from 'pino';
 import { describe, expect, it } from 'vitest';
-import { startServer } from '../../sync-server/start-server';
+import { startServer } from '../../sync-server';
 import { connectClient, waitFor } from './harness';
 
 const penholder = (...args: string[]) => execFileSync(process.execPath, ['bin/penholder.mjs', ...args], { encoding: 'utf8' });

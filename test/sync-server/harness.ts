@@ -8,11 +8,7 @@ import * as authProtocol from 'y-protocols/auth';
 import { WebsocketProvider } from 'y-websocket';
 import { createNegotiation } from '../../shared/model/create-negotiation';
 import type { Role } from '../../shared/model/actor';
-import { editStoredTable } from '../../sync-server/edit-stored-table';
-import { inviteDelegation } from '../../sync-server/invite-delegation';
-import { openDataDir, type DataDir } from '../../sync-server/open-data-dir';
-import type { ServerLimits } from '../../sync-server/server-limits';
-import { startServer, type RunningServer } from '../../sync-server/start-server';
+import { editStoredTable, inviteDelegation, openDataDir, type DataDir, type ServerLimits, startServer, type RunningServer } from '../../sync-server';
 
 /** A fresh data directory holding one negotiation. */
 export async function makeDataDir(): Promise<{ dir: string; negotiationId: string; invite: (role: Role, delegation: string | null, expiresAt?: string | null) => Promise<string>; data: DataDir }> {

@@ -1,6 +1,6 @@
 import pino from 'pino';
 import { describe, expect, it } from 'vitest';
-import { startServer } from '../../sync-server/start-server';
+import { startServer } from '../../sync-server';
 import { connectClient, makeDataDir, waitFor } from './harness';
 
 describe('a restart', () => {

@@ -3,8 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import pino from 'pino';
-import { startServer, type RunningServer } from '../../sync-server/start-server';
-import { openDataDir } from '../../sync-server/open-data-dir';
+import { startServer, type RunningServer, openDataDir } from '../../sync-server';
 
 describe('GET /api/session tells the web edition who a token belongs to', () => {
   let server: RunningServer;

@@ -3,8 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { openDataDir } from '../../sync-server/open-data-dir';
-import { snapshotOf } from '../../sync-server/sqlite-document-store';
+import { openDataDir, snapshotOf } from '../../sync-server';
 
 const dirs: string[] = [];
 const tempDir = () => {

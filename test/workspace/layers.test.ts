@@ -17,7 +17,7 @@ describe('the layers and their one direction of dependency', () => {
   it('shared/ imports no Node, Electron or other layer', async () => {
     expect(await lintMessages('shared/model/x.ts', "import { readFileSync } from 'node:fs';\nexport const x = readFileSync;\n")).toEqual([expect.stringContaining('Node built-ins are not available')]);
     expect(await lintMessages('shared/model/x.ts', "import { app } from 'electron';\nexport const x = app;\n")).toEqual([expect.stringContaining('Only main/ may import electron')]);
-    expect((await lintMessages('shared/model/x.ts', "import { startServer } from '../../sync-server/start-server';\nexport const x = startServer;\n")).join()).toContain('shared/ imports nothing of the other layers');
+    expect((await lintMessages('shared/model/x.ts', "import { startServer } from '../../sync-server/transport/start-server';\nexport const x = startServer;\n")).join()).toContain('shared/ imports nothing of the other layers');
   });
 
   it('renderer/ never imports Node, Electron, main/ or sync-server/', async () => {

@@ -1,8 +1,9 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { ID_PATTERN } from '../shared/model/document-names';
-import type { Invitation, Invitations } from './invitation-store';
-import { inviteDelegation, parseExpiry, parseRole, type InviteContext } from './invite-delegation';
-import { Refusal } from './refusal';
+import { ID_PATTERN } from '../../shared/model/document-names';
+import type { Invitation, Invitations } from '../storage/invitation-store';
+import { inviteDelegation, parseExpiry, parseRole, type InviteContext } from '../storage/invite-delegation';
+import { Refusal } from '../core/refusal';
+import { decodePath } from './decode-path';
 
 /** What the admin API works on. */
 export interface AdminContext extends InviteContext {
@@ -25,7 +26,8 @@ export async function handleAdmin(context: AdminContext, req: IncomingMessage, r
     const match = /^\/api\/negotiations\/([^/]+)\/invitations(?:\/([^/]+))?\/?$/.exec(pathname);
     if (!match || !ID_PATTERN.test(match[1]!)) throw new Refusal('No such API route.', 404);
     const negotiationId = match[1]!;
-    const invitationId = match[2] ? decodeURIComponent(match[2]) : null;
+    const invitationId = match[2] ? decodePath(match[2]) : null;
+    if (match[2] && invitationId === null) throw new Refusal('Malformed percent-escape in the invitation id.', 400);
     await authorize(context.invitations, req, negotiationId);
     if (req.method === 'GET' && !invitationId) return json(res, 200, { invitations: (await context.invitations.list(negotiationId)).map(publicInvitation) });
     if (req.method === 'POST' && !invitationId) {

@@ -1,23 +1,23 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import pino, { type Logger } from 'pino';
-import { documentName } from '../shared/model/document-names';
+import { documentName } from '../../shared/model/document-names';
 import { handleAdmin } from './admin-api';
 import { handleSession } from './session-api';
 import { handleCreateNegotiation } from './create-negotiation-api';
-import { invitationHooks } from './invitation-hooks';
-import { logHooks } from './log-hooks';
-import { openDataDir } from './open-data-dir';
-import { ServerMetrics } from './server-metrics';
-import { DEFAULT_LIMITS, type ServerLimits } from './server-limits';
+import { invitationHooks } from '../core/invitation-hooks';
+import { logHooks } from '../core/log-hooks';
+import { openDataDir } from '../storage/sqlite/open-data-dir';
+import { ServerMetrics } from '../core/server-metrics';
+import { DEFAULT_LIMITS, type ServerLimits } from '../core/server-limits';
 import { serveStatic } from './static-site';
-import { SyncServer } from './sync-server';
+import { SyncServer } from '../core/sync-server';
 import { attachWebsocket } from './websocket-transport';
-import { Negotiation } from '../shared/model/negotiation';
-import { Refusal } from './refusal';
-import type { DocumentStore } from './document-store';
-import type { DocumentFanout } from './document-fanout';
-import type { Invitations } from './invitation-store';
+import { Negotiation } from '../../shared/model/negotiation';
+import { Refusal } from '../core/refusal';
+import type { DocumentStore } from '../storage/document-store';
+import type { DocumentFanout } from '../core/document-fanout';
+import type { Invitations } from '../storage/invitation-store';
 
 /** Where a server keeps its documents and invitations when not in a data directory (sync-server/cluster). */
 export interface ServerBackend {
@@ -96,6 +96,16 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
   };
 
   const server = http.createServer((req, res) => {
+    try {
+      route(req, res);
+    } catch (error) {
+      // Whatever a request holds, it costs at most its own answer: the server serves on.
+      logger.warn({ err: error, url: req.url }, 'request failed');
+      if (!res.headersSent) res.writeHead(400, { 'content-type': 'text/plain' });
+      res.end('bad request\n');
+    }
+  });
+  const route = (req: http.IncomingMessage, res: http.ServerResponse): void => {
     const url = new URL(req.url ?? '/', 'http://localhost');
     if (url.pathname === '/healthz') {
       const base = { ok: true, connections: core.connections.size, documents: core.documentCount };
@@ -128,10 +138,10 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       res.writeHead(405);
-      return res.end();
+      return void res.end();
     }
     serveStatic(options.staticDir ?? null, req, res, url.pathname);
-  });
+  };
   const detach = attachWebsocket(server, core, limits.maxFrameBytes);
   const host = options.host ?? '127.0.0.1';
   await new Promise<void>((resolve, reject) => {

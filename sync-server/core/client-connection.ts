@@ -1,4 +1,4 @@
-import type { DocumentRef } from '../shared/model/document-names';
+import type { DocumentRef } from '../../shared/model/document-names';
 import { CloseCode } from './close-codes';
 import { RateLimiter } from './rate-limiter';
 import type { Identity } from './server-hooks';

@@ -3,7 +3,7 @@ import * as Y from 'yjs';
 import type { Logger } from 'pino';
 import type { ClientConnection } from './client-connection';
 import { CloseCode } from './close-codes';
-import type { DocumentStore } from './document-store';
+import type { DocumentStore } from '../storage/document-store';
 import type { FanoutSubscription } from './document-fanout';
 import { isKnownUpdate } from './known-update';
 import { awarenessFrame, decodeClientMessage, permissionDeniedFrame, ProtocolError, syncStep1Frame, syncStep2Frame, updateFrame } from './protocol-messages';

@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { Invitation, TokenRefusal } from './invitation-store';
+import type { Invitation, TokenRefusal } from '../storage/invitation-store';
 
 /** What the session API needs of an invitation store. */
 export interface TokenVerifier {

@@ -1,5 +1,5 @@
 import { CloseCode } from './close-codes';
-import type { Invitation, Invitations, TokenRefusal } from './invitation-store';
+import type { Invitation, Invitations, TokenRefusal } from '../storage/invitation-store';
 import { AuthRefusal, type Identity, type ServerHooks } from './server-hooks';
 
 /** The identity an invitation confers. */

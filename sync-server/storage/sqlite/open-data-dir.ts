@@ -1,4 +1,4 @@
-import { InvitationStore } from './invitation-store';
+import { InvitationStore } from '../invitation-store';
 import { openDatabase } from './open-database';
 import { SqliteDocumentStore } from './sqlite-document-store';
 

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { Redis } from 'ioredis';
 import type { Logger } from 'pino';
-import type { DocumentFanout, FanoutListener, FanoutSubscription } from '../document-fanout';
+import type { DocumentFanout, FanoutListener, FanoutSubscription } from '../../core/document-fanout';
 
 /** What a message carries (after the sender's node id). */
 export const Kind = {

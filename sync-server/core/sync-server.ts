@@ -1,10 +1,10 @@
 import * as Y from 'yjs';
 import type { Logger } from 'pino';
-import { documentRights } from '../shared/model/document-rights';
-import { parseDocumentName } from '../shared/model/document-names';
+import { documentRights } from '../../shared/model/document-rights';
+import { parseDocumentName } from '../../shared/model/document-names';
 import { ClientConnection, type ConnectionSocket } from './client-connection';
 import { CloseCode } from './close-codes';
-import type { DocumentStore } from './document-store';
+import type { DocumentStore } from '../storage/document-store';
 import type { DocumentFanout } from './document-fanout';
 import { HostedDocument } from './hosted-document';
 import { AuthRefusal, callHooks, type ServerHooks } from './server-hooks';
@@ -17,7 +17,7 @@ export interface SyncServerOptions {
   hooks: ServerHooks[];
   limits: ServerLimits;
   logger: Logger;
-  /** Other nodes sharing the store (sync-server/redis); none for a single node. */
+  /** Other nodes sharing the store (sync-server/cluster/redis); none for a single node. */
   fanout?: DocumentFanout | null;
 }
 

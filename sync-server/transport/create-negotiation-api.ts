@@ -1,13 +1,13 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import * as Y from 'yjs';
-import type { ImportedText } from '../shared/import/imported-text';
-import { createNegotiation } from '../shared/model/create-negotiation';
-import type { Role } from '../shared/model/actor';
-import { negotiationFromImport } from '../shared/model/from-import';
-import type { Negotiation } from '../shared/model/negotiation';
-import { invitationLink } from './invitation-link';
-import type { Invitations } from './invitation-store';
-import { Refusal } from './refusal';
+import type { ImportedText } from '../../shared/import/imported-text';
+import { createNegotiation } from '../../shared/model/create-negotiation';
+import type { Role } from '../../shared/model/actor';
+import { negotiationFromImport } from '../../shared/model/from-import';
+import type { Negotiation } from '../../shared/model/negotiation';
+import { invitationLink } from '../core/invitation-link';
+import type { Invitations } from '../storage/invitation-store';
+import { Refusal } from '../core/refusal';
 
 /** What creating a negotiation needs: the invitations, and a way to write a new document through the server. */
 export interface CreateNegotiationContext {

@@ -1,11 +1,11 @@
-import { addDelegation } from '../shared/model/create-negotiation';
-import { documentName } from '../shared/model/document-names';
-import type { Role } from '../shared/model/actor';
-import type { Negotiation } from '../shared/model/negotiation';
-import type { DelegationKind } from '../shared/model/roster';
-import { invitationLink } from './invitation-link';
+import { addDelegation } from '../../shared/model/create-negotiation';
+import { documentName } from '../../shared/model/document-names';
+import type { Role } from '../../shared/model/actor';
+import type { Negotiation } from '../../shared/model/negotiation';
+import type { DelegationKind } from '../../shared/model/roster';
+import { invitationLink } from '../core/invitation-link';
 import type { Invitations } from './invitation-store';
-import { Refusal } from './refusal';
+import { Refusal } from '../core/refusal';
 
 /** What an invitation gives its holder, as `penholder invite --json` and the admin API print it. */
 export interface IssuedInvitation {

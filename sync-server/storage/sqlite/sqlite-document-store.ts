@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import * as Y from 'yjs';
-import type { DocumentStore } from './document-store';
+import type { DocumentStore } from '../document-store';
 
 /**
  * A document's state as one update: the updates applied to a garbage-collecting Y.Doc and encoded

@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type Database from 'better-sqlite3';
-import type { Role } from '../shared/model/actor';
+import type { Role } from '../../shared/model/actor';
 
 /** An invitation as stored: never the token itself, only its SHA-256. */
 export interface Invitation {
@@ -55,7 +55,7 @@ export interface NewInvitation {
 
 /**
  * Where invitations live: the data directory's SQLite database (`InvitationStore`, synchronous) or a
- * database shared by several nodes (sync-server/postgres, asynchronous). Callers await every result.
+ * database shared by several nodes (sync-server/storage/postgres, asynchronous). Callers await every result.
  */
 export interface Invitations {
   create(fields: NewInvitation): MaybePromise<{ invitation: Invitation; token: string }>;

@@ -1,8 +1,8 @@
 import * as Y from 'yjs';
-import { Negotiation } from '../shared/model/negotiation';
-import { documentName } from '../shared/model/document-names';
+import { Negotiation } from '../../shared/model/negotiation';
+import { documentName } from '../../shared/model/document-names';
 import type { DocumentStore } from './document-store';
-import { Refusal } from './refusal';
+import { Refusal } from '../core/refusal';
 
 /**
  * Changes a negotiation's table document directly in the store, for the command line while no server

@@ -2,9 +2,10 @@ import type { IncomingMessage, Server } from 'node:http';
 import type { Socket } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
-import type { ConnectionSocket } from './client-connection';
-import { CloseCode } from './close-codes';
-import type { SyncServer } from './sync-server';
+import type { ConnectionSocket } from '../core/client-connection';
+import { CloseCode } from '../core/close-codes';
+import type { SyncServer } from '../core/sync-server';
+import { decodePath } from './decode-path';
 
 /** How often sockets are pinged; one that misses a pong is dropped (a laptop that left the Wi-Fi). */
 const PING_MS = 30_000;
@@ -25,7 +26,8 @@ export function attachWebsocket(http: Server, core: SyncServer, maxFrameBytes: n
 
   http.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
     wss.handleUpgrade(req, socket, head, (ws) => {
-      const url = new URL(req.url ?? '/', 'http://localhost');
+      const url = parseUrl(req.url);
+      if (!url) return ws.close(CloseCode.notFound, 'malformed request URL');
       // The frames of one turn to one client leave in one write (one writev) rather than one each.
       const raw = (ws as unknown as { _socket?: Socket })._socket;
       const socket: ConnectionSocket = {
@@ -37,7 +39,9 @@ export function attachWebsocket(http: Server, core: SyncServer, maxFrameBytes: n
         cork: () => raw?.cork(),
         uncork: () => raw?.uncork(),
       };
-      const connection = core.connect(socket, decodeURIComponent(url.pathname).replace(/^\/+/, ''), tokenOf(req, url));
+      const name = decodePath(url.pathname);
+      if (name === null) return ws.close(CloseCode.notFound, 'malformed percent-escape in the document path');
+      const connection = core.connect(socket, name.replace(/^\/+/, ''), tokenOf(req, url));
       alive.add(ws);
       ws.on('pong', () => alive.add(ws));
       ws.on('message', (data: Buffer, isBinary: boolean) => {
@@ -66,4 +70,12 @@ export function attachWebsocket(http: Server, core: SyncServer, maxFrameBytes: n
     clearInterval(ping);
     wss.close();
   };
+}
+
+function parseUrl(raw: string | undefined): URL | null {
+  try {
+    return new URL(raw ?? '/', 'http://localhost');
+  } catch {
+    return null;
+  }
 }

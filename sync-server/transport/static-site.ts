@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { decodePath } from './decode-path';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -28,7 +29,9 @@ export function serveStatic(dir: string | null, req: IncomingMessage, res: Serve
   const index = root ? path.join(root, 'index.html') : null;
   const isPage = pathname === '/' || pathname === '/join' || pathname === '/index.html';
   if (isPage && (!index || !fs.existsSync(index))) return send(res, 200, TYPES['.html']!, NOT_BUILT, req.method);
-  let file = isPage ? index! : root ? path.join(root, decodeURIComponent(pathname)) : null;
+  const decoded = decodePath(pathname);
+  if (decoded === null) return send(res, 400, 'text/plain', 'malformed percent-escape in the path\n', req.method);
+  let file = isPage ? index! : root ? path.join(root, decoded) : null;
   // Never outside the directory, whatever ../ or encoded slashes the path holds.
   if (!file || !file.startsWith(root + path.sep)) return send(res, 404, 'text/plain', 'not found\n', req.method);
   if (fs.existsSync(file) && fs.statSync(file).isDirectory()) file = path.join(file, 'index.html');

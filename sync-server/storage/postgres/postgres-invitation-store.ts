@@ -1,5 +1,5 @@
 import type { Pool } from 'pg';
-import type { Role } from '../../shared/model/actor';
+import type { Role } from '../../../shared/model/actor';
 import { checkInvitation, hashToken, newToken, type Invitation, type Invitations, type NewInvitation, type TokenRefusal } from '../invitation-store';
 
 interface Row {
