@@ -45,6 +45,14 @@ export default tseslint.config(
     },
   },
   {
+    // One seam to the desktop: only renderer/platform/ reads window.penholder.
+    files: ['renderer/**/*.{ts,tsx}'],
+    ignores: ['renderer/platform/**'],
+    rules: {
+      'no-restricted-properties': ['error', ...['window', 'globalThis', 'self'].map((object) => ({ object, property: 'penholder', message: 'Reach the desktop through renderer/platform/.' }))],
+    },
+  },
+  {
     files: ['sync-server/**/*.ts'],
     rules: {
       'no-restricted-imports': ['error', { patterns: [electron, restrict('sync-server/ imports only shared/.', 'renderer', 'main', 'cli', 'testing')] }],

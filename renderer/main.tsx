@@ -1,19 +1,16 @@
 import { createRoot } from 'react-dom/client';
 import { parseJoinLink } from './session/join-link';
-import { openUpdateStore } from './sync/idb-persistence';
+import { startPersistence } from './platform/start-persistence';
 import { App } from './ui/App';
 
-/** Starts the renderer: the offline shell, the local store of documents, then the interface. */
+/** Starts the renderer: the offline shell, where documents are kept (the desktop store or IndexedDB), then the interface. */
 async function start(): Promise<void> {
   if ('serviceWorker' in navigator && location.protocol.startsWith('http')) {
     navigator.serviceWorker.register('./sw.js').catch((error: unknown) => console.warn('the offline shell is not available', error));
   }
-  const db = await openUpdateStore().catch((error: unknown) => {
-    console.warn('IndexedDB is not available: work is not kept offline', error);
-    return null;
-  });
+  const persistence = await startPersistence();
   const initialLink = location.pathname.endsWith('/join') ? parseJoinLink(location.href) : null;
-  createRoot(document.getElementById('root')!).render(<App db={db} initialLink={initialLink} />);
+  createRoot(document.getElementById('root')!).render(<App persistence={persistence} initialLink={initialLink} />);
 }
 
 void start();

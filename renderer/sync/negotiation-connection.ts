@@ -4,9 +4,9 @@ import type { Awareness } from 'y-protocols/awareness';
 import type { Actor } from '../../shared/model/actor';
 import { documentRights } from '../../shared/model/document-rights';
 import { documentName, type DocumentRef } from '../../shared/model/document-names';
+import type { DocumentPersistence, PersistenceFactory } from '../platform/document-persistence';
 import type { Session } from '../session/session';
 import { DelegationLinks } from './delegation-links';
-import { IdbPersistence } from './idb-persistence';
 import { PendingChanges } from './pending-changes';
 import { SyncedNegotiation } from './synced-negotiation';
 
@@ -25,7 +25,7 @@ interface Synced {
   name: string;
   doc: Y.Doc;
   provider: WebsocketProvider;
-  persistence: IdbPersistence | null;
+  persistence: DocumentPersistence | null;
 }
 
 /** How often the documents of delegations not in the room are fetched again (ms). */
@@ -33,7 +33,7 @@ const SWEEP_EVERY = 5 * 60_000;
 
 /**
  * One negotiation as this app holds it: a Y.Doc per document (table, every delegation's, our private
- * one), each kept in IndexedDB and synced by its own stock y-websocket provider. The Y.Docs are the
+ * one), each kept on this computer (the persistence chosen at start: IndexedDB or the desktop store) and synced by its own stock y-websocket provider. The Y.Docs are the
  * only source of truth; the interface subscribes to `subscribe` and reads through `negotiation`.
  * The table and our own documents stay connected; a delegation's document stays connected while that
  * delegation is in the room and is otherwise fetched now and then (see DelegationLinks).
@@ -54,7 +54,8 @@ export class NegotiationConnection {
 
   constructor(
     readonly session: Session,
-    private readonly db: IDBDatabase | null,
+    /** Where documents are kept on this computer (renderer/platform/start-persistence.ts); null: nowhere. */
+    private readonly persistence: PersistenceFactory | null,
     storage: Pick<Storage, 'getItem' | 'setItem' | 'removeItem'> | null = null,
   ) {
     this.actor = { role: session.role, delegationId: session.delegation?.id ?? null };
@@ -154,8 +155,8 @@ export class NegotiationConnection {
     if (existing) return existing.doc;
     const name = documentName(this.session.negotiationId, ref);
     const doc = new Y.Doc();
-    const persistence = this.db ? new IdbPersistence(this.db, name, doc) : null;
     const provider = new WebsocketProvider(this.session.wsUrl, name, doc, { params: { token: this.session.token }, disableBc: true, connect: false, maxBackoffTime: 2500 });
+    const persistence = this.persistence ? this.persistence(name, doc, (origin) => origin === provider) : null;
     if (ref.kind !== 'table') provider.awareness.setLocalState(null);
     const synced: Synced = { name, doc, provider, persistence };
     this.docs.set(path, synced);
@@ -167,7 +168,10 @@ export class NegotiationConnection {
     };
     provider.on('status', () => this.updateStatus({}));
     provider.on('sync', (isSynced: boolean) => {
-      if (isSynced) this.pending.synced(name);
+      if (isSynced) {
+        this.pending.synced(name);
+        persistence?.synced?.().catch((error: unknown) => console.warn(`could not confirm ${name} on this computer`, error));
+      }
       this.updateStatus({});
     });
     provider.on('closed', (event: { code: number; reason: string }) => this.updateStatus({ revoked: event.reason || `code ${event.code}` }));

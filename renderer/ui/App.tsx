@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { I18nContext, translator, type UiLanguage } from '../i18n/translate';
 import { fetchSession, SessionRefused } from '../session/fetch-session';
+import type { PersistenceFactory } from '../platform/document-persistence';
 import type { JoinLink } from '../session/join-link';
 import type { Session } from '../session/session';
 import { loadSession, saveSession } from '../session/stored-session';
@@ -22,13 +23,14 @@ function initialLanguage(): UiLanguage {
 const pageServer = (): string | null => (location.protocol === 'http:' || location.protocol === 'https:' ? location.origin : null);
 
 interface Props {
-  db: IDBDatabase | null;
+  /** Where documents are kept on this computer, chosen at start (renderer/platform). */
+  persistence: PersistenceFactory | null;
   /** An invitation this page was opened with (`/join?token=…`), if any. */
   initialLink: JoinLink | null;
 }
 
 /** The root: the interface language, then joining, then the negotiating table. */
-export function App({ db, initialLink }: Props) {
+export function App({ persistence, initialLink }: Props) {
   const [language, setLanguageState] = useState<UiLanguage>(initialLanguage);
   const [session, setSession] = useState<Session | null>(() => (initialLink ? null : loadSession()));
   const [busy, setBusy] = useState(false);
@@ -68,7 +70,7 @@ export function App({ db, initialLink }: Props) {
     // Only the link the page was opened with.
   }, [initialLink]);
 
-  const connection = useMemo(() => (session ? new NegotiationConnection(session, db, localStorage) : null), [session, db]);
+  const connection = useMemo(() => (session ? new NegotiationConnection(session, persistence, localStorage) : null), [session, persistence]);
   useEffect(() => () => connection?.destroy(), [connection]);
 
   const leave = useCallback(() => {
