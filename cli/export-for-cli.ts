@@ -1,16 +1,27 @@
+import { writeFile } from 'node:fs/promises';
 import { CliError } from './cli-error';
-import { exportNegotiation, type ExportOptions } from '../main/export/export-to-file';
-import { NoChromiumError } from '../main/export/pdf-printer';
+import { exportBytes, type ExportOptions } from '../shared/export/export-bytes';
 import { CommandRefused } from '../shared/model/command-refused';
 import type { Negotiation } from '../shared/model/negotiation';
+import { chromiumPrinter, NoChromiumError } from '../sync-server';
 
-/** Writes an export for `penholder clean` / `compile`, turning refusals and a missing Chromium into CLI errors. */
-export async function exportForCli(negotiation: Negotiation, options: ExportOptions): Promise<number> {
+/**
+ * Writes an export for `penholder clean` / `compile` (PDFs printed by the local headless Chromium),
+ * turning refusals and a missing Chromium into CLI errors; returns the number of bytes written.
+ */
+export async function exportForCli(negotiation: Negotiation, options: ExportOptions & { out: string }): Promise<number> {
+  let bytes: Uint8Array;
   try {
-    return await exportNegotiation(negotiation, options);
+    bytes = await exportBytes(negotiation, options, chromiumPrinter());
   } catch (error) {
     if (error instanceof CommandRefused) throw new CliError(error.message, 3);
     if (error instanceof NoChromiumError) throw new CliError(error.message, 4);
     throw error;
   }
+  try {
+    await writeFile(options.out, bytes);
+  } catch (error) {
+    throw new CliError(`cannot write ${options.out}: ${(error as Error).message}; choose another --out`);
+  }
+  return bytes.length;
 }

@@ -17,3 +17,4 @@ export { migrate } from './storage/postgres/migrations';
 export { openClusterBackend } from './cluster/open-cluster-backend';
 export { publishUpdates } from './cluster/redis/publish-updates';
 export { documentChannel, fanoutMessage, Kind } from './cluster/redis/redis-fanout';
+export { chromiumPrinter, NoChromiumError, DEFAULT_CHROMIUM } from './export/chromium-printer';

@@ -6,7 +6,7 @@ import { cleanText } from '../../shared/model/clean-text';
 import { formatCleanText, type TextFormat } from '../../shared/model/clean-format';
 import { CommandRefused } from '../../shared/model/command-refused';
 import { exportForCli } from '../export-for-cli';
-import type { ExportFormat } from '../../main/export/export-to-file';
+import type { ExportFormat } from '../../shared/export/export-bytes';
 
 const FORMATS: (TextFormat | ExportFormat)[] = ['txt', 'md', 'html', 'docx', 'pdf', 'akn'];
 const FILE_FORMATS: string[] = ['docx', 'pdf', 'akn'];

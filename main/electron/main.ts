@@ -6,14 +6,14 @@ import { app, BrowserWindow, dialog, ipcMain, Menu, nativeImage, Notification, p
 import pino from 'pino';
 import type { PenholderEvents } from '../../shared/ipc/contract';
 import { eventChannel } from '../../shared/ipc/contract';
-import { startServer } from '../../sync-server';
+import { chromiumPrinter, startServer } from '../../sync-server';
 import { CONTENT_SECURITY_POLICY } from '../app/content-security-policy';
 import { DesktopServices } from '../app/desktop-services';
 import { restoreWindowState, type WindowState } from '../app/window-state';
 import { unsyncedText } from '../app/unsynced-badge';
 import { readSourceFile } from '../files/read-source-file';
 import { appPagePolicy } from '../ipc/ipc-dispatcher';
-import { exportBytes } from '../export/export-to-file';
+import { exportBytes } from '../../shared/export/export-bytes';
 import { buildMenu } from './menu';
 
 const APP_ORIGIN = 'app://penholder';
@@ -121,7 +121,7 @@ async function start(): Promise<void> {
     senderPolicy: appPagePolicy((id) => BrowserWindow.getAllWindows().some((w) => w.webContents.id === id), APP_ORIGIN),
     startServer,
     readSource: readSourceFile,
-    exportBytes: (negotiation, choice) => exportBytes(negotiation, choice),
+    exportBytes: (negotiation, choice) => exportBytes(negotiation, choice, chromiumPrinter()),
     logger,
   });
   services.dispatcher.register(ipcMain);

@@ -24,7 +24,7 @@ export interface FileDialogs {
 /** Reads a text to import from a file: .txt and .md as they are; .docx as Markdown. */
 export type ReadSource = (filePath: string) => Promise<{ text: string; format: 'txt' | 'md' }>;
 
-/** The exports (main/export's exportBytes), injected. */
+/** The exports (shared/export's exportBytes), injected. */
 export type ExportBytes = (negotiation: Negotiation, choice: ExportChoice) => Promise<Uint8Array>;
 
 /** A file could not be opened or saved; the message says why in words a delegate understands. */

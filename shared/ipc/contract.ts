@@ -71,7 +71,7 @@ export interface OpenedNegotiation {
   filePath: string;
 }
 
-/** An export: the clean text, the compilation text or a redline, in a format (main/export). */
+/** An export: the clean text, the compilation text or a redline, in a format (shared/export). */
 export interface ExportChoice {
   kind: 'clean' | 'compilation' | 'redline';
   format: 'docx' | 'pdf' | 'html' | 'akn';

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { FileError, FileService, type FileDialogs } from '../../main/files/file-service';
 import { strToU8, zipSync } from 'fflate';
 import { readSourceFile } from '../../main/files/read-source-file';
-import { exportBytes } from '../../main/export/export-to-file';
+import { exportBytes } from '../../shared/export/export-bytes';
 import { storedNegotiation } from '../../main/store/stored-negotiation';
 import { LocalStore } from '../../main/store/local-store';
 import { plainParagraph } from '../../shared/text/rich-text';

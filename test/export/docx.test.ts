@@ -5,7 +5,7 @@ import { unzipSync, strFromU8 } from 'fflate';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { negotiatedSample, SEEDS } from './fixture';
 import { hasTool, run, seedNegotiation, squash } from './tools';
-import { exportBytes } from '../../main/export/export-to-file';
+import { exportBytes } from '../../shared/export/export-bytes';
 import { cleanText, type CleanText } from '../../shared/model/clean-text';
 
 const tools = hasTool('soffice') && hasTool('pdftotext');

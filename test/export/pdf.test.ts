@@ -1,11 +1,11 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { negotiatedSample, SEEDS } from './fixture';
 import { hasTool, run, seedNegotiation, squash } from './tools';
-import { exportNegotiation } from '../../main/export/export-to-file';
-import { chromiumPrinter, NoChromiumError } from '../../main/export/pdf-printer';
+import { exportBytes } from '../../shared/export/export-bytes';
+import { chromiumPrinter, NoChromiumError } from '../../sync-server';
 import { cleanText } from '../../shared/model/clean-text';
 
 const tools = hasTool('chromium') && hasTool('pdftotext') && hasTool('pdfinfo');
@@ -22,9 +22,9 @@ describe.skipIf(!tools)('PDF export through Chromium', () => {
   const dir = mkdtempSync(join(tmpdir(), 'penholder-pdf-'));
   const text = new Map<string, string>();
   const timings: string[] = [];
-  const print = async (name: string, ...args: Parameters<typeof exportNegotiation>): Promise<void> => {
+  const print = async (name: string, ...args: Parameters<typeof exportBytes>): Promise<void> => {
     const start = Date.now();
-    await exportNegotiation(args[0], { ...args[1], out: join(dir, `${name}.pdf`) });
+    writeFileSync(join(dir, `${name}.pdf`), await exportBytes(args[0], args[1], chromiumPrinter()));
     timings.push(`${name} ${Date.now() - start} ms`);
     text.set(name, run('pdftotext', ['-enc', 'UTF-8', join(dir, `${name}.pdf`), '-']));
   };
@@ -32,10 +32,10 @@ describe.skipIf(!tools)('PDF export through Chromium', () => {
   const settled = negotiatedSample(true).negotiation;
 
   beforeAll(async () => {
-    await print('seed-clean', seed, { kind: 'clean', format: 'pdf', out: '' });
-    await print('sample-clean', settled, { kind: 'clean', format: 'pdf', out: '' });
-    await print('sample-redline', settled, { kind: 'redline', format: 'pdf', out: '' });
-    await print('sample-compilation', negotiatedSample(false).negotiation, { kind: 'compilation', format: 'pdf', out: '' });
+    await print('seed-clean', seed, { kind: 'clean', format: 'pdf' });
+    await print('sample-clean', settled, { kind: 'clean', format: 'pdf' });
+    await print('sample-redline', settled, { kind: 'redline', format: 'pdf' });
+    await print('sample-compilation', negotiatedSample(false).negotiation, { kind: 'compilation', format: 'pdf' });
     console.log(`Chromium prints: ${timings.join('; ')}`);
   }, 120_000);
 

@@ -1,7 +1,7 @@
 import { DeletedTextRun, InsertedTextRun, TextRun, type ParagraphChild } from 'docx';
 import { bodyParagraph, docxBytes, unDocument } from './docx-layout';
-import { furniture } from '../../shared/export/furniture';
-import type { Redline, RedlineParagraph } from '../../shared/export/redline';
+import { furniture } from '../furniture';
+import type { Redline, RedlineParagraph } from '../redline';
 
 /**
  * A redline as a Word document with real revisions: every insertion and deletion is a w:ins / w:del

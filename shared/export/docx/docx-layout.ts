@@ -2,8 +2,8 @@ import {
   AlignmentType, Document, Footer, Header, Packer, PageNumber, PageOrientation, Paragraph, TabStopType, TextRun,
   type FileChild, type IParagraphOptions,
 } from 'docx';
-import { furniture } from '../../shared/export/furniture';
-import type { NegotiationMeta } from '../../shared/model/table-state';
+import { furniture } from '../furniture';
+import type { NegotiationMeta } from '../../model/table-state';
 
 /** A4 in twentieths of a point, and the UN's text column. */
 const A4 = { width: 11906, height: 16838 };
@@ -75,7 +75,7 @@ export function unDocument(o: UnDocumentOptions): Document {
   });
 }
 
-/** Packs a Word document into the bytes of a .docx file. */
+/** Packs a Word document into the bytes of a .docx file (the same in the browser and under Node). */
 export async function docxBytes(document: Document): Promise<Uint8Array> {
-  return new Uint8Array(await Packer.toBuffer(document));
+  return new Uint8Array(await Packer.toArrayBuffer(document));
 }

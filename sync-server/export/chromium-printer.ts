@@ -1,27 +1,5 @@
 import { existsSync } from 'node:fs';
-import { furniture } from '../../shared/export/furniture';
-import { escapeHtml } from '../../shared/model/clean-format';
-
-/** What a PDF page carries besides the HTML: the footer line with page numbers. */
-export interface PdfPageOptions {
-  /** Chromium's footer template (`<span class="pageNumber">` and `totalPages` are filled in). */
-  footerTemplate: string;
-  landscape?: boolean;
-}
-
-/**
- * Prints one self-contained HTML page as an A4 PDF. The command line uses `chromiumPrinter`; the app
- * injects one built on Electron's `webContents.printToPDF`, which takes the same footer template.
- */
-export interface PdfPrinter {
-  print(html: string, options: PdfPageOptions): Promise<Uint8Array>;
-}
-
-/** The footer every exported PDF carries: the symbol and "Page n of m", in the given language. */
-export function pageFooter(symbol: string | null, language: 'en' | 'fr'): string {
-  const page = furniture(language).page('<span class="pageNumber"></span>', '<span class="totalPages"></span>');
-  return `<div style="font-family: 'Times New Roman', serif; font-size: 9pt; width: 100%; padding: 0 20mm; display: flex; justify-content: space-between;"><span>${escapeHtml(symbol ?? '')}</span><span>${page}</span></div>`;
-}
+import type { PdfPrinter } from '../../shared/export/pdf-printer';
 
 /** Where Debian installs Chromium. */
 export const DEFAULT_CHROMIUM = '/usr/bin/chromium';
@@ -32,8 +10,9 @@ export class NoChromiumError extends Error {}
 const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 
 /**
- * A printer driving a local Chromium through playwright-core, one browser per print (exports are rare;
- * nothing stays running). Throws NoChromiumError when the executable is missing.
+ * A printer driving a local headless Chromium through playwright-core, one browser per print (exports
+ * are rare; nothing stays running): how the server and the command line make PDFs. Throws
+ * NoChromiumError when the executable is missing.
  */
 export function chromiumPrinter(executablePath = process.env.PENHOLDER_CHROMIUM ?? DEFAULT_CHROMIUM): PdfPrinter {
   return {

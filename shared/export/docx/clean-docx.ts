@@ -1,7 +1,7 @@
 import { AlignmentType, FootnoteReferenceRun, Paragraph, TextRun, type FileChild, type ParagraphChild } from 'docx';
 import { bodyParagraph, docxBytes, STEP, unDocument } from './docx-layout';
-import { furniture } from '../../shared/export/furniture';
-import type { CleanItem, CleanParagraph, CleanText } from '../../shared/model/clean-text';
+import { furniture } from '../furniture';
+import type { CleanItem, CleanParagraph, CleanText } from '../../model/clean-text';
 
 /** The paragraph's words: draft label, number, italic lead, the rest, footnote references. */
 function runs(p: CleanParagraph, numbered: boolean): ParagraphChild[] {

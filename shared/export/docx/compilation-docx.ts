@@ -1,9 +1,9 @@
 import { Paragraph, ShadingType, Table, TableCell, TableRow, TextRun, WidthType, type FileChild } from 'docx';
 import { docxBytes, unDocument } from './docx-layout';
-import { furniture } from '../../shared/export/furniture';
-import { compilationWords, type CompiledParagraph, type CompiledProposal } from '../../shared/model/compilation';
-import type { ParagraphStatus } from '../../shared/model/paragraph';
-import type { NegotiationMeta } from '../../shared/model/table-state';
+import { furniture } from '../furniture';
+import { compilationWords, type CompiledParagraph, type CompiledProposal } from '../../model/compilation';
+import type { ParagraphStatus } from '../../model/paragraph';
+import type { NegotiationMeta } from '../../model/table-state';
 
 const WIDTHS = [16, 40, 15, 15, 14];
 const SHADE = { type: ShadingType.CLEAR, color: 'auto', fill: 'E7E6E6' };

@@ -1,0 +1,60 @@
+import { aknCompilation } from './akn-amendment-list';
+import { aknCleanText } from './akn-statement';
+import { cleanDocx } from './docx/clean-docx';
+import { compilationDocx } from './docx/compilation-docx';
+import { redlineDocx } from './docx/redline-docx';
+import { exportHtml, type ExportRequest } from './export-request';
+import { pageFooter, type PdfPrinter } from './pdf-printer';
+import { redline } from './redline';
+import { CommandRefused } from '../model/command-refused';
+import { cleanText } from '../model/clean-text';
+import { compilation } from '../model/compilation';
+import type { Negotiation } from '../model/negotiation';
+
+/** The file formats of an export. */
+export type ExportFormat = 'docx' | 'pdf' | 'html' | 'akn';
+
+/** Every export format, in the order offered. */
+export const EXPORT_FORMATS: readonly ExportFormat[] = ['docx', 'pdf', 'html', 'akn'];
+
+/** An export: what (`kind`, and its options) and in which format. */
+export interface ExportOptions extends ExportRequest {
+  format: ExportFormat;
+}
+
+/** The media type and file extension of each format. */
+export const EXPORT_FILE_TYPES: Record<ExportFormat, { mime: string; extension: string }> = {
+  docx: { mime: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', extension: 'docx' },
+  pdf: { mime: 'application/pdf', extension: 'pdf' },
+  html: { mime: 'text/html;charset=utf-8', extension: 'html' },
+  akn: { mime: 'application/akn+xml', extension: 'akn.xml' },
+};
+
+/**
+ * The bytes of an export, the same in the browser, the server and the command line (no Node, no DOM).
+ * A PDF needs a `printer` (headless Chromium on the server and the command line; the browser prints the
+ * HTML page itself). Never changes the negotiation; refuses (CommandRefused) with the open items when a
+ * clean text is asked for and the text is not clean (unless `draft`), or when a format does not fit the
+ * kind (a redline has no Akoma Ntoso form).
+ */
+export async function exportBytes(negotiation: Negotiation, options: ExportOptions, printer?: PdfPrinter): Promise<Uint8Array> {
+  const meta = negotiation.table.meta();
+  const language = options.language ?? meta.language;
+  switch (options.format) {
+    case 'html':
+      return new TextEncoder().encode(exportHtml(negotiation, options));
+    case 'pdf': {
+      if (!printer) throw new CommandRefused('PDF needs a printer here: export as HTML and print it, or as DOCX.', 'invalid');
+      const html = exportHtml(negotiation, options);
+      return printer.print(html, { footerTemplate: pageFooter(meta.symbol, language), landscape: options.kind === 'compilation' });
+    }
+    case 'docx':
+      if (options.kind === 'clean') return cleanDocx(cleanText(negotiation, { revision: options.revision, draft: options.draft }), language);
+      if (options.kind === 'compilation') return compilationDocx(meta, compilation(negotiation), language);
+      return redlineDocx(redline(negotiation, options.base, options.revision ?? 'current'), language);
+    case 'akn':
+      if (options.kind === 'clean') return new TextEncoder().encode(aknCleanText(negotiation, cleanText(negotiation, { revision: options.revision, draft: options.draft }), { revision: options.revision }));
+      if (options.kind === 'compilation') return new TextEncoder().encode(aknCompilation(negotiation, compilation(negotiation)));
+      throw new CommandRefused('A redline has no Akoma Ntoso form: export the clean text or the compilation text as AKN, or the redline as DOCX, PDF or HTML.', 'invalid');
+  }
+}
