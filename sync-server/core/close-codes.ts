@@ -10,6 +10,8 @@ export const CloseCode = {
   policyViolation: 1008,
   /** A frame over the size limit. */
   messageTooBig: 1009,
+  /** The server failed while serving this connection (a bug or the store); the client reconnects. */
+  internalError: 1011,
   /** No token, or a token the server does not know. */
   unauthenticated: 4401,
   /** The invitation was revoked or has expired, or does not open this document. */

@@ -52,16 +52,19 @@ export class SyncServer {
     const parsed = parseDocumentName(documentName);
     const connection = new ClientConnection(socket, documentName, parsed?.ref ?? null, this.options.limits, (c, code, reason) => this.closed(c, code, reason));
     this.connections.add(connection);
-    if (this.closing) {
-      connection.close(CloseCode.goingAway, 'the server is shutting down');
-    } else if (!parsed) {
-      connection.close(CloseCode.notFound, `"${documentName}" is not a negotiation document (expected <negotiation>/table, /delegation/<id> or /private/<id>)`);
-    } else {
-      void this.open(connection, token, parsed.negotiationId).catch((error: unknown) => {
-        if (error instanceof AuthRefusal) return connection.close(error.code, error.reason);
-        this.options.logger.error({ err: error, doc: documentName }, 'could not open a connection');
-        connection.close(1011, 'the server could not open the document');
-      });
+    try {
+      if (this.closing) {
+        connection.close(CloseCode.goingAway, 'the server is shutting down');
+      } else if (!parsed) {
+        connection.close(CloseCode.notFound, `"${documentName}" is not a negotiation document (expected <negotiation>/table, /delegation/<id> or /private/<id>)`);
+      } else {
+        void this.open(connection, token, parsed.negotiationId).catch((error: unknown) => {
+          if (error instanceof AuthRefusal) return connection.close(error.code, error.reason);
+          this.failed(connection, error, 'opening the document');
+        });
+      }
+    } catch (error) {
+      this.failed(connection, error, 'opening a connection');
     }
     return connection;
   }
@@ -69,12 +72,29 @@ export class SyncServer {
   /** Passes a frame from the client to the connection's document. */
   receive(connection: ClientConnection, frame: Uint8Array): void {
     if (connection.closed) return;
-    const { limits } = this.options;
-    if (frame.length > limits.maxFrameBytes) return this.reject(connection, CloseCode.messageTooBig, `frame of ${frame.length} bytes exceeds ${limits.maxFrameBytes}`);
-    if (!connection.allow()) return this.reject(connection, CloseCode.policyViolation, `more than ${limits.messagesPerSecond} messages per second`);
-    const hosted = this.hostedOf(connection);
-    if (hosted) hosted.receive(connection, frame);
-    else connection.early.push(frame);
+    try {
+      const { limits } = this.options;
+      if (frame.length > limits.maxFrameBytes) return this.reject(connection, CloseCode.messageTooBig, `frame of ${frame.length} bytes exceeds ${limits.maxFrameBytes}`);
+      if (!connection.allow()) return this.reject(connection, CloseCode.policyViolation, `more than ${limits.messagesPerSecond} messages per second`);
+      const hosted = this.hostedOf(connection);
+      if (hosted) hosted.receive(connection, frame);
+      else connection.early.push(frame);
+    } catch (error) {
+      this.failed(connection, error, 'a frame');
+    }
+  }
+
+  /**
+   * Whatever went wrong while serving one connection costs that connection only: it is logged and
+   * closed (1011, so the client reconnects), and the server serves on.
+   */
+  failed(connection: ClientConnection, error: unknown, what: string): void {
+    this.options.logger.error({ err: error, doc: connection.documentName, invitation: connection.identity?.invitationId }, `handling ${what} failed; closing that connection`);
+    try {
+      connection.close(CloseCode.internalError, `the server could not handle ${what}; reconnect, and report it if it happens again`);
+    } catch (closeError) {
+      this.options.logger.error({ err: closeError }, 'could not close a failed connection');
+    }
   }
 
   /** Applies a change made by the server to a document (loaded for the purpose if needed); resolves once durable. */

@@ -105,6 +105,14 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
       res.end('bad request\n');
     }
   });
+  /** A handler that failed after the request was accepted answers 500 (or drops the half-sent answer), logs, and the server serves on. */
+  const failed = (res: http.ServerResponse, what: string) => (error: unknown) => {
+    logger.error({ err: error }, `${what} failed`);
+    if (!res.headersSent) {
+      res.writeHead(500, { 'content-type': 'application/json; charset=utf-8' });
+      res.end(JSON.stringify({ error: `internal error in ${what}; the server log says more` }));
+    } else if (!res.writableEnded) res.destroy();
+  };
   const route = (req: http.IncomingMessage, res: http.ServerResponse): void => {
     const url = new URL(req.url ?? '/', 'http://localhost');
     if (url.pathname === '/healthz') {
@@ -124,17 +132,17 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
       return void metrics.registry.metrics().then((text) => {
         res.writeHead(200, { 'content-type': metrics.registry.contentType });
         res.end(text);
-      });
+      }, failed(res, 'metrics'));
     }
     if (url.pathname === '/api/session') {
-      return void handleSession(invitations, req, res).catch((error: unknown) => logger.error({ err: error }, 'session API failed'));
+      return void handleSession(invitations, req, res).catch(failed(res, 'the session API'));
     }
     if (url.pathname === '/api/negotiations' || url.pathname === '/api/negotiations/') {
       const context = { invitations, serverUrl: publicUrl, editDocument: core.editDocument.bind(core) };
-      return void handleCreateNegotiation(context, req, res).catch((error: unknown) => logger.error({ err: error }, 'create negotiation API failed'));
+      return void handleCreateNegotiation(context, req, res).catch(failed(res, 'the create-negotiation API'));
     }
     if (url.pathname.startsWith('/api/')) {
-      return void handleAdmin(admin, req, res, url.pathname).catch((error: unknown) => logger.error({ err: error }, 'admin API failed'));
+      return void handleAdmin(admin, req, res, url.pathname).catch(failed(res, 'the admin API'));
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       res.writeHead(405);
@@ -142,7 +150,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     }
     serveStatic(options.staticDir ?? null, req, res, url.pathname);
   };
-  const detach = attachWebsocket(server, core, limits.maxFrameBytes);
+  const detach = attachWebsocket(server, core, limits.maxFrameBytes, (error) => logger.error({ err: error }, 'accepting a WebSocket failed; closed it'));
   const host = options.host ?? '127.0.0.1';
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

@@ -17,42 +17,55 @@ export function tokenOf(req: IncomingMessage, url: URL): string | null {
 
 /**
  * Speaks the y-websocket protocol over `ws` on an HTTP server: `ws://HOST:PORT/<negotiation>/<document>?token=…`.
+ * `onError` hears what failed while accepting a socket (that socket is closed with 1011; the server serves on).
  * Returns a function that stops accepting and terminates the pinging.
  */
-export function attachWebsocket(http: Server, core: SyncServer, maxFrameBytes: number): () => void {
+export function attachWebsocket(http: Server, core: SyncServer, maxFrameBytes: number, onError: (error: unknown) => void): () => void {
   // maxPayload makes ws refuse a larger frame before buffering it, closing with 1009.
   const wss = new WebSocketServer({ noServer: true, maxPayload: maxFrameBytes, perMessageDeflate: false });
   const alive = new WeakSet<WebSocket>();
 
   http.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
     wss.handleUpgrade(req, socket, head, (ws) => {
-      const url = parseUrl(req.url);
-      if (!url) return ws.close(CloseCode.notFound, 'malformed request URL');
-      // The frames of one turn to one client leave in one write (one writev) rather than one each.
-      const raw = (ws as unknown as { _socket?: Socket })._socket;
-      const socket: ConnectionSocket = {
-        send: (frame) => ws.send(frame),
-        get bufferedAmount() {
-          return ws.bufferedAmount;
-        },
-        close: (code, reason) => ws.close(code, reason),
-        cork: () => raw?.cork(),
-        uncork: () => raw?.uncork(),
-      };
-      const name = decodePath(url.pathname);
-      if (name === null) return ws.close(CloseCode.notFound, 'malformed percent-escape in the document path');
-      const connection = core.connect(socket, name.replace(/^\/+/, ''), tokenOf(req, url));
-      alive.add(ws);
-      ws.on('pong', () => alive.add(ws));
-      ws.on('message', (data: Buffer, isBinary: boolean) => {
-        if (!isBinary) return connection.close(CloseCode.policyViolation, 'text frames are not the y-websocket protocol');
-        core.receive(connection, new Uint8Array(data.buffer, data.byteOffset, data.byteLength));
-      });
-      ws.on('close', (code: number, reason: Buffer) => connection.gone(code, reason.toString()));
-      // ws reports oversized or invalid frames as errors, then closes the socket itself.
-      ws.on('error', (error: Error) => connection.gone(CloseCode.policyViolation, error.message));
+      // An 'error' without a listener would throw out of the emitter and stop the process.
+      ws.on('error', () => undefined);
+      try {
+        accept(ws, req);
+      } catch (error) {
+        // Whatever the request held, it costs at most its own socket.
+        onError(error);
+        ws.close(CloseCode.internalError, 'the server could not open this connection');
+      }
     });
   });
+
+  const accept = (ws: WebSocket, req: IncomingMessage): void => {
+    const url = parseUrl(req.url);
+    if (!url) return ws.close(CloseCode.notFound, 'malformed request URL');
+    // The frames of one turn to one client leave in one write (one writev) rather than one each.
+    const raw = (ws as unknown as { _socket?: Socket })._socket;
+    const socket: ConnectionSocket = {
+      send: (frame) => ws.send(frame),
+      get bufferedAmount() {
+        return ws.bufferedAmount;
+      },
+      close: (code, reason) => ws.close(code, reason),
+      cork: () => raw?.cork(),
+      uncork: () => raw?.uncork(),
+    };
+    const name = decodePath(url.pathname);
+    if (name === null) return ws.close(CloseCode.notFound, 'malformed percent-escape in the document path');
+    const connection = core.connect(socket, name.replace(/^\/+/, ''), tokenOf(req, url));
+    alive.add(ws);
+    ws.on('pong', () => alive.add(ws));
+    ws.on('message', (data: Buffer, isBinary: boolean) => {
+      if (!isBinary) return connection.close(CloseCode.policyViolation, 'text frames are not the y-websocket protocol');
+      core.receive(connection, new Uint8Array(data.buffer, data.byteOffset, data.byteLength));
+    });
+    ws.on('close', (code: number, reason: Buffer) => connection.gone(code, reason.toString()));
+    // ws reports oversized or invalid frames as errors, then closes the socket itself.
+    ws.on('error', (error: Error) => connection.gone(CloseCode.policyViolation, error.message));
+  };
 
   const ping = setInterval(() => {
     for (const ws of wss.clients) {

@@ -39,10 +39,12 @@ describe.skipIf(!fs.existsSync(CHROMIUM) && process.env.CI !== 'true')('npm star
     try {
       const page = await browser.newPage();
       await page.goto(app.delegation);
-      await expect.poll(() => page.locator('body').innerText(), { timeout: 20_000 }).toMatch(/We reaffirm our commitment to prevent and combat trafficking/);
-      const text = await page.locator('body').innerText();
-      expect(text).toMatch(/Mexico/);
-      expect(text).toMatch(/\[armed conflict,\]/);
+      // Paragraph editors mount lazily (in view, or when the page is idle): one paragraph's text says
+      // nothing about another's, so each is awaited on its own.
+      const body = () => page.locator('body').innerText();
+      await expect.poll(body, { timeout: 20_000 }).toMatch(/We reaffirm our commitment to prevent and combat trafficking/);
+      await expect.poll(body, { timeout: 20_000 }).toMatch(/Mexico/);
+      await expect.poll(body, { timeout: 20_000 }).toMatch(/\[armed conflict,\]/);
     } finally {
       await browser.close();
       app.child.kill('SIGTERM');
