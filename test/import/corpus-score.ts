@@ -1,0 +1,128 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { importText } from '../../shared/import/import-text';
+import type { ImportedItem, ImportedText } from '../../shared/import/imported-text';
+
+/** A paragraph as a careful reader records it: its number, first and last words and how many sub-items. */
+interface TruthParagraph {
+  number?: string | null;
+  first: string;
+  last: string;
+  items?: number;
+}
+
+/** Hand-checked truth for one text of the corpus (the format of ../shared/seeds-truth). */
+export interface Truth {
+  file: string;
+  symbol: string | null;
+  preamble: TruthParagraph[];
+  operative: TruthParagraph[];
+  annexes?: { paragraphs: TruthParagraph[] }[];
+  footnotes: number | null;
+}
+
+/** How one text scored. */
+export interface DocumentScore {
+  file: string;
+  /** The class of text, from its file name: ga-pdf, ga-txt, ga-md, sc, web. */
+  kind: string;
+  matched: number;
+  total: number;
+  problems: string[];
+}
+
+// Words compared as check-import.mjs compares them: case, quotes, punctuation and footnote digits glued to a word aside.
+function tokens(s: string | null | undefined): string[] {
+  return (s ?? '')
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[’‘`´]/gu, "'").replace(/[\u2010\u2011]/gu, '-').replace(/\u00ad/gu, '')
+    .replace(/[^\p{L}\p{N}\s'/[\]-]/gu, ' ')
+    .split(/\s+/u)
+    .filter(Boolean)
+    .map((t) => t.replace(/^(\p{L}[\p{L}'-]*?)\d+$/u, '$1'));
+}
+
+function same(a: string, b: string, n: number, fromEnd: boolean): boolean {
+  const ta = tokens(a);
+  const tb = tokens(b);
+  const k = Math.min(n, ta.length, tb.length);
+  if (k === 0) return ta.length === tb.length;
+  const sa = fromEnd ? ta.slice(-k) : ta.slice(0, k);
+  const sb = fromEnd ? tb.slice(-k) : tb.slice(0, k);
+  return sa.join(' ') === sb.join(' ');
+}
+
+interface GotParagraph {
+  number?: string | null;
+  text: string;
+  items: ImportedItem[];
+}
+
+function matchList(truth: TruthParagraph[], got: GotParagraph[] | undefined, label: string, problems: string[], numbered: boolean): number {
+  let ok = 0;
+  truth.forEach((t, i) => {
+    const g = got?.[i];
+    if (!g) {
+      problems.push(`${label}[${i}] missing`);
+      return;
+    }
+    const items = g.items.map((it) => it.text.replace(/^\(?[a-z0-9]{1,4}[.)]\s+/iu, ''));
+    const whole = tokens(g.text).length ? g.text : items.join(' ');
+    const lastItem = items[items.length - 1];
+    const ends = same(g.text, t.last, 3, true) || (lastItem !== undefined && same(lastItem, t.last, 3, true));
+    const good = same(whole, t.first, 4, false) && ends &&
+      (!numbered || String(g.number ?? '') === String(t.number ?? '')) && g.items.length === (t.items ?? 0);
+    if (good) ok++;
+    else {
+      problems.push(`${label}[${i}] ${numbered ? `#${t.number ?? '-'} ` : ''}want "${t.first} … ${t.last}" items=${t.items ?? 0}, ` +
+        `got ${numbered ? `#${g.number ?? '-'} ` : ''}"${g.text.slice(0, 50)} … ${g.text.slice(-30)}" items=${g.items.length}`);
+    }
+  });
+  if ((got?.length ?? 0) > truth.length) problems.push(`${label}: ${(got?.length ?? 0) - truth.length} extra`);
+  return ok;
+}
+
+/** Scores the importer on one text against its truth, as ../shared/tools/check-import.mjs does. */
+export function scoreDocument(text: string, truth: Truth): DocumentScore {
+  const total = truth.preamble.length + truth.operative.length +
+    (truth.annexes ?? []).reduce((n, a) => n + a.paragraphs.length, 0);
+  const kind = /^(ga-pdf|ga-txt|ga-md|sc|web)/u.exec(truth.file)?.[1] ?? 'other';
+  const problems: string[] = [];
+  let got: ImportedText;
+  try {
+    got = importText(text, { source: truth.file, format: truth.file.endsWith('.md') ? 'md' : undefined });
+  } catch (error) {
+    return { file: truth.file, kind, matched: 0, total, problems: [`import failed: ${(error as Error).message}`] };
+  }
+  let matched = matchList(truth.preamble, got.preamble, 'preamble', problems, false);
+  matched += matchList(truth.operative, got.operative, 'operative', problems, true);
+  (truth.annexes ?? []).forEach((a, i) => {
+    matched += matchList(a.paragraphs, got.annexes[i]?.paragraphs, `annex${i + 1}`, problems, true);
+  });
+  if (truth.footnotes != null && got.footnotes.length !== truth.footnotes) {
+    problems.push(`footnotes: want ${truth.footnotes}, got ${got.footnotes.length}`);
+  }
+  const ws = tokens(truth.symbol).join(' ');
+  const gs = tokens(got.symbol).join(' ');
+  if (truth.symbol && ws !== gs && !(gs.includes('/') && ws.endsWith(`/${gs}`))) problems.push(`symbol: want ${truth.symbol}, got ${got.symbol}`);
+  return { file: truth.file, kind, matched, total, problems };
+}
+
+/** Scores every text of a corpus folder (texts beside a truth/ folder of NAME.json files). */
+export function scoreFolder(folder: string): DocumentScore[] {
+  return readdirSync(join(folder, 'truth')).filter((f) => f.endsWith('.json')).sort().map((f) => {
+    const truth = JSON.parse(readFileSync(join(folder, 'truth', f), 'utf8')) as Truth;
+    return scoreDocument(readFileSync(join(folder, truth.file), 'utf8'), truth);
+  });
+}
+
+/** Paragraphs matched over paragraphs in total, and documents with nothing wrong. */
+export function totals(scores: DocumentScore[]): { matched: number; total: number; exact: number; documents: number } {
+  return {
+    matched: scores.reduce((n, s) => n + s.matched, 0),
+    total: scores.reduce((n, s) => n + s.total, 0),
+    exact: scores.filter((s) => s.problems.length === 0).length,
+    documents: scores.length,
+  };
+}
