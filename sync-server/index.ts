@@ -5,7 +5,7 @@
 export { startServer, type RunningServer, type StartServerOptions, type ServerBackend } from './transport/start-server';
 export { DEFAULT_LIMITS, type ServerLimits } from './core/server-limits';
 export { Refusal } from './core/refusal';
-export { updateFrame } from './core/protocol-messages';
+export { MessageType, updateFrame } from './core/protocol-messages';
 export { invitationLink } from './core/invitation-link';
 export type { DocumentStore } from './storage/document-store';
 export { editStoredTable } from './storage/edit-stored-table';

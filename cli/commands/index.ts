@@ -1,4 +1,5 @@
 import type { Command } from '../command';
+import { act } from './act';
 import { invite } from './invite';
 import { negotiationCreate } from './negotiation-create';
 import { revoke } from './revoke';
@@ -18,4 +19,5 @@ export const commands: Record<string, Command> = {
   clean: cleanCommand,
   compile: compileCommand,
   start,
+  act,
 };
