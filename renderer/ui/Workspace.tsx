@@ -12,6 +12,7 @@ import { FacilitatorBar } from './FacilitatorBar';
 import { NewNegotiationDialog } from './NewNegotiation';
 import { PresenceBar } from './PresenceBar';
 import { deadlineWords } from './StatusBadge';
+import { ExportButton } from './export/ExportButton';
 import { TextView } from './TextView';
 
 type View = 'text' | 'compare' | 'compilation' | 'clean';
@@ -74,6 +75,7 @@ export function Workspace({ onLeave, onSwitch }: { onLeave(): void; /** Joins an
           </select>
         </label>
         <ConnectionBanner />
+        <ExportButton />
         {actor.role === 'cofacilitator' && (
           <button type="button" className="new-negotiation-open" aria-haspopup="dialog" onClick={() => setCreating(true)}>
             {t('new.open')}

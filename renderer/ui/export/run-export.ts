@@ -1,0 +1,26 @@
+import { downloadBytes, exportFileName, printHtml } from './deliver';
+import type { ExportOptions } from '../../../shared/export/export-bytes';
+import type { Negotiation } from '../../../shared/model/negotiation';
+
+/** What an export did: a file downloaded (its name and size), or the HTML handed to the print dialog. */
+export type ExportOutcome = { done: 'downloaded'; fileName: string; bytes: number } | { done: 'printing' };
+
+/**
+ * Makes an export in the browser and hands it over: DOCX, HTML and AKN are built here (shared/export,
+ * loaded on first use) and downloaded; a PDF is the same HTML page printed through the browser's print
+ * dialog ("Save as PDF"). Throws what the export throws (CommandRefused when the text is not clean).
+ */
+export async function runExport(negotiation: Negotiation, options: ExportOptions): Promise<ExportOutcome> {
+  const meta = negotiation.table.meta();
+  if (options.format === 'pdf') {
+    const { exportHtml } = await import('../../../shared/export/export-request');
+    await printHtml(exportHtml(negotiation, options), meta.title);
+    return { done: 'printing' };
+  }
+  const { exportBytes, EXPORT_FILE_TYPES } = await import('../../../shared/export/export-bytes');
+  const bytes = await exportBytes(negotiation, options);
+  const type = EXPORT_FILE_TYPES[options.format];
+  const fileName = exportFileName(meta.symbol ?? meta.title, options.kind, type.extension);
+  downloadBytes(bytes, fileName, type.mime);
+  return { done: 'downloaded', fileName, bytes: bytes.length };
+}
