@@ -1,10 +1,11 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { I18nContext, translator, type UiLanguage } from '../i18n/translate';
 import { fetchSession, SessionRefused } from '../session/fetch-session';
+import { onDesktopEvent } from '../platform/desktop-events';
 import type { PersistenceFactory } from '../platform/document-persistence';
+import type { SessionKeeper } from '../platform/session-keeper';
 import type { JoinLink } from '../session/join-link';
-import type { Session } from '../session/session';
-import { loadSession, saveSession } from '../session/stored-session';
+import { httpUrlOf, type Session } from '../session/session';
 import { ConnectionContext } from '../store/connection-context';
 import { NegotiationConnection } from '../sync/negotiation-connection';
 import { ErrorProvider } from './errors';
@@ -25,14 +26,16 @@ const pageServer = (): string | null => (location.protocol === 'http:' || locati
 interface Props {
   /** Where documents are kept on this computer, chosen at start (renderer/platform). */
   persistence: PersistenceFactory | null;
+  /** Where the session is kept between launches (the desktop store or localStorage). */
+  sessions: SessionKeeper;
   /** An invitation this page was opened with (`/join?token=…`), if any. */
   initialLink: JoinLink | null;
 }
 
 /** The root: the interface language, then joining, then the negotiating table. */
-export function App({ persistence, initialLink }: Props) {
+export function App({ persistence, sessions, initialLink }: Props) {
   const [language, setLanguageState] = useState<UiLanguage>(initialLanguage);
-  const [session, setSession] = useState<Session | null>(() => (initialLink ? null : loadSession()));
+  const [session, setSession] = useState<Session | null>(() => (initialLink ? null : sessions.current()));
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
   const i18n = useMemo(() => ({ language, t: translator(language), setLanguage: (l: UiLanguage) => (localStorage.setItem(LANGUAGE_KEY, l), setLanguageState(l)) }), [language]);
@@ -50,17 +53,17 @@ export function App({ persistence, initialLink }: Props) {
       setProblem(null);
       try {
         const s = await fetchSession(httpUrl, link.token);
-        saveSession(s);
+        sessions.save(s);
         setSession(s);
       } catch (error) {
-        const kept = loadSession();
+        const kept = sessions.current();
         if (!(error instanceof SessionRefused) && kept?.token === link.token) setSession(kept);
         else setProblem(error instanceof SessionRefused ? t('join.refused', { reason: error.message }) : t('join.unreachable'));
       } finally {
         setBusy(false);
       }
     },
-    [t],
+    [t, sessions],
   );
 
   useEffect(() => {
@@ -70,13 +73,16 @@ export function App({ persistence, initialLink }: Props) {
     // Only the link the page was opened with.
   }, [initialLink]);
 
+  // A penholder:// link (or a second launch with one) joins; the desktop's main process sends it.
+  useEffect(() => onDesktopEvent('open', (o) => o.join && void join({ httpUrl: httpUrlOf(o.join.serverUrl), token: o.join.token })), [join]);
+
   const connection = useMemo(() => (session ? new NegotiationConnection(session, persistence, localStorage) : null), [session, persistence]);
   useEffect(() => () => connection?.destroy(), [connection]);
 
   const leave = useCallback(() => {
-    saveSession(null);
+    sessions.save(null);
     setSession(null);
-  }, []);
+  }, [sessions]);
 
   return (
     <I18nContext.Provider value={i18n}>
