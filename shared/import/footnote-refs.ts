@@ -18,7 +18,8 @@ const COUNTED = /^(?:janvier|février|mars|avril|mai|juin|juillet|août|septembr
 
 const TRAIL = '[,;.:)\\]»”’]*';
 // English style sets the mark after the punctuation ("Crime,1"), French before it ("organisée1,").
-const GLUED = new RegExp(`^(.*[\\p{Ll}»”)’][,;:]?)(\\d{1,3})(${TRAIL})$`, 'u');
+// After a figure, only across punctuation ("79/43,4"), so that "1,500" is not read as a mark unless it is the next one.
+const GLUED = new RegExp(`^(.*(?:[\\p{Ll}»”)’][,;:]?|[\\p{N}][,;:]))(\\d{1,3})(${TRAIL})$`, 'u');
 const ALONE = new RegExp(`^(\\d{1,3})(${TRAIL})$`, 'u');
 
 /**
@@ -57,7 +58,7 @@ export class FootnoteRefs {
     const kept: string[] = [];
     tokens.forEach((token, i) => {
       const glued = GLUED.exec(token);
-      if (glued && /\p{L}{2}/u.test(glued[1] ?? '') && this.accept(glued[2] ?? '', 3)) {
+      if (glued && /\p{L}{2}|\d[,;:]$/u.test(glued[1] ?? '') && this.accept(glued[2] ?? '', 3)) {
         marks.push(glued[2] ?? '');
         kept.push(`${glued[1] ?? ''}${glued[3] ?? ''}`);
         return;
@@ -75,7 +76,7 @@ export class FootnoteRefs {
   }
 
   private looksLikeMark(before: string | undefined, after: string | undefined, trail: string): boolean {
-    if (!before || !/[\p{L}»”)]$/u.test(before)) return false;
+    if (!before || !/[\p{L}»”)][,;:.]?$|\p{N}[,;:.]$/u.test(before)) return false;
     if (!this.sequence.length) return false;
     if (GOVERNS.has(before.toLowerCase().replace(/[.,;:()«»"“”]/gu, ''))) return false;
     if (trail || !after) return true;

@@ -16,6 +16,7 @@ import type { ItemDraft, ParagraphDraft } from './segment';
 import type { SourceLine } from './source-line';
 import { numberOf, opensDecision, organOf, startsOperative } from './structure-lines';
 import { textLines } from './text-lines';
+import { isFlattened, unflatten } from './unflatten';
 import { adoptedAt, documentSymbol, readTitle } from './title-symbol';
 
 /** Options for `importText`: where the text came from (for errors) and its format when known. */
@@ -24,14 +25,19 @@ export interface ImportOptions {
   format?: 'txt' | 'md';
 }
 
-/** Drops running-header repeats of the title, which sit right after a page break. */
+/**
+ * Drops running-header repeats of the title, which sit right after a page break, or, where the extraction lost
+ * the page breaks, stand between blank lines without a clause's punctuation.
+ */
 function dropRunningTitles(lines: SourceLine[], title: string, firstBody: number): SourceLine[] {
   const kept: SourceLine[] = [];
   let breakOpen = false;
   for (const [index, line] of lines.entries()) {
     breakOpen = line.afterBreak || breakOpen;
+    const next = lines[index + 1];
+    const apart = line.blankBefore > 0 && (!next || next.blankBefore > 0) && !/[,;:.]$/u.test(line.text);
     // The title block itself (before the first paragraph) is never a running header.
-    if (breakOpen && index > firstBody && repeatsTitle(line.text, title)) continue;
+    if ((breakOpen || apart) && index > firstBody && repeatsTitle(line.text, title)) continue;
     breakOpen = false;
     kept.push(line);
   }
@@ -44,7 +50,8 @@ function dropRunningTitles(lines: SourceLine[], title: string, firstBody: number
  */
 export function importText(input: string, options: ImportOptions): ImportedText {
   const { source } = options;
-  const text = input.replace(/^\uFEFF/u, '').replace(/\r\n?/gu, '\n').replace(/^source: .*\n/u, '');
+  const given = input.replace(/^\uFEFF/u, '').replace(/\r\n?/gu, '\n').replace(/^source: .*\n/u, '');
+  const text = isFlattened(given) ? unflatten(given) : given;
   assertReadable(text, source);
   const format = options.format ?? (looksLikeMarkdown(text) ? 'md' : 'txt');
   const read = format === 'md' ? markdownLines(text) : textLines(text);

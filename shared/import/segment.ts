@@ -3,7 +3,7 @@ import { startsPreambular } from './leads';
 import { FOOTNOTE_MARKER } from './source-line';
 import type { SourceLine } from './source-line';
 import {
-  endsClause, headingShaped, isAnnexLine, isChapeau, isClosing, isDateLine, numberOf, opensDecision, organOf,
+  endsClause, headingShaped, isAnnexLine, isChapeau, isClosing, isDateLine, numberOf, opensDecision, organInline, organOf,
   startsOperative,
 } from './structure-lines';
 
@@ -101,6 +101,14 @@ export function segment(lines: SourceLine[]): Segmented {
       out.organ = organ;
       state = 'preamble';
       target = null;
+      continue;
+    }
+    const inline = state === 'prelude' ? organInline(text) : null;
+    if (inline) {
+      out.organ = inline.organ;
+      state = 'preamble';
+      open(startsOperative(inline.rest) ? 'operative' : 'preambular', null, line, inline.rest);
+      if (startsOperative(inline.rest)) state = 'operative';
       continue;
     }
     if (state === 'prelude' && opensDecision(text)) {

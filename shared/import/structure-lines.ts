@@ -3,10 +3,23 @@
 const ORGAN = /^(?:The|L[’']|La|Le|Les)\s*[\p{L}’' -]{3,90},$/u;
 const BODY = /\b(?:Assembly|Council|Commission|Conference|Committee|Board|Assemblée|Conseil|Commission|Conférence|Comité)\b/iu;
 
+// The principal organs named alone on a line, as a resolution that only adopts an annex opens ("The General Assembly").
+const BARE_ORGAN = /^(?:The (?:General Assembly|Security Council|Economic and Social Council|Human Rights Council)|L[’']Assemblée générale|Le Conseil de sécurité|Le Conseil économique et social|Le Conseil des droits de l[’']homme)$/u;
+
 /** The organ line ("The General Assembly," / "L’Assemblée générale,") without its comma, or null. */
 export function organOf(text: string): string | null {
+  if (BARE_ORGAN.test(text)) return text;
   if (!ORGAN.test(text) || !BODY.test(text) || text.split(/\s+/u).length > 10) return null;
   return text.replace(/,$/u, '').trim();
+}
+
+const ORGAN_INLINE = /^((?:The|L[’']|La|Le|Les)\s*[\p{L}’' -]{3,60}?),\s+(\p{Lu}\p{Ll}+.*)$/u;
+
+/** An organ line with the first paragraph on the same line ("The Security Council, Recalling ..."), or null. */
+export function organInline(text: string): { organ: string; rest: string } | null {
+  const m = ORGAN_INLINE.exec(text);
+  if (!m || !organOf(`${m[1] ?? ''},`)) return null;
+  return { organ: m[1] ?? '', rest: m[2] ?? '' };
 }
 
 const NUMBER = /^(\d{1,3})\.\s+([\p{Lu}«“"'‘(\d].*)$/u;

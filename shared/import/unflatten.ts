@@ -1,0 +1,30 @@
+/**
+ * Web copies: a text copied from a web page can arrive flattened onto one line. Before it is read, its line
+ * breaks are put back where a UN text's structure makes them certain: before the organ line, a numbered
+ * paragraph after a clause's punctuation, a sub-item after a lead-in, a preambular participle after a comma,
+ * the closing meeting line and an annex.
+ */
+
+const ORGAN = /\s+(?=(?:The (?:General Assembly|Security Council|Economic and Social Council|Human Rights Council)|L[’']Assemblée générale|Le Conseil (?:de sécurité|économique et social|des droits de l[’']homme)),?\s)/gu;
+const NUMBERED = /(?<=[,;:.]\d{0,3}|(?:Assembly|Council|générale|sécurité),)\s+(?=\d{1,3}\.\s+[\p{Lu}«“])/gu;
+const ITEM = /(?<=[:;]\d{0,3})\s+(?=\(?[a-z]{1,2}\)\s)/gu;
+const PARTICIPLE = /(?<=,\d{0,3})\s+(?=(?:[\p{Lu}]\p{Ll}+ly\s+)?\p{Lu}\p{Ll}+(?:ing|ed)\b)/gu;
+const CLOSING = /\s+(?=\d+(?:st|nd|rd|th|e)\s+(?:plenary meeting|séance plénière)\b)/gu;
+const ANNEX = /(?<=\d{4})\s+(?=Annex(?:e)?\s)/gu;
+
+/** True for a text held on a few very long lines, as a flattened web copy is. */
+export function isFlattened(text: string): boolean {
+  const lines = text.split('\n').filter((l) => l.trim());
+  return lines.length > 0 && lines.length <= 3 && lines.some((l) => l.length > 1500);
+}
+
+/** The text with its paragraph breaks put back, each structural line set apart by a blank line. */
+export function unflatten(text: string): string {
+  return text
+    .replace(ORGAN, '\n\n')
+    .replace(NUMBERED, '\n\n')
+    .replace(ITEM, '\n\n')
+    .replace(PARTICIPLE, '\n\n')
+    .replace(CLOSING, '\n\n')
+    .replace(ANNEX, '\n\n');
+}
