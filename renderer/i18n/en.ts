@@ -233,6 +233,13 @@ export const en = {
   'export.printing': 'The print dialog is open: choose "Save as PDF" as the printer.',
   'export.notClean': 'The text is not clean yet, so it cannot be exported for adoption. Tick "Draft" to export it with its brackets and labels, or settle what is listed below first.',
   'export.failed': 'The export could not be made. Check the choices below and try again; if it fails again, export as HTML and tell the Secretariat what it says.',
+  'refused.not-clean': 'This paragraph is not clean: brackets, alternatives, open proposals or a pending ad ref must be settled before it is agreed.',
+  'refused.text-not-clean': 'The text is not clean. Settle the open items listed, or confirm that they stay open under silence.',
+  'refused.under-silence': 'The text is under silence: nothing in it can change until the silence procedure is closed.',
+  'refused.before-deadline': 'Silence passes only at its deadline; closing it earlier withdraws it.',
+  'refused.not-a-delegation': 'Only delegations on the roster can be awaited for ad ref, not observers or co-facilitators.',
+  'silence.withdrawn': 'Silence withdrawn before its deadline: nothing was adopted',
+  'fac.keepOpen': 'Open items stay open (silence adopts none of them)',
 } as const;
 
 /** A message that depends on a count: a form per plural category (Intl.PluralRules), `other` always. */

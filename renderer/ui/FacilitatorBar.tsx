@@ -13,6 +13,7 @@ export function FacilitatorBar() {
   const { negotiation, actor } = useConnection();
   const [note, setNote] = useState('');
   const [deadline, setDeadline] = useState('');
+  const [keepOpen, setKeepOpen] = useState(false);
   const { revisions, silence } = useNegotiation((n) => ({ revisions: n.table.revisions(), silence: n.table.silence() }));
   const next = revisions.length === 0 ? (negotiation.table.meta().language === 'fr' ? 'Avant-projet' : 'Zero draft') : `Rev.${revisions.length}`;
   const latest = revisions[revisions.length - 1];
@@ -43,12 +44,16 @@ export function FacilitatorBar() {
         <form
           onSubmit={(e) => {
             e.preventDefault();
-            run(() => openSilence(negotiation, actor, deadline ? new Date(deadline).toISOString() : ''));
+            run(() => openSilence(negotiation, actor, deadline ? new Date(deadline).toISOString() : '', undefined, { keepOpen }));
           }}
         >
           <label>
             {t('fac.silence')}
             <input type="datetime-local" value={deadline} onChange={(e) => setDeadline(e.target.value)} required />
+          </label>
+          <label>
+            <input type="checkbox" checked={keepOpen} onChange={(e) => setKeepOpen(e.target.checked)} />
+            {t('fac.keepOpen')}
           </label>
           <button type="submit">{t('fac.openSilence')}</button>
         </form>

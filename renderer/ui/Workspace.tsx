@@ -94,6 +94,7 @@ export function Workspace({ onLeave, onSwitch }: { onLeave(): void; /** Joins an
       {following && !followed && view === 'text' && <p className="banner">{t('follow.none')}</p>}
       {silence.state === 'passed' && <p className="banner ok">{t('silence.passed')}</p>}
       {silence.state === 'broken' && <p className="banner warn">{t('silence.broken')}</p>}
+      {silence.state === 'withdrawn' && <p className="banner warn">{t('silence.withdrawn')}</p>}
       <div className="layout">
         <main id="main" tabIndex={-1}>
           {view === 'text' && <TextView presence={presence} followed={followed} />}

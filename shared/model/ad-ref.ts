@@ -1,6 +1,6 @@
 import type { Actor } from './actor';
 import { CommandRefused } from './command-refused';
-import { requireFacilitator, requireParagraph } from './guards';
+import { requireFacilitator, requireNotUnderSilence, requireParagraph } from './guards';
 import type { Negotiation } from './negotiation';
 
 /** Where an ad ref agreement stands: who has yet to confirm, and whether the deadline has passed. */
@@ -19,12 +19,13 @@ export function adRefProgress(negotiation: Negotiation, paragraphId: string, now
   const confirmed = p.status.pending.filter((d) => negotiation.delegation(d).confirmedAdRef(paragraphId));
   const pending = p.status.pending.filter((d) => !confirmed.includes(d));
   const deadline = p.status.deadline;
-  return { pending, confirmed, deadline, settled: pending.length === 0 || (deadline !== null && now >= deadline) };
+  return { pending, confirmed, deadline, settled: pending.length === 0 || (deadline !== null && Date.parse(now) >= Date.parse(deadline)) };
 }
 
 /** Marks an ad ref paragraph agreed once every capital confirmed or its deadline passed. */
 export function settleAdRef(negotiation: Negotiation, actor: Actor, paragraphId: string, now?: string): void {
   requireFacilitator(actor, 'settle ad ref agreements');
+  requireNotUnderSilence(negotiation, 'settling an ad ref agreement');
   requireParagraph(negotiation, paragraphId);
   const progress = adRefProgress(negotiation, paragraphId, now);
   if (!progress) throw new CommandRefused('This paragraph is not agreed ad ref.', 'invalid');

@@ -3,6 +3,7 @@ import type { Negotiation } from './negotiation';
 import type { ParagraphKind } from './paragraph';
 import { currentLabels, listProposals, authorName } from './queries';
 import { currentText } from './revision-commands';
+import type { OpenItem } from './open-item';
 import type { FrozenParagraph, NegotiationMeta } from './table-state';
 import { countBrackets } from '../text/brackets';
 import { plainParagraph, type PlainItem } from '../text/rich-text';
@@ -37,11 +38,7 @@ export interface CleanText {
   footnotes: { mark: string; text: string }[];
 }
 
-/** Something that keeps the text from being clean, by label. */
-export interface OpenItem {
-  label: string;
-  reason: string;
-}
+export type { OpenItem } from './open-item';
 
 /** What keeps the current text from being clean: brackets, alternatives, open proposals. */
 export function openItems(negotiation: Negotiation, paragraphs: FrozenParagraph[] = currentText(negotiation), withProposals = true): OpenItem[] {
@@ -52,14 +49,15 @@ export function openItems(negotiation: Negotiation, paragraphs: FrozenParagraph[
     const plain = plainParagraph(p.text);
     const all = [plain.text, ...flatItems(plain.items)].join(' ');
     const n = countBrackets(all);
-    if (n > 0) items.push({ label: p.label || p.kind, reason: `${n} ${fr ? 'crochet' : 'bracket'}${n > 1 ? 's' : ''}` });
-    if (/ Alt \d+$/.test(p.label)) items.push({ label: p.label, reason: fr ? 'variante non tranchée' : 'alternative wording not yet settled' });
+    if (n > 0) items.push({ kind: 'brackets', label: p.label || p.kind, reason: `${n} ${fr ? 'crochet' : 'bracket'}${n > 1 ? 's' : ''}`, paragraphId: p.id });
+    if (/ Alt \d+$/.test(p.label)) items.push({ kind: 'alternative', label: p.label, reason: fr ? 'variante non tranchée' : 'alternative wording not yet settled', paragraphId: p.id });
   }
   if (!withProposals) return items;
   const labels = currentLabels(negotiation);
   for (const v of listProposals(negotiation)) {
     if (v.state !== 'open') continue;
-    items.push({ label: labels.get(v.proposal.paragraphId) ?? v.proposal.paragraphId, reason: `${fr ? 'proposition ouverte de' : 'open proposal by'} ${authorName(negotiation, v.proposal)}` });
+    const within = v.proposal.kind === 'new-paragraph' ? {} : { paragraphId: v.proposal.paragraphId };
+    items.push({ kind: 'proposal', label: labels.get(v.proposal.paragraphId) ?? v.proposal.paragraphId, reason: `${fr ? 'proposition ouverte de' : 'open proposal by'} ${authorName(negotiation, v.proposal)}`, ...within });
   }
   return items;
 }

@@ -7,6 +7,7 @@ import { randomId } from './ids';
 import type { Negotiation } from './negotiation';
 import { isNumbered, type ParagraphKind, type ParagraphStatus } from './paragraph';
 import { proposalKey, type DecisionKind, type Proposal } from './proposal';
+import { isNegotiatingDelegation, requireCleanParagraph } from './paragraph-rules';
 import { currentLabels, proposalState } from './queries';
 import { scanBrackets } from '../text/brackets';
 import { richText } from '../text/rich-text';
@@ -171,22 +172,37 @@ export function unbracket(negotiation: Negotiation, actor: Actor, paragraphId: s
   });
 }
 
-/** Sets a paragraph's status. An agreed paragraph is changed only through reopen(). */
-export function setStatus(negotiation: Negotiation, actor: Actor, paragraphId: string, status: Exclude<ParagraphStatus, { state: 'deleted' }>): void {
+/**
+ * Sets a paragraph's status. Agreed (and agreed ad ref) requires a clean paragraph: no brackets, no
+ * alternative, no open proposal, and for agreed no capital still awaited; ad ref awaits only delegations.
+ * An agreed paragraph is changed only through reopen(); nothing changes under silence.
+ */
+export function setStatus(negotiation: Negotiation, actor: Actor, paragraphId: string, status: Exclude<ParagraphStatus, { state: 'deleted' }>, now?: string): void {
   requireFacilitator(actor, 'set the status of paragraphs');
+  requireNotUnderSilence(negotiation, 'changing the status of a paragraph');
   const p = requireParagraph(negotiation, paragraphId);
-  requireEditable(p, currentLabels(negotiation).get(p.id) ?? 'This paragraph');
+  const label = currentLabels(negotiation).get(p.id) ?? 'This paragraph';
+  if (p.status.state === 'agreed') requireEditable(p, label);
   if (status.state === 'adref') {
-    for (const d of status.pending) if (!negotiation.table.delegation(d)) throw new CommandRefused(`"${d}" is not on the roster.`, 'invalid');
+    if (status.pending.length === 0) throw new CommandRefused('Name the delegations whose capitals are awaited, or mark the paragraph agreed.', 'invalid');
+    for (const d of status.pending) {
+      const delegation = negotiation.table.delegation(d);
+      if (!delegation) throw new CommandRefused(`"${d}" is not on the roster.`, 'not-a-delegation');
+      if (!isNegotiatingDelegation(delegation)) throw new CommandRefused(`${delegation.name} is an observer; only delegations confirm ad ref.`, 'not-a-delegation');
+    }
+    if (status.deadline !== null && Number.isNaN(Date.parse(status.deadline))) throw new CommandRefused(`"${status.deadline}" is not a date and time.`, 'invalid');
   }
-  negotiation.table.setStatus(paragraphId, status);
+  if (status.state !== 'open') requireCleanParagraph(negotiation, p, status.state, now);
+  negotiation.table.setStatus(paragraphId, status.state === 'adref' ? { ...status, pending: [...new Set(status.pending)] } : status);
 }
 
-/** Reopens an agreed paragraph: an explicit decision of the co-facilitators. */
+/** Reopens an agreed (or agreed ad ref) paragraph: an explicit decision of the co-facilitators. */
 export function reopen(negotiation: Negotiation, actor: Actor, paragraphId: string): void {
   requireFacilitator(actor, 'reopen agreed paragraphs');
+  requireNotUnderSilence(negotiation, 'reopening a paragraph');
   const p = requireParagraph(negotiation, paragraphId);
   if (p.status.state === 'open') throw new CommandRefused('This paragraph is already open.', 'invalid');
+  if (p.status.state === 'deleted') throw new CommandRefused('This paragraph is deleted.', 'invalid');
   negotiation.table.setStatus(paragraphId, { state: 'open' });
 }
 

@@ -23,14 +23,15 @@ export function requireParagraph(negotiation: Negotiation, id: string): Paragrap
   return p;
 }
 
-/** Refuses to change an agreed or deleted paragraph: agreed text is reopened only by an explicit decision. */
+/** Refuses to change an agreed (or agreed ad ref) or deleted paragraph: agreed text is reopened only by an explicit decision. */
 export function requireEditable(p: Paragraph, label: string): void {
   if (p.status.state === 'agreed') throw new CommandRefused(`${label} is agreed; reopen it explicitly before changing it.`, 'agreed-paragraph');
+  if (p.status.state === 'adref') throw new CommandRefused(`${label} is agreed ad ref; reopen it explicitly before changing it.`, 'agreed-paragraph');
   if (p.status.state === 'deleted') throw new CommandRefused(`${label} is deleted.`, 'invalid');
 }
 
 /** Refuses while the text is under silence: delegations break silence, co-facilitators close it first. */
 export function requireNotUnderSilence(negotiation: Negotiation, what: string): void {
   const s = negotiation.table.silence();
-  if (s.state === 'open') throw new CommandRefused(`The text is under silence until ${s.deadline}; ${what} is not possible until the silence procedure is closed.`, 'not-allowed');
+  if (s.state === 'open') throw new CommandRefused(`The text is under silence until ${s.deadline}; ${what} is not possible until the silence procedure is closed.`, 'under-silence');
 }

@@ -22,7 +22,7 @@ export function currentText(negotiation: Negotiation): FrozenParagraph[] {
 export function issueRevision(negotiation: Negotiation, actor: Actor, note: string | null = null, at?: string): Revision {
   requireFacilitator(actor, 'issue revisions');
   const table = negotiation.table;
-  if (table.silence().state === 'open') throw new CommandRefused('The text is under silence; close the silence procedure before issuing a revision.', 'not-allowed');
+  if (table.silence().state === 'open') throw new CommandRefused('The text is under silence; close the silence procedure before issuing a revision.', 'under-silence');
   const number = table.epoch();
   const revision: Revision = {
     number,

@@ -3,17 +3,35 @@ import { CommandRefused } from './command-refused';
 import { requireDelegation, requireFacilitator, requireParagraph } from './guards';
 import { randomId } from './ids';
 import type { Negotiation } from './negotiation';
+import { describeItems, paragraphsWithOpenItems, textOpenItems } from './paragraph-rules';
 import type { Silence } from './table-state';
 
-/** Puts the current text under silence until a deadline (ISO time). */
-export function openSilence(negotiation: Negotiation, actor: Actor, deadline: string, at?: string): Silence {
+/** How silence opens on a text that is not clean. */
+export interface OpenSilenceOptions {
+  /**
+   * The co-facilitators confirm that the open items (brackets, alternatives, open proposals, pending ad ref)
+   * stay open: silence then runs on the rest, and passing it adopts none of the paragraphs holding them.
+   */
+  keepOpen?: boolean;
+}
+
+/**
+ * Puts the current text under silence until a deadline (ISO time). A text with open items is refused
+ * (`text-not-clean`, listing them) unless `keepOpen` confirms they stay open.
+ */
+export function openSilence(negotiation: Negotiation, actor: Actor, deadline: string, at?: string, options: OpenSilenceOptions = {}): Silence {
   requireFacilitator(actor, 'open the silence procedure');
   const table = negotiation.table;
   if (table.silence().state === 'open') throw new CommandRefused('The text is already under silence.', 'invalid');
   if (Number.isNaN(Date.parse(deadline))) throw new CommandRefused(`"${deadline}" is not a date and time; give the deadline as 2021-04-28T18:00:00Z.`, 'invalid');
   const openedAt = at ?? new Date().toISOString();
   if (deadline <= openedAt) throw new CommandRefused('The silence deadline must be in the future.', 'invalid');
-  const silence: Silence = { state: 'open', id: randomId(10), revision: Math.max(0, table.epoch() - 1), openedAt, deadline };
+  const items = textOpenItems(negotiation, openedAt);
+  if (items.length > 0 && !options.keepOpen) {
+    throw new CommandRefused(`The text is not clean: ${describeItems(items)}. Settle these first, or confirm that they stay open under silence (silence then adopts none of them).`, 'text-not-clean', items);
+  }
+  const keptOpen = paragraphsWithOpenItems(negotiation, openedAt);
+  const silence: Silence = { state: 'open', id: randomId(10), revision: Math.max(0, table.epoch() - 1), openedAt, deadline, ...(keptOpen.length ? { keptOpen } : {}) };
   table.silenceMap.set('current', silence);
   return silence;
 }
@@ -41,19 +59,24 @@ export function silenceObjections(negotiation: Negotiation, silenceId: string): 
 }
 
 /**
- * Closes the silence procedure: broken when any delegation objected in time, otherwise passed, and
- * then every paragraph still in the text is agreed.
+ * Closes the silence procedure: broken when any delegation objected; otherwise passed if its deadline
+ * has come, and then every paragraph still in the text is agreed except those kept open; closed before
+ * its deadline without an objection, it is withdrawn and nothing is agreed.
  */
 export function closeSilence(negotiation: Negotiation, actor: Actor, note: string | null = null, at?: string): Silence {
   requireFacilitator(actor, 'close the silence procedure');
   const table = negotiation.table;
   const silence = table.silence();
   if (silence.state !== 'open') throw new CommandRefused('The text is not under silence.', 'invalid');
+  const closedAt = at ?? new Date().toISOString();
   const broken = silenceObjections(negotiation, silence.id).length > 0;
-  const closed: Silence = { ...silence, state: broken ? 'broken' : 'passed', closedAt: at ?? new Date().toISOString(), note };
+  const state = broken ? 'broken' : Date.parse(closedAt) >= Date.parse(silence.deadline) ? 'passed' : 'withdrawn';
+  const closed: Silence = { ...silence, state, closedAt, note };
+  // Nothing that was open is adopted: kept open at the start, or (should anything have changed) open now.
+  const open = new Set([...(silence.keptOpen ?? []), ...paragraphsWithOpenItems(negotiation, closedAt)]);
   table.doc.transact(() => {
     table.silenceMap.set('current', closed);
-    if (!broken) for (const p of table.paragraphs()) if (p.status.state !== 'deleted') table.setStatus(p.id, { state: 'agreed' });
+    if (state === 'passed') for (const p of table.paragraphs()) if (p.status.state !== 'deleted' && !open.has(p.id)) table.setStatus(p.id, { state: 'agreed' });
   });
   return closed;
 }

@@ -39,8 +39,13 @@ export interface Revision {
   footnotes: Record<string, string>;
 }
 
-/** The silence procedure: the text under silence, its deadline and its outcome. */
+/**
+ * The silence procedure: the text under silence, its deadline and its outcome. It passes only at its
+ * deadline with no objection; broken by an objection; closed before its deadline without one, it is withdrawn.
+ * `keptOpen`: the paragraphs the co-facilitators confirmed stay open (they held open items when silence
+ * opened): passing adopts none of them.
+ */
 export type Silence =
   | { state: 'none' }
-  | { state: 'open'; id: string; revision: number; openedAt: string; deadline: string }
-  | { state: 'passed' | 'broken'; id: string; revision: number; openedAt: string; deadline: string; closedAt: string; note: string | null };
+  | { state: 'open'; id: string; revision: number; openedAt: string; deadline: string; keptOpen?: string[] }
+  | { state: 'passed' | 'broken' | 'withdrawn'; id: string; revision: number; openedAt: string; deadline: string; closedAt: string; note: string | null; keptOpen?: string[] };

@@ -35,7 +35,8 @@ describe('deadline notifications', () => {
   it('finds the silence and ad ref deadlines in a negotiation', () => {
     const now = new Date('2026-04-26T09:00:00Z');
     const negotiation = demoNegotiation(now);
-    openSilence(negotiation, { role: 'cofacilitator', delegationId: null }, '2026-04-28T18:00:00Z', now.toISOString());
+    // The demo text holds brackets: silence runs with them kept open.
+    openSilence(negotiation, { role: 'cofacilitator', delegationId: null }, '2026-04-28T18:00:00Z', now.toISOString(), { keepOpen: true });
     const found = deadlinesOf(negotiation);
     expect(found.map((d) => [d.kind, d.at])).toEqual([
       ['silence', '2026-04-28T18:00:00.000Z'.replace('.000', '')],

@@ -1,22 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { cofac, as, observer, sampleNegotiation } from './fixture';
-import { CommandRefused } from '../../shared/model/command-refused';
+import { cofac, as, observer, refusal, sampleNegotiation, textOf } from './fixture';
 import { accept, addAlternative, bracket, deleteParagraph, merge, moveParagraph, notRetain, reopen, setStatus, unbracket } from '../../shared/model/facilitator-commands';
 import { confirmAdRef, draftProposal, propose, setPosition, submitDraft, withdraw } from '../../shared/model/proposal-commands';
 import { currentLabels, listProposals, needsReview } from '../../shared/model/queries';
-import { flatText } from '../../shared/text/rich-text';
 import { replaceParagraphText } from '../../shared/model/facilitator-commands';
 
-const textOf = (n: ReturnType<typeof sampleNegotiation>['negotiation'], id: string): string => flatText(n.table.paragraph(id)!.text);
-const refusal = (f: () => unknown): CommandRefused => {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof CommandRefused) return e;
-    throw e;
-  }
-  throw new Error('expected a refusal');
-};
 
 describe('proposals', () => {
   it('a delegation proposes to replace words; accepting applies them and records the decision', () => {

@@ -1,7 +1,8 @@
 import type { Actor } from '../../shared/model/actor';
+import { CommandRefused } from '../../shared/model/command-refused';
 import { addDelegation, createNegotiation } from '../../shared/model/create-negotiation';
 import type { Negotiation } from '../../shared/model/negotiation';
-import { richText } from '../../shared/text/rich-text';
+import { flatText, richText } from '../../shared/text/rich-text';
 
 export const cofac: Actor = { role: 'cofacilitator', delegationId: null };
 export const as = (delegationId: string): Actor => ({ role: 'delegation', delegationId });
@@ -26,4 +27,18 @@ export function sampleNegotiation(): { negotiation: Negotiation; ids: string[] }
     table.orderArray.push(ids);
   });
   return { negotiation, ids };
+}
+
+/** A paragraph's words on one line. */
+export const textOf = (n: Negotiation, id: string): string => flatText(n.table.paragraph(id)!.text);
+
+/** The refusal a command throws; fails when it does not refuse. */
+export function refusal(f: () => unknown): CommandRefused {
+  try {
+    f();
+  } catch (e) {
+    if (e instanceof CommandRefused) return e;
+    throw e;
+  }
+  throw new Error('expected a refusal');
 }

@@ -32,7 +32,8 @@ describe('a delegation document written by a buggy or hostile client', () => {
     expect(adRefProgress(n, ids[1]!)!.confirmed).toEqual([]);
     confirmAdRef(n, as('mexico'), ids[1]!);
     expect(adRefProgress(n, ids[1]!)!.confirmed).toEqual(['mexico']);
-    const silence = openSilence(n, cofac, '2099-01-01T00:00:00Z');
+    // PP1 holds open proposals: silence runs with them kept open.
+    const silence = openSilence(n, cofac, '2099-01-01T00:00:00Z', undefined, { keepOpen: true });
     (n.delegation('egypt').objectionsMap as unknown as import('yjs').Map<unknown>).set(silence.state === 'open' ? silence.id : '', { paragraphs: 'all' });
     expect(silenceObjections(n, silence.state === 'open' ? silence.id : '')).toEqual([]);
   });

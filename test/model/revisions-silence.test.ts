@@ -42,14 +42,21 @@ describe('revisions', () => {
 });
 
 describe('silence procedure', () => {
-  it('passes when no delegation objects, and then every paragraph is agreed', () => {
+  it('passes at its deadline when no delegation objects, and then every paragraph is agreed', () => {
     const { negotiation: n } = sampleNegotiation();
     issueRevision(n, cofac);
     openSilence(n, cofac, '2099-04-28T18:00:00Z');
     expect(() => propose(n, as('mexico'), { kind: 'delete-paragraph', paragraphId: 'p1' })).toThrow(/under silence until 2099-04-28T18:00:00Z/);
-    const closed = closeSilence(n, cofac, 'silence passed');
+    const closed = closeSilence(n, cofac, 'silence passed', '2099-04-28T18:00:00.000Z');
     expect(closed.state).toBe('passed');
     expect(n.table.paragraphs().every((p) => p.status.state === 'agreed')).toBe(true);
+  });
+
+  it('closed before its deadline without an objection is withdrawn, never passed, and agrees nothing', () => {
+    const { negotiation: n } = sampleNegotiation();
+    openSilence(n, cofac, '2099-04-28T18:00:00Z');
+    expect(closeSilence(n, cofac).state).toBe('withdrawn');
+    expect(n.table.paragraphs().some((p) => p.status.state === 'agreed')).toBe(false);
   });
 
   it('is broken by one objection naming paragraphs and reasons', () => {
