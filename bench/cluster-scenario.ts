@@ -1,6 +1,6 @@
 import * as Y from 'yjs';
 import { createNegotiation } from '../shared/model/create-negotiation';
-import { documentName } from '../shared/model/document-names';
+import { documentName } from '../shared/protocol/document-names';
 import { editStoredTable, inviteDelegation, openPostgres, type PostgresData } from '../sync-server';
 import { services, TestPostgres, TestRedis } from '../testing/local-services';
 import type { ConvergeResult, GeneratorConfig, MeasureResult } from './generator';

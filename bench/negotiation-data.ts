@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import * as Y from 'yjs';
 import { addDelegation, createNegotiation } from '../shared/model/create-negotiation';
-import { documentName } from '../shared/model/document-names';
+import { documentName } from '../shared/protocol/document-names';
 import { addParagraph } from '../shared/model/facilitator-commands';
 import type { Negotiation } from '../shared/model/negotiation';
 import { propose } from '../shared/model/proposal-commands';

@@ -5,7 +5,6 @@
 export { startServer, type RunningServer, type StartServerOptions, type ServerBackend } from './transport/start-server';
 export { DEFAULT_LIMITS, type ServerLimits } from './core/server-limits';
 export { Refusal } from './core/refusal';
-export { MessageType, updateFrame } from './core/protocol-messages';
 export { invitationLink } from './core/invitation-link';
 export type { DocumentStore } from './storage/document-store';
 export { editStoredTable } from './storage/edit-stored-table';

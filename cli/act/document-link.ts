@@ -4,7 +4,8 @@ import WebSocket from 'ws';
 import * as Y from 'yjs';
 import * as authProtocol from 'y-protocols/auth';
 import * as syncProtocol from 'y-protocols/sync';
-import { MessageType } from '../../sync-server';
+import { isPermanentClose } from '../../shared/protocol/close-codes';
+import { MessageType } from '../../shared/protocol/messages';
 
 /** Why the server would not keep a document in sync: the invitation was refused, or it refused a write. */
 export class LinkRefused extends Error {
@@ -66,7 +67,7 @@ export class DocumentLink {
       });
       ws.on('close', (code: number, reason: Buffer) => {
         const why = reason.toString() || `the connection closed (${code})`;
-        const error = code >= 4400 && code < 4500 ? new LinkRefused(why, code) : new Error(`${name}: ${why}`);
+        const error = isPermanentClose(code) ? new LinkRefused(why, code) : new Error(`${name}: ${why}`);
         link.failure ??= error;
         link.wake();
         if (!synced) reject(error);

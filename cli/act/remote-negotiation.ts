@@ -1,5 +1,5 @@
 import type { Actor, Role } from '../../shared/model/actor';
-import { documentName } from '../../shared/model/document-names';
+import { documentName } from '../../shared/protocol/document-names';
 import { Negotiation } from '../../shared/model/negotiation';
 import { CliError } from '../cli-error';
 import { DocumentLink } from './document-link';

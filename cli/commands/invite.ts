@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { ID_PATTERN } from '../../shared/model/document-names';
+import { ID_PATTERN } from '../../shared/protocol/document-names';
 import { editStoredTable, inviteDelegation, parseExpiry, parseRole, openDataDir, openPostgres, publishUpdates, Refusal } from '../../sync-server';
 import { CliError } from '../cli-error';
 import type { Command } from '../command';

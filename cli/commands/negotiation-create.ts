@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util';
 import * as Y from 'yjs';
 import { importText } from '../../shared/import/import-text';
 import { createNegotiation } from '../../shared/model/create-negotiation';
-import { documentName } from '../../shared/model/document-names';
+import { documentName } from '../../shared/protocol/document-names';
 import { negotiationFromImport } from '../../shared/model/from-import';
 import type { Negotiation } from '../../shared/model/negotiation';
 import { invitationLink, openDataDir, openPostgres } from '../../sync-server';

@@ -1,5 +1,5 @@
 import type { PenholderEvents } from '../../shared/ipc/contract';
-import { ID_PATTERN } from '../../shared/model/document-names';
+import { ID_PATTERN } from '../../shared/protocol/document-names';
 
 /**
  * Reads a penholder:// link into what the renderer should open:

@@ -2,7 +2,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Logger } from 'pino';
 import type { AppInfo, PenholderEvents } from '../../shared/ipc/contract';
-import { parseDocumentName } from '../../shared/model/document-names';
+import { parseDocumentName } from '../../shared/protocol/document-names';
 import type { RunningServer, StartServerOptions } from '../../sync-server';
 import { FileService, type ExportBytes, type FileDialogs, type ReadSource } from '../files/file-service';
 import { createHandlers } from '../ipc/handlers';

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import * as Y from 'yjs';
 import type { Logger } from 'pino';
-import { documentName } from '../../shared/model/document-names';
+import { documentName } from '../../shared/protocol/document-names';
 import { editStoredTable, inviteDelegation, type InviteContext, openDataDir, startServer, type RunningServer } from '../../sync-server';
 import { DEMO_NEGOTIATION_ID, demoNegotiation } from '../demo/demo-negotiation';
 

@@ -3,7 +3,7 @@ import path from 'node:path';
 import * as Y from 'yjs';
 import type { Logger } from 'pino';
 import type { HostInterface, HostInvitation, HostStatus } from '../../shared/ipc/contract';
-import { documentName, ID_PATTERN } from '../../shared/model/document-names';
+import { documentName, ID_PATTERN } from '../../shared/protocol/document-names';
 import { Negotiation } from '../../shared/model/negotiation';
 import type { Role } from '../../shared/model/actor';
 import { editStoredTable, invitationLink, inviteDelegation, type InviteContext, openDataDir, type RunningServer, type StartServerOptions } from '../../sync-server';

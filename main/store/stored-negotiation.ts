@@ -1,5 +1,5 @@
 import * as Y from 'yjs';
-import { parseDocumentName } from '../../shared/model/document-names';
+import { parseDocumentName } from '../../shared/protocol/document-names';
 import { Negotiation } from '../../shared/model/negotiation';
 import type { LocalStore } from './local-store';
 

@@ -1,5 +1,6 @@
 import { useCallback, useRef, useSyncExternalStore } from 'react';
 import type { Awareness } from 'y-protocols/awareness';
+import { readStamp } from '../../shared/protocol/awareness-stamp';
 
 /** One person present, as the server stamped their awareness state. */
 export interface Presence {
@@ -15,7 +16,7 @@ export interface Presence {
 function read(awareness: Awareness): Presence[] {
   const people: Presence[] = [];
   for (const [clientId, state] of awareness.getStates()) {
-    const stamp = (state as { penholder?: { role?: string; delegationName?: string | null } }).penholder;
+    const stamp = readStamp(state);
     const self = clientId === awareness.clientID;
     const local = state as { role?: string; name?: string | null; focus?: string | null };
     // Others are known only by what the server stamped; ourselves by what we know of our session.

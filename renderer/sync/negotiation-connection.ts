@@ -3,7 +3,9 @@ import { WebsocketProvider } from 'y-websocket';
 import type { Awareness } from 'y-protocols/awareness';
 import type { Actor } from '../../shared/model/actor';
 import { documentRights } from '../../shared/model/document-rights';
-import { documentName, type DocumentRef } from '../../shared/model/document-names';
+import { documentName, type DocumentRef } from '../../shared/protocol/document-names';
+import { readStamp } from '../../shared/protocol/awareness-stamp';
+import { MessageType } from '../../shared/protocol/messages';
 import type { DocumentPersistence, PersistenceFactory } from '../platform/document-persistence';
 import type { Session } from '../session/session';
 import { DelegationLinks } from './delegation-links';
@@ -94,7 +96,7 @@ export class NegotiationConnection {
   private readonly onAwareness = (): void => {
     const present = new Set<string>();
     for (const [clientId, state] of this.awareness.getStates()) {
-      const stamp = (state as { penholder?: { delegationId?: string | null } }).penholder;
+      const stamp = readStamp(state);
       if (clientId !== this.awareness.clientID && stamp?.delegationId) present.add(stamp.delegationId);
     }
     this.links.setPresent(present);
@@ -162,7 +164,7 @@ export class NegotiationConnection {
     this.docs.set(path, synced);
     this.pending.track([name]);
     // y-protocols' auth message: the server refused a write and serves this document read-only.
-    provider.messageHandlers[2] = (_encoder, decoder) => {
+    provider.messageHandlers[MessageType.auth] = (_encoder, decoder) => {
       decoder.pos = decoder.arr.length;
       this.updateStatus({ refusedWrite: name });
     };

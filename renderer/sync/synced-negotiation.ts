@@ -1,6 +1,6 @@
 import type * as Y from 'yjs';
 import type { DelegationDocument, PrivateDocument } from '../../shared/model/delegation-document';
-import type { DocumentRef } from '../../shared/model/document-names';
+import type { DocumentRef } from '../../shared/protocol/document-names';
 import { Negotiation } from '../../shared/model/negotiation';
 
 /**

@@ -6,7 +6,7 @@
  * Electron.
  */
 import type { Role } from '../model/actor';
-import { ID_PATTERN } from '../model/document-names';
+import { ID_PATTERN } from '../protocol/document-names';
 import { array, boolean, bytes, integer, nullable, object, oneOf, optional, string, type Validator } from './validate';
 
 // ---- the values that cross ----------------------------------------------------------------------------

@@ -1,5 +1,5 @@
 import { CommandRefused } from './command-refused';
-import { slugify } from './document-names';
+import { slugify } from '../protocol/document-names';
 import { randomId } from './ids';
 import { Negotiation } from './negotiation';
 import type { Actor } from './actor';

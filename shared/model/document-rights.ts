@@ -1,5 +1,5 @@
 import type { Actor, DocumentRights } from './actor';
-import type { DocumentRef } from './document-names';
+import type { DocumentRef } from '../protocol/document-names';
 
 /**
  * What an actor may do with one of a negotiation's documents. The sync server checks this when a

@@ -1,6 +1,6 @@
 import * as Y from 'yjs';
 import { DelegationDocument, PrivateDocument } from './delegation-document';
-import { documentPath, type DocumentRef } from './document-names';
+import { documentPath, type DocumentRef } from '../protocol/document-names';
 import { TableDocument } from './table-document';
 
 /**

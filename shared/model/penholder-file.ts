@@ -2,7 +2,7 @@ import * as Y from 'yjs';
 import { fromBase64, toBase64 } from 'lib0/buffer';
 import { encodeUtf8 } from 'lib0/string';
 import { digest } from 'lib0/hash/sha256';
-import { parseDocumentName } from './document-names';
+import { parseDocumentName } from '../protocol/document-names';
 import { Negotiation } from './negotiation';
 
 /** The `.penholder` file: one negotiation's documents as Yjs state, in a small JSON envelope. */

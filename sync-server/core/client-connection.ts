@@ -1,5 +1,5 @@
-import type { DocumentRef } from '../../shared/model/document-names';
-import { CloseCode } from './close-codes';
+import type { DocumentRef } from '../../shared/protocol/document-names';
+import { CloseCode } from '../../shared/protocol/close-codes';
 import { RateLimiter } from './rate-limiter';
 import type { Identity } from './server-hooks';
 import type { ServerLimits } from './server-limits';

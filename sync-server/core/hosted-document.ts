@@ -2,11 +2,11 @@ import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import type { Logger } from 'pino';
 import type { ClientConnection } from './client-connection';
-import { CloseCode } from './close-codes';
+import { CloseCode } from '../../shared/protocol/close-codes';
 import type { DocumentStore } from '../storage/document-store';
 import type { FanoutSubscription } from './document-fanout';
 import { isKnownUpdate } from './known-update';
-import { awarenessFrame, decodeClientMessage, permissionDeniedFrame, ProtocolError, syncStep1Frame, syncStep2Frame, updateFrame } from './protocol-messages';
+import { awarenessFrame, decodeClientMessage, permissionDeniedFrame, ProtocolError, syncStep1Frame, syncStep2Frame, updateFrame } from '../../shared/protocol/messages';
 import { callHooks, type ServerHooks } from './server-hooks';
 import { stampAwareness } from './stamp-awareness';
 
@@ -280,7 +280,7 @@ export class HostedDocument {
       // The store refused the write: what is only in memory must not be served. Clients still hold
       // their changes and send them again when they reconnect to a fresh copy.
       this.logger.error({ err: error, doc: this.name }, 'could not store an update; dropping the document from memory');
-      for (const connection of [...this.connections]) connection.close(1011, 'the server could not store the document');
+      for (const connection of [...this.connections]) connection.close(CloseCode.internalError, 'the server could not store the document');
       this.destroy();
       throw error;
     } finally {

@@ -1,4 +1,4 @@
-import { CloseCode } from './close-codes';
+import { CloseCode } from '../../shared/protocol/close-codes';
 import type { Invitation, Invitations, TokenRefusal } from '../storage/invitation-store';
 import { AuthRefusal, type Identity, type ServerHooks } from './server-hooks';
 

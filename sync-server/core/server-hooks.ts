@@ -1,6 +1,6 @@
 import type * as Y from 'yjs';
 import type { Actor } from '../../shared/model/actor';
-import type { DocumentRef } from '../../shared/model/document-names';
+import type { DocumentRef } from '../../shared/protocol/document-names';
 
 /** Who is behind a connection, as the authentication hook established it. */
 export interface Identity {

@@ -1,17 +1,11 @@
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
-
-/** The identity the server writes into every awareness state, under the reserved key `penholder`. */
-export interface AwarenessStamp {
-  role: string;
-  delegationId: string | null;
-  delegationName: string | null;
-}
+import { STAMP_KEY, type AwarenessStamp } from '../../shared/protocol/awareness-stamp';
 
 /**
  * Rewrites a client's awareness update: drops entries for awareness client ids that `mayUse` refuses
  * (ids another connection already uses, so nobody can overwrite someone else's presence) and sets
- * `state.penholder` to the connection's authenticated identity, whatever the client wrote there.
+ * `state[STAMP_KEY]` to the connection's authenticated identity, whatever the client wrote there.
  * Returns null when no entry is left. Throws on a malformed update.
  */
 export function stampAwareness(update: Uint8Array, stamp: AwarenessStamp, mayUse: (clientId: number) => boolean): { update: Uint8Array; clientIds: number[] } | null {
@@ -25,7 +19,7 @@ export function stampAwareness(update: Uint8Array, stamp: AwarenessStamp, mayUse
     if (!mayUse(clientId)) continue;
     // A state is an object or null (removed); anything else is not presence and is refused.
     if (parsed !== null && (typeof parsed !== 'object' || Array.isArray(parsed))) throw new Error('awareness state is not an object');
-    const state = parsed === null ? null : { ...(parsed as Record<string, unknown>), penholder: stamp };
+    const state = parsed === null ? null : { ...(parsed as Record<string, unknown>), [STAMP_KEY]: stamp };
     entries.push({ clientId, clock, state: JSON.stringify(state) });
   }
   if (entries.length === 0) return null;

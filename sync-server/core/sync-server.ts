@@ -1,9 +1,9 @@
 import * as Y from 'yjs';
 import type { Logger } from 'pino';
 import { documentRights } from '../../shared/model/document-rights';
-import { parseDocumentName } from '../../shared/model/document-names';
+import { parseDocumentName } from '../../shared/protocol/document-names';
 import { ClientConnection, type ConnectionSocket } from './client-connection';
-import { CloseCode } from './close-codes';
+import { CloseCode } from '../../shared/protocol/close-codes';
 import type { DocumentStore } from '../storage/document-store';
 import type { DocumentFanout } from './document-fanout';
 import { HostedDocument } from './hosted-document';

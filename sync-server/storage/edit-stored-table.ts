@@ -1,6 +1,6 @@
 import * as Y from 'yjs';
 import { Negotiation } from '../../shared/model/negotiation';
-import { documentName } from '../../shared/model/document-names';
+import { documentName } from '../../shared/protocol/document-names';
 import type { DocumentStore } from './document-store';
 import { Refusal } from '../core/refusal';
 

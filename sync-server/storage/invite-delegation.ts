@@ -1,5 +1,5 @@
 import { addDelegation } from '../../shared/model/create-negotiation';
-import { documentName } from '../../shared/model/document-names';
+import { documentName } from '../../shared/protocol/document-names';
 import type { Role } from '../../shared/model/actor';
 import type { Negotiation } from '../../shared/model/negotiation';
 import type { DelegationKind } from '../../shared/model/roster';

@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { ID_PATTERN } from '../../shared/model/document-names';
+import { ID_PATTERN } from '../../shared/protocol/document-names';
 import type { Invitation, Invitations } from '../storage/invitation-store';
 import { inviteDelegation, parseExpiry, parseRole, type InviteContext } from '../storage/invite-delegation';
 import { Refusal } from '../core/refusal';

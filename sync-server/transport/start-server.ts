@@ -1,7 +1,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import pino, { type Logger } from 'pino';
-import { documentName } from '../../shared/model/document-names';
+import { documentName } from '../../shared/protocol/document-names';
 import { handleAdmin } from './admin-api';
 import { handleSession } from './session-api';
 import { handleCreateNegotiation } from './create-negotiation-api';

@@ -3,7 +3,7 @@ import type { Socket } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { ConnectionSocket } from '../core/client-connection';
-import { CloseCode } from '../core/close-codes';
+import { CloseCode } from '../../shared/protocol/close-codes';
 import type { SyncServer } from '../core/sync-server';
 import { decodePath } from './decode-path';
 

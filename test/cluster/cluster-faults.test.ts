@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import WebSocket from 'ws';
-import { type RunningServer, updateFrame } from '../../sync-server';
+import type { RunningServer } from '../../sync-server';
+import { updateFrame } from '../../shared/protocol/messages';
 import { connect, health, itemsOf, seedNegotiation, sleep, startNode, waitFor, type ClusterClient } from './cluster-harness';
 import { skipCluster, TestPostgres, TestRedis } from './services';
 

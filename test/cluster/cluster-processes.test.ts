@@ -4,7 +4,7 @@ import WebSocket from 'ws';
 import * as Y from 'yjs';
 import { connect, health, itemsOf, waitFor, type ClusterClient } from './cluster-harness';
 import { skipCluster, TestPostgres, TestRedis } from './services';
-import { updateFrame } from '../../sync-server';
+import { updateFrame } from '../../shared/protocol/messages';
 
 interface Node {
   child: ChildProcess;

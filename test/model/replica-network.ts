@@ -1,6 +1,6 @@
 import * as Y from 'yjs';
 import type { Actor } from '../../shared/model/actor';
-import { parseDocumentName, type DocumentRef } from '../../shared/model/document-names';
+import { parseDocumentName, type DocumentRef } from '../../shared/protocol/document-names';
 import { documentRights } from '../../shared/model/document-rights';
 import { Negotiation } from '../../shared/model/negotiation';
 

@@ -5,7 +5,7 @@ import pino from 'pino';
 import { build } from 'vite';
 import * as Y from 'yjs';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { documentName } from '../../shared/model/document-names';
+import { documentName } from '../../shared/protocol/document-names';
 import type { Negotiation } from '../../shared/model/negotiation';
 import { openDataDir, type DataDir, startServer, type RunningServer } from '../../sync-server';
 import { sampleNegotiation } from '../model/fixture';

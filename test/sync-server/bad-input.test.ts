@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connectClient, rawSocket, startTestServer, waitFor, type TestClient } from './harness';
-import { updateFrame } from '../../sync-server';
+import { updateFrame } from '../../shared/protocol/messages';
 
 
 describe('bad input', () => {

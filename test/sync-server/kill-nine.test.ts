@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import * as Y from 'yjs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { connectClient, makeDataDir, rawSocket, waitFor } from './harness';
-import { updateFrame } from '../../sync-server';
+import { updateFrame } from '../../shared/protocol/messages';
 
 /** Starts `penholder serve` on port 0 in a child process; resolves with its ws:// URL. */
 function serve(dir: string): Promise<{ child: ChildProcess; wsUrl: string }> {

@@ -1,12 +1,14 @@
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 
-/** y-websocket message types (the first varUint of every frame). */
+/** y-websocket message types (the first varUint of every message). */
 export const MessageType = { sync: 0, awareness: 1, auth: 2, queryAwareness: 3 } as const;
 /** Sync sub-messages (y-protocols/sync). */
 export const SyncType = { step1: 0, step2: 1, update: 2 } as const;
+/** Auth sub-messages (y-protocols/auth): the server refused a write and serves the document read-only. */
+export const AuthType = { permissionDenied: 0 } as const;
 
-/** A frame a client sent, decoded. */
+/** A message a client sent, decoded. */
 export type ClientMessage =
   | { type: 'sync-step1'; stateVector: Uint8Array }
   | { type: 'update'; update: Uint8Array }
@@ -14,10 +16,10 @@ export type ClientMessage =
   | { type: 'query-awareness' }
   | { type: 'auth' };
 
-/** A frame that is not the y-websocket protocol. */
+/** A message that is not the y-websocket protocol. */
 export class ProtocolError extends Error {}
 
-/** Decodes one client frame; throws ProtocolError for anything that is not a y-websocket message. */
+/** Decodes one client message; throws ProtocolError for anything that is not a y-websocket message. */
 export function decodeClientMessage(frame: Uint8Array): ClientMessage {
   try {
     const decoder = decoding.createDecoder(frame);
@@ -42,6 +44,47 @@ export function decodeClientMessage(frame: Uint8Array): ClientMessage {
   } catch (error) {
     if (error instanceof ProtocolError) throw error;
     throw new ProtocolError('truncated frame');
+  }
+}
+
+/** A message the server sent, decoded (what a client acts on). */
+export type ServerMessage =
+  | { type: 'sync-step1'; stateVector: Uint8Array }
+  | { type: 'sync-step2'; update: Uint8Array }
+  | { type: 'update'; update: Uint8Array }
+  | { type: 'awareness'; update: Uint8Array }
+  | { type: 'permission-denied'; reason: string }
+  | { type: 'query-awareness' };
+
+/** Decodes one server message; throws ProtocolError for anything else. */
+export function decodeServerMessage(message: Uint8Array): ServerMessage {
+  try {
+    const decoder = decoding.createDecoder(message);
+    const type = decoding.readVarUint(decoder);
+    switch (type) {
+      case MessageType.sync: {
+        const sub = decoding.readVarUint(decoder);
+        const payload = decoding.readVarUint8Array(decoder);
+        if (sub === SyncType.step1) return { type: 'sync-step1', stateVector: payload };
+        if (sub === SyncType.step2) return { type: 'sync-step2', update: payload };
+        if (sub === SyncType.update) return { type: 'update', update: payload };
+        throw new ProtocolError(`unknown sync message ${sub}`);
+      }
+      case MessageType.awareness:
+        return { type: 'awareness', update: decoding.readVarUint8Array(decoder) };
+      case MessageType.auth: {
+        const sub = decoding.readVarUint(decoder);
+        if (sub !== AuthType.permissionDenied) throw new ProtocolError(`unknown auth message ${sub}`);
+        return { type: 'permission-denied', reason: decoding.readVarString(decoder) };
+      }
+      case MessageType.queryAwareness:
+        return { type: 'query-awareness' };
+      default:
+        throw new ProtocolError(`unknown message type ${type}`);
+    }
+  } catch (error) {
+    if (error instanceof ProtocolError) throw error;
+    throw new ProtocolError('truncated message');
   }
 }
 
@@ -82,10 +125,13 @@ export const awarenessFrame = (update: Uint8Array): Uint8Array =>
     encoding.writeVarUint8Array(e, update);
   });
 
+/** Asks for everyone's awareness state. */
+export const queryAwarenessFrame = (): Uint8Array => frame((e) => encoding.writeVarUint(e, MessageType.queryAwareness));
+
 /** y-protocols' auth `permission-denied`, which the stock client reports with the reason. */
 export const permissionDeniedFrame = (reason: string): Uint8Array =>
   frame((e) => {
     encoding.writeVarUint(e, MessageType.auth);
-    encoding.writeVarUint(e, 0);
+    encoding.writeVarUint(e, AuthType.permissionDenied);
     encoding.writeVarString(e, reason);
   });

@@ -1,5 +1,5 @@
 /**
- * WebSocket close codes the server uses. The 44xx range mirrors HTTP 4xx: the stock y-websocket client
+ * WebSocket close codes the sync server uses, for both protocols. The 44xx range mirrors HTTP 4xx: the stock y-websocket client
  * (v3) treats 4400–4499 as permanent, stops reconnecting and emits `closed`; every other code (1001,
  * 1008, 1009, 4500…) makes it reconnect with back-off.
  */
@@ -21,3 +21,6 @@ export const CloseCode = {
   /** The client could not keep up: its send buffer overflowed. It may reconnect. */
   slowConsumer: 4508,
 } as const;
+
+/** Whether a close code means the invitation does not open the negotiation (or the URL names nothing): do not reconnect. */
+export const isPermanentClose = (code: number): boolean => code >= 4400 && code <= 4499;
