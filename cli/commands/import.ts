@@ -1,3 +1,5 @@
+import { readFile, rm } from 'node:fs/promises';
+import { basename } from 'node:path';
 import { importText } from '../../shared/import/import-text';
 import { ImportError } from '../../shared/import/imported-text';
 import type { ImportedText } from '../../shared/import/imported-text';
@@ -6,6 +8,7 @@ import type { Command } from '../command';
 import { readSource } from '../read-source';
 import { writeNegotiationFile } from '../write-negotiation-file';
 import { negotiationFromImport } from '../../shared/model/from-import';
+import { decodePenholderFile } from '../../shared/model/penholder-file';
 
 const usage = `Usage: penholder import FILE [--json] [--out FILE.penholder]
 
@@ -50,9 +53,41 @@ function summary(t: ImportedText): string {
   ].filter((l) => l !== null).join('\n');
 }
 
-/** Turns the imported text into a negotiation saved as a `.penholder` file. */
-async function writeNegotiation(imported: ImportedText, path: string): Promise<void> {
-  await writeNegotiationFile(negotiationFromImport(imported), path);
+/** The paragraphs a negotiation holds, by kind, as the import reports them. */
+function paragraphCounts(kinds: string[]): { preambular: number; operative: number; declaration: number } {
+  const count = (kind: string): number => kinds.filter((k) => k === kind).length;
+  return { preambular: count('preambular'), operative: count('operative'), declaration: count('declaration') };
+}
+
+/**
+ * Turns the imported text into a negotiation saved as a `.penholder` file, then reads the file back as
+ * `penholder clean` does: either it holds every paragraph the import reports, or it is removed and the
+ * import fails saying why. A text without a title (a report's extract, a draft without its title block) takes
+ * its symbol or the file's name as the negotiation's title.
+ */
+async function writeNegotiation(imported: ImportedText, file: string, path: string): Promise<string | null> {
+  const fallback = imported.title ? null : imported.symbol ?? basename(file).replace(/\.[^.]+$/u, '');
+  await writeNegotiationFile(negotiationFromImport(imported, fallback ? { title: fallback } : {}), path);
+  const want = {
+    preambular: imported.preamble.length,
+    operative: imported.operative.length,
+    declaration: imported.annexes.reduce((n, a) => n + a.paragraphs.length, 0),
+  };
+  let got: typeof want;
+  try {
+    const written = decodePenholderFile(await readFile(path, 'utf8'));
+    got = paragraphCounts(written.table.paragraphs().map((p) => p.kind));
+  } catch (error) {
+    await rm(path, { force: true });
+    throw new CliError(`${path}: the negotiation written cannot be read back (${(error as Error).message}); nothing was kept`);
+  }
+  if (got.preambular !== want.preambular || got.operative !== want.operative || got.declaration !== want.declaration) {
+    await rm(path, { force: true });
+    throw new CliError(`${path}: the negotiation written holds ${got.preambular}/${got.operative}/${got.declaration} ` +
+      `preambular/operative/declaration paragraphs where the import found ${want.preambular}/${want.operative}/` +
+      `${want.declaration}; nothing was kept. Please report this text.`);
+  }
+  return fallback;
 }
 
 /** `penholder import FILE [--json] [--out NEGOTIATION]`. */
@@ -69,8 +104,9 @@ export const importCommand: Command = {
       if (error instanceof ImportError) throw new CliError(error.message);
       throw error;
     }
-    if (out) await writeNegotiation(imported, out);
+    const fallback = out ? await writeNegotiation(imported, file, out) : null;
     console.log(json ? JSON.stringify(imported, null, 2) : summary(imported));
+    if (fallback && !json) console.log(`The text has no title: the negotiation is titled "${fallback}" (change it in the app).`);
     return 0;
   },
 };
