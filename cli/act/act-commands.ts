@@ -138,7 +138,7 @@ const revision: Handler = (remote, [verb], o) => {
 const silence: Handler = (remote, [verb], o) => {
   const { negotiation, actor } = remote;
   if (verb === 'open') {
-    const s = openSilence(negotiation, actor, need(o.until, '--until ISO', 'silence open'));
+    const s = openSilence(negotiation, actor, need(o.until, '--until ISO', 'silence open'), undefined, { keepOpen: o['keep-open'] ?? false });
     return written(s, `the text is under silence until ${o.until}`);
   }
   if (verb === 'break') {

@@ -109,6 +109,21 @@ describe('penholder act: the app\'s commands from a terminal, through the server
     expect(unknown.stderr).toContain('not known here');
   });
 
+  it('opens silence only on a clean text, or with its open items confirmed kept open; closing early withdraws it', async () => {
+    const until = new Date(Date.now() + 72 * 3600_000).toISOString();
+    const refused = await penholder('act', '--link', link.cofac, 'silence', 'open', '--until', until);
+    expect(refused.code).toBe(3);
+    expect(refused.stderr).toContain('refused (text-not-clean)');
+    expect(refused.stderr).toContain('OP5');
+    expect((await penholder('act', '--link', link.cofac, 'silence', 'open', '--until', until, '--keep-open')).code).toBe(0);
+    expect((await show()).silence).toEqual({ state: 'open', until });
+    const underSilence = await penholder('act', '--link', link.mexico, 'propose', 'delete', '--paragraph', 'OP6', '--words', 'des parlementaires,');
+    expect(underSilence.code).toBe(3);
+    expect(underSilence.stderr).toContain('refused (under-silence)');
+    expect((await penholder('act', '--link', link.cofac, 'silence', 'close')).code).toBe(0);
+    expect((await show()).silence.state).toBe('withdrawn');
+  });
+
   it('says what is wrong with the command line with exit 2, and with the words quoted with exit 1', async () => {
     const [dance, noLink, noWith, twice, absent] = await Promise.all([
       penholder('act', '--link', link.mexico, 'dance'),
