@@ -18,10 +18,16 @@ export async function exportForCli(negotiation: Negotiation, options: ExportOpti
     if (error instanceof NoChromiumError) throw new CliError(error.message, 4);
     throw error;
   }
+  return writeOut(options.out, bytes);
+}
+
+/** Writes `--out`; returns the number of bytes written, or says why it cannot. */
+export async function writeOut(out: string, content: Uint8Array | string): Promise<number> {
+  const bytes = typeof content === 'string' ? new TextEncoder().encode(content) : content;
   try {
-    await writeFile(options.out, bytes);
+    await writeFile(out, bytes);
   } catch (error) {
-    throw new CliError(`cannot write ${options.out}: ${(error as Error).message}; choose another --out`);
+    throw new CliError(`cannot write ${out}: ${(error as Error).message}; choose another --out`);
   }
   return bytes.length;
 }
