@@ -7,7 +7,7 @@ import type { DocumentStore } from '../storage/document-store';
 import type { FanoutSubscription } from './document-fanout';
 import { isKnownUpdate } from './known-update';
 import { awarenessFrame, decodeClientMessage, permissionDeniedFrame, ProtocolError, syncStep1Frame, syncStep2Frame, updateFrame } from '../../shared/protocol/messages';
-import { callHooks, type ServerHooks } from './server-hooks';
+import { callHooks, refusalOf, type ServerHooks } from './server-hooks';
 import { stampAwareness } from './stamp-awareness';
 
 /** The origin of changes the server makes itself (roster changes from the admin API). */
@@ -146,6 +146,14 @@ export class HostedDocument {
     }
     // Decode before applying, so that a malformed update throws before it touches the document.
     Y.decodeUpdate(update);
+    const identity = connection.identity!;
+    const refusal = refusalOf(this.hooks, { documentName: this.name, doc: this.doc, update, identity });
+    if (refusal) {
+      this.logger.warn({ doc: this.name, role: identity.actor.role, delegation: identity.actor.delegationId, invitation: identity.invitationId, reason: refusal }, 'refused a write the rules forbid');
+      callHooks(this.hooks, 'onRefusedWrite', { documentName: this.name, identity, reason: refusal });
+      connection.outbox.push(permissionDeniedFrame(refusal));
+      return;
+    }
     Y.applyUpdate(this.doc, update, connection);
     this.resyncIfMissing();
   }

@@ -38,12 +38,18 @@ export interface ServerHooks {
   /** After the document was loaded from the store, before any client syncs against it. */
   onLoadDocument?(context: { documentName: string; doc: Y.Doc }): void;
   onUnloadDocument?(context: { documentName: string }): void;
+  /**
+   * Before a client's update is applied: the reason to refuse it (the client gets y-protocols'
+   * permission-denied with it; nothing is applied, stored or broadcast), or null to let it through.
+   * Every hook object that defines it is asked, in order. Only new content is asked about.
+   */
+  validateUpdate?(context: { documentName: string; doc: Y.Doc; update: Uint8Array; identity: Identity }): string | null;
   /** A write was accepted (it is durable once onStoreDocument follows). */
   onChange?(context: { documentName: string; update: Uint8Array; identity: Identity | null }): void;
   /** Updates were made durable; they are echoed and broadcast right after. */
   onStoreDocument?(context: { documentName: string; bytes: number; durationMs: number }): void;
-  /** A connection tried to change a document it may only read; nothing was applied. */
-  onRefusedWrite?(context: { documentName: string; identity: Identity }): void;
+  /** A connection tried to change a document it may only read, or sent a change the rules refuse (`reason`); nothing was applied. */
+  onRefusedWrite?(context: { documentName: string; identity: Identity; reason?: string }): void;
   /** A connection was closed for what it sent (malformed, oversized, flood, slow). */
   onBadClient?(context: { documentName: string; identity: Identity | null; code: number; reason: string }): void;
 }
@@ -51,4 +57,13 @@ export interface ServerHooks {
 /** Calls one hook on every hook object. */
 export function callHooks<K extends keyof ServerHooks>(hooks: readonly ServerHooks[], name: K, ...args: Parameters<NonNullable<ServerHooks[K]>>): void {
   for (const h of hooks) (h[name] as ((...a: unknown[]) => unknown) | undefined)?.(...args);
+}
+
+/** The first reason a hook gives to refuse an update, or null. */
+export function refusalOf(hooks: readonly ServerHooks[], context: Parameters<NonNullable<ServerHooks['validateUpdate']>>[0]): string | null {
+  for (const h of hooks) {
+    const reason = h.validateUpdate?.(context);
+    if (reason) return reason;
+  }
+  return null;
 }

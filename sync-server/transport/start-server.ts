@@ -7,6 +7,7 @@ import { handleSession } from './session-api';
 import { handleCreateNegotiation } from './create-negotiation-api';
 import { invitationHooks } from '../core/invitation-hooks';
 import { logHooks } from '../core/log-hooks';
+import { tableRulesHooks } from '../core/table-rules';
 import { openDataDir } from '../storage/sqlite/open-data-dir';
 import { ServerMetrics } from '../core/server-metrics';
 import { DEFAULT_LIMITS, type ServerLimits } from '../core/server-limits';
@@ -79,7 +80,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
   }
   const { store, invitations, fanout } = backend;
   const metrics = new ServerMetrics();
-  const core = new SyncServer({ store, limits, logger, fanout: fanout ?? null, hooks: [invitationHooks(invitations), metrics.hooks(), logHooks(logger)] });
+  const core = new SyncServer({ store, limits, logger, fanout: fanout ?? null, hooks: [invitationHooks(invitations), tableRulesHooks(), metrics.hooks(), logHooks(logger)] });
   let publicUrl = options.publicUrl ?? null;
   const admin = {
     invitations,

@@ -1,0 +1,143 @@
+import * as Y from 'yjs';
+import { DelegationDocument } from '../../shared/model/delegation-document';
+import { parseDocumentName } from '../../shared/protocol/document-names';
+import { proposalKey } from '../../shared/model/proposal';
+import { TableDocument } from '../../shared/model/table-document';
+import { checkTableChange, paragraphFacts, tableFacts, tableFactsWithout, type DelegationFacts, type TableFacts, type TableRuleViolation } from '../../shared/model/table-rules';
+import type { ServerHooks } from './server-hooks';
+
+/**
+ * The rules of the negotiation, enforced where the data is: every update a client sends to a table
+ * document is first applied to a shadow copy of it, the facts of the paragraphs it touched are compared
+ * before and after (shared/model/table-rules.ts), and a change no command would have written is refused
+ * (y-protocols' permission-denied with the reason: not applied, not stored, not broadcast).
+ *
+ * What only delegation documents know (open proposals, ad ref confirmations, objections) is read from
+ * those this server holds in memory: every participant's app keeps them open, so while anyone is
+ * connected they are at hand; one not held is given the benefit of the doubt.
+ */
+export function tableRulesHooks(options: { now?: () => Date } = {}): ServerHooks {
+  const now = options.now ?? (() => new Date());
+  const loaded = new Map<string, Y.Doc>();
+  const shadows = new WeakMap<Y.Doc, TableShadow>();
+  const others = (negotiationId: string, table: TableDocument): DelegationFacts => {
+    const prefix = `${negotiationId}/delegation/`;
+    const delegations = (): DelegationDocument[] =>
+      [...loaded].filter(([name]) => name.startsWith(prefix)).map(([name, doc]) => new DelegationDocument(name.slice(prefix.length), doc));
+    return {
+      openProposals: (paragraphId) =>
+        delegations()
+          .flatMap((d) => d.proposals())
+          .filter((p) => p.paragraphId === paragraphId && p.kind !== 'new-paragraph' && !p.withdrawn && !table.decision(proposalKey(p)))
+          .map(proposalKey),
+      confirmedAdRef: (delegationId, paragraphId) => {
+        const doc = loaded.get(`${prefix}${delegationId}`);
+        return doc ? new DelegationDocument(delegationId, doc).confirmedAdRef(paragraphId) : null;
+      },
+      objections: (silenceId) => delegations().filter((d) => d.objection(silenceId) !== null).map((d) => d.delegationId),
+    };
+  };
+  return {
+    onLoadDocument({ documentName, doc }) {
+      loaded.set(documentName, doc);
+      doc.once('destroy', () => loaded.get(documentName) === doc && loaded.delete(documentName));
+    },
+    onUnloadDocument({ documentName }) {
+      loaded.delete(documentName);
+    },
+    validateUpdate({ documentName, doc, update }) {
+      const parsed = parseDocumentName(documentName);
+      if (parsed?.ref.kind !== 'table') return null;
+      let shadow = shadows.get(doc);
+      if (!shadow) {
+        shadow = new TableShadow(doc);
+        shadows.set(doc, shadow);
+      }
+      const violation = shadow.check(update, now(), (table) => others(parsed.negotiationId, table));
+      return violation ? `${violation.message} (${violation.code}); the change was not applied` : null;
+    },
+  };
+}
+
+/**
+ * A copy of a table document that follows it, with the rules' facts of every paragraph. An update is
+ * tried on the copy first; a refused one spoils the copy, which is made again from the real document.
+ */
+class TableShadow {
+  private copy!: Y.Doc;
+  private facts!: TableFacts;
+  private spoiled = false;
+  private touched = new Set<string>();
+
+  constructor(private readonly real: Y.Doc) {
+    this.rebuild();
+    // Changes the server or other nodes make, and accepted updates (then a no-op here).
+    real.on('update', (update: Uint8Array) => (this.spoiled ? this.rebuild() : this.apply(update)));
+    real.once('destroy', () => this.copy.destroy());
+  }
+
+  check(update: Uint8Array, now: Date, others: (table: TableDocument) => DelegationFacts): TableRuleViolation | null {
+    if (this.spoiled) this.rebuild();
+    const before = this.facts;
+    let violation: TableRuleViolation | null;
+    try {
+      const after = this.apply(update);
+      violation = checkTableChange(before, after.facts, after.touched, now, others(new TableDocument(this.copy)));
+    } catch (error) {
+      violation = { code: 'invalid', message: `the server could not read this change (${(error as Error).message})` };
+    }
+    if (violation) {
+      this.spoiled = true;
+      this.facts = before;
+    }
+    return violation;
+  }
+
+  private rebuild(): void {
+    this.copy?.destroy();
+    this.copy = new Y.Doc();
+    this.copy.on('afterTransaction', (tr: Y.Transaction) => this.collect(tr));
+    Y.applyUpdate(this.copy, Y.encodeStateAsUpdate(this.real));
+    // What the real document holds back (waiting for missing updates) is held back here too.
+    const pending = this.real.store.pendingStructs?.update;
+    if (pending) Y.applyUpdate(this.copy, pending);
+    if (this.real.store.pendingDs) Y.applyUpdate(this.copy, this.real.store.pendingDs);
+    this.facts = tableFacts(new TableDocument(this.copy));
+    this.spoiled = false;
+  }
+
+  /** Applies an update to the copy; returns the facts after it and the paragraphs it touched. */
+  private apply(update: Uint8Array): { facts: TableFacts; touched: Set<string> } {
+    this.touched = new Set();
+    Y.applyUpdate(this.copy, update);
+    const table = new TableDocument(this.copy);
+    const paragraphs = new Map(this.facts.paragraphs);
+    for (const id of this.touched) {
+      if (table.paragraphsMap.has(id)) paragraphs.set(id, paragraphFacts(table, id));
+      else paragraphs.delete(id);
+    }
+    this.facts = tableFactsWithout(table, paragraphs);
+    return { facts: this.facts, touched: this.touched };
+  }
+
+  /** The paragraphs a transaction wrote to: keys of the paragraphs map, or any type nested in a paragraph. */
+  private collect(tr: Y.Transaction): void {
+    const paragraphsMap = this.copy.getMap('paragraphs');
+    for (const [type, keys] of tr.changed as Map<Y.AbstractType<unknown>, Set<string | null>>) {
+      if (type === (paragraphsMap as Y.AbstractType<unknown>)) {
+        for (const key of keys) if (key !== null) this.touched.add(key);
+        continue;
+      }
+      let t: Y.AbstractType<unknown> = type;
+      while (t._item) {
+        const parent = t._item.parent;
+        if (parent === (paragraphsMap as Y.AbstractType<unknown>)) {
+          if (t._item.parentSub !== null) this.touched.add(t._item.parentSub);
+          break;
+        }
+        if (!(parent instanceof Y.AbstractType)) break;
+        t = parent as Y.AbstractType<unknown>;
+      }
+    }
+  }
+}
