@@ -1,6 +1,6 @@
 import type * as Y from 'yjs';
 import type { Position, Proposal } from './proposal';
-import { isAdRefConfirmation, isPosition, isProposal, isSilenceObjection } from './stored-values';
+import { isAdRefConfirmation, isPosition, isSilenceObjection, readProposal, type RosterLookup } from './stored-values';
 
 /** A delegation's ad ref confirmation of a paragraph. */
 export interface AdRefConfirmation {
@@ -22,6 +22,8 @@ export class DelegationDocument {
   constructor(
     readonly delegationId: string,
     readonly doc: Y.Doc,
+    /** The roster, against which "on behalf of" is read; none: no group is spoken for. */
+    private readonly roster: RosterLookup = () => null,
   ) {}
 
   get proposalsMap(): Y.Map<Proposal> {
@@ -41,11 +43,15 @@ export class DelegationDocument {
   }
 
   /**
-   * The proposals of this delegation. A stored proposal naming another author is ignored, so that no
-   * proposal is ever attributed to a delegation that did not write it; so is a malformed one.
+   * The proposals of this delegation, validated as they are read (see readProposal): one naming another
+   * author is ignored, so that no proposal is ever attributed to a delegation that did not write it; so is
+   * a malformed one; "on behalf of" a group holds only while the roster names this delegation its chair.
    */
   proposals(): Proposal[] {
-    return [...this.proposalsMap.values()].filter((p) => isProposal(p) && p.author === this.delegationId).sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id));
+    return [...this.proposalsMap.values()]
+      .map((p) => readProposal(p, this.delegationId, this.roster))
+      .filter((p): p is Proposal => p !== null)
+      .sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id));
   }
 
   position(proposalKey: string): Position | null {
@@ -69,6 +75,7 @@ export class PrivateDocument {
   constructor(
     readonly delegationId: string,
     readonly doc: Y.Doc,
+    private readonly roster: RosterLookup = () => null,
   ) {}
 
   get draftsMap(): Y.Map<Proposal> {
@@ -79,7 +86,11 @@ export class PrivateDocument {
     return this.doc.getMap('notes');
   }
 
+  /** The delegation's drafts, read as its proposals are (readProposal). */
   drafts(): Proposal[] {
-    return [...this.draftsMap.values()].filter(isProposal).sort((a, b) => a.createdAt.localeCompare(b.createdAt));
+    return [...this.draftsMap.values()]
+      .map((p) => readProposal(p, this.delegationId, this.roster))
+      .filter((p): p is Proposal => p !== null)
+      .sort((a, b) => a.createdAt.localeCompare(b.createdAt));
   }
 }

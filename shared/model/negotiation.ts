@@ -19,11 +19,14 @@ export class Negotiation {
     this.table = new TableDocument(tableDoc);
   }
 
+  /** Roster entries by id, as read from the table: what proposals are checked against when read. */
+  private readonly roster = (id: string) => this.table.delegation(id);
+
   /** The delegation document of a delegation, created empty when this replica has none yet. */
   delegation(delegationId: string): DelegationDocument {
     let d = this.delegationDocs.get(delegationId);
     if (!d) {
-      d = new DelegationDocument(delegationId, new Y.Doc());
+      d = new DelegationDocument(delegationId, new Y.Doc(), this.roster);
       this.delegationDocs.set(delegationId, d);
     }
     return d;
@@ -39,7 +42,7 @@ export class Negotiation {
   private(delegationId: string): PrivateDocument {
     let p = this.privateDocs.get(delegationId);
     if (!p) {
-      p = new PrivateDocument(delegationId, new Y.Doc());
+      p = new PrivateDocument(delegationId, new Y.Doc(), this.roster);
       this.privateDocs.set(delegationId, p);
     }
     return p;
@@ -50,8 +53,8 @@ export class Negotiation {
    * before the document is first read; the table document is given to the constructor.
    */
   attach(ref: Exclude<DocumentRef, { kind: 'table' }>, doc: Y.Doc): void {
-    if (ref.kind === 'delegation') this.delegationDocs.set(ref.delegationId, new DelegationDocument(ref.delegationId, doc));
-    else this.privateDocs.set(ref.delegationId, new PrivateDocument(ref.delegationId, doc));
+    if (ref.kind === 'delegation') this.delegationDocs.set(ref.delegationId, new DelegationDocument(ref.delegationId, doc, this.roster));
+    else this.privateDocs.set(ref.delegationId, new PrivateDocument(ref.delegationId, doc, this.roster));
   }
 
   /** The Y.Doc for one of the negotiation's documents. */

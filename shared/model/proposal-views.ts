@@ -23,6 +23,7 @@ export interface ProposalViewCache {
 
 interface DelegationEntry {
   version: number;
+  roster: number;
   proposals: Proposal[];
   positions: Map<string, Position | null>;
 }
@@ -65,6 +66,9 @@ export function createProposalViewCache(negotiation: Negotiation): ProposalViewC
   // Table changes, split into changes inside a text fragment (per fragment) and everything else.
   const fragmentVersions = new WeakMap<Y.XmlFragment, number>();
   let other = 0;
+  // Roster changes: "on behalf of" is read against the roster, so every delegation's proposals are read again.
+  let rosterVersion = 0;
+  const rosterMap = negotiation.table.rosterMap as Y.AbstractType<unknown>;
   // The texts changed since the last list(): when nothing else changed, only the views anchored in them are read again.
   const dirty = new Set<Y.XmlFragment>();
   let last: { sortKey: string; other: number; result: ProposalView[] } | null = null;
@@ -77,6 +81,7 @@ export function createProposalViewCache(negotiation: Negotiation): ProposalViewC
       else outside = true;
     }
     if (tr.changed.size === 0 && tr.deleteSet.clients.size > 0) outside = true;
+    if (tr.changed.has(rosterMap as never)) rosterVersion++;
     for (const f of touched) {
       fragmentVersions.set(f, (fragmentVersions.get(f) ?? 0) + 1);
       dirty.add(f);
@@ -94,8 +99,8 @@ export function createProposalViewCache(negotiation: Negotiation): ProposalViewC
   const entry = (d: DelegationDocument): DelegationEntry => {
     const version = docVersion(d.doc);
     let e = delegations.get(d);
-    if (!e || e.version !== version) {
-      e = { version, proposals: d.proposals(), positions: new Map() };
+    if (!e || e.version !== version || e.roster !== rosterVersion) {
+      e = { version, roster: rosterVersion, proposals: d.proposals(), positions: new Map() };
       delegations.set(d, e);
     }
     return e;
@@ -127,7 +132,7 @@ export function createProposalViewCache(negotiation: Negotiation): ProposalViewC
     list(): ProposalView[] {
       const docs = negotiation.delegations();
       const entries = docs.map((d) => entry(d));
-      const sortKey = docs.map((d, i) => `${d.delegationId}:${entries[i]!.version}`).join(',');
+      const sortKey = `${rosterVersion};${docs.map((d, i) => `${d.delegationId}:${entries[i]!.version}`).join(',')}`;
       if (last && last.sortKey === sortKey && last.other === other) {
         // Only texts changed: the proposals, positions and decisions are as they were.
         const result = last.result.map((v) => {

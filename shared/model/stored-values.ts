@@ -1,5 +1,6 @@
 import type { AdRefConfirmation, SilenceObjection } from './delegation-document';
 import type { Position, Proposal, ProposalKind, Stance } from './proposal';
+import type { Delegation } from './roster';
 
 /*
  * A delegation document is written by that delegation's own client, which the others cannot trust to be
@@ -41,4 +42,19 @@ export function isAdRefConfirmation(v: unknown): v is AdRefConfirmation {
 /** A well-formed silence objection. */
 export function isSilenceObjection(v: unknown): v is SilenceObjection {
   return isRecord(v) && Array.isArray(v.paragraphs) && v.paragraphs.every(isText) && isText(v.reason) && isText(v.at);
+}
+
+/** Reads a roster entry by id. */
+export type RosterLookup = (id: string) => Delegation | null;
+
+/**
+ * A proposal as its readers may show it: "on behalf of" a group only when the roster names its author as
+ * that group's chair (otherwise it is the author's own), and never attributed to anyone but `owner`, the
+ * delegation whose document holds it. Null when it is not a proposal, or names another author.
+ */
+export function readProposal(v: unknown, owner: string, roster: RosterLookup): Proposal | null {
+  if (!isProposal(v) || v.author !== owner) return null;
+  if (!v.onBehalfOf) return v;
+  const group = roster(v.onBehalfOf);
+  return group?.kind === 'group' && group.chair === owner ? v : { ...v, onBehalfOf: null };
 }

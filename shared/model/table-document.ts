@@ -81,12 +81,26 @@ export class TableDocument {
     return {
       id,
       kind: p.get('kind') as ParagraphKind,
-      status: (p.get('status') as ParagraphStatus) ?? { state: 'open' },
+      status: this.readStatus(p.get('status')),
       addedInEpoch: (p.get('addedInEpoch') as number) ?? 0,
       alternativeOf: (p.get('alternativeOf') as string | null) ?? null,
       fromProposal: (p.get('fromProposal') as string | null) ?? null,
       text: readRichText(this.textFragment(id)),
     };
+  }
+
+  /**
+   * A status as readers may show it: an ad ref agreement awaits only delegations on the roster (not
+   * observers, not names the roster does not hold), whatever was stored.
+   */
+  private readStatus(stored: unknown): ParagraphStatus {
+    const status = (stored as ParagraphStatus | undefined) ?? { state: 'open' };
+    if (status.state !== 'adref' || !Array.isArray(status.pending)) return status;
+    const pending = status.pending.filter((d) => {
+      const delegation = typeof d === 'string' ? this.delegation(d) : null;
+      return delegation !== null && delegation.kind !== 'observer';
+    });
+    return pending.length === status.pending.length ? status : { ...status, pending };
   }
 
   paragraphs(): Paragraph[] {

@@ -38,3 +38,29 @@ describe('a delegation document written by a buggy or hostile client', () => {
     expect(silenceObjections(n, silence.state === 'open' ? silence.id : '')).toEqual([]);
   });
 });
+
+describe('values are validated where they are read', () => {
+  it('"on behalf of" holds only for the chair the roster names, in every reader and after the chair changes', async () => {
+    const { setGroupChair } = await import('../../shared/model/meta-commands');
+    const { createProposalViewCache } = await import('../../shared/model/proposal-views');
+    const { authorName } = await import('../../shared/model/queries');
+    const { negotiation: n, ids } = sampleNegotiation();
+    const cache = createProposalViewCache(n);
+    const egypt = propose(n, as('egypt'), { kind: 'delete-paragraph', paragraphId: ids[0]!, onBehalfOf: 'g77' });
+    // Mexico writes into its own document a proposal "on behalf of the Group of 77 and China", which it does not chair.
+    const forged = { ...propose(n, as('mexico'), { kind: 'delete-paragraph', paragraphId: ids[1]! }), onBehalfOf: 'g77' } satisfies Proposal;
+    n.delegation('mexico').proposalsMap.set(forged.id, forged);
+    const byKey = () => new Map(cache.list().map((v) => [v.key, authorName(n, v.proposal)]));
+    expect(byKey()).toEqual(new Map([[`egypt/${egypt.id}`, 'Egypt on behalf of the Group of 77 and China'], [`mexico/${forged.id}`, 'Mexico']]));
+    expect(compilation(n).flatMap((c) => c.proposals.map((p) => p.author))).not.toContain('Mexico on behalf of the Group of 77 and China');
+    setGroupChair(n, cofac, 'g77', 'mexico');
+    expect(byKey()).toEqual(new Map([[`egypt/${egypt.id}`, 'Egypt'], [`mexico/${forged.id}`, 'Mexico on behalf of the Group of 77 and China']]));
+    expect(listProposals(n).map((v) => authorName(n, v.proposal))).toEqual(['Egypt', 'Mexico on behalf of the Group of 77 and China']);
+  });
+
+  it('an ad ref agreement awaits only delegations, whatever the table holds', () => {
+    const { negotiation: n, ids } = sampleNegotiation();
+    n.table.setStatus(ids[0]!, { state: 'adref', pending: ['mexico', 'holy-see', 'atlantis'], deadline: null });
+    expect(n.table.paragraph(ids[0]!)!.status).toEqual({ state: 'adref', pending: ['mexico'], deadline: null });
+  });
+});
