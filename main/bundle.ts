@@ -4,7 +4,7 @@ import { build, type BuildOptions } from 'esbuild';
 /**
  * Bundles the Electron main process and the preload into main/dist: main.js (ESM, what package.json's
  * "main" names) and preload.cjs (a sandboxed preload is one CommonJS file that may require only
- * `electron`). better-sqlite3 stays external: it is a native module loaded from node_modules.
+ * `electron`), and sqlite-worker.js (the sync server's storage thread). better-sqlite3 stays external: it is a native module loaded from node_modules.
  */
 export async function bundleMain(root: string, outdir = path.join(root, 'main', 'dist')): Promise<{ main: string; preload: string }> {
   const common: BuildOptions = { bundle: true, platform: 'node', target: 'node22', sourcemap: true, logLevel: 'warning', external: ['electron', 'better-sqlite3'] };
@@ -16,6 +16,14 @@ export async function bundleMain(root: string, outdir = path.join(root, 'main', 
     outfile: main,
     format: 'esm',
     // Bundled CommonJS dependencies (pino, ws) call require(): give the ESM bundle one.
+    banner: { js: "import { createRequire as __penholderRequire } from 'node:module'; const require = __penholderRequire(import.meta.url);" },
+  });
+  // The sync server's storage thread, found next to main.js (sync-server/storage/sqlite/storage-thread.ts).
+  await build({
+    ...common,
+    entryPoints: [path.join(root, 'sync-server', 'storage', 'sqlite', 'sqlite-worker.ts')],
+    outfile: path.join(outdir, 'sqlite-worker.js'),
+    format: 'esm',
     banner: { js: "import { createRequire as __penholderRequire } from 'node:module'; const require = __penholderRequire(import.meta.url);" },
   });
   await build({ ...common, entryPoints: [path.join(root, 'main', 'electron', 'preload.ts')], outfile: preload, format: 'cjs' });

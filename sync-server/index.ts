@@ -11,6 +11,8 @@ export { editStoredTable } from './storage/edit-stored-table';
 export { inviteDelegation, parseExpiry, parseRole, type InviteContext } from './storage/invite-delegation';
 export { openDataDir, type DataDir } from './storage/sqlite/open-data-dir';
 export { SqliteDocumentStore, snapshotOf } from './storage/sqlite/sqlite-document-store';
+export { SqliteWorkerStore } from './storage/sqlite/sqlite-worker-store';
+export { DataDirError } from './storage/sqlite/data-dir-error';
 export { openPostgres, type PostgresData } from './storage/postgres/open-postgres';
 export { migrate } from './storage/postgres/migrations';
 export { openClusterBackend } from './cluster/open-cluster-backend';

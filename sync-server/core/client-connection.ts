@@ -52,9 +52,8 @@ export class ClientConnection {
     if (this.socket.bufferedAmount > this.limits.maxBufferedBytes) this.close(CloseCode.slowConsumer, 'send buffer overflow: the client is not reading');
   }
 
-  /** Sends the outbox, then `extra` frames (the turn's merged update and awareness). */
-  flush(extra: readonly Uint8Array[]): void {
-    const frames = this.outbox.splice(0);
+  /** Sends `frames` (by default the outbox), then `extra` frames (the turn's merged update and awareness). */
+  flush(extra: readonly Uint8Array[], frames: readonly Uint8Array[] = this.outbox.splice(0)): void {
     if (this.closed || frames.length + extra.length === 0) return;
     const cork = frames.length + extra.length > 1 && this.socket.cork !== undefined;
     if (cork) this.socket.cork!();

@@ -252,6 +252,10 @@ export class HostedDocument {
   private async flush(): Promise<void> {
     if (this.destroyed) return;
     this.flushing = true;
+    // What was queued for each client so far may hold state of this flush's updates (a sync step 2):
+    // it leaves once they are durable. What is queued while they are being stored waits for the next flush.
+    const queued = new Map<ClientConnection, Uint8Array[]>();
+    for (const connection of this.connections) queued.set(connection, connection.outbox.splice(0));
     try {
       const updates = this.pendingUpdates.splice(0);
       const extra: Uint8Array[] = [];
@@ -277,8 +281,11 @@ export class HostedDocument {
       }
       const heartbeats = [...this.heartbeatIds];
       this.heartbeatIds.clear();
-      for (const id of heartbeats) this.awarenessOwners.get(id)?.outbox.push(awarenessFrame(awarenessProtocol.encodeAwarenessUpdate(this.awareness, [id])));
-      for (const connection of [...this.connections]) connection.flush(extra);
+      for (const id of heartbeats) {
+        const owner = this.awarenessOwners.get(id);
+        if (owner) (queued.get(owner) ?? owner.outbox).push(awarenessFrame(awarenessProtocol.encodeAwarenessUpdate(this.awareness, [id])));
+      }
+      for (const connection of [...this.connections]) connection.flush(extra, queued.get(connection) ?? []);
       if (this.updatesSinceCompaction >= this.compactAfterUpdates) {
         this.updatesSinceCompaction = 0;
         // In the background: compaction replaces rows with their merge and never drops an update.

@@ -8,7 +8,7 @@ import { handleCreateNegotiation } from './create-negotiation-api';
 import { invitationHooks } from '../core/invitation-hooks';
 import { logHooks } from '../core/log-hooks';
 import { tableRulesHooks } from '../core/table-rules';
-import { openDataDir } from '../storage/sqlite/open-data-dir';
+import { openServerDataDir } from '../storage/sqlite/open-server-data-dir';
 import { ServerMetrics } from '../core/server-metrics';
 import { DEFAULT_LIMITS, type ServerLimits } from '../core/server-limits';
 import { serveStatic } from './static-site';
@@ -47,6 +47,8 @@ export interface StartServerOptions {
   publicUrl?: string;
   limits?: Partial<ServerLimits>;
   logger?: Logger;
+  /** Default true: every update is fsynced before it is echoed. False only to measure what that costs (bench). */
+  durable?: boolean;
 }
 
 /** A running server. */
@@ -70,11 +72,11 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
   let backend: ServerBackend;
   if (options.backend) backend = options.backend;
   else {
-    const data = openDataDir(options.dataDir!);
+    const data = await openServerDataDir(options.dataDir!, { synchronous: options.durable === false ? 'OFF' : 'FULL' });
     // A process that died (kill -9, power cut) left logs uncompacted: snapshot them before serving,
     // so that a first load applies a snapshot and not hundreds of updates.
     const started = performance.now();
-    const compacted = data.store.compactAll(2);
+    const compacted = await data.store.compactAll(2);
     if (compacted > 0) logger.info({ documents: compacted, ms: Math.round(performance.now() - started) }, 'compacted stored documents at startup');
     backend = data;
   }

@@ -25,5 +25,9 @@ describe('the Electron bundles', () => {
     expect(mainCode).toContain('contextIsolation: true');
     expect(mainCode).toContain('sandbox: true');
     expect(mainCode).toContain('nodeIntegration: false');
+    // The storage thread's entry lies next to main.js, where the bundled store looks for it.
+    const workerCode = fs.readFileSync(path.join(out, 'sqlite-worker.js'), 'utf8');
+    expect(workerCode).toContain('better-sqlite3');
+    expect(mainCode).toContain('sqlite-worker.js');
   }, 60_000);
 });

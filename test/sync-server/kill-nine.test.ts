@@ -1,23 +1,9 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import * as Y from 'yjs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { connectClient, makeDataDir, rawSocket, waitFor } from './harness';
 import { updateFrame } from '../../shared/protocol/messages';
-
-/** Starts `penholder serve` on port 0 in a child process; resolves with its ws:// URL. */
-function serve(dir: string): Promise<{ child: ChildProcess; wsUrl: string }> {
-  const child = spawn(process.execPath, ['bin/penholder.mjs', 'serve', '--data', dir, '--port', '0'], { stdio: ['ignore', 'pipe', 'ignore'] });
-  return new Promise((resolve, reject) => {
-    let out = '';
-    child.stdout!.on('data', (chunk: Buffer) => {
-      out += chunk.toString();
-      const m = /listening on http:\/\/([^\s]+)/.exec(out);
-      if (m) resolve({ child, wsUrl: `ws://${m[1]}` });
-    });
-    child.once('exit', (code) => reject(new Error(`serve exited with ${code}: ${out}`)));
-  });
-}
-
+import { serve } from './serve-process';
 
 describe('kill -9 right after an echo', () => {
   let child: ChildProcess | null = null;

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { openDataDir, snapshotOf } from '../../sync-server';
+import { openDataDir, snapshotOf, SqliteWorkerStore } from '../../sync-server';
 
 const dirs: string[] = [];
 const tempDir = () => {
@@ -54,5 +54,37 @@ describe('the SQLite store: snapshots and group commit', () => {
     for (const name of ['n/table', 'n/delegation/a']) Y.applyUpdate(both, (await data.store.load(name))!);
     expect(both.getText('t').toString()).toBe(doc.getText('t').toString());
     await data.close();
+  });
+});
+
+describe('the server’s store: storage threads and group commit', () => {
+  it('resolves each append once another connection can read it, one group per turn, and compacts off the thread', async () => {
+    const dir = tempDir();
+    const store = await SqliteWorkerStore.open(dir);
+    const check = openDataDir(dir);
+    const { doc, updates } = history();
+    const seenAtResolve: number[] = [];
+    // Every append of one turn goes into one group.
+    await Promise.all(updates.slice(0, 100).map((u) => store.appendUpdate('n/table', u)));
+    expect(store.stats).toEqual({ groups: 1, appends: 100 });
+    // Appends spread over turns: each resolves only when its row is committed (visible to another connection).
+    const rest = updates.slice(100);
+    const done: Promise<void>[] = [];
+    for (const [i, u] of rest.entries()) {
+      done.push(store.appendUpdate('n/table', u).then(() => void seenAtResolve.push(check.store.rowCount('n/table') - (101 + i))));
+      await new Promise((r) => setImmediate(r));
+    }
+    await Promise.all(done);
+    expect(seenAtResolve.every((extra) => extra >= 0)).toBe(true);
+    expect(store.stats.appends).toBe(updates.length);
+    expect(store.stats.groups).toBeLessThanOrEqual(1 + rest.length);
+    await store.compact('n/table');
+    expect(check.store.rowCount('n/table')).toBe(1);
+    const loaded = new Y.Doc();
+    for (const row of await store.loadUpdates('n/table')) Y.applyUpdate(loaded, row);
+    expect(loaded.getText('t').toString()).toBe(doc.getText('t').toString());
+    expect((fs.statSync(path.join(dir, 'penholder.sqlite')).mode & 0o777).toString(8)).toBe('600');
+    await store.close();
+    await check.close();
   });
 });

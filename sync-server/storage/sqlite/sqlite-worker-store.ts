@@ -1,0 +1,186 @@
+import fs from 'node:fs';
+import * as Y from 'yjs';
+import type { DocumentStore } from '../document-store';
+import type { Synchronous } from './open-database';
+import type { Append, Compaction } from './sqlite-document-store';
+import { StorageThread } from './storage-thread';
+
+interface PendingAppend extends Append {
+  resolve: () => void;
+  reject: (error: unknown) => void;
+}
+
+/** Options of the server's SQLite store. */
+export interface SqliteWorkerStoreOptions {
+  /** 'FULL' (the default) fsyncs every group; 'OFF' only for benchmarks measuring what durability costs. */
+  synchronous?: Synchronous;
+}
+
+/** What the store says about its ability to write (for /healthz). */
+export type StoreHealth = {
+  ok: boolean;
+  /** Why it cannot write, naming the directory. */
+  error?: string;
+  /** Bytes free on the data directory's disk for this user. */
+  freeBytes?: number;
+};
+
+/** Below this much free space the store reports itself unable to write: a group could fail at any moment. */
+export const MIN_FREE_BYTES = 16 * 1024 * 1024;
+
+/**
+ * The server's document store on SQLite, off the event loop. A writer thread owns every write; a
+ * reader thread loads documents and computes the snapshots compaction is made of, so that neither a
+ * fsync nor a large document ever blocks the thread that serves the sockets.
+ *
+ * Group commit: the appends handed over while a group is being committed and fsynced accumulate into
+ * the next group, sent as soon as the previous one is durable. Each append resolves when its own
+ * group is durable, so an echo waits for one fsync at most, and a busy server makes fewer, larger
+ * commits rather than a queue. A group fails as a whole (the thread says why, or it died), and none of
+ * its appends resolves.
+ */
+export class SqliteWorkerStore implements DocumentStore {
+  private readonly writer: StorageThread;
+  private readonly reader: StorageThread;
+  private next: PendingAppend[] = [];
+  private committing = false;
+  private dispatchScheduled = false;
+  private lastWriteError: string | null = null;
+  /** Groups committed and the appends they held (for /metrics and tests). */
+  readonly stats = { groups: 0, appends: 0 };
+
+  private constructor(
+    private readonly dataDir: string,
+    synchronous: Synchronous,
+  ) {
+    this.writer = new StorageThread({ dataDir, role: 'writer', synchronous });
+    this.reader = new StorageThread({ dataDir, role: 'reader', synchronous });
+  }
+
+  /** Starts both threads; rejects (naming the directory) when the database cannot be opened. */
+  static async open(dataDir: string, options: SqliteWorkerStoreOptions = {}): Promise<SqliteWorkerStore> {
+    const store = new SqliteWorkerStore(dataDir, options.synchronous ?? 'FULL');
+    try {
+      await Promise.all([store.writer.start(), store.reader.start()]);
+    } catch (error) {
+      await store.close();
+      throw error;
+    }
+    return store;
+  }
+
+  async load(name: string): Promise<Uint8Array | null> {
+    const rows = await this.loadUpdates(name);
+    if (rows.length === 0) return null;
+    return rows.length === 1 ? rows[0]! : Y.mergeUpdates(rows);
+  }
+
+  loadUpdates(name: string): Promise<Uint8Array[]> {
+    return this.reader.request<Uint8Array[]>({ op: 'load', name });
+  }
+
+  /** Stored bytes of each document (snapshot and log), for quotas. */
+  storedBytes(names: string[]): Promise<number[]> {
+    return this.reader.request<number[]>({ op: 'sizes', names });
+  }
+
+  /** A document scheduled its flush: the group leaves after this turn's flushes have handed their updates over. */
+  turn(): void {
+    this.scheduleDispatch();
+  }
+
+  appendUpdate(name: string, update: Uint8Array): Promise<void> {
+    return new Promise<void>((resolve, reject) => {
+      this.next.push({ name, update, resolve, reject });
+      this.scheduleDispatch();
+    });
+  }
+
+  private scheduleDispatch(): void {
+    if (this.dispatchScheduled || this.committing) return;
+    this.dispatchScheduled = true;
+    setImmediate(() => {
+      this.dispatchScheduled = false;
+      this.dispatch();
+    });
+  }
+
+  private dispatch(): void {
+    if (this.committing || this.next.length === 0) return;
+    const group = this.next;
+    this.next = [];
+    this.committing = true;
+    this.writer
+      .request({ op: 'append', batch: group.map(({ name, update }) => ({ name, update })) })
+      .then(
+        () => {
+          this.lastWriteError = null;
+          this.stats.groups++;
+          this.stats.appends += group.length;
+          for (const a of group) a.resolve();
+        },
+        (error: unknown) => {
+          this.lastWriteError = (error as Error).message;
+          for (const a of group) a.reject(error);
+        },
+      )
+      .finally(() => {
+        this.committing = false;
+        // Behind the callbacks of this group's appends, which may hand over the next updates.
+        this.scheduleDispatch();
+      });
+  }
+
+  /** Snapshots the document in the reader; the writer replaces exactly the rows the snapshot was made of. */
+  async compact(name: string): Promise<void> {
+    const compaction = await this.reader.request<Compaction | null>({ op: 'snapshot', name });
+    if (compaction) await this.writer.request<boolean>({ op: 'replace', name, compaction });
+  }
+
+  /** Compacts every document with at least `minRows` rows, one after the other; resolves with their number. */
+  async compactAll(minRows = 2): Promise<number> {
+    const names = await this.reader.request<string[]>({ op: 'to-compact', minRows });
+    for (const name of names) await this.compact(name);
+    return names.length;
+  }
+
+  /**
+   * Whether the store can write now: a write goes through the writer (behind any group in progress),
+   * the last group did not fail, and the disk has room.
+   */
+  async health(): Promise<StoreHealth> {
+    const freeBytes = await this.freeBytes();
+    try {
+      await this.probe();
+    } catch (error) {
+      return { ok: false, error: `cannot write to the data directory ${this.dataDir}: ${(error as Error).message}`, ...(freeBytes !== undefined ? { freeBytes } : {}) };
+    }
+    if (this.lastWriteError) return { ok: false, error: `the last write to ${this.dataDir} failed: ${this.lastWriteError}`, ...(freeBytes !== undefined ? { freeBytes } : {}) };
+    if (freeBytes !== undefined && freeBytes < MIN_FREE_BYTES) return { ok: false, error: `the disk of ${this.dataDir} is almost full (${freeBytes} bytes free)`, freeBytes };
+    return { ok: true, ...(freeBytes !== undefined ? { freeBytes } : {}) };
+  }
+
+  /** Writes a row through the writer, behind any group in progress; rejects with the reason it cannot. */
+  async probe(): Promise<void> {
+    await this.writer.request({ op: 'probe' });
+  }
+
+  /** Bytes free for this user on the data directory's disk, when the platform says. */
+  async freeBytes(): Promise<number | undefined> {
+    try {
+      const s = await fs.promises.statfs(this.dataDir);
+      return s.bavail * s.bsize;
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** Commits what was handed over, then stops both threads. */
+  async close(): Promise<void> {
+    while (this.committing || this.next.length > 0) {
+      this.dispatch();
+      await new Promise((r) => setImmediate(r));
+    }
+    await Promise.all([this.writer.close(), this.reader.close()]);
+  }
+}

@@ -1,0 +1,119 @@
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import type { WorkerError, WorkerHello, WorkerOptions, WorkerReply, WorkerRequest } from './worker-protocol';
+
+type Request = WorkerRequest extends infer R ? (R extends { id: number } ? Omit<R, 'id'> : never) : never;
+
+/** An error a storage thread reported, with its code kept (SQLITE_FULL, ENOSPC…). */
+export class StorageThreadError extends Error {
+  constructor(
+    message: string,
+    readonly code?: string,
+  ) {
+    super(message);
+    this.name = 'StorageThreadError';
+  }
+}
+
+const fromWorker = (e: WorkerError) => new StorageThreadError(e.message, e.code);
+
+/**
+ * The worker entry: the compiled sqlite-worker.js next to this module when bundled (the desktop app),
+ * else the TypeScript source, loaded through tsx as the command line and the tests load everything.
+ */
+function spawn(options: WorkerOptions): Worker {
+  const compiled = new URL('./sqlite-worker.js', import.meta.url);
+  if (fs.existsSync(fileURLToPath(compiled))) return new Worker(compiled, { workerData: options });
+  const tsx = createRequire(import.meta.url).resolve('tsx/esm/api').replace(/index\.cjs$/, 'index.mjs');
+  const entry = new URL('./sqlite-worker.ts', import.meta.url).href;
+  const boot = `const { workerData } = require('node:worker_threads'); import(workerData.tsx).then((m) => { m.register(); return import(workerData.entry); });`;
+  return new Worker(boot, { eval: true, workerData: { ...options, tsx: pathToFileURL(tsx).href, entry } });
+}
+
+/**
+ * One storage thread seen from the server's thread: requests answered in order, as promises. When the
+ * thread dies (a crash, a fault injected by the tests), every request it had not answered fails, and
+ * the next request starts a fresh thread on the same database.
+ */
+export class StorageThread {
+  private worker: Worker | null = null;
+  private ready: Promise<void> | null = null;
+  private nextId = 1;
+  private readonly waiting = new Map<number, { resolve: (value: unknown) => void; reject: (error: Error) => void }>();
+  private closed = false;
+
+  constructor(private readonly options: WorkerOptions) {}
+
+  /** Starts the thread and resolves once its database is open; rejects with the reason it is not. */
+  start(): Promise<void> {
+    if (this.ready) return this.ready;
+    const worker = spawn(this.options);
+    this.worker = worker;
+    const ready = new Promise<void>((resolve, reject) => {
+      worker.once('message', (hello: WorkerHello) => {
+        if (!hello.ready) return reject(fromWorker(hello.error));
+        worker.on('message', (reply: WorkerReply) => this.answer(reply));
+        resolve();
+      });
+      worker.once('error', reject);
+      worker.once('exit', (code) => {
+        reject(new StorageThreadError(`the storage thread stopped before opening the database (exit code ${code})`));
+        this.died(worker, code);
+      });
+    });
+    // A thread that never opened is forgotten: the next request tries again.
+    this.ready = ready.catch((error: unknown) => {
+      if (this.worker === worker) this.ready = null;
+      throw error;
+    });
+    worker.on('error', () => undefined);
+    return this.ready;
+  }
+
+  /** Sends a request (starting the thread if needed) and resolves with its answer. */
+  async request<T>(request: Request): Promise<T> {
+    if (this.closed) throw new StorageThreadError('the store is closed');
+    await this.start();
+    const worker = this.worker!;
+    const id = this.nextId++;
+    return new Promise<T>((resolve, reject) => {
+      this.waiting.set(id, { resolve: resolve as (value: unknown) => void, reject });
+      worker.postMessage({ ...request, id } as WorkerRequest);
+    });
+  }
+
+  /** Stops the thread once it has answered everything sent before. */
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    const worker = this.worker;
+    if (!worker || !this.ready) return;
+    try {
+      await this.ready;
+    } catch {
+      return;
+    }
+    const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
+    worker.postMessage({ id: 0, op: 'close' } satisfies WorkerRequest);
+    await exited;
+  }
+
+  private answer(reply: WorkerReply): void {
+    const waiter = this.waiting.get(reply.id);
+    if (!waiter) return;
+    this.waiting.delete(reply.id);
+    if (reply.ok) waiter.resolve(reply.value);
+    else waiter.reject(fromWorker(reply.error));
+  }
+
+  private died(worker: Worker, code: number): void {
+    if (this.worker !== worker) return;
+    this.worker = null;
+    this.ready = null;
+    const error = new StorageThreadError(`the storage thread stopped (exit code ${code}); what it had not confirmed was not stored`);
+    for (const waiter of this.waiting.values()) waiter.reject(error);
+    this.waiting.clear();
+  }
+}

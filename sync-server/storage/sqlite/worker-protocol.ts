@@ -1,0 +1,33 @@
+import type { Append, Compaction } from './sqlite-document-store';
+import type { Synchronous } from './open-database';
+
+/** What a storage thread is started with. */
+export interface WorkerOptions {
+  dataDir: string;
+  /** The writer owns every write (group commits, compaction's replace); the reader loads and snapshots. */
+  role: 'writer' | 'reader';
+  synchronous: Synchronous;
+}
+
+/** A request to a storage thread; each is answered by a `WorkerReply` with the same id. */
+export type WorkerRequest =
+  | { id: number; op: 'append'; batch: Append[] }
+  | { id: number; op: 'replace'; name: string; compaction: Compaction }
+  | { id: number; op: 'probe' }
+  | { id: number; op: 'load'; name: string }
+  | { id: number; op: 'snapshot'; name: string }
+  | { id: number; op: 'sizes'; names: string[] }
+  | { id: number; op: 'to-compact'; minRows: number }
+  | { id: number; op: 'close' };
+
+/** An error as it crosses threads: its message and its code (SQLITE_FULL, ENOSPC…). */
+export interface WorkerError {
+  message: string;
+  code?: string;
+}
+
+/** The answer to a request. */
+export type WorkerReply = { id: number; ok: true; value: unknown } | { id: number; ok: false; error: WorkerError };
+
+/** The first message of a thread: its database is open, or why not. */
+export type WorkerHello = { ready: true } | { ready: false; error: WorkerError };
