@@ -113,7 +113,6 @@ export const en = {
   'propose.draft': 'Save as private draft',
   'propose.cancel': 'Cancel',
   'propose.quoteMissing': 'These words are not in the paragraph: "{quote}".',
-  'propose.fromTyping': 'You typed in the text: this becomes a proposal, not an edit.',
   'drafts.heading': 'Your private drafts',
   'drafts.submit': 'Submit',
   'drafts.discard': 'Discard',
@@ -240,6 +239,14 @@ export const en = {
   'refused.not-a-delegation': 'Only delegations on the roster can be awaited for ad ref, not observers or co-facilitators.',
   'silence.withdrawn': 'Silence withdrawn before its deadline: nothing was adopted',
   'fac.keepOpen': 'Open items stay open (silence adopts none of them)',
+  'suggestion.card': 'Suggestion in {label}',
+  'suggestion.close': 'Close the suggestion',
+  'ghost.list': 'Proposals on {label} as a whole',
+  'ghost.new': '{who} proposes a new paragraph after {label}',
+  'ghost.alternative': '{who} proposes an alternative to {label}',
+  'ghost.delete': '{who} proposes deleting {label}',
+  'ghost.move': '{who} proposes moving {label} after {after}',
+  'ghost.moveStart': '{who} proposes moving {label} to the start',
 } as const;
 
 /** A message that depends on a count: a form per plural category (Intl.PluralRules), `other` always. */

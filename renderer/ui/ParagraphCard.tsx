@@ -1,13 +1,18 @@
-import { memo, useCallback, useContext, useRef, useState } from 'react';
+import { memo, useCallback, useContext, useMemo, useRef, useState } from 'react';
 import type { Paragraph } from '../../shared/model/paragraph';
 import { confirmAdRef } from '../../shared/model/proposal-commands';
-import type { ProposalView } from '../../shared/model/queries';
+import { authorName, type ProposalView } from '../../shared/model/queries';
 import { flatText } from '../../shared/text/rich-text';
 import { I18nContext } from '../i18n/translate';
 import { useConnection } from '../store/connection-context';
 import type { FlatSpan } from './editor-plugins';
 import { useRun } from './errors';
 import { FacilitatorTools, useBracketTools } from './FacilitatorTools';
+import { inlineSuggestions } from './inline-suggestions';
+import { ParagraphProposals } from './ParagraphProposals';
+import { SuggestionCard } from './SuggestionCard';
+import { suggestionAt } from './suggestion-plugin';
+import { useSuggestTyping } from './use-suggest-typing';
 import { bracketKey } from './wording';
 import { ParagraphEditor } from './ParagraphEditor';
 import { ProposalList } from './ProposalList';
@@ -25,24 +30,39 @@ interface Props {
   textLanguage: string;
   /** The paragraph the co-facilitators are on, when this person follows them. */
   followed?: boolean;
+  /** The text is under silence: nobody changes it or suggests in it. */
+  underSilence?: boolean;
 }
 
 /** One paragraph: its label, status, text (a ProseMirror editor), proposals and the actions on it. */
-export const ParagraphCard = memo(function ParagraphCard({ paragraph, label, alternativeOf, views, present, confirmedBy, textLanguage, followed = false }: Props) {
+export const ParagraphCard = memo(function ParagraphCard({ paragraph, label, alternativeOf, views, present, confirmedBy, textLanguage, followed = false, underSilence = false }: Props) {
   const { t, language } = useContext(I18nContext);
   const run = useRun();
   const connection = useConnection();
   const { negotiation, actor } = connection;
   const [showProposals, setShowProposals] = useState(false);
-  const [form, setForm] = useState<(FlatSpan & { typed?: boolean }) | null | false>(false);
+  const [form, setForm] = useState<FlatSpan | null | false>(false);
+  const [picked, setPicked] = useState<string | null>(null);
   const selection = useRef<FlatSpan | null>(null);
   const nameOf = (id: string): string => negotiation.table.delegation(id)?.name ?? id;
   const open = views.filter((v) => v.state === 'open');
   const isDelegation = actor.role === 'delegation';
-  const mayWrite = connection.mayWrite({ kind: 'table' }) && paragraph.status.state !== 'agreed' && paragraph.status.state !== 'deleted';
+  const changeable = paragraph.status.state !== 'agreed' && paragraph.status.state !== 'deleted' && !underSilence;
+  const mayWrite = connection.mayWrite({ kind: 'table' }) && changeable;
   const shownLabel = label || paragraph.kind;
-  const onSuggest = useCallback((span: FlatSpan) => setForm({ ...span, typed: true }), []);
-  const onSelect = useCallback((span: FlatSpan | null) => (selection.current = span), []);
+  const inline = useMemo(
+    () => inlineSuggestions(negotiation, paragraph.id, views, (v) => authorName(negotiation, v.proposal), actor.role === 'delegation' ? actor.delegationId : null),
+    [negotiation, paragraph.id, views, actor],
+  );
+  const inlineNow = useRef(inline);
+  inlineNow.current = inline;
+  const onSuggest = useSuggestTyping(paragraph.id);
+  const onSelect = useCallback((span: FlatSpan | null) => {
+    selection.current = span;
+    const at = span ? suggestionAt(inlineNow.current, span.from, span.to) : null;
+    if (at) setPicked(at.key);
+  }, []);
+  const pickedView = picked ? views.find((v) => v.key === picked && v.state === 'open') : undefined;
   const onFocus = useCallback(() => {
     if (connection.awareness.getLocalState()?.focus !== paragraph.id) connection.awareness.setLocalStateField('focus', paragraph.id);
   }, [connection, paragraph.id]);
@@ -75,16 +95,20 @@ export const ParagraphCard = memo(function ParagraphCard({ paragraph, label, alt
       <ParagraphEditor
         fragment={negotiation.table.textFragment(paragraph.id)}
         mayWrite={mayWrite}
-        suggest={isDelegation && paragraph.status.state !== 'agreed' && paragraph.status.state !== 'deleted'}
+        suggest={isDelegation && changeable}
         label={t('para.editorLabel', { label: shownLabel })}
         lang={textLanguage}
         onSuggest={onSuggest}
         onSelect={onSelect}
         onKey={onKey}
+        suggestions={inline}
+        onPick={setPicked}
       />
+      {pickedView && <SuggestionCard view={pickedView} label={shownLabel} paragraph={paragraph} onClose={() => setPicked(null)} />}
+      <ParagraphProposals views={open} label={shownLabel} onPick={setPicked} />
       {confirmedBy.length > 0 && <p className="adref-confirmed">{t('adref.confirmed', { names: confirmedBy.map(nameOf).join(', ') })}</p>}
       <div className="paragraph-actions">
-        {isDelegation && form === false && paragraph.status.state !== 'agreed' && (
+        {isDelegation && form === false && changeable && (
           <button type="button" onClick={() => setForm(selection.current && selection.current.to > selection.current.from ? selection.current : null)}>
             {t('para.propose')}
           </button>

@@ -6,7 +6,9 @@ import { EditorView } from 'prosemirror-view';
 import { ySyncPlugin, yXmlFragmentToProseMirrorRootNode } from 'y-prosemirror';
 import type * as Y from 'yjs';
 import { paragraphSchema } from '../../shared/text/schema';
-import { bracketPlugin, domSelectionSpan, guardPlugin, selectionPlugin, type FlatSpan } from './editor-plugins';
+import { bracketPlugin, deletionEdit, docPosition, domSelectionSpan, typingEdit, guardPlugin, selectionPlugin, type FlatSpan } from './editor-plugins';
+import type { AttemptedEdit } from './suggest-typing';
+import { suggestionPlugin, suggestionsKey, type InlineSuggestion } from './suggestion-plugin';
 
 interface Props {
   fragment: Y.XmlFragment;
@@ -17,8 +19,13 @@ interface Props {
   label: string;
   /** The language of the negotiated text, independent of the interface's. */
   lang: string;
-  onSuggest(span: FlatSpan): void;
+  /** What was typed in suggest mode; returns where the caret goes (a flat offset), or null to leave it. */
+  onSuggest(edit: AttemptedEdit): number | null;
   onSelect(span: FlatSpan | null): void;
+  /** The open proposals drawn in the text. */
+  suggestions: readonly InlineSuggestion[];
+  /** A drawn suggestion was clicked. */
+  onPick(key: string): void;
   /** A key pressed in the text; true when it was handled (the co-facilitators' bracket shortcuts). */
   onKey(event: KeyboardEvent): boolean;
 }
@@ -50,6 +57,13 @@ function scheduleIdle(): void {
   else setTimeout(() => run({ didTimeout: true, timeRemaining: () => 50 }), 50);
 }
 
+/** Puts the caret at a flat offset of the paragraph (after a suggestion typed in place). */
+function placeCaret(view: EditorView | null, flat: number | null): void {
+  if (!view || flat === null || view.isDestroyed) return;
+  const pos = docPosition(view.state.doc, flat);
+  view.dispatch(view.state.tr.setSelection(TextSelection.create(view.state.doc, pos)));
+}
+
 /** Where the person asked for the editor: a click (put the caret there) or keyboard focus. */
 type Wanted = { x: number; y: number } | 'focus' | null;
 
@@ -62,10 +76,13 @@ type Wanted = { x: number; y: number } | 'focus' | null;
  * to date by observing it, until it first comes into view (IntersectionObserver) or is clicked or
  * focused, or the page is idle; then the editor replaces it, and stays.
  */
-export function ParagraphEditor({ fragment, mayWrite, suggest, label, lang, onSuggest, onSelect, onKey }: Props) {
+export function ParagraphEditor({ fragment, mayWrite, suggest, label, lang, onSuggest, onSelect, onKey, suggestions, onPick }: Props) {
   const host = useRef<HTMLDivElement>(null);
-  const callbacks = useRef({ onSuggest, onSelect, onKey });
-  callbacks.current = { onSuggest, onSelect, onKey };
+  const callbacks = useRef({ onSuggest, onSelect, onKey, onPick });
+  callbacks.current = { onSuggest, onSelect, onKey, onPick };
+  const drawn = useRef(suggestions);
+  drawn.current = suggestions;
+  const editor = useRef<EditorView | null>(null);
   const [mounted, setMounted] = useState(() => typeof IntersectionObserver === 'undefined');
   const wanted = useRef<Wanted>(null);
   const mode = mayWrite ? 'writable' : suggest ? 'suggest' : 'readonly';
@@ -99,9 +116,10 @@ export function ParagraphEditor({ fragment, mayWrite, suggest, label, lang, onSu
       schema: paragraphSchema,
       plugins: [
         ySyncPlugin(fragment),
-        guardPlugin(mayWrite, suggest ? (span) => callbacks.current.onSuggest(span) : null),
+        guardPlugin(mayWrite, suggest ? (edit) => placeCaret(editor.current, callbacks.current.onSuggest(edit)) : null),
         selectionPlugin((span) => callbacks.current.onSelect(span)),
         bracketPlugin,
+        suggestionPlugin(drawn.current, (key) => callbacks.current.onPick(key)),
       ],
     });
     host.current!.replaceChildren();
@@ -117,7 +135,23 @@ export function ParagraphEditor({ fragment, mayWrite, suggest, label, lang, onSu
         lang,
         spellcheck: String(mayWrite),
       },
+      handleDOMEvents: {
+        // Typed characters in suggest mode are read from the keystroke and the browser's selection,
+        // never guessed from the changed page (which cannot tell where a space went among spaces).
+        beforeinput: (v, event: InputEvent) => {
+          if (!suggest || mayWrite || event.inputType !== 'insertText' || !event.data) return false;
+          event.preventDefault();
+          const edit = typingEdit(v, event.data);
+          if (edit) placeCaret(v, callbacks.current.onSuggest(edit));
+          return true;
+        },
+      },
       handleKeyDown: (v, event) => {
+        if (suggest && !mayWrite && !event.ctrlKey && !event.metaKey && !event.altKey && (event.key === 'Backspace' || event.key === 'Delete' || event.key === 'Enter')) {
+          const edit = event.key === 'Enter' ? null : deletionEdit(v, event.key);
+          if (edit) placeCaret(v, callbacks.current.onSuggest(edit));
+          return true;
+        }
         if (event.ctrlKey || event.metaKey) {
           const span = domSelectionSpan(v);
           if (span) callbacks.current.onSelect(span);
@@ -125,6 +159,7 @@ export function ParagraphEditor({ fragment, mayWrite, suggest, label, lang, onSu
         return callbacks.current.onKey(event);
       },
     });
+    editor.current = view;
     const want = wanted.current;
     wanted.current = null;
     if (want) {
@@ -132,8 +167,16 @@ export function ParagraphEditor({ fragment, mayWrite, suggest, label, lang, onSu
       const at = want === 'focus' ? null : view.posAtCoords({ left: want.x, top: want.y });
       if (at) view.dispatch(view.state.tr.setSelection(TextSelection.create(view.state.doc, at.pos)));
     }
-    return () => view.destroy();
+    return () => {
+      editor.current = null;
+      view.destroy();
+    };
   }, [mounted, fragment, mayWrite, suggest, label, lang, mode]);
+
+  useEffect(() => {
+    const view = editor.current;
+    if (view && suggestionsKey.getState(view.state)?.items !== suggestions) view.dispatch(view.state.tr.setMeta(suggestionsKey, suggestions));
+  }, [suggestions, mounted]);
 
   const mount = (want: Wanted) => {
     wanted.current = want;

@@ -85,7 +85,7 @@ export function ProposalList({ views, label, paragraph }: { views: ProposalView[
                 )}
                 {actor.role === 'cofacilitator' && (
                   <>
-                    <button type="button" className="primary" onClick={() => run(() => accept(negotiation, actor, v.key))}>
+                    <button type="button" className={v.positions.oppose.length === 0 ? 'primary' : undefined} onClick={() => run(() => accept(negotiation, actor, v.key))}>
                       {t('proposal.accept')}
                     </button>
                     <button type="button" onClick={() => run(() => notRetain(negotiation, actor, v.key))}>

@@ -22,8 +22,8 @@ interface Props {
   label: string;
   /** The paragraph's flat text now. */
   flat: string;
-  /** Selected words, or what was typed in suggest mode. */
-  initial: (FlatSpan & { typed?: boolean }) | null;
+  /** The selected words, if any. */
+  initial: FlatSpan | null;
   onDone(): void;
 }
 
@@ -34,11 +34,9 @@ export function ProposeForm({ paragraphId, label, flat, initial, onDone }: Props
   const id = useId();
   const { negotiation, actor } = useConnection();
   const quoted = initial ? flat.slice(initial.from, initial.to) : '';
-  const firstKind: FormKind = initial?.typed ? (initial.text === '' ? 'delete' : quoted === '' ? 'insert' : 'replace') : 'replace';
-  const [kind, setKind] = useState<FormKind>(firstKind);
-  const initialQuote = firstKind === 'insert' ? flat.slice(0, initial?.from ?? 0) : quoted;
-  const [quote, setQuote] = useState(initialQuote);
-  const [text, setText] = useState(initial?.typed ? initial.text : '');
+  const [kind, setKind] = useState<FormKind>('replace');
+  const [quote, setQuote] = useState(quoted);
+  const [text, setText] = useState('');
   const [paragraph, setParagraph] = useState('');
   const [rationale, setRationale] = useState('');
   const [source, setSource] = useState('');
@@ -54,8 +52,8 @@ export function ProposeForm({ paragraphId, label, flat, initial, onDone }: Props
     if (kind === 'delete-paragraph') return base;
     if (kind === 'move-paragraph') return { ...base, moveAfter: moveAfter || null };
     if (kind === 'insert') {
-      // Typed or selected at a place: insert there, unless the person changed the words to insert after.
-      const at = initial && quote === initialQuote ? initial.from : quote.trim() === '' ? 0 : (locateQuote(flat, quote, null)?.to ?? -1);
+      // After the quoted words (the selection, when they are still the selected ones); at the start when none.
+      const at = quote.trim() === '' ? 0 : (locateQuote(flat, quote, initial)?.to ?? -1);
       if (at < 0) return setProblem(t('propose.quoteMissing', { quote })), null;
       const spaced = text.startsWith(' ') || at === 0 || flat[at - 1] === ' ' ? text : ` ${text}`;
       return { ...base, from: at, text: spaced };
@@ -77,7 +75,6 @@ export function ProposeForm({ paragraphId, label, flat, initial, onDone }: Props
   return (
     <form className="propose" onSubmit={submit(false)} aria-labelledby={`${id}-h`}>
       <h3 id={`${id}-h`}>{t('propose.heading', { label })}</h3>
-      {initial?.typed && <p className="hint">{t('propose.fromTyping')}</p>}
       <label>
         {t('propose.kind')}
         <select value={kind} onChange={(e) => setKind(e.target.value as FormKind)}>
@@ -97,7 +94,7 @@ export function ProposeForm({ paragraphId, label, flat, initial, onDone }: Props
       {(kind === 'replace' || kind === 'insert') && (
         <label>
           {t('propose.text')}
-          <input name="text" value={text} onChange={(e) => setText(e.target.value)} required autoFocus={initial?.typed} />
+          <input name="text" value={text} onChange={(e) => setText(e.target.value)} required />
         </label>
       )}
       {(kind === 'new-paragraph' || kind === 'alternative') && (

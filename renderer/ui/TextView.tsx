@@ -81,6 +81,7 @@ export function TextView({ presence, followed = null }: { presence: Presence[]; 
       footnotes: footnoteOrder(paragraphs.map((p) => p.text)),
       footnoteBodies: n.table.footnotes(),
       loaded: n.table.metaMap.size > 0,
+      underSilence: n.table.silence().state === 'open',
     };
   });
   const present = new Map<string, string[]>();
@@ -116,6 +117,7 @@ export function TextView({ presence, followed = null }: { presence: Presence[]; 
           confirmedBy={model.confirmations.get(p.id) ?? NOBODY}
           textLanguage={model.meta.language}
           followed={followed === p.id}
+          underSilence={model.underSilence}
         />
       ))}
       <FootnoteList ids={model.footnotes} bodies={model.footnoteBodies} lang={model.meta.language} />

@@ -37,6 +37,15 @@ describe.runIf(run)('the negotiating table in Chromium, against the real sync se
   const shot = (page: Page, name: string) => screenshot(page, name);
   const op = (page: Page, label: string) => page.locator(`article[data-label="${label}"]`);
   const textOf = (page: Page, label: string) => op(page, label).locator('.ProseMirror').innerText();
+  /** The text as the table holds it: the editor without the suggestions drawn in it. */
+  const tableText = (page: Page, label: string) =>
+    op(page, label)
+      .locator('.ProseMirror')
+      .evaluate((el) => {
+        const copy = el.cloneNode(true) as HTMLElement;
+        copy.querySelectorAll('ins.sugg').forEach((n) => n.remove());
+        return copy.innerText;
+      });
 
   it('a delegation proposes, another supports, a third opposes, the co-facilitator accepts, sets ad ref; the clean text has the new wording', async () => {
     const [cofac, mexico, canada, egypt] = await Promise.all([join(room.tokens.cofac), join(room.tokens.mexico), join(room.tokens.canada), join(room.tokens.egypt)]);
@@ -100,18 +109,28 @@ describe.runIf(run)('the negotiating table in Chromium, against the real sync se
     await editor.click();
     await page.keyboard.press('End');
     await page.keyboard.type(' XYZ');
-    // Typing became a proposal form, not an edit.
-    await op(page, 'OP3').getByText('this becomes a proposal, not an edit').waitFor();
+    // Typing became the delegation's own suggestion, drawn in place, not an edit.
+    await op(page, 'OP3').locator('ins.sugg.mine', { hasText: 'XYZ' }).waitFor();
     await shot(page, '07-suggest-mode');
+    // Backspace takes the typed suggestion back: no proposal remains.
+    await op(cofac.page, 'OP3').locator('ins.sugg', { hasText: 'XYZ' }).waitFor();
+    for (let i = 0; i < 4; i++) await page.keyboard.press('Backspace');
+    await expect.poll(() => op(cofac.page, 'OP3').locator('.sugg').count()).toBe(0);
+    await op(cofac.page, 'OP3').getByRole('button', { name: 'No open proposals' }).waitFor();
     await editor.evaluate((el) => {
       el.querySelector('p')!.append(' HACKED');
     });
     await page.waitForTimeout(300);
-    expect(await textOf(cofac.page, 'OP3')).toBe(before);
-    expect(await textOf(page, 'OP3')).toBe(before);
+    expect(await tableText(cofac.page, 'OP3')).toBe(before);
+    expect(await tableText(page, 'OP3')).toBe(before);
+    // Altering the page is typing too: at most a suggestion of the delegation's own, which it withdraws.
+    const hacked = op(page, 'OP3').locator('ins.sugg.mine', { hasText: 'HACKED' });
+    await hacked.click();
+    await op(page, 'OP3').getByRole('group', { name: 'Suggestion in OP3' }).getByRole('button', { name: 'Withdraw' }).click();
+    await op(cofac.page, 'OP3').getByRole('button', { name: 'No open proposals' }).waitFor();
     await page.reload();
     await op(page, 'OP3').waitFor();
-    expect(await textOf(page, 'OP3')).toBe(before);
+    expect(await tableText(page, 'OP3')).toBe(before);
   }, 60_000);
 
   it('offline: a delegation drafts and submits, reloads while offline, reconnects, and everyone converges', async () => {

@@ -1,0 +1,53 @@
+import { resolveAnchor } from '../../shared/model/anchors';
+import type { Negotiation } from '../../shared/model/negotiation';
+import type { ProposalView } from '../../shared/model/queries';
+import { textRuns } from '../../shared/text/y-rich-text';
+import type { InlineSuggestion } from './suggestion-plugin';
+
+/** Colours told apart by most eyes, one per author (a delegation keeps its colour everywhere). */
+const PALETTE = ['#1f6fb2', '#b3261e', '#2e7d32', '#8e44ad', '#c25e00', '#00838f', '#ad1457', '#5d4037', '#3949ab', '#6d7d00'];
+
+/** The colour a delegation's suggestions are drawn in; the same in every window. */
+export function authorColour(delegationId: string): string {
+  let h = 0;
+  for (const c of delegationId) h = (h * 31 + c.charCodeAt(0)) >>> 0;
+  return PALETTE[h % PALETTE.length]!;
+}
+
+/** The colour of suggestions in a non-attributed reading: nobody's. */
+export const NEUTRAL_COLOUR = '#555b66';
+
+/** Where a proposal's words are now, in the paragraph's flat offsets; null when they are gone. */
+export function flatSpanOf(negotiation: Negotiation, paragraphId: string, anchor: NonNullable<ProposalView['proposal']['anchor']>): { from: number; to: number } | null {
+  const span = resolveAnchor(negotiation.table, anchor);
+  if (!span) return null;
+  const run = textRuns(negotiation.table.textFragment(paragraphId)).find((r) => r.text === span.text);
+  return run ? { from: run.start + span.from, to: run.start + span.to } : null;
+}
+
+/**
+ * The open word-level proposals on a paragraph as drawn in its text: where each applies, its words,
+ * and how its author is shown (`who`: the delegation's name, or null in a non-attributed reading).
+ */
+export function inlineSuggestions(negotiation: Negotiation, paragraphId: string, views: readonly ProposalView[], who: (view: ProposalView) => string | null, own: string | null): InlineSuggestion[] {
+  const items: InlineSuggestion[] = [];
+  for (const v of views) {
+    const p = v.proposal;
+    if (v.state !== 'open' || !p.anchor || (p.kind !== 'insert' && p.kind !== 'delete' && p.kind !== 'replace')) continue;
+    const at = flatSpanOf(negotiation, paragraphId, p.anchor);
+    if (!at) continue;
+    const name = who(v);
+    items.push({
+      key: v.key,
+      from: at.from,
+      to: p.kind === 'insert' ? at.from : at.to,
+      text: p.kind === 'delete' ? '' : (p.text ?? ''),
+      colour: name === null ? NEUTRAL_COLOUR : authorColour(p.author),
+      who: name ?? '',
+      mine: own === p.author,
+      stale: v.needsReview,
+      opposed: v.positions.oppose.length > 0,
+    });
+  }
+  return items;
+}

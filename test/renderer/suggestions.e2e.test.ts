@@ -1,0 +1,119 @@
+import fs from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { browserAvailable, joinRoom, launch, openRoom, screenshot, SCREENSHOTS, type Room } from './e2e-setup';
+
+const run = browserAvailable();
+
+describe.runIf(run)('suggestions in the text, in Chromium against the real sync server', () => {
+  let browser: Browser;
+  let room: Room;
+  const contexts: BrowserContext[] = [];
+
+  beforeAll(async () => {
+    [browser, room] = await Promise.all([launch(), openRoom()]);
+    fs.mkdirSync(SCREENSHOTS, { recursive: true });
+  }, 120_000);
+
+  afterAll(async () => {
+    for (const c of contexts) await c.close().catch(() => undefined);
+    await browser?.close();
+    await room?.close();
+  });
+
+  const join = async (token: string, options: Parameters<typeof joinRoom>[3] = {}) => {
+    const joined = await joinRoom(browser, room, token, options);
+    contexts.push(joined.context);
+    return joined;
+  };
+  const op = (page: Page, label: string) => page.locator(`article[data-label="${label}"]`);
+  const textOf = (page: Page, label: string) => op(page, label).locator('.ProseMirror').innerText();
+  /** The text as the table holds it: the editor without the suggestions drawn in it. */
+  const tableText = (page: Page, label: string) =>
+    op(page, label)
+      .locator('.ProseMirror')
+      .evaluate((el) => {
+        const copy = el.cloneNode(true) as HTMLElement;
+        copy.querySelectorAll('ins.sugg').forEach((n) => n.remove());
+        return copy.innerText;
+      });
+  /** Puts the caret at the end of a paragraph's text, `back` characters before it, selecting `select` characters leftwards. */
+  const placeFromEnd = async (page: Page, label: string, back: number, select = 0) => {
+    await op(page, label).locator('.ProseMirror').click();
+    await page.keyboard.press('End');
+    for (let i = 0; i < back; i++) await page.keyboard.press('ArrowLeft');
+    for (let i = 0; i < select; i++) await page.keyboard.press('Shift+ArrowLeft');
+  };
+
+  it('a delegation types over a selection in suggest mode; the co-facilitator sees it in place within a second and accepts it from there', async () => {
+    const [cofac, canada] = await Promise.all([join(room.tokens.cofac), join(room.tokens.canada)]);
+    const cp = cofac.page;
+    const dp = canada.page;
+    // OP2 ends "…victims and survivors;": select "survivors" and type over it.
+    await placeFromEnd(dp, 'OP2', 1, 9);
+    // When the first typed character reaches the co-facilitator's screen, measured in that page.
+    await cp.evaluate(() => {
+      const w = window as unknown as { __seen: number | null };
+      w.__seen = null;
+      const article = document.querySelector('article[data-label="OP2"]')!;
+      new MutationObserver(() => {
+        if (w.__seen === null && article.querySelector('.sugg[data-proposal^="canada/"]')) w.__seen = Date.now();
+      }).observe(article, { subtree: true, childList: true, attributes: true, characterData: true });
+    });
+    const typedAt = Date.now();
+    await dp.keyboard.type('their families');
+    // The delegation sees its own pending suggestion in place; the text itself did not change.
+    await op(dp, 'OP2').locator('ins.sugg.mine', { hasText: 'their families' }).waitFor();
+    await op(dp, 'OP2').locator('.sugg-del.mine', { hasText: 'survivors' }).waitFor();
+    expect(await tableText(dp, 'OP2')).toBe('Urges Member States to protect victims and survivors;');
+    await screenshot(dp, '30-suggest-mode-typed-in-place');
+
+    const inserted = op(cp, 'OP2').locator('ins.sugg[data-proposal^="canada/"]', { hasText: 'their families' });
+    await inserted.waitFor({ timeout: 10_000 });
+    const seen = await cp.evaluate(() => (window as unknown as { __seen: number | null }).__seen);
+    expect(seen).not.toBeNull();
+    console.log(`suggestion seen by the co-facilitator ${seen! - typedAt} ms after the delegation began typing`);
+    expect(seen! - typedAt).toBeLessThan(1_000);
+    expect(await inserted.getAttribute('title')).toBe('Canada');
+    await screenshot(cp, '31-cofacilitator-sees-suggestion-in-place');
+
+    // Exactly one proposal: a replacement of "survivors" by "their families".
+    await op(cp, 'OP2').getByRole('button', { name: '1 open proposal' }).waitFor();
+    await inserted.click();
+    const card = op(cp, 'OP2').getByRole('group', { name: 'Suggestion in OP2' });
+    await card.getByText('Canada').first().waitFor();
+    await card.locator('del', { hasText: 'survivors' }).waitFor();
+    await screenshot(cp, '32-suggestion-card');
+    await card.getByRole('button', { name: 'Accept' }).click();
+    await expect.poll(() => textOf(cp, 'OP2')).toBe('Urges Member States to protect victims and their families;');
+    await expect.poll(() => textOf(dp, 'OP2')).toBe('Urges Member States to protect victims and their families;');
+    await expect(op(cp, 'OP2').locator('.sugg').count()).resolves.toBe(0);
+  }, 90_000);
+
+  it('inserting after words, taking back with Backspace, and deleting with Backspace, each one attributed proposal', async () => {
+    const [cofac, egypt] = await Promise.all([join(room.tokens.cofac), join(room.tokens.egypt)]);
+    const cp = cofac.page;
+    const dp = egypt.page;
+    // OP3: "Requests the Secretary-General to report on progress." Insert after "report".
+    await placeFromEnd(dp, 'OP3', 13);
+    await dp.keyboard.type(' annualy');
+    await dp.keyboard.press('Backspace');
+    await dp.keyboard.type('ly');
+    await op(dp, 'OP3').locator('ins.sugg.mine', { hasText: 'annually' }).waitFor();
+    // Backspace before "Secretary-General" strikes "the " in a second proposal.
+    await op(dp, 'OP3').locator('.ProseMirror').click();
+    await dp.keyboard.press('Home');
+    for (let i = 0; i < 'Requests the '.length; i++) await dp.keyboard.press('ArrowRight');
+    for (let i = 0; i < 4; i++) await dp.keyboard.press('Backspace');
+    await op(dp, 'OP3').locator('.sugg-del.mine', { hasText: 'the' }).waitFor();
+    await op(cp, 'OP3').getByRole('button', { name: '2 open proposals' }).waitFor();
+    await screenshot(cp, '33-two-suggestions');
+    expect(await tableText(cp, 'OP3')).toBe('Requests the Secretary-General to report on progress.');
+
+    await op(cp, 'OP3').locator('ins.sugg', { hasText: 'annually' }).click();
+    await op(cp, 'OP3').getByRole('group', { name: 'Suggestion in OP3' }).getByRole('button', { name: 'Accept' }).click();
+    await op(cp, 'OP3').locator('.sugg-del', { hasText: 'the' }).click();
+    await op(cp, 'OP3').getByRole('group', { name: 'Suggestion in OP3' }).getByRole('button', { name: 'Accept' }).click();
+    await expect.poll(() => textOf(dp, 'OP3')).toBe('Requests Secretary-General to report annually on progress.');
+  }, 90_000);
+});
