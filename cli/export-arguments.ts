@@ -11,6 +11,7 @@ export const SOURCE_OPTIONS = {
   format: { type: 'string' },
   out: { type: 'string' },
   language: { type: 'string' },
+  'agenda-item': { type: 'string' },
 } as const;
 
 /** The usage lines for those options. */
@@ -20,6 +21,7 @@ export const SOURCE_USAGE = [
   '  --negotiation ID  the negotiation\'s id in --data or --postgres (penholder negotiation create prints it)',
   '  --out FILE        the file to write (needed for docx, pdf and akn)',
   '  --language en|fr  the language of the document\'s furniture: masthead, page numbers (default: the text\'s)',
+  '  --agenda-item X   the agenda item(s) printed in a DOCX masthead: "111", "12 and 118"',
 ];
 
 /**

@@ -35,7 +35,7 @@ export const cleanCommand: Command = {
     const negotiation = await negotiationToExport(values, positionals);
     if (values.out && format !== 'txt' && format !== 'md') {
       const kind = base !== undefined ? 'redline' : 'clean';
-      const bytes = await exportForCli(negotiation, { kind, format, out: values.out, draft: values.draft, revision, base, language });
+      const bytes = await exportForCli(negotiation, { kind, format, out: values.out, draft: values.draft, revision, base, language, agendaItem: values['agenda-item'] ?? null });
       process.stderr.write(`wrote ${values.out} (${bytes} bytes)\n`);
       return;
     }

@@ -22,7 +22,7 @@ export const compileCommand: Command = {
     if ((format === 'docx' || format === 'pdf' || format === 'akn') && !values.out) throw new CliError(`--format ${format} writes a file: name it with --out`, 2);
     const negotiation = await negotiationToExport(values, positionals);
     if (format === 'docx' || format === 'pdf' || format === 'akn') {
-      const bytes = await exportForCli(negotiation, { kind: 'compilation', format, out: values.out!, language });
+      const bytes = await exportForCli(negotiation, { kind: 'compilation', format, out: values.out!, language, agendaItem: values['agenda-item'] ?? null });
       process.stderr.write(`wrote ${values.out} (${bytes} bytes)\n`);
       return;
     }

@@ -232,6 +232,7 @@ export const en = {
   'export.printing': 'The print dialog is open: choose "Save as PDF" as the printer.',
   'export.notClean': 'The text is not clean yet, so it cannot be exported for adoption. Tick "Draft" to export it with its brackets and labels, or settle what is listed below first.',
   'export.failed': 'The export could not be made. Check the choices below and try again; if it fails again, export as HTML and tell the Secretariat what it says.',
+  'export.agendaItem': 'Agenda item(s) for the masthead (optional)',
   'refused.not-clean': 'This paragraph is not clean: brackets, alternatives, open proposals or a pending ad ref must be settled before it is agreed.',
   'refused.text-not-clean': 'The text is not clean. Settle the open items listed, or confirm that they stay open under silence.',
   'refused.under-silence': 'The text is under silence: nothing in it can change until the silence procedure is closed.',

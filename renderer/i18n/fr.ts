@@ -234,6 +234,7 @@ export const fr: Messages = {
   'export.printing': 'La boîte d’impression est ouverte : choisissez « Enregistrer au format PDF » comme imprimante.',
   'export.notClean': "Le texte n'est pas encore propre : il ne peut pas être exporté pour adoption. Cochez « Projet » pour l'exporter avec ses crochets et ses étiquettes, ou réglez d'abord ce qui est indiqué ci-dessous.",
   'export.failed': "L'exportation n'a pas pu être faite. Vérifiez les choix ci-dessous et réessayez ; si elle échoue encore, exportez en HTML et transmettez au Secrétariat ce qui est indiqué.",
+  'export.agendaItem': 'Point(s) de l’ordre du jour pour l’en-tête (facultatif)',
   'refused.not-clean': "Ce paragraphe n'est pas propre : crochets, variantes, propositions ouvertes ou ad ref en attente doivent être réglés avant de l'agréer.",
   'refused.text-not-clean': "Le texte n'est pas propre. Réglez les points ouverts indiqués, ou confirmez qu'ils restent ouverts pendant l'approbation tacite.",
   'refused.under-silence': "Le texte est soumis à l'approbation tacite : rien n'y peut changer avant la clôture de la procédure.",

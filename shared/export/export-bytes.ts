@@ -4,6 +4,7 @@ import { cleanDocx } from './docx/clean-docx';
 import { compilationDocx } from './docx/compilation-docx';
 import { redlineDocx } from './docx/redline-docx';
 import { exportHtml, type ExportRequest } from './export-request';
+import { footnoteOffsetsById } from './footnote-offsets';
 import { pageFooter, type PdfPrinter } from './pdf-printer';
 import { redline } from './redline';
 import { CommandRefused } from '../model/command-refused';
@@ -40,6 +41,7 @@ export const EXPORT_FILE_TYPES: Record<ExportFormat, { mime: string; extension: 
 export async function exportBytes(negotiation: Negotiation, options: ExportOptions, printer?: PdfPrinter): Promise<Uint8Array> {
   const meta = negotiation.table.meta();
   const language = options.language ?? meta.language;
+  const masthead = { agendaItem: options.agendaItem ?? null };
   switch (options.format) {
     case 'html':
       return new TextEncoder().encode(exportHtml(negotiation, options));
@@ -49,9 +51,12 @@ export async function exportBytes(negotiation: Negotiation, options: ExportOptio
       return printer.print(html, { footerTemplate: pageFooter(meta.symbol, language), landscape: options.kind === 'compilation' });
     }
     case 'docx':
-      if (options.kind === 'clean') return cleanDocx(cleanText(negotiation, { revision: options.revision, draft: options.draft }), language);
-      if (options.kind === 'compilation') return compilationDocx(meta, compilation(negotiation), language);
-      return redlineDocx(redline(negotiation, options.base, options.revision ?? 'current'), language);
+      if (options.kind === 'clean') {
+        const clean = cleanText(negotiation, { revision: options.revision, draft: options.draft });
+        return cleanDocx(clean, language, { footnoteOffsets: footnoteOffsetsById(negotiation, options.revision), masthead });
+      }
+      if (options.kind === 'compilation') return compilationDocx(meta, compilation(negotiation), language, masthead);
+      return redlineDocx(redline(negotiation, options.base, options.revision ?? 'current'), language, masthead);
     case 'akn':
       if (options.kind === 'clean') return new TextEncoder().encode(aknCleanText(negotiation, cleanText(negotiation, { revision: options.revision, draft: options.draft }), { revision: options.revision }));
       if (options.kind === 'compilation') return new TextEncoder().encode(aknCompilation(negotiation, compilation(negotiation)));

@@ -16,6 +16,8 @@ export interface ExportRequest {
   base?: number | 'original';
   /** The language of the document's furniture (Distr., page numbers); defaults to the text's own. */
   language?: 'en' | 'fr';
+  /** The agenda item(s) printed in a Word document's masthead ("111", "12 and 118"). */
+  agendaItem?: string | null;
 }
 
 /**

@@ -2,6 +2,12 @@
 export interface Furniture {
   unitedNations: string;
   distribution: string;
+  /** For drafts whose symbol is an "L." document. */
+  distributionLimited: string;
+  agendaItem: (item: string) => string;
+  /** "Resolution adopted by the General Assembly\non 22 November 2021" (`organ` with its article, `on` the date or null), on two lines. */
+  adoptedBy: (organ: string, on: string | null) => string;
+  annex: string;
   /** "Original: English" for a text written in `original`. */
   original: (original: 'en' | 'fr') => string;
   draft: string;
@@ -16,6 +22,10 @@ export interface Furniture {
 const EN: Furniture = {
   unitedNations: 'United Nations',
   distribution: 'Distr.: General',
+  distributionLimited: 'Distr.: Limited',
+  agendaItem: (i) => `Agenda ${/\D\s*\d/.test(i) || /and|,/.test(i) ? 'items' : 'item'} ${i}`,
+  adoptedBy: (o, on) => `Resolution adopted by ${o}${on ? `\non ${on}` : ''}`,
+  annex: 'Annex',
   original: (o) => `Original: ${o === 'fr' ? 'French' : 'English'}`,
   draft: 'Draft: not agreed',
   page: (c, t) => `Page ${c} of ${t}`,
@@ -28,6 +38,10 @@ const EN: Furniture = {
 const FR: Furniture = {
   unitedNations: 'Nations Unies',
   distribution: 'Distr. générale',
+  distributionLimited: 'Distr. limitée',
+  agendaItem: (i) => `Point${/\D\s*\d/.test(i) || /et|,/.test(i) ? 's' : ''} ${i} de l’ordre du jour`,
+  adoptedBy: (o, on) => `Résolution adoptée par ${o}${on ? `\nle ${on}` : ''}`,
+  annex: 'Annexe',
   original: (o) => `Original : ${o === 'fr' ? 'français' : 'anglais'}`,
   draft: 'Projet : non agréé',
   page: (c, t) => `Page ${c} sur ${t}`,

@@ -64,7 +64,8 @@ describe.skipIf(!tools)('DOCX export, opened by LibreOffice', () => {
         expect(found, `${format}: ${p.label ?? p.number ?? ''} ${words}`).toBeGreaterThanOrEqual(at);
         at = found;
       }
-      if (clean.meta.closing) expect(text.indexOf(squash(clean.meta.closing)), format).toBeGreaterThan(at);
+      // The plenary meeting line and its date, on two lines (the comma between them goes).
+      if (clean.meta.closing) expect(text.indexOf(squash(clean.meta.closing.replace(/,\s+(?=\d)/, ' '))), format).toBeGreaterThan(at);
     }
   });
 
@@ -85,7 +86,7 @@ describe.skipIf(!tools)('DOCX export, opened by LibreOffice', () => {
     expect(txt.get('sample')).toMatch(/United Nations[\s\S]*Distr\.: General[\s\S]*Original: English/);
     expect(txt.get('sample')).toMatch(/\(a\)\ton prevention;/);
     expect(txt.get('sample-fr')).toMatch(/Nations Unies[\s\S]*Distr\. générale[\s\S]*Original : anglais/);
-    expect(pdf.get('sample')).toMatch(/Page 1 of 2/);
+    expect(pdf.get('sample')).toMatch(/^1\/2$/m);
     expect(txt.get('sample-draft')).toContain('Draft: not agreed');
     expect(txt.get('sample-draft')).toContain('[OP1] ');
   });

@@ -31,6 +31,7 @@ export function ExportDialog({ initialKind, onClose }: { initialKind: ExportKind
   const [draft, setDraft] = useState(false);
   const [target, setTarget] = useState('current');
   const [base, setBase] = useState(revisions.length > 0 ? '0' : 'original');
+  const [agendaItem, setAgendaItem] = useState('');
   const [progress, setProgress] = useState<Progress>({ state: 'idle' });
 
   useEffect(() => {
@@ -48,6 +49,7 @@ export function ExportDialog({ initialKind, onClose }: { initialKind: ExportKind
         kind,
         format,
         language,
+        agendaItem: agendaItem.trim() || null,
         ...(kind === 'clean' ? { draft } : {}),
         ...(kind !== 'compilation' && typeof revision === 'number' ? { revision } : {}),
         ...(kind === 'redline' ? { base: revisionValue(base) as number | 'original' } : {}),
@@ -133,6 +135,12 @@ export function ExportDialog({ initialKind, onClose }: { initialKind: ExportKind
             <option value="fr">Français</option>
           </select>
         </label>
+        {format === 'docx' && (
+          <label>
+            {t('export.agendaItem')}
+            <input value={agendaItem} onChange={(e) => setAgendaItem(e.target.value)} placeholder="111" />
+          </label>
+        )}
         <div role="status" className="export-progress">
           {progress.state === 'working' && t('export.working')}
           {progress.state === 'done' && (progress.outcome.done === 'printing' ? t('export.printing') : t('export.downloaded', { file: progress.outcome.fileName, size: Math.max(1, Math.round(progress.outcome.bytes / 1024)) }))}

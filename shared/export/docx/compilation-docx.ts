@@ -1,5 +1,6 @@
 import { Paragraph, ShadingType, Table, TableCell, TableRow, TextRun, WidthType, type FileChild } from 'docx';
 import { docxBytes, unDocument } from './docx-layout';
+import type { MastheadFacts } from './un-masthead';
 import { furniture } from '../furniture';
 import { compilationWords, type CompiledParagraph, type CompiledProposal } from '../../model/compilation';
 import type { ParagraphStatus } from '../../model/paragraph';
@@ -44,7 +45,7 @@ function proposalRow(p: CompiledProposal, language: 'en' | 'fr'): TableRow {
  * The compilation text as a Word document, landscape: a table per paragraph with its label and status,
  * its current text, then each proposal with its authors, wording, supporters, opponents and decision.
  */
-export async function compilationDocx(meta: NegotiationMeta, paragraphs: CompiledParagraph[], language: 'en' | 'fr' = meta.language): Promise<Uint8Array> {
+export async function compilationDocx(meta: NegotiationMeta, paragraphs: CompiledParagraph[], language: 'en' | 'fr' = meta.language, masthead: MastheadFacts = {}): Promise<Uint8Array> {
   const words = furniture(language);
   const children: FileChild[] = [];
   const header = new TableRow({ tableHeader: true, children: Object.values(words.columns).map((c) => cell(c, { shade: true, bold: true })) });
@@ -55,5 +56,5 @@ export async function compilationDocx(meta: NegotiationMeta, paragraphs: Compile
     ];
     children.push(new Table({ width: { size: 100, type: WidthType.PERCENTAGE }, columnWidths: WIDTHS.map((w) => w * 140), rows }), new Paragraph({ text: '' }));
   }
-  return docxBytes(unDocument({ meta, language, children, landscape: true, subtitle: words.compilation }));
+  return docxBytes(unDocument({ meta, language, children, landscape: true, subtitle: words.compilation, masthead }));
 }

@@ -2,7 +2,7 @@ import {
   AlignmentType, Document, Footer, Header, Packer, PageNumber, PageOrientation, Paragraph, TabStopType, TextRun,
   type FileChild, type IParagraphOptions,
 } from 'docx';
-import { furniture } from '../furniture';
+import { unMasthead, type MastheadFacts } from './un-masthead';
 import type { NegotiationMeta } from '../../model/table-state';
 
 /** A4 in twentieths of a point, and the UN's text column. */
@@ -20,18 +20,8 @@ export interface UnDocumentOptions {
   landscape?: boolean;
   /** Shown under the title: "Draft: not agreed", "Changes from Zero draft to Rev.1". */
   subtitle?: string | null;
-}
-
-/** The masthead: "United Nations" and the symbol, distribution and original language, then the title. */
-function masthead(meta: NegotiationMeta, language: 'en' | 'fr', width: number, subtitle: string | null): Paragraph[] {
-  const words = furniture(language);
-  const right = [{ type: TabStopType.RIGHT, position: width }];
-  return [
-    new Paragraph({ tabStops: right, children: [new TextRun({ text: words.unitedNations, bold: true, size: 20 }), new TextRun({ text: `\t${meta.symbol ?? ''}`, bold: true, size: 32 })] }),
-    new Paragraph({ tabStops: right, border: { bottom: { style: 'single', size: 12, color: '000000', space: 4 } }, children: [new TextRun({ text: `\t${words.distribution}`, size: 20 }), new TextRun({ text: `\t${words.original(meta.language)}`, size: 20, break: 1 })] }),
-    new Paragraph({ spacing: { before: 360, after: 240 }, keepNext: true, children: [new TextRun({ text: meta.title, bold: true, size: 28 })] }),
-    ...(subtitle ? [new Paragraph({ spacing: { after: 240 }, children: [new TextRun({ text: subtitle, italics: true, color: '990000' })] })] : []),
-  ];
+  /** The agenda item and distribution date of the masthead. */
+  masthead?: MastheadFacts;
 }
 
 /** A body paragraph in the UN layout: justified, spaced, indented by `level` steps. */
@@ -47,30 +37,41 @@ export function bodyParagraph(options: IParagraphOptions & { level?: number; han
   });
 }
 
-/** Builds the Word document: masthead, body, footnotes, the symbol in the header and page numbers below. */
+/** "2/9": the page and the page count, as UN documents number their pages. */
+function pageNumber(alignment: (typeof AlignmentType)[keyof typeof AlignmentType]): Footer {
+  return new Footer({ children: [new Paragraph({ alignment, children: [new TextRun({ size: 18, children: [PageNumber.CURRENT, '/', PageNumber.TOTAL_PAGES] })] })] });
+}
+
+/** The running head of the pages after the first: the symbol, outside (left on even pages, right on odd). */
+function runningHead(symbol: string | null, alignment: (typeof AlignmentType)[keyof typeof AlignmentType]): Header {
+  return new Header({ children: [new Paragraph({ alignment, border: { bottom: { style: 'single', size: 4, color: '000000', space: 1 } }, children: [new TextRun({ text: symbol ?? '', size: 18, bold: true })] })] });
+}
+
+/**
+ * Builds the Word document as the Secretariat lays it out: the UN masthead on the first page (no running
+ * head there), then the symbol as running head and "n/N" page numbers, outside on facing pages; A4; real
+ * Word footnotes.
+ */
 export function unDocument(o: UnDocumentOptions): Document {
   const width = (o.landscape ? A4.height : A4.width) - 2 * MARGIN;
-  const words = furniture(o.language);
-  const pageWords = words.page('\u0001', '\u0002').split(/(\u0001|\u0002)/);
-  const footer = new Paragraph({
-    alignment: AlignmentType.CENTER,
-    children: [new TextRun({ size: 18, children: pageWords.map((w) => (w === '\u0001' ? PageNumber.CURRENT : w === '\u0002' ? PageNumber.TOTAL_PAGES : w)).filter((w) => w !== '') })],
-  });
+  const empty = () => new Header({ children: [new Paragraph({})] });
   return new Document({
     creator: 'Penholder',
     title: o.meta.title,
+    evenAndOddHeaderAndFooters: true,
     styles: { default: { document: { run: { font: 'Times New Roman', size: 24 } } } },
     footnotes: Object.fromEntries(Object.entries(o.footnotes ?? {}).map(([k, text]) => [k, { children: [new Paragraph({ children: [new TextRun({ text, size: 20 })] })] }])),
     sections: [{
       properties: {
+        titlePage: true,
         page: {
           size: { width: A4.width, height: A4.height, orientation: o.landscape ? PageOrientation.LANDSCAPE : PageOrientation.PORTRAIT },
           margin: { top: MARGIN, bottom: MARGIN, left: MARGIN, right: MARGIN },
         },
       },
-      headers: { default: new Header({ children: [new Paragraph({ alignment: AlignmentType.RIGHT, children: [new TextRun({ text: o.meta.symbol ?? '', size: 18, bold: true })] })] }) },
-      footers: { default: new Footer({ children: [footer] }) },
-      children: [...masthead(o.meta, o.language, width, o.subtitle ?? null), ...o.children],
+      headers: { first: empty(), default: runningHead(o.meta.symbol, AlignmentType.RIGHT), even: runningHead(o.meta.symbol, AlignmentType.LEFT) },
+      footers: { first: pageNumber(AlignmentType.RIGHT), default: pageNumber(AlignmentType.RIGHT), even: pageNumber(AlignmentType.LEFT) },
+      children: [...unMasthead(o.meta, o.language, width, o.masthead ?? {}, o.subtitle ?? null), ...o.children],
     }],
   });
 }

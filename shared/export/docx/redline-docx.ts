@@ -1,5 +1,6 @@
 import { DeletedTextRun, InsertedTextRun, TextRun, type ParagraphChild } from 'docx';
 import { bodyParagraph, docxBytes, unDocument } from './docx-layout';
+import type { MastheadFacts } from './un-masthead';
 import { furniture } from '../furniture';
 import type { Redline, RedlineParagraph } from '../redline';
 
@@ -8,7 +9,7 @@ import type { Redline, RedlineParagraph } from '../redline';
  * attributed to the delegation whose proposal caused it (or to the co-facilitators) with the decision's
  * date, so that Word and LibreOffice list them in their review pane and can accept or reject them.
  */
-export async function redlineDocx(redline: Redline, language: 'en' | 'fr' = redline.meta.language): Promise<Uint8Array> {
+export async function redlineDocx(redline: Redline, language: 'en' | 'fr' = redline.meta.language, masthead: MastheadFacts = {}): Promise<Uint8Array> {
   let revision = 0;
   const paragraph = (p: RedlineParagraph): ParagraphChild[] => [
     ...(p.label ? [new TextRun({ text: `${p.label}\t`, bold: true })] : []),
@@ -23,5 +24,5 @@ export async function redlineDocx(redline: Redline, language: 'en' | 'fr' = redl
     ...(redline.meta.organ ? [bodyParagraph({ children: [new TextRun({ text: redline.meta.organ, italics: true }), new TextRun(',')] })] : []),
     ...redline.paragraphs.map((p) => bodyParagraph({ level: 2, hanging: true, children: paragraph(p) })),
   ];
-  return docxBytes(unDocument({ meta: redline.meta, language, children, subtitle: furniture(language).changes(redline.baseName, redline.targetName) }));
+  return docxBytes(unDocument({ meta: redline.meta, language, children, subtitle: furniture(language).changes(redline.baseName, redline.targetName), masthead }));
 }

@@ -1,0 +1,104 @@
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { strFromU8, unzipSync } from 'fflate';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { hasTool, run, squash } from './tools';
+import { exportBytes } from '../../shared/export/export-bytes';
+import { englishOrdinal, frenchOrdinal, sessionName } from '../../shared/export/un-words';
+import { importText } from '../../shared/import/import-text';
+import { replaceParagraphText } from '../../shared/model/facilitator-commands';
+import { negotiationFromImport } from '../../shared/model/from-import';
+import { cofac, sampleNegotiation } from '../model/fixture';
+
+const tools = hasTool('soffice') && hasTool('pdftotext') && hasTool('pdftoppm');
+const PAGES = 'test-results/export-pages';
+
+describe('UN words', () => {
+  it('names sessions as the Secretariat does, in English and French', () => {
+    expect([1, 12, 21, 45, 76, 80, 99].map(englishOrdinal)).toEqual(['first', 'twelfth', 'twenty-first', 'forty-fifth', 'seventy-sixth', 'eightieth', 'ninety-ninth']);
+    expect([1, 3, 21, 71, 75, 76, 79, 80, 81].map(frenchOrdinal)).toEqual(['première', 'troisième', 'vingt et unième', 'soixante et onzième', 'soixante-quinzième', 'soixante-seizième', 'soixante-dix-neuvième', 'quatre-vingtième', 'quatre-vingt-unième']);
+    expect(sessionName(80, 'fr')).toBe('Quatre-vingtième session');
+  });
+});
+
+/** A resolution adopting an annexed declaration, and the sample with a footnote mark inside its first paragraph. */
+describe.skipIf(!tools)('DOCX as the Secretariat issues it, opened by LibreOffice', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'penholder-un-docx-'));
+  const xml = new Map<string, string>();
+  const pdf = new Map<string, string>();
+
+  beforeAll(async () => {
+    const source = readFileSync('test/fixtures/import/en-ga-political-declaration.txt', 'utf8');
+    const declaration = negotiationFromImport(importText(source, { source: 'A/RES/76/7' }), { id: 'pd' });
+    const { negotiation: sample, ids } = sampleNegotiation();
+    sample.table.footnotesMap.set('fn-a', 'See A/RES/64/293, annex.');
+    const first = ids[0]!;
+    replaceParagraphText(sample, cofac, first, {
+      type: 'doc',
+      content: [{ type: 'body', content: [{ type: 'text', text: 'Recalling', marks: [{ type: 'lead' }] }, { type: 'text', text: ' its resolution 64/293' }, { type: 'footnote_ref', attrs: { id: 'fn-a' } }, { type: 'text', text: ' of 30 July 2010,' }] }],
+    });
+    const docs: [string, Uint8Array][] = [
+      ['declaration', await exportBytes(declaration, { kind: 'clean', format: 'docx', draft: true, agendaItem: '109' })],
+      ['declaration-fr', await exportBytes(declaration, { kind: 'clean', format: 'docx', draft: true, language: 'fr' })],
+      ['sample', await exportBytes(sample, { kind: 'clean', format: 'docx' })],
+    ];
+    for (const [name, bytes] of docs) {
+      writeFileSync(join(dir, `${name}.docx`), bytes);
+      xml.set(name, strFromU8(unzipSync(bytes)['word/document.xml']!));
+    }
+    run('soffice', ['--headless', '--norestore', `-env:UserInstallation=file://${dir}/profile`, '--convert-to', 'pdf', '--outdir', dir, ...docs.map(([n]) => join(dir, `${n}.docx`))], { timeout: 180_000 });
+    mkdirSync(PAGES, { recursive: true });
+    for (const [name] of docs) {
+      pdf.set(name, run('pdftotext', ['-enc', 'UTF-8', join(dir, `${name}.pdf`), '-']));
+      // Page 1, for a person to look at.
+      run('pdftoppm', ['-png', '-r', '60', '-singlefile', '-f', '1', '-l', '1', join(dir, `${name}.pdf`), join(PAGES, `un-${name}`)]);
+    }
+  }, 240_000);
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('the masthead: organ, symbol, distribution, session, agenda item, "Resolution adopted by …", the number before the title', () => {
+    // pdftotext reads the two columns of the masthead in either order: look for each part, in order.
+    const inOrder = (text: string, parts: (string | RegExp)[]): void => {
+      let at = 0;
+      for (const part of parts) {
+        const rest = text.slice(at);
+        const found = typeof part === 'string' ? text.indexOf(part, at) : rest.search(part) < 0 ? -1 : at + rest.search(part);
+        expect(found, String(part)).toBeGreaterThanOrEqual(at);
+        at = found;
+      }
+    };
+    const en = squash(pdf.get('declaration')!);
+    for (const part of ['United Nations', 'General Assembly', 'A/RES/76/7']) expect(en.slice(0, 60)).toContain(part);
+    inOrder(en, [/Distr\.: General \d{1,2} \w+ \d{4} Seventy-sixth session Agenda item 109/, 'Resolution adopted by the General Assembly on 22 November 2021', '76/7. Political declaration', 'The General Assembly,']);
+    const fr = squash(pdf.get('declaration-fr')!);
+    for (const part of ['Nations Unies', 'Assemblée générale', 'A/RES/76/7']) expect(fr.slice(0, 60)).toContain(part);
+    inOrder(fr, [/Distr\. générale \d{1,2} \S+ \d{4} Soixante-seizième session/, 'Résolution adoptée par l’Assemblée générale le 22 novembre 2021', '76/7. Political declaration']);
+  });
+
+  it('the plenary meeting line after the last operative paragraph, then "Annex" and the declaration on a new page', () => {
+    const text = squash(pdf.get('declaration')!);
+    const adopts = text.indexOf('annexed to the present resolution.');
+    const meeting = text.indexOf('3rd plenary meeting 22 November 2021');
+    const annex = text.indexOf('Annex Political declaration on the implementation');
+    const we = text.indexOf('We, Heads of State and Government');
+    expect(adopts).toBeGreaterThan(0);
+    expect(meeting).toBeGreaterThan(adopts);
+    expect(annex).toBeGreaterThan(meeting);
+    expect(we).toBeGreaterThan(annex);
+    expect(pdf.get('declaration')!.split('\f')[1]).toMatch(/^A\/RES\/76\/7\s+Annex/);
+    expect(squash(pdf.get('declaration-fr')!)).toContain('Annexe Political declaration');
+  });
+
+  it('UN page numbering: "n/N" outside, the symbol as running head after page 1', () => {
+    const pages = pdf.get('declaration')!.split('\f').filter((p) => p.trim());
+    expect(pages.length).toBeGreaterThan(1);
+    pages.forEach((page, i) => expect(page).toMatch(new RegExp(`^${i + 1}/${pages.length}$`, 'm')));
+  });
+
+  it('a footnote mark stays at its word', () => {
+    const doc = xml.get('sample')!;
+    expect(doc).toMatch(/<w:t xml:space="preserve"> its resolution 64\/293<\/w:t><\/w:r><w:r>(<w:rPr>[\s\S]*?<\/w:rPr>)?<w:footnoteReference w:id="1"\/><\/w:r><w:r><w:t xml:space="preserve"> of 30 July 2010,<\/w:t>/);
+    expect(squash(pdf.get('sample')!)).toContain('Recalling its resolution 64/2931 of 30 July 2010,');
+  });
+});
