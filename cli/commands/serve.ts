@@ -4,6 +4,7 @@ import { parseArgs } from 'node:util';
 import pino from 'pino';
 import { startServer, type ServerBackend, openClusterBackend, DEFAULT_LIMITS, type ServerLimits } from '../../sync-server';
 import { CliError } from '../cli-error';
+import { builtWebEdition } from '../web-edition-build';
 import type { Command } from '../command';
 
 const LIMIT_ENV: Record<keyof ServerLimits, string> = {
@@ -74,7 +75,7 @@ export const serve: Command = {
       ...(backend ? { backend } : { dataDir: dataDir! }),
       port: parsePort(values.port ?? process.env.PENHOLDER_PORT ?? '1234'),
       host: values.host ?? process.env.PENHOLDER_HOST ?? '127.0.0.1',
-      staticDir: values.static ?? path.join(root, 'renderer', 'dist'),
+      staticDir: values.static ?? builtWebEdition(root) ?? path.join(root, 'renderer', 'dist'),
       ...(values['public-url'] ? { publicUrl: values['public-url'] } : {}),
       limits: limitsFromEnv(process.env),
       logger,

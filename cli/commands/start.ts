@@ -1,5 +1,3 @@
-import { spawn } from 'node:child_process';
-import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -7,6 +5,7 @@ import pino from 'pino';
 import { findElectronBinary } from '../../main/launch/electron-binary';
 import { defaultDataDir, startWebEdition } from '../../main/launch/web-edition';
 import { CliError } from '../cli-error';
+import { ensureWebEdition, run } from '../web-edition-build';
 import type { Command } from '../command';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -15,33 +14,6 @@ function parsePort(raw: string): number {
   const port = Number(raw);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new CliError(`--port must be 0–65535; got "${raw}".`);
   return port;
-}
-
-/** Runs a child to completion with its output on ours; resolves its exit code. */
-function run(command: string, args: string[], options: { cwd: string; env?: NodeJS.ProcessEnv }): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { cwd: options.cwd, env: options.env ?? process.env, stdio: ['ignore', 'inherit', 'inherit'] });
-    child.once('error', reject);
-    child.once('exit', (code, signal) => resolve(code ?? (signal ? 1 : 0)));
-  });
-}
-
-/** Builds the web edition when renderer/dist is missing; returns the directory to serve, or null. */
-async function ensureRenderer(noBuild: boolean): Promise<string | null> {
-  const dist = path.join(root, 'renderer', 'dist');
-  if (fs.existsSync(path.join(dist, 'index.html'))) return dist;
-  const scripts = (JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as { scripts?: Record<string, string> }).scripts ?? {};
-  if (noBuild || !scripts['build:renderer']) {
-    console.log(`The web edition is not built (${noBuild ? '--no-build' : 'no build:renderer script'}); / will say so, but the sync server works.`);
-    return null;
-  }
-  console.log('Building the web edition (npm run build:renderer)…');
-  const code = await run(process.platform === 'win32' ? 'npm.cmd' : 'npm', ['run', 'build:renderer'], { cwd: root });
-  if (code !== 0 || !fs.existsSync(path.join(dist, 'index.html'))) {
-    console.log('The web edition could not be built; / will say so, but the sync server works.');
-    return null;
-  }
-  return dist;
 }
 
 /** `penholder start`: the desktop app where Electron is present, else the web edition on an embedded store. */
@@ -68,14 +40,14 @@ export const start: Command = {
       // The bundles take a second: always rebuilt, so that the app never runs a stale main or preload.
       const { bundleMain } = await import('../../main/bundle');
       await bundleMain(root);
-      await ensureRenderer(values['no-build'] ?? false);
+      await ensureWebEdition(root, { noBuild: values['no-build'] ?? false });
       console.log(`Starting Penholder (Electron ${electron.path}).`);
       const env = { ...process.env };
       delete env.ELECTRON_RUN_AS_NODE;
       return run(electron.path, [root], { cwd: root, env });
     }
 
-    const staticDir = values.static ? path.resolve(values.static) : await ensureRenderer(values['no-build'] ?? false);
+    const staticDir = values.static ? path.resolve(values.static) : await ensureWebEdition(root, { noBuild: values['no-build'] ?? false });
     const dataDir = path.resolve(values.data ?? defaultDataDir());
     const host = values.host ?? process.env.PENHOLDER_HOST ?? '127.0.0.1';
     const logger = pino({ level: process.env.PENHOLDER_LOG_LEVEL ?? 'warn' }, pino.destination(2));

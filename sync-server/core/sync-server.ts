@@ -1,13 +1,13 @@
 import * as Y from 'yjs';
 import type { Logger } from 'pino';
 import { documentRights } from '../../shared/model/document-rights';
-import { parseDocumentName } from '../../shared/protocol/document-names';
+import { parseDocumentName, type DocumentRef } from '../../shared/protocol/document-names';
 import { ClientConnection, type ConnectionSocket } from './client-connection';
 import { CloseCode } from '../../shared/protocol/close-codes';
 import type { DocumentStore } from '../storage/document-store';
 import type { DocumentFanout } from './document-fanout';
 import { HostedDocument } from './hosted-document';
-import { AuthRefusal, callHooks, type ServerHooks } from './server-hooks';
+import { AuthRefusal, callHooks, type Identity, type ServerHooks } from './server-hooks';
 import type { ServerLimits } from './server-limits';
 
 /** What the core is made of; the transport and the store are chosen by the caller. */
@@ -37,6 +37,11 @@ export class SyncServer {
   constructor(private readonly options: SyncServerOptions) {
     this.revalidateTimer = setInterval(() => this.revalidate(), options.limits.revalidateMs);
     this.revalidateTimer.unref();
+  }
+
+  /** The limits every connection is held to. */
+  get limits(): ServerLimits {
+    return this.options.limits;
   }
 
   /** The number of documents in memory. */
@@ -132,13 +137,47 @@ export class SyncServer {
     return this.hostedMap.get(connection);
   }
 
-  private async open(connection: ClientConnection, token: string | null, negotiationId: string): Promise<void> {
+  /**
+   * Who holds `token`, as the authentication hook says, for a connection to `documentName` (a room
+   * authenticates as for its negotiation's table). Throws AuthRefusal when the invitation opens nothing here.
+   */
+  async authenticate(token: string | null, documentName: string, negotiationId: string, ref: DocumentRef): Promise<Identity> {
     const authenticate = this.options.hooks.find((h) => h.onAuthenticate)?.onAuthenticate;
     if (!authenticate) throw new AuthRefusal(CloseCode.unauthenticated, 'no authentication configured');
-    const ref = connection.ref!;
-    const identity = await authenticate({ token, documentName: connection.documentName, negotiationId, ref });
+    const identity = await authenticate({ token, documentName, negotiationId, ref });
     if (identity.negotiationId !== negotiationId) throw new AuthRefusal(CloseCode.forbidden, 'this invitation is for another negotiation');
-    const rights = documentRights(identity.actor, ref);
+    return identity;
+  }
+
+  /**
+   * Opens a connection to one document for an identity already authenticated: one of a room's
+   * documents. `joined` resolves with the document once the connection is synced against it (null if
+   * it closed first). Frames may be passed to `receive` at once.
+   */
+  admit(socket: ConnectionSocket, documentName: string, ref: DocumentRef, identity: Identity): { connection: ClientConnection; joined: Promise<Y.Doc | null> } {
+    const connection = new ClientConnection(socket, documentName, ref, this.options.limits, (c, code, reason) => this.closed(c, code, reason));
+    this.connections.add(connection);
+    if (this.closing) {
+      connection.close(CloseCode.goingAway, 'the server is shutting down');
+      return { connection, joined: Promise.resolve(null) };
+    }
+    const joined = this.join(connection, identity).then(
+      () => (connection.closed ? null : (this.hostedOf(connection)?.doc ?? null)),
+      (error: unknown) => {
+        if (error instanceof AuthRefusal) connection.close(error.code, error.reason);
+        else this.failed(connection, error, 'opening the document');
+        return null;
+      },
+    );
+    return { connection, joined };
+  }
+
+  private async open(connection: ClientConnection, token: string | null, negotiationId: string): Promise<void> {
+    await this.join(connection, await this.authenticate(token, connection.documentName, negotiationId, connection.ref!));
+  }
+
+  private async join(connection: ClientConnection, identity: Identity): Promise<void> {
+    const rights = documentRights(identity.actor, connection.ref!);
     if (!rights.read) throw new AuthRefusal(CloseCode.forbidden, `${identity.label} may not read ${connection.documentName}`);
     connection.identity = identity;
     connection.readOnly = !rights.write;
@@ -240,20 +279,27 @@ export class SyncServer {
   private revalidate(): void {
     const revalidate = this.options.hooks.find((h) => h.onRevalidate)?.onRevalidate;
     if (!revalidate) return;
-    let warned = false;
-    for (const c of [...this.connections]) {
+    // Once per invitation, however many documents its connections (a room holds one per document) have open.
+    const byInvitation = new Map<string, { identity: Identity; connections: ClientConnection[] }>();
+    for (const c of this.connections) {
       if (!c.identity) continue;
-      const reason = revalidate(c.identity);
+      const group = byInvitation.get(c.identity.invitationId);
+      if (group) group.connections.push(c);
+      else byInvitation.set(c.identity.invitationId, { identity: c.identity, connections: [c] });
+    }
+    let warned = false;
+    for (const { identity, connections } of byInvitation.values()) {
+      const closeAll = (reason: string | null): void => {
+        if (reason) for (const c of connections) c.close(CloseCode.forbidden, reason);
+      };
+      const reason = revalidate(identity);
       if (reason instanceof Promise) {
         // A shared store may be unreachable for a while: the connection stays until it answers.
-        reason.then(
-          (r) => r && c.close(CloseCode.forbidden, r),
-          (error: unknown) => {
-            if (!warned) this.options.logger.warn({ err: error }, 'could not recheck invitations; connections stay open until the store answers');
-            warned = true;
-          },
-        );
-      } else if (reason) c.close(CloseCode.forbidden, reason);
+        reason.then(closeAll, (error: unknown) => {
+          if (!warned) this.options.logger.warn({ err: error }, 'could not recheck invitations; connections stay open until the store answers');
+          warned = true;
+        });
+      } else closeAll(reason);
     }
   }
 }

@@ -6,6 +6,8 @@ import type { ConnectionSocket } from '../core/client-connection';
 import { CloseCode } from '../../shared/protocol/close-codes';
 import type { SyncServer } from '../core/sync-server';
 import { decodePath } from './decode-path';
+import { RoomConnection } from '../core/room-connection';
+import { roomNegotiation } from '../../shared/protocol/room-frame';
 
 /** How often sockets are pinged; one that misses a pong is dropped (a laptop that left the Wi-Fi). */
 const PING_MS = 30_000;
@@ -16,7 +18,8 @@ export function tokenOf(req: IncomingMessage, url: URL): string | null {
 }
 
 /**
- * Speaks the y-websocket protocol over `ws` on an HTTP server: `ws://HOST:PORT/<negotiation>/<document>?token=…`.
+ * Speaks the y-websocket protocol over `ws` on an HTTP server: `ws://HOST:PORT/<negotiation>/<document>?token=…`
+ * for one document, `ws://HOST:PORT/<negotiation>?token=…` for all of them multiplexed (see RoomConnection).
  * `onError` hears what failed while accepting a socket (that socket is closed with 1011; the server serves on).
  * Returns a function that stops accepting and terminates the pinging.
  */
@@ -55,16 +58,28 @@ export function attachWebsocket(http: Server, core: SyncServer, maxFrameBytes: n
     };
     const name = decodePath(url.pathname);
     if (name === null) return ws.close(CloseCode.notFound, 'malformed percent-escape in the document path');
-    const connection = core.connect(socket, name.replace(/^\/+/, ''), tokenOf(req, url));
+    const connection = open(socket, name, tokenOf(req, url));
     alive.add(ws);
     ws.on('pong', () => alive.add(ws));
     ws.on('message', (data: Buffer, isBinary: boolean) => {
       if (!isBinary) return connection.close(CloseCode.policyViolation, 'text frames are not the y-websocket protocol');
-      core.receive(connection, new Uint8Array(data.buffer, data.byteOffset, data.byteLength));
+      connection.receive(new Uint8Array(data.buffer, data.byteOffset, data.byteLength));
     });
     ws.on('close', (code: number, reason: Buffer) => connection.gone(code, reason.toString()));
     // ws reports oversized or invalid frames as errors, then closes the socket itself.
     ws.on('error', (error: Error) => connection.gone(CloseCode.policyViolation, error.message));
+  };
+
+  /** `/<negotiation>` alone is the multiplexed protocol (one socket for every document); a document's path is the plain one. */
+  const open = (socket: ConnectionSocket, path: string, token: string | null): Endpoint => {
+    const negotiationId = roomNegotiation(path);
+    if (negotiationId) {
+      const room = new RoomConnection(socket, negotiationId, core, onError);
+      room.start(token);
+      return room;
+    }
+    const connection = core.connect(socket, path.replace(/^\/+/, ''), token);
+    return { receive: (frame) => core.receive(connection, frame), close: (code, reason) => connection.close(code, reason), gone: (code, reason) => connection.gone(code, reason) };
   };
 
   const ping = setInterval(() => {
@@ -83,6 +98,13 @@ export function attachWebsocket(http: Server, core: SyncServer, maxFrameBytes: n
     clearInterval(ping);
     wss.close();
   };
+}
+
+/** What the socket's events drive: one document's connection, or a room of them. */
+interface Endpoint {
+  receive(frame: Uint8Array): void;
+  close(code: number, reason: string): void;
+  gone(code: number, reason: string): void;
 }
 
 function parseUrl(raw: string | undefined): URL | null {
