@@ -40,7 +40,8 @@ function wording(view: ProposalView, paragraphs: Map<string, string>, labels: Ma
   const quote = p.anchor?.quote ?? '';
   switch (p.kind) {
     case 'insert':
-      return [{ op: 'insert', text: p.text ?? '' }];
+      // After the words it quotes, when it quotes any.
+      return quote ? [{ op: 'equal', text: quote }, { op: 'insert', text: ` ${(p.text ?? '').trim()}` }] : [{ op: 'insert', text: p.text ?? '' }];
     case 'delete':
       return [{ op: 'delete', text: quote }];
     case 'replace':

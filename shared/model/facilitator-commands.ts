@@ -1,6 +1,5 @@
 import * as Y from 'yjs';
 import type { Actor } from './actor';
-import { resolveAnchor } from './anchors';
 import { CommandRefused } from './command-refused';
 import { requireEditable, requireFacilitator, requireNotUnderSilence, requireParagraph } from './guards';
 import { randomId } from './ids';
@@ -8,6 +7,7 @@ import type { Negotiation } from './negotiation';
 import { isNumbered, type ParagraphKind, type ParagraphStatus } from './paragraph';
 import { proposalKey, type DecisionKind, type Proposal } from './proposal';
 import { isNegotiatingDelegation, requireCleanParagraph } from './paragraph-rules';
+import { applySpanEdit, spanEdit } from './proposal-edits';
 import { currentLabels, proposalState } from './queries';
 import { scanBrackets } from '../text/brackets';
 import { richText } from '../text/rich-text';
@@ -79,13 +79,31 @@ export function replaceParagraphText(negotiation: Negotiation, actor: Actor, par
   writeRichText(negotiation.table.textFragment(paragraphId), typeof text === 'string' ? richText({ text }) : text);
 }
 
-/** Moves a paragraph after another (null: to the start). */
+/**
+ * Moves a paragraph after another (null: to the start), with its alternative wordings: they stay right
+ * after it. Moved after a paragraph that has alternatives, it goes after the last of them.
+ */
 export function moveParagraph(negotiation: Negotiation, actor: Actor, paragraphId: string, after: string | null): void {
-  editable(negotiation, actor, paragraphId, 'move paragraphs');
-  if (after !== null) requireParagraph(negotiation, after);
+  const moved = editable(negotiation, actor, paragraphId, 'move paragraphs');
+  const target = after === null ? null : requireParagraph(negotiation, after);
   if (after === paragraphId) throw new CommandRefused('A paragraph cannot follow itself.', 'invalid');
-  negotiation.table.doc.transact(() => place(negotiation, paragraphId, after));
+  const table = negotiation.table;
+  const head = moved.alternativeOf ?? moved.id;
+  const group = (id: string): string[] => [id, ...table.paragraphs().filter((p) => p.alternativeOf === id).map((p) => p.id)];
+  // An alternative moves alone only within its group; a paragraph moves with its alternatives.
+  const carried = moved.alternativeOf ? [moved.id] : group(head);
+  if (target && carried.includes(target.id)) throw new CommandRefused('A paragraph cannot follow one of its own alternatives.', 'invalid');
+  const anchor = target === null ? null : moved.alternativeOf && (target.id === head || target.alternativeOf === head) ? target.id : lastOf(group(target.alternativeOf ?? target.id));
+  table.doc.transact(() => {
+    let previous = anchor;
+    for (const id of carried) {
+      place(negotiation, id, previous);
+      previous = id;
+    }
+  });
 }
+
+const lastOf = (ids: string[]): string => ids[ids.length - 1]!;
 
 /** Marks a paragraph deleted; it keeps its number until the next revision. */
 export function deleteParagraph(negotiation: Negotiation, actor: Actor, paragraphId: string): void {
@@ -105,12 +123,11 @@ export function accept(negotiation: Negotiation, actor: Actor, key: string, at?:
       case 'delete':
       case 'replace': {
         editable(negotiation, actor, proposal.paragraphId, 'accept proposals');
-        const span = proposal.anchor ? resolveAnchor(table, proposal.anchor) : null;
-        if (!span || !span.intact) {
+        const edit = spanEdit(table, proposal);
+        if (!edit) {
           throw new CommandRefused(`The words this proposal quotes ("${proposal.anchor?.quote ?? ''}") have changed since; review it and merge it by hand.`, 'needs-review');
         }
-        if (span.to > span.from) span.text.delete(span.from, span.to - span.from);
-        if (proposal.text) span.text.insert(span.from, proposal.text);
+        applySpanEdit(edit);
         break;
       }
       case 'new-paragraph':

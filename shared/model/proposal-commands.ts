@@ -13,7 +13,10 @@ import type { RichTextJSON } from '../text/schema';
 export interface ProposalInput {
   kind: ProposalKind;
   paragraphId: string;
-  /** insert: `from` only; delete and replace: `from`–`to`. */
+  /**
+   * delete and replace: the words `from`–`to`; insert: the words after which the new ones go (`from`–`to`),
+   * or the place itself (`from` alone, or `to` = `from`).
+   */
   from?: number;
   to?: number;
   /** The inserted or replacing words. */
@@ -46,7 +49,7 @@ function buildProposal(negotiation: Negotiation, author: string, input: Proposal
     case 'delete':
     case 'replace': {
       const from = input.from ?? 0;
-      const to = input.kind === 'insert' ? from : (input.to ?? from);
+      const to = input.to ?? from;
       if (input.kind !== 'insert' && to <= from) throw new CommandRefused(`To ${input.kind} words, select at least one.`, 'invalid');
       if (input.kind !== 'delete' && !input.text?.trim()) throw new CommandRefused(`A proposal to ${input.kind} needs the words to ${input.kind === 'insert' ? 'insert' : 'put instead'}.`, 'invalid');
       anchor = createAnchor(negotiation.table, target.id, from, to);

@@ -45,6 +45,31 @@ export interface ParagraphChange {
   diff: DiffPart[];
   /** Keys of the proposals accepted or merged into this paragraph between the two versions. */
   causes: string[];
+  /** In both versions, but moved: it no longer stands in the same order among the paragraphs kept. */
+  moved: boolean;
+}
+
+/**
+ * The paragraphs that moved between two orders: those outside a longest run of paragraphs kept in the
+ * same relative order (the fewest that explain the new order).
+ */
+export function movedParagraphs(before: string[], after: string[]): Set<string> {
+  const inAfter = new Set(after);
+  const inBefore = new Set(before);
+  const a = before.filter((id) => inAfter.has(id));
+  const b = after.filter((id) => inBefore.has(id));
+  const lcs: number[][] = Array.from({ length: a.length + 1 }, () => new Array<number>(b.length + 1).fill(0));
+  for (let i = a.length - 1; i >= 0; i--) for (let j = b.length - 1; j >= 0; j--) lcs[i]![j] = a[i] === b[j] ? lcs[i + 1]![j + 1]! + 1 : Math.max(lcs[i + 1]![j]!, lcs[i]![j + 1]!);
+  const kept = new Set<string>();
+  for (let i = 0, j = 0; i < a.length && j < b.length; ) {
+    if (a[i] === b[j]) {
+      kept.add(a[i]!);
+      i++;
+      j++;
+    } else if (lcs[i + 1]![j]! >= lcs[i]![j + 1]!) i++;
+    else j++;
+  }
+  return new Set(b.filter((id) => !kept.has(id)));
 }
 
 /**
@@ -70,6 +95,8 @@ export function compareRevisions(negotiation: Negotiation, from: number | 'origi
   const beforeById = new Map(a.paragraphs.map((p) => [p.id, p]));
   const afterIds = new Set(after.map((p) => p.id));
   const changes: ParagraphChange[] = [];
+  const shown = (list: FrozenParagraph[]): string[] => list.filter((p) => p.status.state !== 'deleted').map((p) => p.id);
+  const moved = movedParagraphs(shown(a.paragraphs), shown(after));
   const removed = a.paragraphs.filter((p) => !afterIds.has(p.id) || after.find((q) => q.id === p.id)?.status.state === 'deleted');
   for (const p of after) {
     const old = beforeById.get(p.id) ?? null;
@@ -77,13 +104,13 @@ export function compareRevisions(negotiation: Negotiation, from: number | 'origi
     const oldText = old ? flatText(old.text) : '';
     const newText = flatText(p.text);
     const change = !old ? 'added' : oldText === newText ? 'same' : 'changed';
-    changes.push({ id: p.id, before: old, after: p, change, diff: wordDiff(oldText, newText), causes: change === 'same' ? [] : causesOf(p.id) });
+    changes.push({ id: p.id, before: old, after: p, change, diff: wordDiff(oldText, newText), causes: change === 'same' && !moved.has(p.id) ? [] : causesOf(p.id), moved: moved.has(p.id) });
   }
   for (const p of removed) {
     const index = a.paragraphs.indexOf(p);
     const anchor = a.paragraphs.slice(0, index).reverse().find((q) => changes.some((c) => c.id === q.id));
     const at = anchor ? changes.findIndex((c) => c.id === anchor.id) + 1 : 0;
-    changes.splice(at, 0, { id: p.id, before: p, after: null, change: 'removed', diff: wordDiff(flatText(p.text), ''), causes: causesOf(p.id) });
+    changes.splice(at, 0, { id: p.id, before: p, after: null, change: 'removed', diff: wordDiff(flatText(p.text), ''), causes: causesOf(p.id), moved: false });
   }
   return changes;
 }
