@@ -3,12 +3,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hasTool, run, squash } from './tools';
+import { SEEDS } from './fixture';
+import { hasTool, run, seedNegotiation, squash } from './tools';
 import { exportBytes } from '../../shared/export/export-bytes';
 import { englishOrdinal, frenchOrdinal, sessionName } from '../../shared/export/un-words';
 import { importText } from '../../shared/import/import-text';
 import { replaceParagraphText } from '../../shared/model/facilitator-commands';
+import { sourceFromBytes } from '../../shared/import/source-from-bytes';
+import { cleanText } from '../../shared/model/clean-text';
 import { negotiationFromImport } from '../../shared/model/from-import';
+import type { Negotiation } from '../../shared/model/negotiation';
 import { cofac, sampleNegotiation } from '../model/fixture';
 
 const tools = hasTool('soffice') && hasTool('pdftotext') && hasTool('pdftoppm');
@@ -19,6 +23,20 @@ describe('UN words', () => {
     expect([1, 12, 21, 45, 76, 80, 99].map(englishOrdinal)).toEqual(['first', 'twelfth', 'twenty-first', 'forty-fifth', 'seventy-sixth', 'eightieth', 'ninety-ninth']);
     expect([1, 3, 21, 71, 75, 76, 79, 80, 81].map(frenchOrdinal)).toEqual(['première', 'troisième', 'vingt et unième', 'soixante et onzième', 'soixante-quinzième', 'soixante-seizième', 'soixante-dix-neuvième', 'quatre-vingtième', 'quatre-vingt-unième']);
     expect(sessionName(80, 'fr')).toBe('Quatre-vingtième session');
+  });
+});
+
+describe('re-importing Penholder\'s own DOCX', () => {
+  // The report (002) is left out: its first import already takes the masthead for its title. Annexed
+  // texts too, for now: the importer drops an annex's title when it reads Markdown (reported to `importer`).
+  it.each(SEEDS.filter((s) => !s.startsWith('002')))('%s: the clean text DOCX imports back to the same paragraphs', async (seed) => {
+    const original = seedNegotiation(seed);
+    const bytes = await exportBytes(original, { kind: 'clean', format: 'docx' });
+    const source = sourceFromBytes(`${seed}.docx`, bytes);
+    const back = negotiationFromImport(importText(source.text, { source: `${seed}.docx`, format: source.format }), { id: 'back' });
+    const paragraphs = (n: Negotiation) => cleanText(n).paragraphs.map((p) => ({ kind: p.kind, number: p.number, text: p.text, items: p.items, footnotes: p.footnotes }));
+    expect(paragraphs(back)).toEqual(paragraphs(original));
+    expect(back.table.meta()).toMatchObject({ symbol: original.table.meta().symbol, title: original.table.meta().title, organ: original.table.meta().organ });
   });
 });
 

@@ -1,6 +1,6 @@
 import {
   AlignmentType, Document, Footer, Header, Packer, PageNumber, PageOrientation, Paragraph, TabStopType, TextRun,
-  type FileChild, type IParagraphOptions,
+  type FileChild, type INumberingOptions, type IParagraphOptions,
 } from 'docx';
 import { unMasthead, type MastheadFacts } from './un-masthead';
 import type { NegotiationMeta } from '../../model/table-state';
@@ -22,6 +22,10 @@ export interface UnDocumentOptions {
   subtitle?: string | null;
   /** The agenda item and distribution date of the masthead. */
   masthead?: MastheadFacts;
+  /** Word's automatic numbering the paragraphs refer to. */
+  numbering?: INumberingOptions;
+  /** Switches Track Changes on in the document's settings. */
+  trackRevisions?: boolean;
 }
 
 /** A body paragraph in the UN layout: justified, spaced, indented by `level` steps. */
@@ -59,6 +63,8 @@ export function unDocument(o: UnDocumentOptions): Document {
     creator: 'Penholder',
     title: o.meta.title,
     evenAndOddHeaderAndFooters: true,
+    features: o.trackRevisions ? { trackRevisions: true } : undefined,
+    numbering: o.numbering,
     styles: { default: { document: { run: { font: 'Times New Roman', size: 24 } } } },
     footnotes: Object.fromEntries(Object.entries(o.footnotes ?? {}).map(([k, text]) => [k, { children: [new Paragraph({ children: [new TextRun({ text, size: 20 })] })] }])),
     sections: [{
