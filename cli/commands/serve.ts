@@ -15,6 +15,8 @@ const LIMIT_ENV: Record<keyof ServerLimits, string> = {
   idleUnloadMs: 'PENHOLDER_IDLE_UNLOAD_MS',
   compactAfterUpdates: 'PENHOLDER_COMPACT_AFTER_UPDATES',
   revalidateMs: 'PENHOLDER_REVALIDATE_MS',
+  documentQuotaBytes: 'PENHOLDER_DOCUMENT_QUOTA_BYTES',
+  delegationQuotaBytes: 'PENHOLDER_DELEGATION_QUOTA_BYTES',
 };
 
 function limitsFromEnv(env: NodeJS.ProcessEnv): Partial<ServerLimits> {

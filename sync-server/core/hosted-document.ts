@@ -289,7 +289,13 @@ export class HostedDocument {
       if (this.updatesSinceCompaction >= this.compactAfterUpdates) {
         this.updatesSinceCompaction = 0;
         // In the background: compaction replaces rows with their merge and never drops an update.
-        setImmediate(() => void this.store.compact(this.name).catch((error: unknown) => this.logger.error({ err: error, doc: this.name }, 'compaction failed')));
+        setImmediate(
+          () =>
+            void this.store.compact(this.name).then(
+              () => callHooks(this.hooks, 'onCompactDocument', { documentName: this.name }),
+              (error: unknown) => this.logger.error({ err: error, doc: this.name }, 'compaction failed'),
+            ),
+        );
       }
     } catch (error) {
       // The store refused the write: what is only in memory must not be served. Clients still hold
@@ -307,7 +313,10 @@ export class HostedDocument {
   async unload(): Promise<void> {
     const grew = this.updatesSinceCompaction > 0;
     this.destroy();
-    if (grew) await this.store.compact(this.name);
+    if (grew) {
+      await this.store.compact(this.name);
+      callHooks(this.hooks, 'onCompactDocument', { documentName: this.name });
+    }
   }
 
   private destroy(): void {

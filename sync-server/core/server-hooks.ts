@@ -48,6 +48,8 @@ export interface ServerHooks {
   onChange?(context: { documentName: string; update: Uint8Array; identity: Identity | null }): void;
   /** Updates were made durable; they are echoed and broadcast right after. */
   onStoreDocument?(context: { documentName: string; bytes: number; durationMs: number }): void;
+  /** The document's stored log was compacted (its stored size changed). */
+  onCompactDocument?(context: { documentName: string }): void;
   /** A connection tried to change a document it may only read, or sent a change the rules refuse (`reason`); nothing was applied. */
   onRefusedWrite?(context: { documentName: string; identity: Identity; reason?: string }): void;
   /** A connection was closed for what it sent (malformed, oversized, flood, slow). */

@@ -14,6 +14,10 @@ export interface ServerLimits {
   compactAfterUpdates: number;
   /** How often open connections' invitations are checked for revocation and expiry. */
   revalidateMs: number;
+  /** The most one document may hold in the store (snapshot and log); writes beyond are refused. */
+  documentQuotaBytes: number;
+  /** The most one delegation's documents (published and private) may hold together. */
+  delegationQuotaBytes: number;
 }
 
 /** Defaults suited to a conference room of 193 delegations with several people each. */
@@ -25,4 +29,6 @@ export const DEFAULT_LIMITS: ServerLimits = {
   idleUnloadMs: 30_000,
   compactAfterUpdates: 500,
   revalidateMs: 5_000,
+  documentQuotaBytes: 32 * 1024 * 1024,
+  delegationQuotaBytes: 48 * 1024 * 1024,
 };

@@ -13,6 +13,8 @@ export interface DocumentStore {
   loadUpdates?(name: string): Uint8Array[] | Promise<Uint8Array[]>;
   /** Optional: a document scheduled its flush for this turn (a store that group-commits queues its commit behind it). */
   turn?(): void;
+  /** Optional: the bytes each document holds in the store (snapshot and log), for storage quotas. */
+  storedBytes?(names: string[]): Promise<number[]>;
   /** Appends an update; resolves only once it is durable, so that callers may acknowledge it. */
   appendUpdate(name: string, update: Uint8Array): Promise<void>;
   /** Replaces the document's log by one merged update; an update appended concurrently is never lost. */

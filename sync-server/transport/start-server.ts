@@ -9,6 +9,7 @@ import { invitationHooks } from '../core/invitation-hooks';
 import { logHooks } from '../core/log-hooks';
 import { tableRulesHooks } from '../core/table-rules';
 import { openServerDataDir } from '../storage/sqlite/open-server-data-dir';
+import { storageQuotaHooks } from '../storage/storage-quota';
 import { ServerMetrics } from '../core/server-metrics';
 import { DEFAULT_LIMITS, type ServerLimits } from '../core/server-limits';
 import { serveStatic } from './static-site';
@@ -82,7 +83,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
   }
   const { store, invitations, fanout } = backend;
   const metrics = new ServerMetrics();
-  const core = new SyncServer({ store, limits, logger, fanout: fanout ?? null, hooks: [invitationHooks(invitations), tableRulesHooks(), metrics.hooks(), logHooks(logger)] });
+  const core = new SyncServer({ store, limits, logger, fanout: fanout ?? null, hooks: [invitationHooks(invitations), tableRulesHooks(), storageQuotaHooks(store, limits), metrics.hooks(), logHooks(logger)] });
   let publicUrl = options.publicUrl ?? null;
   const admin = {
     invitations,

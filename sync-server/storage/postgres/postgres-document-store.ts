@@ -34,6 +34,19 @@ export class PostgresDocumentStore implements DocumentStore {
     return rows.length === 1 ? new Uint8Array(rows[0]!.data) : Y.mergeUpdates(rows.map((r) => r.data));
   }
 
+  async storedBytes(names: string[]): Promise<number[]> {
+    const { rows } = await this.pool.query<{ doc: string; bytes: string }>(
+      `SELECT doc, sum(bytes)::bigint AS bytes FROM (
+         SELECT doc, octet_length(data) AS bytes FROM penholder_snapshots WHERE doc = ANY($1::text[])
+         UNION ALL
+         SELECT doc, octet_length(data) FROM penholder_updates WHERE doc = ANY($1::text[])
+       ) parts GROUP BY doc`,
+      [names],
+    );
+    const by = new Map(rows.map((r) => [r.doc, Number(r.bytes)]));
+    return names.map((n) => by.get(n) ?? 0);
+  }
+
   async appendUpdate(name: string, update: Uint8Array): Promise<void> {
     await this.pool.query('INSERT INTO penholder_updates (doc, data) VALUES ($1, $2)', [name, bytes(update)]);
   }

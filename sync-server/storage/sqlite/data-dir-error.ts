@@ -27,5 +27,7 @@ export function dataDirError(dataDir: string, error: unknown): DataDirError {
     return new DataDirError(dataDir, 'full', `The data directory ${dataDir} is full (${said}): free some space on its disk, or start with --data on another disk.`, { cause: error });
   if (typeof code === 'string' && READ_ONLY.has(code))
     return new DataDirError(dataDir, 'read-only', `The data directory ${dataDir} cannot be written (${said}): give this user write access to it, or start with --data pointing to a writable directory.`, { cause: error });
+  if (typeof code === 'string' && code.startsWith('SQLITE_IOERR'))
+    return new DataDirError(dataDir, 'unavailable', `Writing to the data directory ${dataDir} failed (${code}: ${said}): its disk may be full or failing, or a file-size limit was reached; check the disk, or start with --data on another.`, { cause: error });
   return new DataDirError(dataDir, 'unavailable', `The data directory ${dataDir} cannot be used (${typeof code === 'string' ? `${code}: ` : ''}${said}): check its disk and permissions.`, { cause: error });
 }

@@ -75,7 +75,7 @@ export class SqliteDocumentStore implements DocumentStore {
   }
 
   /** A document's stored size in bytes (its snapshot and log), for quotas. */
-  storedBytes(name: string): number {
+  storedBytesOf(name: string): number {
     return this.sizeOf.get(name)!.bytes ?? 0;
   }
 

@@ -63,7 +63,7 @@ if (opened) {
       case 'snapshot':
         return store.snapshot(request.name);
       case 'sizes':
-        return request.names.map((n) => store.storedBytes(n));
+        return request.names.map((n) => store.storedBytesOf(n));
       case 'to-compact':
         return store.documentsToCompact(request.minRows);
       case 'close':
