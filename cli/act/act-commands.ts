@@ -79,9 +79,8 @@ const propose_: Handler = (remote, [kind], o) => {
   const paragraphId = paragraphByLabel(negotiation, label);
   const span = locateWords(negotiation, paragraphId, need(o.words, '--words "…"', `propose ${kind}`), label);
   const text = kind === 'delete' ? undefined : need(o.with, '--with "…"', `propose ${kind}`);
-  // An insertion goes after the quoted words.
-  const at = kind === 'insert' ? { from: span.to, to: span.to } : span;
-  const p = propose(negotiation, actor, { kind, paragraphId, ...at, ...(text !== undefined ? { text } : {}), onBehalfOf });
+  // An insertion is anchored on the quoted words and goes after them (the model spaces it).
+  const p = propose(negotiation, actor, { kind, paragraphId, ...span, ...(text !== undefined ? { text } : {}), onBehalfOf });
   return written({ id: `${p.author}/${p.id}` }, `proposed ${p.author}/${p.id}`);
 };
 

@@ -61,7 +61,7 @@ export function formatShown(negotiation: Negotiation, shown: ShownNegotiation): 
   lines.push('', open.length ? `Open proposals (${open.length}):` : 'No open proposals.');
   for (const p of open) {
     const who = authorName(negotiation, { author: p.author, onBehalfOf: p.onBehalfOf });
-    const what = p.quote ? `"${p.quote}"${p.text ? ` → "${p.text}"` : ''}` : (p.text ?? '');
+    const what = p.kind === 'insert' ? `"${p.text}" after "${p.quote}"` : p.quote ? `"${p.quote}"${p.text ? ` → "${p.text}"` : ''}` : (p.text ?? '');
     const counts = Object.entries(p.positions)
       .filter(([, ds]) => ds.length)
       .map(([stance, ds]) => `${stance} ${ds.join(', ')}`)

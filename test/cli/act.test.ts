@@ -34,7 +34,7 @@ const json = <T>(out: { code: number; stdout: string; stderr: string }): T => {
 
 interface Shown {
   paragraphs: { id: string; label: string; status: string; text: string; brackets: number }[];
-  proposals: { id: string; paragraph: string; author: string; onBehalfOf: string | null; kind: string; state: string; positions: Record<string, string[]> }[];
+  proposals: { id: string; paragraph: string; author: string; quote: string | null; onBehalfOf: string | null; kind: string; state: string; positions: Record<string, string[]> }[];
   silence: { state: string; until: string | null };
 }
 
@@ -71,11 +71,11 @@ describe('penholder act: the app\'s commands from a terminal, through the server
   });
 
   it('proposes, takes positions and accepts; each change is stored when the command exits', async () => {
-    const { id } = json<{ id: string }>(await penholder('act', '--link', link.mexico, '--json', 'propose', 'insert', '--paragraph', 'OP5', '--words', 'les États Membres', '--with', ' et les organisations régionales'));
+    const { id } = json<{ id: string }>(await penholder('act', '--link', link.mexico, '--json', 'propose', 'insert', '--paragraph', 'OP5', '--words', 'les États Membres', '--with', 'et les organisations régionales'));
     expect(id).toMatch(/^mexico\//);
     expect((await penholder('act', '--link', link.brazil, 'position', 'support', id)).code).toBe(0);
     let proposal = (await show()).proposals.find((p) => p.id === id)!;
-    expect(proposal).toMatchObject({ paragraph: 'OP5', author: 'mexico', kind: 'insert', state: 'open' });
+    expect(proposal).toMatchObject({ paragraph: 'OP5', author: 'mexico', kind: 'insert', state: 'open', quote: 'les États Membres' });
     expect(proposal.positions.support).toEqual(['brazil']);
 
     expect((await penholder('act', '--link', link.cofac, 'decide', 'accept', id)).code).toBe(0);
