@@ -12,7 +12,7 @@ import { decodePenholderFile } from '../../shared/model/penholder-file';
 
 const usage = `Usage: penholder import FILE [--json] [--out FILE.penholder]
 
-Reads a UN resolution, draft, report or declaration (.txt, .md or .docx; English or French) and prints its
+Reads a UN resolution, draft, report or declaration (.txt, .md, .docx or .pdf; English or French) and prints its
 structure: symbol, title, organ, preambular and operative paragraphs, annexes, footnotes.
 
   FILE               the text to import
@@ -92,7 +92,7 @@ async function writeNegotiation(imported: ImportedText, file: string, path: stri
 
 /** `penholder import FILE [--json] [--out NEGOTIATION]`. */
 export const importCommand: Command = {
-  summary: 'Read a UN resolution, report or declaration (.txt, .md, .docx) into its structure',
+  summary: 'Read a UN resolution, report or declaration (.txt, .md, .docx, .pdf) into its structure',
   usage,
   async run(args) {
     const { file, json, out } = parseArgs(args);

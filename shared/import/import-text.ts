@@ -37,7 +37,8 @@ function dropRunningTitles(lines: SourceLine[], title: string, firstBody: number
     const next = lines[index + 1];
     const apart = line.blankBefore > 0 && (!next || next.blankBefore > 0) && !/[,;:.]$/u.test(line.text);
     // The title block itself (before the first paragraph) is never a running header.
-    if ((breakOpen || apart) && index > firstBody && repeatsTitle(line.text, title)) continue;
+    // A title set as a heading (bold) is the annex's own title, not a running header.
+    if ((breakOpen || apart) && !line.heading && index > firstBody && repeatsTitle(line.text, title)) continue;
     breakOpen = false;
     kept.push(line);
   }

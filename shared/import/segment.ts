@@ -138,6 +138,14 @@ export function segment(lines: SourceLine[]): Segmented {
     // A number alone on its line ("1." then the text on the next) opens the paragraph all the same.
     const alone = /^(\d{1,3})\.$/u.exec(text);
     const number = alone && lines[index + 1] ? { number: Number(alone[1]), rest: '' } : numberOf(text);
+    // Numbering that starts again at 1 under a title after the operative paragraphs: an annex whose "Annex"
+    // line is missing (as Penholder's own clean text prints it).
+    if (number?.number === 1 && state === 'operative' && expected > 1 && headingAt === index - 1) {
+      out.annexes.push({ titleParts: [out.headings.pop() ?? ''], chapeauParts: [] });
+      state = 'annex';
+      heading = null;
+      expected = 1;
+    }
     if (number && (number.number === expected || startsExcerpt(index, number))) {
       if (state !== 'annex') state = 'operative';
       open(state === 'annex' ? 'annex' : 'operative', String(number.number), line, number.rest);

@@ -29,6 +29,7 @@ function docxText(name: string, bytes: Uint8Array): string {
  */
 export function sourceFromBytes(name: string, bytes: Uint8Array): { text: string; format: 'txt' | 'md' } {
   const ext = /\.[^./\\]+$/.exec(name)?.[0].toLowerCase() ?? '';
+  if (ext === '.pdf') throw new ImportError('unknown file type ".pdf" here (the desktop app and `penholder import` read PDF; here, import its .docx or text)', name, null);
   if (ext !== '' && !IMPORT_EXTENSIONS.includes(ext)) throw new ImportError(`unknown file type "${ext}" (import reads .txt, .md and .docx)`, name, null);
   if (ext === '.docx') return { text: docxText(name, bytes), format: 'md' };
   const text = strFromU8(bytes);

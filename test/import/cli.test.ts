@@ -47,9 +47,12 @@ describe('penholder import', () => {
     expect(stderr).toContain('penholder import: no/such/file.txt: no such file');
   });
   it('refuses an unknown extension and binary content', async () => {
+    const odt = join(tmp, 'x.odt');
+    writeFileSync(odt, 'PK');
+    expect((await penholder('import', odt)).stderr).toMatch(/unknown file type "\.odt"/u);
     const pdf = join(tmp, 'x.pdf');
     writeFileSync(pdf, '%PDF-1.7');
-    expect((await penholder('import', pdf)).stderr).toMatch(/unknown file type "\.pdf"/u);
+    expect((await penholder('import', pdf)).stderr).toMatch(/x\.pdf: not a readable PDF/u);
     const bin = join(tmp, 'x.txt');
     writeFileSync(bin, Buffer.from([0, 1, 2, 3, 255, 254, 0, 0]));
     const { code, stderr } = await penholder('import', bin);
