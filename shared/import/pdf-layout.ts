@@ -195,9 +195,9 @@ export function pdfToMarkdown(pages: PdfPage[]): string {
     };
     for (const line of area) {
       const t = lineText(line, false);
-      // A note opens with its mark set raised, or with the next number where the marks are not raised.
+      // A note opens with its mark set raised, or with one of the next numbers where the marks are not raised.
       const plainMark = /^(\d{1,3})\s/u.exec(t)?.[1];
-      if (/^\[\^(?:\d{1,3}|\*{1,3})\]/u.test(t) || (plainMark && Number(plainMark) === lastNote + 1)) {
+      if (/^\[\^(?:\d{1,3}|\*{1,3})\]/u.test(t) || (plainMark && Number(plainMark) > lastNote && Number(plainMark) <= lastNote + 3)) {
         flushNote();
         lastNote = Number(/\d+/u.exec(t)?.[0] ?? lastNote);
       }

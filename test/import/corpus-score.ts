@@ -84,14 +84,14 @@ function matchList(truth: TruthParagraph[], got: GotParagraph[] | undefined, lab
 }
 
 /** Scores the importer on one text against its truth, as ../shared/tools/check-import.mjs does. */
-export function scoreDocument(text: string, truth: Truth): DocumentScore {
+export function scoreDocument(text: string, truth: Truth, format?: 'txt' | 'md'): DocumentScore {
   const total = truth.preamble.length + truth.operative.length +
     (truth.annexes ?? []).reduce((n, a) => n + a.paragraphs.length, 0);
   const kind = /^(ga-pdf|ga-txt|ga-md|sc|web)/u.exec(truth.file)?.[1] ?? 'other';
   const problems: string[] = [];
   let got: ImportedText;
   try {
-    got = importText(text, { source: truth.file, format: truth.file.endsWith('.md') ? 'md' : undefined });
+    got = importText(text, { source: truth.file, format: format ?? (truth.file.endsWith('.md') ? 'md' : undefined) });
   } catch (error) {
     return { file: truth.file, kind, matched: 0, total, problems: [`import failed: ${(error as Error).message}`] };
   }

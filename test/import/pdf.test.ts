@@ -65,7 +65,7 @@ describe.skipIf(!hasTool('soffice'))('penholder import X.pdf: a PDF in UN layout
       // The clean text renumbers a single operative paragraph away, as the Secretariat prints it.
       const want = asTruth(name, imported(name));
       if (want.operative.length === 1) want.operative = want.operative.map((p) => ({ ...p, number: null }));
-      const score = scoreDocument(source.text, { ...want, file: `${name}.pdf` });
+      const score = scoreDocument(source.text, { ...want, file: `${name}.pdf` }, source.format);
       expect(score.problems).toEqual([]);
       expect(score.matched).toBe(score.total);
     });
