@@ -5,6 +5,7 @@ import { ID_PATTERN } from '../../shared/protocol/document-names';
  * Reads a penholder:// link into what the renderer should open:
  *
  *   penholder://join?server=ws://HOST:PORT&token=…   join with an invitation
+ *   penholder://join?server=wss://HOST:PORT&token=…&fp=…   a hosted session: its certificate's fingerprint (pinned)
  *   penholder://open?negotiation=<id>                  show a negotiation kept on this computer
  *
  * Null for anything else (links come from outside the app: nothing unexpected is passed on).
@@ -23,7 +24,11 @@ export function parseDeepLink(link: string): PenholderEvents['open'] | null {
     const server = url.searchParams.get('server') ?? '';
     if (!/^[A-Za-z0-9_-]{8,200}$/.test(token)) return null;
     if (server && !/^wss?:\/\/[^\s/?#]+\/?$/.test(server)) return null;
-    return { negotiationId: null, join: { serverUrl: server.replace(/\/+$/, ''), token } };
+    const fingerprint = url.searchParams.get('fp');
+    if (fingerprint === null) return { negotiationId: null, join: { serverUrl: server.replace(/\/+$/, ''), token } };
+    // A pinned certificate only makes sense over TLS: never a plain fallback.
+    if (!/^[A-Za-z0-9_-]{43}$/.test(fingerprint) || !server.startsWith('wss://')) return null;
+    return { negotiationId: null, join: { serverUrl: server.replace(/\/+$/, ''), token, fingerprint } };
   }
   if (action === 'open') {
     const id = url.searchParams.get('negotiation') ?? '';

@@ -7,6 +7,8 @@ import type { RunningServer, StartServerOptions } from '../../sync-server';
 import { FileService, type ExportBytes, type FileDialogs, type ReadSource } from '../files/file-service';
 import { createHandlers } from '../ipc/handlers';
 import { IpcDispatcher, type SenderPolicy } from '../ipc/ipc-dispatcher';
+import { CertificatePins } from '../session/certificate-pins';
+import { resolveInvitation } from '../session/resolve-invitation';
 import { SessionHost } from '../session/session-host';
 import { LocalStore, type Secrets } from '../store/local-store';
 import { storedNegotiation } from '../store/stored-negotiation';
@@ -48,7 +50,10 @@ export class DesktopServices {
   readonly dispatcher: IpcDispatcher;
   readonly deadlines: DeadlineScheduler;
   readonly badge: UnsyncedBadge;
+  /** Certificates of hosted sessions, pinned from the join links opened (Electron's verify procedure asks it). */
+  readonly pins = new CertificatePins();
   private readonly replan = new Map<string, NodeJS.Timeout>();
+  private readonly opens: PenholderEvents['open'][] = [];
 
   constructor(private readonly deps: DesktopDeps) {
     this.store = new LocalStore(path.join(deps.userDataDir, 'penholder-local.sqlite'), deps.secrets);
@@ -64,7 +69,7 @@ export class DesktopServices {
     });
     this.deadlines = new DeadlineScheduler(deps.notify, deps.clock);
     this.badge = new UnsyncedBadge(deps.badge);
-    const handlers = createHandlers({ store: this.store, files: this.files, host: this.host, appInfo: deps.appInfo, openExternal: deps.openExternal });
+    const handlers = createHandlers({ store: this.store, files: this.files, host: this.host, appInfo: deps.appInfo, openExternal: deps.openExternal, resolveInvitation: (url, token) => resolveInvitation(url, token, this.pins), takeOpens: () => this.opens.splice(0) });
     // A table update may change a deadline: plan again (batched: updates come in bursts while typing).
     const append = handlers.store.append;
     handlers.store.append = (doc, update, origin) => {
@@ -107,13 +112,20 @@ export class DesktopServices {
     if (!request) return null;
     if ('link' in request) {
       const open = parseDeepLink(request.link);
-      if (open) this.deps.send('open', open);
+      if (open?.join?.fingerprint) this.pins.pin(open.join.serverUrl, open.join.fingerprint);
+      if (open) this.open(open);
       return open;
     }
     const opened = await this.files.openPath(request.file);
     const open = { negotiationId: opened.negotiationId, join: null };
-    this.deps.send('open', open);
+    this.open(open);
     return open;
+  }
+
+  /** Asks the window to open something: kept until the window takes it (app.takeOpens), then announced. */
+  open(what: PenholderEvents['open']): void {
+    this.opens.push(what);
+    this.deps.send('open', what);
   }
 
   async close(): Promise<void> {

@@ -7,6 +7,7 @@ import pino from 'pino';
 import type { PenholderEvents } from '../../shared/ipc/contract';
 import { eventChannel } from '../../shared/ipc/contract';
 import { chromiumPrinter, startServer } from '../../sync-server';
+import { LOCAL_NETWORK_CHECKS } from '../app/chromium-switches';
 import { CONTENT_SECURITY_POLICY } from '../app/content-security-policy';
 import { DesktopServices } from '../app/desktop-services';
 import { restoreWindowState, type WindowState } from '../app/window-state';
@@ -21,6 +22,7 @@ const root = app.getAppPath();
 const rendererDir = path.join(root, 'renderer', 'dist');
 const preload = path.join(root, 'main', 'dist', 'preload.cjs');
 
+app.commandLine.appendSwitch('disable-features', LOCAL_NETWORK_CHECKS);
 protocol.registerSchemesAsPrivileged([{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true, corsEnabled: true } }]);
 
 if (!app.requestSingleInstanceLock()) {
@@ -109,7 +111,7 @@ async function start(): Promise<void> {
       const n = new Notification({ title: deadline.title, body: deadline.body });
       n.on('click', () => {
         window?.show();
-        send('open', { negotiationId: deadline.negotiationId, join: null });
+        services?.open({ negotiationId: deadline.negotiationId, join: null });
       });
       n.show();
     },
@@ -125,8 +127,14 @@ async function start(): Promise<void> {
     logger,
   });
   services.dispatcher.register(ipcMain);
+  // A hosted session's self-signed certificate is accepted only by the fingerprint pinned from its join
+  // link: no "accept this certificate" prompt, no other certificate for that host. Others: Chromium decides.
+  session.defaultSession.setCertificateVerifyProc((request, callback) => {
+    if (request.errorCode === 0) return callback(-3);
+    callback(services?.pins.acceptsHost(request.hostname, request.certificate.data) ? 0 : -2);
+  });
 
-  const openRecent = (negotiationId: string) => send('open', { negotiationId, join: null });
+  const openRecent = (negotiationId: string) => services!.open({ negotiationId, join: null });
   const refreshMenu = () =>
     Menu.setApplicationMenu(
       buildMenu(

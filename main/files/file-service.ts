@@ -116,7 +116,7 @@ export class FileService {
   }
 
   /** Exports the clean text, the compilation text or a redline; null when the dialog is cancelled. */
-  async export(negotiationId: string, choice: ExportChoice): Promise<{ filePath: string } | null> {
+  async export(negotiationId: string, choice: ExportChoice): Promise<{ filePath: string; bytes: number } | null> {
     const negotiation = this.negotiation(negotiationId);
     const extension = choice.format === 'akn' ? 'xml' : choice.format;
     const suggested = `${safeName(negotiation.table.meta().title)} - ${choice.kind}.${extension}`;
@@ -124,7 +124,7 @@ export class FileService {
     if (!target) return null;
     const bytes = await this.deps.exportBytes(negotiation, choice);
     await writeAtomically(target, bytes);
-    return { filePath: target };
+    return { filePath: target, bytes: bytes.length };
   }
 
   private negotiation(negotiationId: string): Negotiation {

@@ -1,4 +1,4 @@
-import type { AppInfo, PenholderHandlers } from '../../shared/ipc/contract';
+import type { AppInfo, InvitationAnswer, PenholderEvents, PenholderHandlers } from '../../shared/ipc/contract';
 import type { FileService } from '../files/file-service';
 import type { SessionHost } from '../session/session-host';
 import type { LocalStore } from '../store/local-store';
@@ -9,6 +9,10 @@ export interface Services {
   files: FileService;
   host: SessionHost;
   appInfo: AppInfo;
+  /** The opens the window has not taken yet (DesktopServices keeps them). */
+  takeOpens: () => PenholderEvents['open'][];
+  /** Asks a sync server who an invitation token belongs to (main/session/resolve-invitation.ts). */
+  resolveInvitation: (serverUrl: string, token: string) => Promise<InvitationAnswer>;
   /** Opens a link in the system browser (Electron's shell.openExternal). */
   openExternal: (url: string) => Promise<void>;
 }
@@ -16,7 +20,7 @@ export interface Services {
 /** Implements every call of the contract on the services; arguments arrive already validated. */
 export function createHandlers(s: Services): PenholderHandlers {
   return {
-    app: { info: () => s.appInfo },
+    app: { info: () => s.appInfo, takeOpens: () => s.takeOpens() },
     store: {
       load: (doc) => s.store.load(doc),
       append: (doc, update, origin) => s.store.append(doc, update, origin),
@@ -35,6 +39,9 @@ export function createHandlers(s: Services): PenholderHandlers {
       save: (id, options) => s.files.save(id, options),
       importText: () => s.files.importText(),
       export: (id, choice) => s.files.export(id, choice),
+    },
+    session: {
+      resolve: (serverUrl, token) => s.resolveInvitation(serverUrl, token),
     },
     host: {
       interfaces: () => s.host.interfaces(),

@@ -1,13 +1,15 @@
 import type os from 'node:os';
 import path from 'node:path';
+import QRCode from 'qrcode';
 import * as Y from 'yjs';
 import type { Logger } from 'pino';
-import type { HostInterface, HostInvitation, HostStatus } from '../../shared/ipc/contract';
+import type { HostGuest, HostInterface, HostInvitation, HostStatus } from '../../shared/ipc/contract';
 import { documentName, ID_PATTERN } from '../../shared/protocol/document-names';
 import { Negotiation } from '../../shared/model/negotiation';
 import type { Role } from '../../shared/model/actor';
 import { editStoredTable, invitationLink, inviteDelegation, type InviteContext, openDataDir, type RunningServer, type StartServerOptions } from '../../sync-server';
 import type { LocalStore } from '../store/local-store';
+import { sessionCertificate } from './session-certificate';
 
 /** What the session host needs from its surroundings, injected so that it runs under plain Node. */
 export interface SessionHostDeps {
@@ -27,13 +29,15 @@ const ANY = ['0.0.0.0', '::'];
 
 /**
  * Hosts a negotiation's sync server inside the app, on an interface of the meeting room's network, so
- * that delegates in the room join without internet. The co-facilitator's local copy seeds the hosted
+ * that delegates in the room join without internet. Over TLS only: each session makes its own key and
+ * certificate, and its join links and QR codes carry the certificate's fingerprint, which the app pins
+ * (an invitation token never crosses the room's Wi-Fi in clear text). The co-facilitator's local copy seeds the hosted
  * server; the hosted data directory is kept when the session stops (delegations' private drafts
  * stay there, never in the co-facilitator's store), and the table and delegation documents are
  * copied back into the local store, so that stopping loses nothing.
  */
 export class SessionHost {
-  private running: { server: RunningServer; negotiationId: string; address: string; invitations: HostInvitation[] } | null = null;
+  private running: { server: RunningServer; negotiationId: string; address: string; fingerprint: string; invitations: HostInvitation[] } | null = null;
 
   constructor(private readonly deps: SessionHostDeps) {}
 
@@ -52,9 +56,9 @@ export class SessionHost {
 
   status(): HostStatus {
     if (!this.running) return { running: false };
-    const { server, negotiationId, address, invitations } = this.running;
+    const { server, negotiationId, address, fingerprint, invitations } = this.running;
     const shown = address.includes(':') ? `[${address}]` : address;
-    return { running: true, negotiationId, address, port: server.port, httpUrl: `http://${shown}:${server.port}`, wsUrl: `ws://${shown}:${server.port}`, invitations };
+    return { running: true, negotiationId, address, port: server.port, httpUrl: `https://${shown}:${server.port}`, wsUrl: `wss://${shown}:${server.port}`, fingerprint, invitations, connected: this.connected(server) };
   }
 
   /** Starts hosting a negotiation kept on this computer; invites a co-facilitator and each named delegation. */
@@ -90,19 +94,27 @@ export class SessionHost {
       await data.close();
     }
 
+    const linkAddress = ANY.includes(options.address) ? (interfaces.find((i) => !i.internal && i.family === 'IPv4')?.address ?? '127.0.0.1') : options.address;
+    const certificate = await sessionCertificate(ANY.includes(options.address) ? interfaces.map((i) => i.address) : [options.address]);
     const server = await this.deps.startServer({
       dataDir,
       host: options.address,
       port: options.port,
       staticDir: this.deps.staticDir,
+      tls: { key: certificate.key, cert: certificate.cert },
       ...(this.deps.logger ? { logger: this.deps.logger } : {}),
     });
-    const linkAddress = ANY.includes(options.address) ? (interfaces.find((i) => !i.internal && i.family === 'IPv4')?.address ?? '127.0.0.1') : options.address;
     const shown = linkAddress.includes(':') ? `[${linkAddress}]` : linkAddress;
-    const http = `http://${shown}:${server.port}`;
-    const ws = `ws://${shown}:${server.port}`;
-    const invitations = issued.map((i) => ({ label: i.label, role: i.role, webLink: `${http}/join?token=${encodeURIComponent(i.token)}`, appLink: invitationLink(ws, i.token) }));
-    this.running = { server, negotiationId: options.negotiationId, address: linkAddress, invitations };
+    const https = `https://${shown}:${server.port}`;
+    const wss = `wss://${shown}:${server.port}`;
+    const fp = certificate.fingerprint;
+    const invitations = await Promise.all(
+      issued.map(async (i) => {
+        const appLink = `${invitationLink(wss, i.token)}&fp=${fp}`;
+        return { label: i.label, role: i.role, webLink: `${https}/join?token=${encodeURIComponent(i.token)}&fp=${fp}`, appLink, qr: await QRCode.toDataURL(appLink, { errorCorrectionLevel: 'M', margin: 2, scale: 6 }) };
+      }),
+    );
+    this.running = { server, negotiationId: options.negotiationId, address: linkAddress, fingerprint: fp, invitations };
     const status = this.status();
     this.deps.onStatus?.(status);
     return status;
@@ -129,6 +141,19 @@ export class SessionHost {
     const status: HostStatus = { running: false };
     this.deps.onStatus?.(status);
     return status;
+  }
+
+  /** Who is connected, one entry per invitation, with how many documents each has open. */
+  private connected(server: RunningServer): HostGuest[] {
+    const guests = new Map<string, HostGuest>();
+    for (const connection of server.core.connections) {
+      const identity = connection.identity;
+      if (!identity) continue;
+      const guest = guests.get(identity.invitationId) ?? { label: identity.label, role: identity.actor.role, connections: 0 };
+      guest.connections++;
+      guests.set(identity.invitationId, guest);
+    }
+    return [...guests.values()].sort((a, b) => a.label.localeCompare(b.label));
   }
 
   /** The table and delegation documents kept locally for a negotiation (never private documents). */

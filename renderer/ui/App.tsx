@@ -1,8 +1,9 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { I18nContext, translator, type UiLanguage } from '../i18n/translate';
-import { fetchSession, SessionRefused } from '../session/fetch-session';
-import { onDesktopEvent } from '../platform/desktop-events';
+import { SessionRefused } from '../session/fetch-session';
+import { onDesktopOpen } from '../platform/desktop-events';
 import type { PersistenceFactory } from '../platform/document-persistence';
+import { resolveSession } from '../platform/resolve-session';
 import type { SessionKeeper } from '../platform/session-keeper';
 import type { JoinLink } from '../session/join-link';
 import { httpUrlOf, type Session } from '../session/session';
@@ -52,7 +53,7 @@ export function App({ persistence, sessions, initialLink }: Props) {
       setBusy(true);
       setProblem(null);
       try {
-        const s = await fetchSession(httpUrl, link.token);
+        const s = await resolveSession(httpUrl, link.token);
         sessions.save(s);
         setSession(s);
       } catch (error) {
@@ -74,7 +75,7 @@ export function App({ persistence, sessions, initialLink }: Props) {
   }, [initialLink]);
 
   // A penholder:// link (or a second launch with one) joins; the desktop's main process sends it.
-  useEffect(() => onDesktopEvent('open', (o) => o.join && void join({ httpUrl: httpUrlOf(o.join.serverUrl), token: o.join.token })), [join]);
+  useEffect(() => onDesktopOpen((o) => o.join && void join({ httpUrl: httpUrlOf(o.join.serverUrl), token: o.join.token })), [join]);
 
   const connection = useMemo(() => (session ? new NegotiationConnection(session, persistence, localStorage) : null), [session, persistence]);
   useEffect(() => () => connection?.destroy(), [connection]);

@@ -53,16 +53,40 @@ export interface HostInterface {
 export interface HostInvitation {
   label: string;
   role: Role;
-  /** http://ADDRESS:PORT/join?token=… for a browser in the room. */
+  /** https://ADDRESS:PORT/join?token=…&fp=… for a browser in the room (which cannot pin: it asks to trust the certificate). */
   webLink: string;
-  /** penholder://join?server=ws://ADDRESS:PORT&token=… for the app. */
+  /** penholder://join?server=wss://ADDRESS:PORT&token=…&fp=… for the app, which pins the certificate by its fingerprint. */
   appLink: string;
+  /** The app link as a QR code (a data: URL of a PNG). */
+  qr: string;
+}
+
+/** Someone connected to the hosted session. */
+export interface HostGuest {
+  label: string;
+  role: Role;
+  /** Open documents (connections) of this invitation. */
+  connections: number;
 }
 
 /** The hosted session. */
 export type HostStatus =
   | { running: false }
-  | { running: true; negotiationId: string; address: string; port: number; httpUrl: string; wsUrl: string; invitations: HostInvitation[] };
+  | {
+      running: true;
+      negotiationId: string;
+      address: string;
+      port: number;
+      /** https://ADDRESS:PORT: the session speaks TLS only. */
+      httpUrl: string;
+      /** wss://ADDRESS:PORT */
+      wsUrl: string;
+      /** SHA-256 of the session certificate's public key, base64url (main/session/certificate-pins.ts). */
+      fingerprint: string;
+      invitations: HostInvitation[];
+      /** Who is connected now, one entry per invitation. */
+      connected: HostGuest[];
+    };
 
 /** A negotiation opened or imported from a file. */
 export interface OpenedNegotiation {
@@ -77,7 +101,18 @@ export interface ExportChoice {
   format: 'docx' | 'pdf' | 'html' | 'akn';
   /** For the clean text: keep brackets and working labels instead of refusing an unclean text. */
   draft?: boolean;
+  /** For the clean text: an issued revision instead of the current text. For a redline: the target. */
+  revision?: number;
+  /** For a redline: the revision compared against (default: the zero draft, or the original text). */
+  base?: number | 'original';
+  /** The language of the document's furniture; defaults to the text's own. */
+  language?: 'en' | 'fr';
 }
+
+/** Who an invitation token belongs to, as its server says; or why the server refused it. */
+export type InvitationAnswer =
+  | { refused: null; negotiationId: string; role: Role; delegation: { id: string; name: string } | null }
+  | { refused: string; status: number };
 
 export interface AppInfo {
   version: string;
@@ -104,7 +139,7 @@ export type MenuCommand =
 /** What the main process tells the renderer. */
 export interface PenholderEvents {
   /** A penholder:// link or an opened file: show this negotiation (joining with the link when given). */
-  open: { negotiationId: string | null; join: { serverUrl: string; token: string } | null };
+  open: { negotiationId: string | null; join: { serverUrl: string; token: string; fingerprint?: string } | null };
   menu: { command: MenuCommand };
   host: HostStatus;
   pending: PendingSummary;
@@ -124,6 +159,12 @@ const method = <A extends unknown[], R>(...args: { [K in keyof A]: Validator<A[K
 export const CONTRACT = {
   app: {
     info: method<[], AppInfo>(),
+    /**
+     * What the app was asked to open (links, files) and the window has not taken yet, oldest first; each
+     * is given once. The window takes them when it starts and on every `open` event, so that a link that
+     * launched the app is not lost while the window loads.
+     */
+    takeOpens: method<[], PenholderEvents['open'][]>(),
   },
   store: {
     /** The document as kept on this computer (all updates merged), or null when none is kept. */
@@ -160,10 +201,25 @@ export const CONTRACT = {
     /** Imports a .txt, .md or .docx text as a new negotiation; null when cancelled. */
     importText: method<[], OpenedNegotiation | null>(),
     /** Exports the clean text or the compilation text; null when cancelled. */
-    export: method<[string, ExportChoice], { filePath: string } | null>(
+    export: method<[string, ExportChoice], { filePath: string; bytes: number } | null>(
       negotiationId,
-      object({ kind: oneOf('clean', 'compilation', 'redline'), format: oneOf('docx', 'pdf', 'html', 'akn'), draft: optional(boolean) }),
+      object({
+        kind: oneOf('clean', 'compilation', 'redline'),
+        format: oneOf('docx', 'pdf', 'html', 'akn'),
+        draft: optional(boolean),
+        revision: optional(integer(0, 10_000)),
+        base: optional((value, at) => (value === 'original' ? ('original' as const) : integer(0, 10_000)(value, at))),
+        language: optional(oneOf('en', 'fr')),
+      }),
     ),
+  },
+  session: {
+    /**
+     * Asks a sync server who an invitation token belongs to (GET /api/session), from the main process:
+     * over wss:// to a hosted session it checks the certificate against the fingerprint its join link
+     * carried; throws when the server cannot be reached or is not the one the link named.
+     */
+    resolve: method<[string, string], InvitationAnswer>(wsUrl, token),
   },
   host: {
     interfaces: method<[], HostInterface[]>(),

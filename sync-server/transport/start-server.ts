@@ -1,4 +1,5 @@
 import http from 'node:http';
+import https from 'node:https';
 import type { AddressInfo } from 'node:net';
 import pino, { type Logger } from 'pino';
 import { documentName } from '../../shared/protocol/document-names';
@@ -44,6 +45,8 @@ export interface StartServerOptions {
   host?: string;
   /** The renderer's built web edition (renderer/dist); null or missing: `/` says it is not built. */
   staticDir?: string | null;
+  /** A key and certificate (PEM): the server then speaks https:// and wss:// only (a hosted session's). */
+  tls?: { key: string; cert: string } | null;
   /** The ws:// address invitees reach, put into invitation links; default ws://HOST:PORT. */
   publicUrl?: string;
   limits?: Partial<ServerLimits>;
@@ -58,7 +61,7 @@ export interface RunningServer {
   host: string;
   /** http://HOST:PORT */
   url: string;
-  /** ws://HOST:PORT, what WebsocketProvider takes as its server URL. */
+  /** ws://HOST:PORT (wss:// with `tls`), what WebsocketProvider takes as its server URL. */
   wsUrl: string;
   core: SyncServer;
   /** Stops accepting, closes sockets with 1001 "going away", writes what is pending, closes the store. */
@@ -99,7 +102,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
       }),
   };
 
-  const server = http.createServer((req, res) => {
+  const handle = (req: http.IncomingMessage, res: http.ServerResponse): void => {
     try {
       route(req, res);
     } catch (error) {
@@ -108,7 +111,8 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
       if (!res.headersSent) res.writeHead(400, { 'content-type': 'text/plain' });
       res.end('bad request\n');
     }
-  });
+  };
+  const server = options.tls ? https.createServer({ key: options.tls.key, cert: options.tls.cert }, handle) : http.createServer(handle);
   /** A handler that failed after the request was accepted answers 500 (or drops the half-sent answer), logs, and the server serves on. */
   const failed = (res: http.ServerResponse, what: string) => (error: unknown) => {
     logger.error({ err: error }, `${what} failed`);
@@ -162,14 +166,15 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
   });
   const { port } = server.address() as AddressInfo;
   const shown = host.includes(':') ? `[${host}]` : host;
-  publicUrl ??= `ws://${shown}:${port}`;
+  const [httpScheme, wsScheme] = options.tls ? ['https', 'wss'] : ['http', 'ws'];
+  publicUrl ??= `${wsScheme}://${shown}:${port}`;
   logger.info({ host, port, dataDir: options.dataDir }, 'penholder sync server listening');
 
   return {
     port,
     host,
-    url: `http://${shown}:${port}`,
-    wsUrl: `ws://${shown}:${port}`,
+    url: `${httpScheme}://${shown}:${port}`,
+    wsUrl: `${wsScheme}://${shown}:${port}`,
     core,
     async close() {
       detach();

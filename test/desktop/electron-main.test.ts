@@ -8,6 +8,8 @@ import { tempDir } from './fixtures';
 type Handler = (...args: unknown[]) => unknown;
 const root = path.resolve(import.meta.dirname, '../..');
 const userData = tempDir('electron-main');
+/** A hosted session's certificate (main/session/session-certificate.ts), pinned by nobody here. */
+const SELF_SIGNED = fs.readFileSync(path.join(import.meta.dirname, 'self-signed-cert.pem'), 'utf8');
 
 const fake = vi.hoisted(() => {
   const appHandlers = new Map<string, Handler[]>();
@@ -61,6 +63,7 @@ vi.mock('electron', () => ({
     getVersion: () => '0.1.0',
     isPackaged: false,
     requestSingleInstanceLock: () => true,
+    commandLine: { appendSwitch: (name: string, value: string) => void fake.calls.push(`switch ${name}=${value}`) },
     setAsDefaultProtocolClient: (scheme: string) => void fake.calls.push(`protocol-client ${scheme}`),
     whenReady: () => fake.whenReady,
     on: (event: string, handler: Handler) => void fake.appHandlers.set(event, [...(fake.appHandlers.get(event) ?? []), handler]),
@@ -80,7 +83,16 @@ vi.mock('electron', () => ({
   },
   safeStorage: { isEncryptionAvailable: () => false },
   screen: { getAllDisplays: () => [{ workArea: { x: 0, y: 0, width: 1920, height: 1080 } }] },
-  session: { defaultSession: { setPermissionRequestHandler: (h: Handler) => void fake.calls.push(`permissions ${String(h(null, 'media', (ok: boolean) => fake.calls.push(`media ${ok}`)))}`) } },
+  session: {
+    defaultSession: {
+      setPermissionRequestHandler: (h: Handler) => void fake.calls.push(`permissions ${String(h(null, 'media', (ok: boolean) => fake.calls.push(`media ${ok}`)))}`),
+      // An unpinned self-signed certificate is refused; a publicly valid one is left to Chromium.
+      setCertificateVerifyProc: (h: Handler) => {
+        h({ hostname: '10.0.0.5', errorCode: -202, certificate: { data: SELF_SIGNED } }, (r: number) => fake.calls.push(`unpinned certificate ${r}`));
+        h({ hostname: 'un.org', errorCode: 0, certificate: { data: SELF_SIGNED } }, (r: number) => fake.calls.push(`valid certificate ${r}`));
+      },
+    },
+  },
   shell: { openExternal: async (url: string) => void fake.opened.push(url) },
 }));
 
@@ -94,7 +106,7 @@ describe('the Electron main process, on a fake Electron', () => {
     await import('../../main/electron/main');
     fake.ready();
     await vi.waitFor(() => expect(fake.windows).toHaveLength(1));
-    expect(fake.calls).toEqual(expect.arrayContaining(['protocol-client penholder', 'media false']));
+    expect(fake.calls).toEqual(expect.arrayContaining(['protocol-client penholder', 'media false', 'switch disable-features=LocalNetworkAccessChecks', 'unpinned certificate -2', 'valid certificate -3']));
     expect(fake.calls.find((c) => c.startsWith('privileged app'))).toMatch(/"standard":true,"secure":true/);
 
     const [window] = fake.windows;

@@ -99,7 +99,7 @@ describe('.penholder files', () => {
     const negotiation = storedNegotiation(store, imported!.negotiationId)!;
     expect(negotiation.table.paragraphs().length).toBeGreaterThan(2);
     expect(plainParagraph(negotiation.table.paragraphs()[0]!.text).text.length).toBeGreaterThan(10);
-    expect(await files.export(imported!.negotiationId, { kind: 'compilation', format: 'html' })).toEqual({ filePath: exported });
+    expect(await files.export(imported!.negotiationId, { kind: 'compilation', format: 'html' })).toEqual({ filePath: exported, bytes: fs.statSync(exported).size });
     expect(fs.readFileSync(exported, 'utf8')).toMatch(/<html/i);
     const W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"';
     const p = (text: string): string => `<w:p><w:r><w:t xml:space="preserve">${text}</w:t></w:r></w:p>`;

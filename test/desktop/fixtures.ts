@@ -6,6 +6,7 @@ import WebSocket from 'ws';
 import * as Y from 'yjs';
 import { WebsocketProvider } from 'y-websocket';
 import { demoNegotiation } from '../../main/demo/demo-negotiation';
+import { pinnedWebSocket } from '../../main/session/certificate-pins';
 import { LocalStore } from '../../main/store/local-store';
 
 export const quiet = pino({ level: 'silent' });
@@ -23,10 +24,11 @@ export function storeWithDemo(dir = tempDir('desk')): { store: LocalStore; dir: 
   return { store, dir, negotiationId: negotiation.id };
 }
 
-/** The stock y-websocket client on one document, synced. */
-export async function connect(wsUrl: string, name: string, token: string): Promise<{ doc: Y.Doc; provider: WebsocketProvider; close: () => void }> {
+/** The stock y-websocket client on one document, synced; over wss:// to a hosted session, pinned to its certificate's fingerprint. */
+export async function connect(wsUrl: string, name: string, token: string, fingerprint?: string): Promise<{ doc: Y.Doc; provider: WebsocketProvider; close: () => void }> {
   const doc = new Y.Doc();
-  const provider = new WebsocketProvider(wsUrl, name, doc, { WebSocketPolyfill: WebSocket as never, params: { token }, disableBc: true });
+  const polyfill = fingerprint ? pinnedWebSocket(fingerprint) : WebSocket;
+  const provider = new WebsocketProvider(wsUrl, name, doc, { WebSocketPolyfill: polyfill as never, params: { token }, disableBc: true });
   await new Promise<void>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`no sync on ${name}`)), 10_000);
     provider.once('sync', () => {

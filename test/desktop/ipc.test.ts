@@ -63,7 +63,7 @@ describe('the IPC contract, end to end in memory', () => {
   it('gives the renderer one typed API over every call of the contract', async () => {
     const { services, api, opened, badge } = desktop();
     open.push(services);
-    expect(Object.keys(api).sort()).toEqual(['app', 'files', 'host', 'negotiations', 'on', 'shell', 'store']);
+    expect(Object.keys(api).sort()).toEqual(['app', 'files', 'host', 'negotiations', 'on', 'session', 'shell', 'store']);
     expect(calls().length).toBeGreaterThanOrEqual(18);
     expect(await api.app.info()).toEqual({ version: '0.1.0', platform: 'linux', offlineStore: 'sqlite' });
 
@@ -103,6 +103,18 @@ describe('the IPC contract, end to end in memory', () => {
     expect(await services.handleCommandLine(['/usr/bin/penholder', 'penholder://open?negotiation=hlm-2021'])).toEqual({ negotiationId: 'hlm-2021', join: null });
     expect(await services.handleCommandLine(['/usr/bin/penholder', '--no-sandbox'])).toBeNull();
     expect(sent.filter((s) => s.event === 'open')).toHaveLength(2);
+    // The window takes what came before it listened, once.
+    expect(await services.dispatcher.dispatch(callChannel('app', 'takeOpens'), appEvent, [])).toHaveLength(2);
+    expect(await services.dispatcher.dispatch(callChannel('app', 'takeOpens'), appEvent, [])).toEqual([]);
+
+    // A hosted session's link pins its certificate; a fingerprint over plain ws:// is refused (no plain fallback).
+    const fp = 'q1w2e3r4t5y6u7i8o9p0a1s2d3f4g5h6j7k8l9z0x1c';
+    const hosted = await services.handleCommandLine(['penholder', `penholder://join?server=wss%3A%2F%2F10.0.0.5%3A4443&token=ph_abcdefgh12345&fp=${fp}`]);
+    expect(hosted).toEqual({ negotiationId: null, join: { serverUrl: 'wss://10.0.0.5:4443', token: 'ph_abcdefgh12345', fingerprint: fp } });
+    expect(services.pins.fingerprintFor('wss://10.0.0.5:4443')).toBe(fp);
+    expect(services.pins.fingerprintFor('wss://10.0.0.5:4444')).toBeNull();
+    expect(await services.handleCommandLine(['penholder', `penholder://join?server=ws%3A%2F%2F10.0.0.5%3A4443&token=ph_abcdefgh12345&fp=${fp}`])).toBeNull();
+    expect(await services.handleCommandLine(['penholder', 'penholder://join?server=wss%3A%2F%2F10.0.0.5%3A4443&token=ph_abcdefgh12345&fp=short'])).toBeNull();
   });
 });
 

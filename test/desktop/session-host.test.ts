@@ -8,7 +8,24 @@ import { Negotiation } from '../../shared/model/negotiation';
 import { draftProposal, propose } from '../../shared/model/proposal-commands';
 import { plainParagraph } from '../../shared/text/rich-text';
 import { startServer } from '../../sync-server';
+import https from 'node:https';
+import WebSocket from 'ws';
+import { pinnedAgent, WrongCertificate } from '../../main/session/certificate-pins';
 import { connect, quiet, settle, storeWithDemo } from './fixtures';
+import { readQr } from './read-qr';
+
+/** GET over https, only from the server with the pinned certificate. */
+function pinnedGet(url: string, fingerprint: string): Promise<number> {
+  return new Promise((resolve, reject) => https.get(url, { agent: pinnedAgent(fingerprint) }, (r) => (r.resume(), resolve(r.statusCode ?? 0))).on('error', reject));
+}
+/** What a socket meets at a URL: opened, or the error that stopped it. */
+function attempt(url: string, options: WebSocket.ClientOptions = {}): Promise<string> {
+  return new Promise((resolve) => {
+    const ws = new WebSocket(url, options);
+    ws.on('open', () => (ws.close(), resolve('open')));
+    ws.on('error', (e) => resolve(e.message));
+  });
+}
 
 const hosts: SessionHost[] = [];
 afterEach(async () => {
@@ -30,19 +47,34 @@ describe('hosting a session on the room\'s network', () => {
 
     const status = await host.start({ negotiationId, address: '127.0.0.1', port: 0, delegations: ['Mexico', 'Canada'] });
     if (!status.running) throw new Error('not running');
-    expect(status.httpUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    expect(status.httpUrl).toMatch(/^https:\/\/127\.0\.0\.1:\d+$/);
+    expect(status.wsUrl).toBe(`wss://127.0.0.1:${status.port}`);
+    expect(status.fingerprint).toMatch(/^[A-Za-z0-9_-]{43}$/);
     expect(status.invitations.map((i) => [i.label, i.role])).toEqual([['Co-facilitator', 'cofacilitator'], ['Mexico', 'delegation'], ['Canada', 'delegation']]);
     const mexico = status.invitations[1]!;
-    expect(mexico.webLink).toMatch(new RegExp(`^${status.httpUrl}/join\\?token=ph_`));
-    expect(mexico.appLink).toMatch(new RegExp(`^penholder://join\\?server=${encodeURIComponent(status.wsUrl)}&token=ph_`));
+    expect(mexico.webLink).toMatch(new RegExp(`^${status.httpUrl}/join\\?token=ph_[\\w-]+&fp=${status.fingerprint}$`));
+    expect(mexico.appLink).toMatch(new RegExp(`^penholder://join\\?server=${encodeURIComponent(status.wsUrl)}&token=ph_[\\w-]+&fp=${status.fingerprint}$`));
+    // The QR code on the host's screen carries the app link, fingerprint included.
+    expect(readQr(mexico.qr)).toBe(mexico.appLink);
     expect(statuses.at(-1)).toEqual(status);
-    expect((await fetch(`${status.httpUrl}/healthz`)).status).toBe(200);
+    expect(await pinnedGet(`${status.httpUrl}/healthz`, status.fingerprint)).toBe(200);
+
+    // TLS only, and only to the certificate the link names: no plain fallback, no other certificate.
+    expect(await attempt(`ws://127.0.0.1:${status.port}/${negotiationId}/table`)).not.toBe('open');
+    expect(await attempt(`${status.wsUrl}/${negotiationId}/table`)).toMatch(/self[- ]signed/i);
+    const wrong = 'A'.repeat(43);
+    await expect(pinnedGet(`${status.httpUrl}/healthz`, wrong)).rejects.toBeInstanceOf(WrongCertificate);
+    expect(await attempt(`${status.wsUrl}/${negotiationId}/table`, { agent: pinnedAgent(wrong) })).toMatch(/did not present the certificate/);
 
     // Mexico joins with the stock client, reads the table and proposes; it also keeps a private draft.
     const token = new URL(mexico.appLink).searchParams.get('token')!;
-    const table = await connect(status.wsUrl, `${negotiationId}/table`, token);
-    const own = await connect(status.wsUrl, `${negotiationId}/delegation/mexico`, token);
-    const mine = await connect(status.wsUrl, `${negotiationId}/private/mexico`, token);
+    const fp = status.fingerprint;
+    const table = await connect(status.wsUrl, `${negotiationId}/table`, token, fp);
+    const own = await connect(status.wsUrl, `${negotiationId}/delegation/mexico`, token, fp);
+    const mine = await connect(status.wsUrl, `${negotiationId}/private/mexico`, token, fp);
+    // The host's screen shows who is connected.
+    const now = host.status();
+    expect(now.running && now.connected).toEqual([{ label: 'Mexico', role: 'delegation', connections: 3 }]);
     const seen = new Negotiation(negotiationId, table.doc);
     seen.attach({ kind: 'delegation', delegationId: 'mexico' }, own.doc);
     seen.attach({ kind: 'private', delegationId: 'mexico' }, mine.doc);
@@ -52,7 +84,7 @@ describe('hosting a session on the room\'s network', () => {
 
     // The other co-facilitator changes the text.
     const cofacToken = new URL(status.invitations[0]!.appLink).searchParams.get('token')!;
-    const cofac = await connect(status.wsUrl, `${negotiationId}/table`, cofacToken);
+    const cofac = await connect(status.wsUrl, `${negotiationId}/table`, cofacToken, fp);
     replaceParagraphText(new Negotiation(negotiationId, cofac.doc), { role: 'cofacilitator', delegationId: null }, 'p-report', 'We request a report at the eighty-first session.');
     await settle();
     for (const c of [table, own, mine, cofac]) c.close();
@@ -67,7 +99,9 @@ describe('hosting a session on the room\'s network', () => {
     // Hosting again: the hosted data (private drafts included) is still there; Mexico's old token still works.
     const again = await host.start({ negotiationId, address: '127.0.0.1', port: 0, delegations: [] });
     if (!again.running) throw new Error('not running');
-    const back = await connect(again.wsUrl, `${negotiationId}/private/mexico`, token);
+    // A new session, a new certificate: the old fingerprint no longer opens it.
+    expect(again.fingerprint).not.toBe(fp);
+    const back = await connect(again.wsUrl, `${negotiationId}/private/mexico`, token, again.fingerprint);
     const kept = new Negotiation(negotiationId);
     kept.attach({ kind: 'private', delegationId: 'mexico' }, back.doc);
     expect(kept.private('mexico').drafts().map((d) => d.kind)).toEqual(['delete-paragraph']);
@@ -93,11 +127,11 @@ describe('hosting a session on the room\'s network', () => {
     expect(host.interfaces()[0]).toEqual({ name: 'wlan0', address: '10.20.30.40', family: 'IPv4', internal: false });
     const status = await host.start({ negotiationId, address: '0.0.0.0', port: 0, delegations: ['Egypt'] });
     if (!status.running) throw new Error('not running');
-    expect(status.httpUrl).toBe(`http://10.20.30.40:${status.port}`);
-    expect(status.invitations[1]!.webLink.startsWith(`http://10.20.30.40:${status.port}/join?token=`)).toBe(true);
+    expect(status.httpUrl).toBe(`https://10.20.30.40:${status.port}`);
+    expect(status.invitations[1]!.webLink.startsWith(`https://10.20.30.40:${status.port}/join?token=`)).toBe(true);
     // Bound to every interface: reachable on loopback too.
     const token = new URL(status.invitations[1]!.webLink).searchParams.get('token')!;
-    const table = await connect(`ws://127.0.0.1:${status.port}`, `${negotiationId}/table`, token);
+    const table = await connect(`wss://127.0.0.1:${status.port}`, `${negotiationId}/table`, token, status.fingerprint);
     expect(new Negotiation(negotiationId, table.doc).table.roster().map((d) => d.id)).toContain('egypt');
     table.close();
   });
