@@ -151,7 +151,10 @@ export class NegotiationConnection {
     this.pending.track([name]);
     doc.on('update', (_update: Uint8Array, origin: unknown) => {
       if (origin !== provider && origin !== persistence) {
-        this.pending.changed(name, provider.connected && provider.isSynced(name));
+        const sent = provider.connected && provider.isSynced(name);
+        this.pending.changed(name, sent);
+        // Sent at once over a synced connection: the kept copy need not wait for the next sync to count it.
+        if (sent) persistence?.synced?.().catch((error: unknown) => console.warn(`could not confirm ${name} on this computer`, error));
         this.updateStatus({});
       }
       this.changed();

@@ -39,6 +39,8 @@ export class IpcPersistence {
 
   /** The server's state vector for the document: the local updates it covers are confirmed. */
   async confirm(serverStateVector: Uint8Array): Promise<PendingSummary> {
+    // A confirmation asked in the same turn as an update (another 'update' listener ran first) waits for it to be queued.
+    await Promise.resolve();
     await this.queue;
     return this.api.store.confirm(this.name, serverStateVector);
   }

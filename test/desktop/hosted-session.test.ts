@@ -43,7 +43,7 @@ describe.skipIf(!browserAvailable())('a session hosted from the desktop, over TL
         const s = host.services.host.status();
         return s.running ? s.connected.map((g) => g.label) : [];
       }, { timeout: 20_000 }).toEqual(['Mexico']);
-      await expect.poll(() => mexico.services.store.pending().total, { timeout: 30_000 }).toBe(0);
+      await expect.poll(() => mexico.services.store.pending(), { timeout: 30_000 }).toEqual({ total: 0, byDocument: {} });
     } finally {
       await mexico.quit();
     }
