@@ -248,6 +248,21 @@ export const en = {
   'ghost.delete': '{who} proposes deleting {label}',
   'ghost.move': '{who} proposes moving {label} after {after}',
   'ghost.moveStart': '{who} proposes moving {label} to the start',
+  'tools.deleteConfirm': 'Delete {label}? Its proposals and decisions stay on record; reopening brings it back.',
+  'tools.deleteYes': 'Delete {label}',
+  'tools.deleteNo': 'Keep it',
+  'keys.open': 'Keyboard shortcuts (?)',
+  'keys.heading': 'Keyboard shortcuts',
+  'keys.close': 'Close',
+  'keys.undo': 'Undo your last edit in the text',
+  'keys.redo': 'Redo',
+  'keys.bracket': 'Put the selected words in square brackets (co-facilitators)',
+  'keys.unbracket': 'Remove the brackets around the cursor (co-facilitators)',
+  'keys.next': 'Go to the next paragraph',
+  'keys.previous': 'Go to the previous paragraph',
+  'keys.escape': 'Close a form, a suggestion or a dialog',
+  'keys.help': 'Show this list',
+  'keys.suggest': 'Delegations: typing, typing over selected words or Backspace in the text makes your suggestion in place',
 } as const;
 
 /** A message that depends on a count: a form per plural category (Intl.PluralRules), `other` always. */

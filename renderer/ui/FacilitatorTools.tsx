@@ -1,4 +1,4 @@
-import { useCallback, useState, type FormEvent, type RefObject } from 'react';
+import { useCallback, useRef, useState, type FormEvent, type KeyboardEvent, type RefObject } from 'react';
 import { adRefProgress, settleAdRef } from '../../shared/model/ad-ref';
 import { addAlternative, bracket, deleteParagraph, moveParagraph, unbracket } from '../../shared/model/facilitator-commands';
 import type { Paragraph } from '../../shared/model/paragraph';
@@ -27,7 +27,7 @@ export function useBracketTools(paragraph: Paragraph, selection: RefObject<FlatS
   };
 }
 
-type Open = 'alternative' | 'move' | null;
+type Open = 'alternative' | 'move' | 'delete' | null;
 
 /** A co-facilitator's tools on one paragraph: brackets, an alternative, move, delete, settle ad ref. */
 export function FacilitatorTools({ paragraph, label, selection }: { paragraph: Paragraph; label: string; selection: RefObject<FlatSpan | null> }) {
@@ -38,11 +38,21 @@ export function FacilitatorTools({ paragraph, label, selection }: { paragraph: P
   const [open, setOpen] = useState<Open>(null);
   const [wording, setWording] = useState('');
   const [after, setAfter] = useState('');
+  const opener = useRef<HTMLButtonElement | null>(null);
   const progress = adRefProgress(negotiation, paragraph.id);
   if (paragraph.status.state === 'agreed' || paragraph.status.state === 'deleted') return null;
-  const toggle = (which: Open) => {
+  const toggle = (which: Open, button: HTMLButtonElement) => {
+    opener.current = button;
     setOpen(open === which ? null : which);
     if (which === 'alternative') setWording(bodyWords(paragraph.text));
+  };
+  // Escape closes what is open and gives the focus back to the button that opened it.
+  const onKeyDown = (e: KeyboardEvent) => {
+    if (e.key !== 'Escape' || open === null) return;
+    e.preventDefault();
+    e.stopPropagation();
+    setOpen(null);
+    opener.current?.focus();
   };
   const addAlt = (e: FormEvent) => {
     e.preventDefault();
@@ -53,21 +63,21 @@ export function FacilitatorTools({ paragraph, label, selection }: { paragraph: P
     if (run(() => (moveParagraph(negotiation, actor, paragraph.id, after === '' ? null : after), true))) setOpen(null);
   };
   return (
-    <div className="facilitator-tools">
-      <div className="tool-row" role="group" aria-label={t('tools.group', { label })}>
+    <div className="facilitator-tools" onKeyDown={onKeyDown}>
+      <div className="tool-row">
         <button type="button" onMouseDown={(e) => e.preventDefault()} onClick={tools.bracket} aria-keyshortcuts={BRACKET_KEYS.bracket} title={t('tools.bracketHint')}>
           {t('tools.bracket')}
         </button>
         <button type="button" onMouseDown={(e) => e.preventDefault()} onClick={tools.unbracket} aria-keyshortcuts={BRACKET_KEYS.unbracket} title={t('tools.unbracketHint')}>
           {t('tools.unbracket')}
         </button>
-        <button type="button" aria-expanded={open === 'alternative'} onClick={() => toggle('alternative')}>
+        <button type="button" aria-expanded={open === 'alternative'} onClick={(e) => toggle('alternative', e.currentTarget)}>
           {t('tools.alternative')}
         </button>
-        <button type="button" aria-expanded={open === 'move'} onClick={() => toggle('move')}>
+        <button type="button" aria-expanded={open === 'move'} onClick={(e) => toggle('move', e.currentTarget)}>
           {t('tools.move')}
         </button>
-        <button type="button" className="danger" onClick={() => run(() => deleteParagraph(negotiation, actor, paragraph.id))}>
+        <button type="button" className="danger" aria-expanded={open === 'delete'} onClick={(e) => toggle('delete', e.currentTarget)}>
           {t('tools.delete')}
         </button>
         {progress?.settled && (
@@ -76,11 +86,24 @@ export function FacilitatorTools({ paragraph, label, selection }: { paragraph: P
           </button>
         )}
       </div>
+      {open === 'delete' && (
+        <div className="tool-form confirm" role="alertdialog" aria-label={t('tools.deleteConfirm', { label })}>
+          <p>{t('tools.deleteConfirm', { label })}</p>
+          <div className="actions">
+            <button type="button" className="danger" autoFocus onClick={() => run(() => (deleteParagraph(negotiation, actor, paragraph.id), true)) && setOpen(null)}>
+              {t('tools.deleteYes', { label })}
+            </button>
+            <button type="button" onClick={() => (setOpen(null), opener.current?.focus())}>
+              {t('tools.deleteNo')}
+            </button>
+          </div>
+        </div>
+      )}
       {open === 'alternative' && (
         <form className="tool-form" onSubmit={addAlt}>
           <label>
             {t('tools.alternativeWording', { label })}
-            <textarea value={wording} onChange={(e) => setWording(e.target.value)} rows={3} required />
+            <textarea value={wording} onChange={(e) => setWording(e.target.value)} rows={3} required autoFocus />
           </label>
           <button type="submit" className="primary">
             {t('tools.addAlternative')}

@@ -32,10 +32,13 @@ interface Props {
   followed?: boolean;
   /** The text is under silence: nobody changes it or suggests in it. */
   underSilence?: boolean;
+  /** The paragraph being worked on: it carries the co-facilitators' toolbar. */
+  active?: boolean;
+  onActivate?(id: string): void;
 }
 
 /** One paragraph: its label, status, text (a ProseMirror editor), proposals and the actions on it. */
-export const ParagraphCard = memo(function ParagraphCard({ paragraph, label, alternativeOf, views, present, confirmedBy, textLanguage, followed = false, underSilence = false }: Props) {
+export const ParagraphCard = memo(function ParagraphCard({ paragraph, label, alternativeOf, views, present, confirmedBy, textLanguage, followed = false, underSilence = false, active = false, onActivate }: Props) {
   const { t, language } = useContext(I18nContext);
   const run = useRun();
   const connection = useConnection();
@@ -64,8 +67,9 @@ export const ParagraphCard = memo(function ParagraphCard({ paragraph, label, alt
   }, []);
   const pickedView = picked ? views.find((v) => v.key === picked && v.state === 'open') : undefined;
   const onFocus = useCallback(() => {
+    onActivate?.(paragraph.id);
     if (connection.awareness.getLocalState()?.focus !== paragraph.id) connection.awareness.setLocalStateField('focus', paragraph.id);
-  }, [connection, paragraph.id]);
+  }, [connection, paragraph.id, onActivate]);
   const tools = useBracketTools(paragraph, selection);
   const isFacilitator = actor.role === 'cofacilitator';
   const onKey = useCallback(
@@ -80,7 +84,7 @@ export const ParagraphCard = memo(function ParagraphCard({ paragraph, label, alt
   const pendingMine = paragraph.status.state === 'adref' && actor.delegationId !== null && paragraph.status.pending.includes(actor.delegationId) && !confirmedBy.includes(actor.delegationId);
 
   return (
-    <article className={`paragraph kind-${paragraph.kind} state-${paragraph.status.state}${followed ? ' followed' : ''}`} aria-current={followed ? 'location' : undefined} aria-labelledby={headingId} data-paragraph={paragraph.id} data-label={label} onFocus={onFocus}>
+    <article className={`paragraph kind-${paragraph.kind} state-${paragraph.status.state}${followed ? ' followed' : ''}`} aria-current={followed ? 'location' : undefined} aria-labelledby={headingId} data-paragraph={paragraph.id} data-label={label} onFocus={onFocus} onMouseDown={() => onActivate?.(paragraph.id)}>
       <header className="paragraph-head">
         <h2 id={headingId} className="label">
           {shownLabel}
@@ -118,8 +122,12 @@ export const ParagraphCard = memo(function ParagraphCard({ paragraph, label, alt
             {t('adref.confirm')}
           </button>
         )}
-        {isFacilitator && <StatusControl key={paragraph.status.state} paragraph={paragraph} label={shownLabel} />}
-        {isFacilitator && <FacilitatorTools paragraph={paragraph} label={shownLabel} selection={selection} />}
+        {isFacilitator && active && (
+          <div className="toolbar" role="toolbar" aria-label={t('tools.group', { label: shownLabel })}>
+            <StatusControl key={paragraph.status.state} paragraph={paragraph} label={shownLabel} />
+            <FacilitatorTools paragraph={paragraph} label={shownLabel} selection={selection} />
+          </div>
+        )}
       </div>
       {form !== false && <ProposeForm paragraphId={paragraph.id} label={shownLabel} flat={flatText(paragraph.text)} initial={form} onDone={() => setForm(false)} />}
       {showProposals && views.length > 0 && <ProposalList views={views} label={shownLabel} paragraph={paragraph} />}

@@ -3,11 +3,12 @@ import { flushSync } from 'react-dom';
 import { DOMSerializer } from 'prosemirror-model';
 import { EditorState, TextSelection } from 'prosemirror-state';
 import { EditorView } from 'prosemirror-view';
-import { ySyncPlugin, yXmlFragmentToProseMirrorRootNode } from 'y-prosemirror';
+import { redo, undo, ySyncPlugin, yUndoPlugin, yXmlFragmentToProseMirrorRootNode } from 'y-prosemirror';
 import type * as Y from 'yjs';
 import { paragraphSchema } from '../../shared/text/schema';
 import { bracketPlugin, deletionEdit, docPosition, domSelectionSpan, typingEdit, guardPlugin, selectionPlugin, type FlatSpan } from './editor-plugins';
 import type { AttemptedEdit } from './suggest-typing';
+import { historyKey } from './wording';
 import { suggestionPlugin, suggestionsKey, type InlineSuggestion } from './suggestion-plugin';
 
 interface Props {
@@ -116,6 +117,8 @@ export function ParagraphEditor({ fragment, mayWrite, suggest, label, lang, onSu
       schema: paragraphSchema,
       plugins: [
         ySyncPlugin(fragment),
+        // Ctrl+Z undoes this person's own edits only (y-prosemirror tracks the editor's own origin).
+        ...(mayWrite ? [yUndoPlugin()] : []),
         guardPlugin(mayWrite, suggest ? (edit) => placeCaret(editor.current, callbacks.current.onSuggest(edit)) : null),
         selectionPlugin((span) => callbacks.current.onSelect(span)),
         bracketPlugin,
@@ -147,6 +150,8 @@ export function ParagraphEditor({ fragment, mayWrite, suggest, label, lang, onSu
         },
       },
       handleKeyDown: (v, event) => {
+        const history = mayWrite ? historyKey(event) : null;
+        if (history) return history === 'undo' ? undo(v.state) : redo(v.state);
         if (suggest && !mayWrite && !event.ctrlKey && !event.metaKey && !event.altKey && (event.key === 'Backspace' || event.key === 'Delete' || event.key === 'Enter')) {
           const edit = event.key === 'Enter' ? null : deletionEdit(v, event.key);
           if (edit) placeCaret(v, callbacks.current.onSuggest(edit));

@@ -73,11 +73,11 @@ export function ProposeForm({ paragraphId, label, flat, initial, onDone }: Props
   };
 
   return (
-    <form className="propose" onSubmit={submit(false)} aria-labelledby={`${id}-h`}>
+    <form className="propose" onSubmit={submit(false)} aria-labelledby={`${id}-h`} onKeyDown={(e) => e.key === 'Escape' && (e.preventDefault(), onDone())}>
       <h3 id={`${id}-h`}>{t('propose.heading', { label })}</h3>
       <label>
         {t('propose.kind')}
-        <select value={kind} onChange={(e) => setKind(e.target.value as FormKind)}>
+        <select value={kind} onChange={(e) => setKind(e.target.value as FormKind)} autoFocus>
           {KINDS.map((k) => (
             <option key={k} value={k}>
               {t(`propose.kind.${k}`)}

@@ -1,4 +1,4 @@
-import { useContext, useMemo, useRef } from 'react';
+import { useContext, useMemo, useRef, useState } from 'react';
 import { isShown } from '../../shared/model/labels';
 import type { Paragraph } from '../../shared/model/paragraph';
 import { createProposalViewCache } from '../../shared/model/proposal-views';
@@ -34,6 +34,8 @@ export function TextView({ presence, followed = null }: { presence: Presence[]; 
   const connection = useConnection();
   const { actor } = connection;
   const proposals = useMemo(() => createProposalViewCache(connection.negotiation), [connection]);
+  // The paragraph the person is working on: the only one that shows the co-facilitators' toolbar.
+  const [active, setActive] = useState<string | null>(null);
   // The previous render's derived values: what did not change keeps its identity, so that only the
   // paragraph cards whose inputs changed re-render (a keystroke re-renders one card, not 150).
   const previous = useRef({
@@ -118,6 +120,8 @@ export function TextView({ presence, followed = null }: { presence: Presence[]; 
           textLanguage={model.meta.language}
           followed={followed === p.id}
           underSilence={model.underSilence}
+          active={active === p.id}
+          onActivate={setActive}
         />
       ))}
       <FootnoteList ids={model.footnotes} bodies={model.footnoteBodies} lang={model.meta.language} />

@@ -11,6 +11,7 @@ import { ConnectionBanner } from './ConnectionBanner';
 import { FacilitatorBar } from './FacilitatorBar';
 import { NewNegotiationDialog } from './NewNegotiation';
 import { PresenceBar } from './PresenceBar';
+import { moveToParagraph, ShortcutsDialog, typingTarget } from './ShortcutsDialog';
 import { deadlineWords } from './StatusBadge';
 import { ExportButton } from './export/ExportButton';
 import { TextView } from './TextView';
@@ -30,6 +31,20 @@ export function Workspace({ onLeave, onSwitch }: { onLeave(): void; /** Joins an
   const [creating, setCreating] = useState(false);
   const followed = useFollow(presence, following && view === 'text');
   const silence = useNegotiation((n) => n.table.silence());
+  const [shortcuts, setShortcuts] = useState(false);
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === '?' && !typingTarget(e.target)) {
+        e.preventDefault();
+        setShortcuts(true);
+      } else if (e.altKey && !e.ctrlKey && !e.metaKey && (e.key === 'ArrowDown' || e.key === 'ArrowUp')) {
+        if (moveToParagraph(document.activeElement, e.key === 'ArrowDown' ? 1 : -1)) e.preventDefault();
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
 
   useEffect(() => {
     connection.awareness.setLocalStateField('role', actor.role);
@@ -81,10 +96,14 @@ export function Workspace({ onLeave, onSwitch }: { onLeave(): void; /** Joins an
             {t('new.open')}
           </button>
         )}
+        <button type="button" className="shortcuts-open" aria-haspopup="dialog" aria-keyshortcuts="?" onClick={() => setShortcuts(true)}>
+          {t('keys.open')}
+        </button>
         <button type="button" className="leave" onClick={onLeave}>
           {t('join.leave')}
         </button>
       </header>
+      {shortcuts && <ShortcutsDialog onClose={() => setShortcuts(false)} />}
       {creating && <NewNegotiationDialog httpUrl={session.httpUrl} token={session.token} onCreated={(token) => (setCreating(false), onSwitch(token))} onClose={() => setCreating(false)} />}
       {silence.state === 'open' && (
         <p className="banner silence" role="status">

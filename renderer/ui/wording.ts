@@ -32,3 +32,11 @@ export function bracketKey(event: Pick<KeyboardEvent, 'key' | 'ctrlKey' | 'metaK
   const key = event.key.toLowerCase();
   return key === 'b' ? 'bracket' : key === 'u' ? 'unbracket' : null;
 }
+
+/** Ctrl+Z undoes; Ctrl+Y and Ctrl+Shift+Z redo (Cmd on a Mac). */
+export function historyKey(event: Pick<KeyboardEvent, 'key' | 'ctrlKey' | 'metaKey' | 'shiftKey' | 'altKey'>): 'undo' | 'redo' | null {
+  if (!(event.ctrlKey || event.metaKey) || event.altKey) return null;
+  const key = event.key.toLowerCase();
+  if (key === 'z') return event.shiftKey ? 'redo' : 'undo';
+  return key === 'y' && !event.shiftKey ? 'redo' : null;
+}

@@ -97,7 +97,8 @@ describe.runIf(run)('facilitating in Chromium, against the real sync server', ()
     await expect.poll(() => textOf(canada, 'OP3')).toBe(merged);
     await op(egypt, 'OP3').getByRole('button', { name: 'Aucune proposition ouverte' }).waitFor();
 
-    // An alternative to OP2.
+    // An alternative to OP2, from the toolbar of the paragraph being worked on.
+    await op(cp, 'OP2').locator('.editor').click();
     await op(cp, 'OP2').getByRole('button', { name: 'Add alternative' }).click();
     await op(cp, 'OP2').getByLabel('Wording of the alternative to OP2').fill('Urges Member States to protect and assist victims;');
     await op(cp, 'OP2').getByRole('button', { name: 'Add the alternative' }).click();

@@ -17,15 +17,18 @@ import { deadlineWords, statusWords } from '../../renderer/ui/StatusBadge';
 import { TextView } from '../../renderer/ui/TextView';
 import { bodyWords, bracketKey, innermostBracket, rewordBody } from '../../renderer/ui/wording';
 import { as, cofac, sampleNegotiation } from '../model/fixture';
-import { render } from './render-view';
+import { activeCard, render } from './render-view';
 
 describe('co-facilitators\' tools', () => {
   it('gives the co-facilitators bracket, alternative, move and delete tools, with keyboard shortcuts; not the delegations', () => {
     const { negotiation: n } = sampleNegotiation();
-    const html = render(n, cofac, createElement(TextView, { presence: [] }));
+    // One toolbar, on the paragraph being worked on; none while no paragraph is.
+    expect(render(n, cofac, createElement(TextView, { presence: [] }))).not.toContain('[ Bracket ]');
+    const html = render(n, cofac, activeCard(n, 'p3', 'OP1'));
+    expect(html.match(/role="toolbar"/g)).toHaveLength(1);
     for (const words of ['[ Bracket ]', 'Remove brackets', 'Add alternative', 'Move…', 'Delete paragraph']) expect(html).toContain(words);
     expect(html).toContain('aria-keyshortcuts="Control+Shift+B"');
-    const delegation = render(n, as('mexico'), createElement(TextView, { presence: [] }));
+    const delegation = render(n, as('mexico'), activeCard(n, 'p3', 'OP1'));
     expect(delegation).not.toContain('[ Bracket ]');
   });
 
@@ -66,9 +69,9 @@ describe('co-facilitators\' tools', () => {
   it('offers to settle an ad ref agreement once every capital confirmed', () => {
     const { negotiation: n, ids } = sampleNegotiation();
     setStatus(n, cofac, ids[2]!, { state: 'adref', pending: ['mexico'], deadline: null });
-    expect(render(n, cofac, createElement(TextView, { presence: [] }))).not.toContain('Ad ref settled: mark agreed');
+    expect(render(n, cofac, activeCard(n, ids[2]!, 'OP1'))).not.toContain('Ad ref settled: mark agreed');
     confirmAdRef(n, as('mexico'), ids[2]!);
-    const html = render(n, cofac, createElement(TextView, { presence: [] }));
+    const html = render(n, cofac, activeCard(n, ids[2]!, 'OP1', ['mexico']));
     expect(html).toContain('Ad ref settled: mark agreed');
     expect(html).toContain('Confirmed by Mexico');
   });

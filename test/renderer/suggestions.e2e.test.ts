@@ -116,4 +116,44 @@ describe.runIf(run)('suggestions in the text, in Chromium against the real sync 
     await op(cp, 'OP3').getByRole('group', { name: 'Suggestion in OP3' }).getByRole('button', { name: 'Accept' }).click();
     await expect.poll(() => textOf(dp, 'OP3')).toBe('Requests Secretary-General to report annually on progress.');
   }, 90_000);
+
+  it('the co-facilitator works from one toolbar: Ctrl+Z undoes an edit for everyone, Delete paragraph asks first, Escape closes, "?" lists the shortcuts', async () => {
+    const [cofac, mexico] = await Promise.all([join(room.tokens.cofac), join(room.tokens.mexico)]);
+    const cp = cofac.page;
+    const before = 'Recalling its resolution 64/293 of 30 July 2010,';
+    expect(await cp.locator('[role="toolbar"]').count()).toBe(0);
+    await placeFromEnd(cp, 'PP1', 1);
+    // The toolbar is on the paragraph being worked on, and on no other.
+    await op(cp, 'PP1').getByRole('toolbar').waitFor();
+    expect(await cp.locator('[role="toolbar"]').count()).toBe(1);
+    await cp.keyboard.type(' and 65/1');
+    await expect.poll(() => textOf(mexico.page, 'PP1')).toBe('Recalling its resolution 64/293 of 30 July 2010 and 65/1,');
+    await cp.keyboard.press('Control+z');
+    await expect.poll(() => textOf(mexico.page, 'PP1')).toBe(before);
+    expect(await textOf(cp, 'PP1')).toBe(before);
+    await cp.keyboard.press('Control+y');
+    await expect.poll(() => textOf(mexico.page, 'PP1')).toBe('Recalling its resolution 64/293 of 30 July 2010 and 65/1,');
+    await cp.keyboard.press('Control+z');
+    await expect.poll(() => textOf(mexico.page, 'PP1')).toBe(before);
+
+    // Deleting asks first; Escape closes the question and the focus goes back to the button.
+    const remove = op(cp, 'PP1').getByRole('button', { name: 'Delete paragraph' });
+    await remove.click();
+    const confirm = op(cp, 'PP1').getByRole('alertdialog');
+    await confirm.waitFor();
+    await screenshot(cp, '34-delete-asks-first');
+    await cp.keyboard.press('Escape');
+    await confirm.waitFor({ state: 'detached' });
+    expect(await remove.evaluate((el) => el === document.activeElement)).toBe(true);
+    await expect(op(mexico.page, 'PP1').locator('.status').innerText()).resolves.toBe('Open');
+
+    // "?" lists the shortcuts; Escape closes the list.
+    await cp.locator('h1').click();
+    await cp.keyboard.press('?');
+    const shortcuts = cp.getByRole('dialog', { name: 'Keyboard shortcuts' });
+    await shortcuts.getByText('Undo your last edit in the text').waitFor();
+    await screenshot(cp, '35-shortcuts', false);
+    await cp.keyboard.press('Escape');
+    await shortcuts.waitFor({ state: 'hidden' });
+  }, 90_000);
 });
