@@ -1,4 +1,4 @@
-import { useContext, useMemo, useRef, useState } from 'react';
+import { useContext, useMemo, useRef } from 'react';
 import { isShown } from '../../shared/model/labels';
 import type { Paragraph } from '../../shared/model/paragraph';
 import { createProposalViewCache } from '../../shared/model/proposal-views';
@@ -12,6 +12,7 @@ import { DraftList } from './DraftList';
 import { FootnoteList, footnoteOrder } from './FootnoteList';
 import { ParagraphCard } from './ParagraphCard';
 import { stableList, stableValue } from './stable';
+import { useActiveParagraph } from './use-active-paragraph';
 
 const NOBODY: string[] = [];
 
@@ -35,7 +36,7 @@ export function TextView({ presence, followed = null }: { presence: Presence[]; 
   const { actor } = connection;
   const proposals = useMemo(() => createProposalViewCache(connection.negotiation), [connection]);
   // The paragraph the person is working on: the only one that shows the co-facilitators' toolbar.
-  const [active, setActive] = useState<string | null>(null);
+  const [active, setActive] = useActiveParagraph();
   // The previous render's derived values: what did not change keeps its identity, so that only the
   // paragraph cards whose inputs changed re-render (a keystroke re-renders one card, not 150).
   const previous = useRef({

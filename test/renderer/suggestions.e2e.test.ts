@@ -101,7 +101,7 @@ describe.runIf(run)('suggestions in the text, in Chromium against the real sync 
     await dp.keyboard.type('ly');
     await op(dp, 'OP3').locator('ins.sugg.mine', { hasText: 'annually' }).waitFor();
     // Backspace before "Secretary-General" strikes "the " in a second proposal.
-    await op(dp, 'OP3').locator('.ProseMirror').click();
+    await op(dp, 'OP3').locator('.ProseMirror i.lead').click();
     await dp.keyboard.press('Home');
     for (let i = 0; i < 'Requests the '.length; i++) await dp.keyboard.press('ArrowRight');
     for (let i = 0; i < 4; i++) await dp.keyboard.press('Backspace');
