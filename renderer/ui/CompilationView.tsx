@@ -1,9 +1,31 @@
+import { useState } from 'react';
+import { InlineCompilationView } from './compilation/InlineCompilationView';
 import { compilation } from '../../shared/model/compilation';
 import { useT } from '../i18n/translate';
 import { useNegotiation } from '../store/connection-context';
 
-/** The compilation text, live: every paragraph with every proposal, its authors, supporters and decision. */
+/** The compilation text in either form: a table per paragraph, or proposals inline at their place (as read in the room). */
 export function CompilationView() {
+  const t = useT();
+  const [layout, setLayout] = useState<'inline' | 'table'>('table');
+  return (
+    <>
+      <fieldset className="compilation-layout">
+        <legend>{t('compilation.layout')}</legend>
+        {(['table', 'inline'] as const).map((l) => (
+          <label key={l}>
+            <input type="radio" name="compilation-layout" value={l} checked={layout === l} onChange={() => setLayout(l)} />
+            {t(`compilation.${l}`)}
+          </label>
+        ))}
+      </fieldset>
+      {layout === 'inline' ? <InlineCompilationView /> : <CompilationTable />}
+    </>
+  );
+}
+
+/** The compilation text, live, as a table: every paragraph with every proposal, its authors, supporters and decision. */
+function CompilationTable() {
   const t = useT();
   const { paragraphs, language } = useNegotiation((n) => ({ paragraphs: compilation(n), language: n.table.meta().language }));
   return (

@@ -2,9 +2,11 @@ import { aknCompilation } from './akn-amendment-list';
 import { aknCleanText } from './akn-statement';
 import { cleanDocx } from './docx/clean-docx';
 import { compilationDocx } from './docx/compilation-docx';
+import { inlineCompilationDocx } from './docx/inline-compilation-docx';
 import { redlineDocx } from './docx/redline-docx';
 import { exportHtml, type ExportRequest } from './export-request';
 import { footnoteOffsetsById } from './footnote-offsets';
+import { inlineCompilation } from './inline-compilation';
 import { pageFooter, type PdfPrinter } from './pdf-printer';
 import { redline } from './redline';
 import { CommandRefused } from '../model/command-refused';
@@ -48,13 +50,14 @@ export async function exportBytes(negotiation: Negotiation, options: ExportOptio
     case 'pdf': {
       if (!printer) throw new CommandRefused('PDF needs a printer here: export as HTML and print it, or as DOCX.', 'invalid');
       const html = exportHtml(negotiation, options);
-      return printer.print(html, { footerTemplate: pageFooter(meta.symbol, language), landscape: options.kind === 'compilation' });
+      return printer.print(html, { footerTemplate: pageFooter(meta.symbol, language), landscape: options.kind === 'compilation' && options.layout !== 'inline' });
     }
     case 'docx':
       if (options.kind === 'clean') {
         const clean = cleanText(negotiation, { revision: options.revision, draft: options.draft });
         return cleanDocx(clean, language, { footnoteOffsets: footnoteOffsetsById(negotiation, options.revision), masthead });
       }
+      if (options.kind === 'compilation' && options.layout === 'inline') return inlineCompilationDocx(meta, inlineCompilation(negotiation), language, masthead);
       if (options.kind === 'compilation') return compilationDocx(meta, compilation(negotiation), language, masthead);
       return redlineDocx(redline(negotiation, options.base, options.revision ?? 'current'), language, masthead);
     case 'akn':

@@ -1,3 +1,4 @@
+import { formatInlineCompilation, inlineCompilation } from './inline-compilation';
 import { redline } from './redline';
 import { redlineHtml } from './redline-html';
 import { formatCleanText } from '../model/clean-format';
@@ -16,6 +17,8 @@ export interface ExportRequest {
   base?: number | 'original';
   /** The language of the document's furniture (Distr., page numbers); defaults to the text's own. */
   language?: 'en' | 'fr';
+  /** For the compilation text: a table per paragraph (default), or proposals inline at their place, as read on screen in the room. */
+  layout?: 'table' | 'inline';
   /** The agenda item(s) printed in a Word document's masthead ("111", "12 and 118"). */
   agendaItem?: string | null;
 }
@@ -29,6 +32,7 @@ export function exportHtml(negotiation: Negotiation, request: ExportRequest): st
     case 'clean':
       return formatCleanText(cleanText(negotiation, { revision: request.revision, draft: request.draft }), 'html');
     case 'compilation':
+      if (request.layout === 'inline') return formatInlineCompilation(negotiation, inlineCompilation(negotiation), 'html', request.language);
       return formatCompilation(negotiation, compilation(negotiation), 'html');
     case 'redline':
       return redlineHtml(redline(negotiation, request.base, request.revision ?? 'current'));

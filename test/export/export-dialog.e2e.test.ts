@@ -87,6 +87,9 @@ describe.runIf(tools)('the export dialog of the web edition, in Chromium', () =>
       const html = await download(page, dir, () => dialog.getByRole('button', { name: 'Export' }).click());
       expect(html.name).toBe('Political-declaration-on-trafficking-compilation.html');
       expect(readFileSync(html.path, 'utf8')).toContain('Decides to convene a high-level meeting [in 2021];');
+      await dialog.getByLabel('Proposals in the text (as read in the room)').check();
+      const inline = await download(page, dir, () => dialog.getByRole('button', { name: 'Export' }).click());
+      expect(readFileSync(inline.path, 'utf8')).toContain('<b class="label">OP1</b> Decides to convene a high-level meeting [in 2021];');
 
       await dialog.getByLabel(/^Changes between two revisions/).check();
       expect(await dialog.getByLabel('Changes from').inputValue()).toBe('0');
@@ -107,6 +110,20 @@ describe.runIf(tools)('the export dialog of the web edition, in Chromium', () =>
       await context.close();
     }
   }, 240_000);
+
+  it('shows the compilation text inline beside the table form', async () => {
+    const { context, page } = await joinRoom(browser, room, room.tokens.egypt);
+    try {
+      await page.getByRole('button', { name: 'Compilation' }).click();
+      await page.getByLabel('Proposals in the text (as read in the room)').check();
+      const inline = page.getByRole('region', { name: 'Proposals in the text (as read in the room)' });
+      await inline.getByText('Decides to convene a high-level meeting [in 2021];').waitFor();
+      await page.getByLabel('Table per paragraph').check();
+      await page.getByRole('region', { name: 'Compilation text' }).waitFor();
+    } finally {
+      await context.close();
+    }
+  }, 120_000);
 
   it('speaks French', async () => {
     const { context, page } = await joinRoom(browser, room, room.tokens.canada, { locale: 'fr-FR' });

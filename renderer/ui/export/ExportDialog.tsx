@@ -32,6 +32,7 @@ export function ExportDialog({ initialKind, onClose }: { initialKind: ExportKind
   const [target, setTarget] = useState('current');
   const [base, setBase] = useState(revisions.length > 0 ? '0' : 'original');
   const [agendaItem, setAgendaItem] = useState('');
+  const [layout, setLayout] = useState<'table' | 'inline'>('table');
   const [progress, setProgress] = useState<Progress>({ state: 'idle' });
 
   useEffect(() => {
@@ -51,6 +52,7 @@ export function ExportDialog({ initialKind, onClose }: { initialKind: ExportKind
         language,
         agendaItem: agendaItem.trim() || null,
         ...(kind === 'clean' ? { draft } : {}),
+        ...(kind === 'compilation' ? { layout } : {}),
         ...(kind !== 'compilation' && typeof revision === 'number' ? { revision } : {}),
         ...(kind === 'redline' ? { base: revisionValue(base) as number | 'original' } : {}),
       });
@@ -102,6 +104,17 @@ export function ExportDialog({ initialKind, onClose }: { initialKind: ExportKind
               {t('export.draft')}
             </label>
           </>
+        )}
+        {kind === 'compilation' && (
+          <fieldset>
+            <legend>{t('export.layout')}</legend>
+            {(['table', 'inline'] as const).map((l) => (
+              <label key={l} className="choice">
+                <input type="radio" name={`${id}-layout`} value={l} checked={layout === l} onChange={() => setLayout(l)} />
+                {t(`compilation.${l}`)}
+              </label>
+            ))}
+          </fieldset>
         )}
         {kind === 'redline' && (
           <div className="export-range">
