@@ -78,7 +78,8 @@ export class FootnoteRefs {
   private looksLikeMark(before: string | undefined, after: string | undefined, trail: string): boolean {
     if (!before || !/[\p{L}»”)][,;:.]?$|\p{N}[,;:.]$/u.test(before)) return false;
     if (!this.sequence.length) return false;
-    if (GOVERNS.has(before.toLowerCase().replace(/[.,;:()«»"“”]/gu, ''))) return false;
+    // "session 1" is governed by its word; "session; 1" is a mark after the punctuation.
+    if (!/[,;:.]$/u.test(before) && GOVERNS.has(before.toLowerCase().replace(/[.,;:()«»"“”]/gu, ''))) return false;
     if (trail || !after) return true;
     return /^[,;.:)»]/u.test(after) || (/^\p{Ll}/u.test(after) && !COUNTED.test(after));
   }

@@ -62,7 +62,7 @@ export function segment(lines: SourceLine[]): Segmented {
   let expected = 1;
   let heading: string | null = null;
   // The last line of what is open, explicit footnote references aside.
-  const last = (): string => (target?.[target.length - 1] ?? '').replace(FOOTNOTE_MARKER, '');
+  const last = (): string => (target?.[target.length - 1] ?? '').replace(FOOTNOTE_MARKER, '').replace(/([,;:.])\s\d{1,3}$/u, '$1');
 
   const open = (kind: ParagraphDraft['kind'], number: string | null, line: SourceLine, text: string): void => {
     paragraph = {
@@ -152,7 +152,9 @@ export function segment(lines: SourceLine[]): Segmented {
       expected = number.number + 1;
       continue;
     }
-    const item = paragraph ? itemLabel(text) : null;
+    // A label alone on its line ("(a)" then the text on the next), as PDF text gives it.
+    const labelAlone = /^\(([a-z]{1,2}|[ivxlc]{1,6})\)$/u.exec(text);
+    const item = paragraph ? (labelAlone && lines[index + 1] ? { label: labelAlone[1] ?? '', rest: '' } : itemLabel(text)) : null;
     if (item && paragraph && endsBeforeItem(last())) {
       const p: ParagraphDraft = paragraph;
       const top = p.items[p.items.length - 1];

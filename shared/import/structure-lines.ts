@@ -30,7 +30,7 @@ export function numberOf(text: string): { number: number; rest: string } | null 
   return m ? { number: Number(m[1]), rest: m[2] ?? '' } : null;
 }
 
-const CLOSING = /^\d+\s*(?:e|er|re|ème|st|nd|rd|th)\s+(?:séance plénière|plenary meeting|séance|meeting)\b/iu;
+const CLOSING = /^\d+\s*(?:e|er|re|ème|st|nd|rd|th)\s+(?:séance plénière|plenary meeting|séance|meeting)\b|^Adopted (?:unanimously )?at the \d+\s*(?:st|nd|rd|th) meeting\b|^Adoptée (?:à l’unanimité |à l'unanimité )?à la \d+e séance\b/iu;
 const DATE = /^\d{1,2}(?:er)?\s+\p{L}+\s+\d{4}\.?$|^\p{L}+\s+\d{1,2},\s+\d{4}\.?$/u;
 
 /** True for the meeting line that closes a resolution ("73e séance plénière", "73rd plenary meeting"). */
@@ -74,7 +74,8 @@ export function headingShaped(text: string): boolean {
 
 /** True when a paragraph's text so far ends as a complete sentence or clause (a footnote mark may follow). */
 export function endsClause(text: string): boolean {
-  return /[.;:,!?»”")]\d{0,3}$/u.test(text.trim());
+  // A footnote mark may follow the punctuation, glued or after a space ("session,2", "disarmament, 1").
+  return /[.;:,!?»”")]\s?\d{0,3}$/u.test(text.trim());
 }
 
 /** True for the opening of a decision ("At its 13th plenary meeting, on 22 July 2021, the Economic and Social Council:"). */

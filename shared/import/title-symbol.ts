@@ -2,7 +2,7 @@ import type { SourceLine } from './source-line';
 
 const NUMBERED_TITLE = /^(\d{1,4}\/\d{1,4})\.\s+(.+)$/u;
 /** A Security Council resolution's heading, which is also its title: "Resolution 2601 (2021)". */
-const COUNCIL_TITLE = /^(?:Resolution|Résolution)\s+(\d{1,5}\s*\(\d{4}\))$/u;
+const COUNCIL_TITLE = /^(?:Resolution|Résolution|RESOLUTION|RÉSOLUTION)\s+(\d{1,5}\s*\(\d{4}\))(?:\s+of\s+\d{1,2}\s+\p{L}+\s+\d{4}|\s+du\s+\d{1,2}\s+\p{L}+\s+\d{4})?$/u;
 /** The adoption line of a Security Council resolution: "Adopted by the Security Council at its 8889th meeting, on ...". */
 const ADOPTED = /\b(?:Adopted by the Security Council at its|Adoptée par le Conseil de sécurité à sa)\s+(\d+\s*(?:st|nd|rd|th|e)\s+(?:meeting|séance)),\s+(?:on|le)\s+(\d{1,2}(?:er)?\s+\p{L}+\s+\d{4})/u;
 const DRAFT = /projet de (?:résolution|décision)|draft (?:resolution|decision)/iu;

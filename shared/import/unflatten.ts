@@ -1,14 +1,17 @@
 /**
  * Web copies: a text copied from a web page can arrive flattened onto one line. Before it is read, its line
  * breaks are put back where a UN text's structure makes them certain: before the organ line, a numbered
- * paragraph after a clause's punctuation, a sub-item after a lead-in, a preambular participle after a comma,
+ * paragraph after a clause's punctuation, a sub-item after a lead-in, a preambular lead after a comma,
  * the closing meeting line and an annex.
  */
 
+import { startsPreambular } from './leads';
+
 const ORGAN = /\s+(?=(?:The (?:General Assembly|Security Council|Economic and Social Council|Human Rights Council)|L[’']Assemblée générale|Le Conseil (?:de sécurité|économique et social|des droits de l[’']homme)),?\s)/gu;
-const NUMBERED = /(?<=[,;:.]\d{0,3}|(?:Assembly|Council|générale|sécurité),)\s+(?=\d{1,3}\.\s+[\p{Lu}«“])/gu;
+const NUMBERED = /(?<=[,;:.](?:\s?\d{1,3})?|(?:Assembly|Council|générale|sécurité),)\s+(?=\d{1,3}\.\s+[\p{Lu}«“])/gu;
 const ITEM = /(?<=[:;]\d{0,3})\s+(?=\(?[a-z]{1,2}\)\s)/gu;
-const PARTICIPLE = /(?<=,\d{0,3})\s+(?=(?:[\p{Lu}]\p{Ll}+ly\s+)?\p{Lu}\p{Ll}+(?:ing|ed)\b)/gu;
+// After a comma (and any footnote mark), a capitalised word that opens a preambular paragraph.
+const AFTER_COMMA = /(?<=,(?:\s?\d{1,3})?)\s+(?=\p{Lu}\p{Ll})/gu;
 const CLOSING = /\s+(?=\d+(?:st|nd|rd|th|e)\s+(?:plenary meeting|séance plénière)\b)/gu;
 const ANNEX = /(?<=\d{4})\s+(?=Annex(?:e)?\s)/gu;
 
@@ -24,7 +27,7 @@ export function unflatten(text: string): string {
     .replace(ORGAN, '\n\n')
     .replace(NUMBERED, '\n\n')
     .replace(ITEM, '\n\n')
-    .replace(PARTICIPLE, '\n\n')
+    .replace(AFTER_COMMA, (space: string, at: number, whole: string) => (startsPreambular(whole.slice(at + space.length, at + space.length + 60)) ? '\n\n' : space))
     .replace(CLOSING, '\n\n')
     .replace(ANNEX, '\n\n');
 }
