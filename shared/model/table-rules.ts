@@ -73,8 +73,10 @@ function isSilence(v: unknown): v is Silence {
 export function paragraphFacts(table: TableDocument, id: string): ParagraphFacts | null {
   try {
     const p = table.paragraph(id);
-    if (!p || !isText(p.kind) || !isStatus(p.status)) return null;
-    return { kind: p.kind, status: p.status, alternativeOf: p.alternativeOf, text: JSON.stringify(p.text), brackets: countBrackets(flatText(p.text)) };
+    // The status as stored, not as readers are shown it (which hides names that may not await ad ref).
+    const status: unknown = table.paragraphsMap.get(id)?.get('status');
+    if (!p || !isText(p.kind) || !isStatus(status)) return null;
+    return { kind: p.kind, status, alternativeOf: p.alternativeOf, text: JSON.stringify(p.text), brackets: countBrackets(flatText(p.text)) };
   } catch {
     return null;
   }
