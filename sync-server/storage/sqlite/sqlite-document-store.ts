@@ -2,14 +2,11 @@ import type Database from 'better-sqlite3';
 import * as Y from 'yjs';
 import type { DocumentStore } from '../document-store';
 import { snapshotOf } from './snapshot-of';
+import type { Append } from '../group-commit';
 
 export { snapshotOf };
 
-/** One append of a group. */
-export interface Append {
-  name: string;
-  update: Uint8Array;
-}
+export type { Append };
 
 /** A document's log compacted: its snapshot, and which rows it replaces. */
 export interface Compaction {

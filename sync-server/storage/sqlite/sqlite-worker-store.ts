@@ -2,13 +2,9 @@ import fs from 'node:fs';
 import * as Y from 'yjs';
 import type { DocumentStore } from '../document-store';
 import type { Synchronous } from './open-database';
-import type { Append, Compaction } from './sqlite-document-store';
+import type { Compaction } from './sqlite-document-store';
+import { GroupCommit } from '../group-commit';
 import { StorageThread } from './storage-thread';
-
-interface PendingAppend extends Append {
-  resolve: () => void;
-  reject: (error: unknown) => void;
-}
 
 /** Options of the server's SQLite store. */
 export interface SqliteWorkerStoreOptions {
@@ -33,21 +29,13 @@ export const MIN_FREE_BYTES = 16 * 1024 * 1024;
  * reader thread loads documents and computes the snapshots compaction is made of, so that neither a
  * fsync nor a large document ever blocks the thread that serves the sockets.
  *
- * Group commit: the appends handed over while a group is being committed and fsynced accumulate into
- * the next group, sent as soon as the previous one is durable. Each append resolves when its own
- * group is durable, so an echo waits for one fsync at most, and a busy server makes fewer, larger
- * commits rather than a queue. A group fails as a whole (the thread says why, or it died), and none of
- * its appends resolves.
+ * Appends are group-committed (see GroupCommit): one transaction and one fsync per group in the writer.
+ * A group fails as a whole when the thread says why, or when it died.
  */
 export class SqliteWorkerStore implements DocumentStore {
   private readonly writer: StorageThread;
   private readonly reader: StorageThread;
-  private next: PendingAppend[] = [];
-  private committing = false;
-  private dispatchScheduled = false;
-  private lastWriteError: string | null = null;
-  /** Groups committed and the appends they held (for /metrics and tests). */
-  readonly stats = { groups: 0, appends: 0 };
+  private readonly groups: GroupCommit;
 
   private constructor(
     private readonly dataDir: string,
@@ -55,6 +43,12 @@ export class SqliteWorkerStore implements DocumentStore {
   ) {
     this.writer = new StorageThread({ dataDir, role: 'writer', synchronous });
     this.reader = new StorageThread({ dataDir, role: 'reader', synchronous });
+    this.groups = new GroupCommit((batch) => this.writer.request({ op: 'append', batch }));
+  }
+
+  /** Groups committed and the appends they held (for /metrics and tests). */
+  get stats(): { groups: number; appends: number } {
+    return this.groups.stats;
   }
 
   /** Starts both threads; rejects (naming the directory) when the database cannot be opened. */
@@ -86,49 +80,11 @@ export class SqliteWorkerStore implements DocumentStore {
 
   /** A document scheduled its flush: the group leaves after this turn's flushes have handed their updates over. */
   turn(): void {
-    this.scheduleDispatch();
+    this.groups.schedule();
   }
 
   appendUpdate(name: string, update: Uint8Array): Promise<void> {
-    return new Promise<void>((resolve, reject) => {
-      this.next.push({ name, update, resolve, reject });
-      this.scheduleDispatch();
-    });
-  }
-
-  private scheduleDispatch(): void {
-    if (this.dispatchScheduled || this.committing) return;
-    this.dispatchScheduled = true;
-    setImmediate(() => {
-      this.dispatchScheduled = false;
-      this.dispatch();
-    });
-  }
-
-  private dispatch(): void {
-    if (this.committing || this.next.length === 0) return;
-    const group = this.next;
-    this.next = [];
-    this.committing = true;
-    this.writer
-      .request({ op: 'append', batch: group.map(({ name, update }) => ({ name, update })) })
-      .then(
-        () => {
-          this.lastWriteError = null;
-          this.stats.groups++;
-          this.stats.appends += group.length;
-          for (const a of group) a.resolve();
-        },
-        (error: unknown) => {
-          this.lastWriteError = (error as Error).message;
-          for (const a of group) a.reject(error);
-        },
-      )
-      .finally(() => {
-        this.committing = false;
-        // Behind the callbacks of this group's appends, which may hand over the next updates.
-        this.scheduleDispatch();
-      });
+    return this.groups.append(name, update);
   }
 
   /** Snapshots the document in the reader; the writer replaces exactly the rows the snapshot was made of. */
@@ -155,7 +111,7 @@ export class SqliteWorkerStore implements DocumentStore {
     } catch (error) {
       return { ok: false, error: `cannot write to the data directory ${this.dataDir}: ${(error as Error).message}`, ...(freeBytes !== undefined ? { freeBytes } : {}) };
     }
-    if (this.lastWriteError) return { ok: false, error: `the last write to ${this.dataDir} failed: ${this.lastWriteError}`, ...(freeBytes !== undefined ? { freeBytes } : {}) };
+    if (this.groups.lastError) return { ok: false, error: `the last write to ${this.dataDir} failed: ${this.groups.lastError.message}`, ...(freeBytes !== undefined ? { freeBytes } : {}) };
     if (freeBytes !== undefined && freeBytes < MIN_FREE_BYTES) return { ok: false, error: `the disk of ${this.dataDir} is almost full (${freeBytes} bytes free)`, freeBytes };
     return { ok: true, ...(freeBytes !== undefined ? { freeBytes } : {}) };
   }
@@ -177,10 +133,7 @@ export class SqliteWorkerStore implements DocumentStore {
 
   /** Commits what was handed over, then stops both threads. */
   async close(): Promise<void> {
-    while (this.committing || this.next.length > 0) {
-      this.dispatch();
-      await new Promise((r) => setImmediate(r));
-    }
+    await this.groups.drain();
     await Promise.all([this.writer.close(), this.reader.close()]);
   }
 }
