@@ -12,7 +12,8 @@ export const invite: Command = {
     '',
     '  --postgres URL  the PostgreSQL database of a cluster of nodes, instead of a data directory',
     '  --redis URL     with --postgres: tell the running nodes, so that their clients see the roster change at once',
-    '  --role     default delegation; a co-facilitator may be invited without --delegation',
+    '  --role     default delegation; for a co-facilitator, --delegation is their name as others see it',
+    '             ("Ireland" shows as "Co-facilitator — Ireland"; it puts no delegation on the roster), or none',
     '  --expires  an ISO date after which the token no longer opens anything',
     '  --json     print {"token", "link", "role", "delegation": {"id", "name"}, "documents": {"table", "delegation", "private"}, …}',
     '',
@@ -54,7 +55,7 @@ export const invite: Command = {
       }
       if (values.json) console.log(JSON.stringify(issued, null, 2));
       else {
-        console.log(`Invitation ${issued.id} for ${issued.delegation?.name ?? 'a co-facilitator'} (${issued.role})${issued.expiresAt ? `, until ${issued.expiresAt}` : ''}:`);
+        console.log(`Invitation ${issued.id} for ${issued.delegation?.name ?? (issued.name ? `co-facilitator ${issued.name}` : 'a co-facilitator')} (${issued.role})${issued.expiresAt ? `, until ${issued.expiresAt}` : ''}:`);
         console.log(`  ${issued.link}\n  token: ${issued.token}`);
       }
     } catch (error) {

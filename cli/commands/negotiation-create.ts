@@ -19,18 +19,21 @@ async function fromFile(file: string, title: string | undefined): Promise<Negoti
 export const negotiationCreate: Command = {
   summary: 'Create a negotiation (optionally from an imported text) and invite its two co-facilitators',
   usage: [
-    'penholder negotiation create (--data DIR | --postgres URL) --title "..." [--from FILE] [--server ws://HOST:PORT] [--json]',
+    'penholder negotiation create (--data DIR | --postgres URL) --title "..." [--from FILE] [--cofacilitators "Ireland,Namibia"] [--server ws://HOST:PORT] [--json]',
     '',
     '  --postgres URL  the PostgreSQL database of a cluster of nodes, instead of a data directory',
     '  --from FILE   import a UN text (txt, PDF-extracted text, Markdown or .docx) as the zero draft',
+    '  --cofacilitators A,B  the two co-facilitators\' names, as everyone sees them ("Co-facilitator — Ireland")',
     '  --server URL  the server address to put in the invitation links (default: empty)',
-    '  --json        print {"id", "title", "invitations": [{"role", "token", "link", "id"}, …]}',
+    '  --json        print {"id", "title", "invitations": [{"role", "name", "token", "link", "id"}, …]}',
   ].join('\n'),
   async run(args) {
-    const { values } = parseArgs({ args, options: { data: { type: 'string' }, postgres: { type: 'string' }, title: { type: 'string' }, from: { type: 'string' }, server: { type: 'string' }, json: { type: 'boolean' } } });
+    const { values } = parseArgs({ args, options: { data: { type: 'string' }, postgres: { type: 'string' }, title: { type: 'string' }, from: { type: 'string' }, server: { type: 'string' }, cofacilitators: { type: 'string' }, json: { type: 'boolean' } } });
     const postgres = values.postgres ?? process.env.PENHOLDER_POSTGRES;
     const dataDir = values.data ?? process.env.PENHOLDER_DATA;
     if (!dataDir && !postgres) throw new CliError('--data DIR is required (or set PENHOLDER_DATA), or --postgres URL.');
+    const names = (values.cofacilitators ?? '').split(',').map((n) => n.trim()).filter(Boolean);
+    if (names.length > 2) throw new CliError(`--cofacilitators names the two co-facilitators; got ${names.length} names.`);
     const title = values.title?.trim();
     if (!title && !values.from) throw new CliError('--title "..." is required (or --from FILE to take the title from an imported text).');
     const negotiation = values.from ? await fromFile(values.from, title) : createNegotiation({ title: title! });
@@ -43,14 +46,14 @@ export const negotiationCreate: Command = {
       if (!(await data.store.load(documentName(negotiation.id, { kind: 'table' })))) throw new CliError('the negotiation could not be stored');
       const invitations = [];
       for (let n = 0; n < 2; n++) {
-        const { invitation, token } = await data.invitations.create({ negotiationId: negotiation.id, role: 'cofacilitator', delegation: null });
-        invitations.push({ role: invitation.role, token, link: invitationLink(values.server ?? null, token), id: invitation.id });
+        const { invitation, token } = await data.invitations.create({ negotiationId: negotiation.id, role: 'cofacilitator', delegation: null, name: names[n] ?? null });
+        invitations.push({ role: invitation.role, name: invitation.name, token, link: invitationLink(values.server ?? null, token), id: invitation.id });
       }
       const result = { id: negotiation.id, title: negotiation.table.meta().title, invitations };
       if (values.json) console.log(JSON.stringify(result, null, 2));
       else {
         console.log(`Negotiation ${result.id}: ${result.title}`);
-        invitations.forEach((i, n) => console.log(`\nCo-facilitator ${n + 1} (invitation ${i.id}):\n  ${i.link}\n  token: ${i.token}`));
+        invitations.forEach((i, n) => console.log(`\nCo-facilitator ${i.name ? `— ${i.name}` : n + 1} (invitation ${i.id}):\n  ${i.link}\n  token: ${i.token}`));
         console.log('\nThe tokens are shown only now; the server keeps only their hashes.');
       }
     } finally {

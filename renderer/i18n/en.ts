@@ -267,6 +267,7 @@ export const en = {
   'keys.escape': 'Close a form, a suggestion or a dialog',
   'keys.help': 'Show this list',
   'keys.suggest': 'Delegations: typing, typing over selected words or Backspace in the text makes your suggestion in place',
+  'who.cofacilitatorNamed': 'Co-facilitator — {name}',
 } as const;
 
 /** A message that depends on a count: a form per plural category (Intl.PluralRules), `other` always. */

@@ -269,4 +269,5 @@ export const fr: Messages = {
   'keys.escape': 'Fermer un formulaire, une suggestion ou une boîte de dialogue',
   'keys.help': 'Afficher cette liste',
   'keys.suggest': 'Délégations : taper, taper sur des mots sélectionnés ou Retour arrière dans le texte crée votre suggestion sur place',
+  'who.cofacilitatorNamed': 'Cofacilitateur — {name}',
 };

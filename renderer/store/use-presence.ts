@@ -9,6 +9,8 @@ export interface Presence {
   role: string;
   /** The delegation's name, or null for a co-facilitator. */
   name: string | null;
+  /** A co-facilitator's name ("Ireland"), which tells the two apart; null for others or when none was given. */
+  cofacilitatorName: string | null;
   /** The paragraph they are on. */
   focus: string | null;
 }
@@ -21,7 +23,7 @@ function read(awareness: Awareness): Presence[] {
     const local = state as { role?: string; name?: string | null; focus?: string | null };
     // Others are known only by what the server stamped; ourselves by what we know of our session.
     if (!stamp && !self) continue;
-    people.push({ clientId, self, role: stamp?.role ?? local.role ?? 'delegation', name: stamp?.delegationName ?? local.name ?? null, focus: local.focus ?? null });
+    people.push({ clientId, self, role: stamp?.role ?? local.role ?? 'delegation', name: stamp?.delegationName ?? local.name ?? null, cofacilitatorName: stamp?.role === 'cofacilitator' ? stamp.name : null, focus: local.focus ?? null });
   }
   return people.sort((a, b) => Number(b.self) - Number(a.self) || (a.name ?? '').localeCompare(b.name ?? ''));
 }

@@ -3,7 +3,7 @@ import { useT } from '../i18n/translate';
 import { useDeferredNegotiation } from '../store/connection-context';
 import type { Presence } from '../store/use-presence';
 
-/** Who is in the room: delegations by name, co-facilitators as such, and the paragraph each is on. */
+/** Who is in the room: delegations by name, co-facilitators as such (by name when they have one), and the paragraph each is on. */
 export function PresenceBar({ presence }: { presence: Presence[] }) {
   const t = useT();
   const labels = useDeferredNegotiation((n) => currentLabels(n));
@@ -17,7 +17,7 @@ export function PresenceBar({ presence }: { presence: Presence[] }) {
         <ul>
           {others.map((p) => (
             <li key={p.clientId} className={`person role-${p.role}`}>
-              {p.role === 'cofacilitator' ? <strong>{t('who.cofacilitator')}</strong> : p.name}
+              {p.role === 'cofacilitator' ? <strong>{p.cofacilitatorName ? t('who.cofacilitatorNamed', { name: p.cofacilitatorName }) : t('who.cofacilitator')}</strong> : p.name}
               {p.focus && labels.get(p.focus) && <span className="where"> · {t('presence.on', { label: labels.get(p.focus)! })}</span>}
             </li>
           ))}

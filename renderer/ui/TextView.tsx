@@ -88,7 +88,7 @@ export function TextView({ presence, followed = null }: { presence: Presence[]; 
     };
   });
   const present = new Map<string, string[]>();
-  for (const p of presence) if (!p.self && p.focus) present.set(p.focus, [...(present.get(p.focus) ?? []), p.name ?? t('who.cofacilitator')]);
+  for (const p of presence) if (!p.self && p.focus) present.set(p.focus, [...(present.get(p.focus) ?? []), p.name ?? (p.cofacilitatorName ? t('who.cofacilitatorNamed', { name: p.cofacilitatorName }) : t('who.cofacilitator'))]);
   for (const [id, names] of present) present.set(id, stableList(previous.current.present.get(id), names));
   previous.current.present = present;
   const presentOn = (id: string): string[] => present.get(id) ?? NOBODY;

@@ -8,6 +8,8 @@ export interface AwarenessStamp {
   role: Role;
   delegationId: string | null;
   delegationName: string | null;
+  /** How the participant is shown: the delegation's name, or a co-facilitator's ("Ireland"), so that two co-facilitators are told apart. */
+  name: string | null;
 }
 
 const ROLES: readonly string[] = ['cofacilitator', 'delegation', 'observer'] satisfies Role[];
@@ -21,5 +23,5 @@ export function readStamp(state: unknown): AwarenessStamp | null {
   if (typeof stamp !== 'object' || stamp === null) return null;
   const fields = stamp as Record<string, unknown>;
   if (!isRole(fields.role)) return null;
-  return { role: fields.role, delegationId: stringOrNull(fields.delegationId), delegationName: stringOrNull(fields.delegationName) };
+  return { role: fields.role, delegationId: stringOrNull(fields.delegationId), delegationName: stringOrNull(fields.delegationName), name: stringOrNull(fields.name) };
 }

@@ -162,7 +162,7 @@ export class HostedDocument {
     const identity = connection.identity!;
     const stamped = stampAwareness(
       update,
-      { role: identity.actor.role, delegationId: identity.actor.delegationId, delegationName: identity.delegationName },
+      { role: identity.actor.role, delegationId: identity.actor.delegationId, delegationName: identity.delegationName, name: identity.name },
       (id) => {
         const owner = this.awarenessOwners.get(id);
         return owner === undefined || owner === connection;

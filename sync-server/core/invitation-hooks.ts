@@ -8,8 +8,9 @@ export function identityOf(invitation: Invitation): Identity {
     actor: { role: invitation.role, delegationId: invitation.delegation?.id ?? null },
     negotiationId: invitation.negotiationId,
     invitationId: invitation.id,
-    label: invitation.delegation?.name ?? 'co-facilitator',
+    label: invitation.delegation?.name ?? (invitation.name ? `co-facilitator (${invitation.name})` : 'co-facilitator'),
     delegationName: invitation.delegation?.name ?? null,
+    name: invitation.name,
   };
 }
 

@@ -11,6 +11,8 @@ export interface Identity {
   /** For logs and awareness: the delegation's name, or "co-facilitator". */
   label: string;
   delegationName: string | null;
+  /** How others see them: the delegation's name, or a co-facilitator's ("Ireland"); null when none was given. */
+  name: string | null;
 }
 
 /** Refuses a connection with a 44xx close code (see CloseCode). */

@@ -176,6 +176,10 @@ export class SyncServer {
     await this.join(connection, await this.authenticate(token, connection.documentName, negotiationId, connection.ref!));
   }
 
+  /**
+   * Both protocols pass here once per document: a room (RoomConnection) is one socket holding one
+   * ClientConnection per document, so limits on sockets count rooms, not these.
+   */
   private async join(connection: ClientConnection, identity: Identity): Promise<void> {
     const rights = documentRights(identity.actor, connection.ref!);
     if (!rights.read) throw new AuthRefusal(CloseCode.forbidden, `${identity.label} may not read ${connection.documentName}`);

@@ -9,6 +9,8 @@ export interface Invitation {
   role: Role;
   /** The delegation the invitee speaks for; null for a co-facilitator invited in a personal capacity. */
   delegation: { id: string; name: string } | null;
+  /** How the invitee is shown to others: the delegation's name, or a co-facilitator's ("Ireland"); null if none was given. */
+  name: string | null;
   createdAt: string;
   expiresAt: string | null;
   revokedAt: string | null;
@@ -33,6 +35,8 @@ const fromRow = (r: Row): Invitation => ({
   negotiationId: r.negotiation_id,
   role: r.role,
   delegation: r.delegation_id ? { id: r.delegation_id, name: r.delegation_name ?? r.delegation_id } : null,
+  // A co-facilitator is on no roster: their name is kept where a delegation's would be.
+  name: r.delegation_name,
   createdAt: r.created_at,
   expiresAt: r.expires_at,
   revokedAt: r.revoked_at,
@@ -50,6 +54,8 @@ export interface NewInvitation {
   negotiationId: string;
   role: Role;
   delegation: { id: string; name: string } | null;
+  /** A co-facilitator's name, shown to others as "Co-facilitator — <name>" (a delegation is shown by its own name). */
+  name?: string | null;
   expiresAt?: string | null;
 }
 
@@ -90,7 +96,7 @@ export class InvitationStore implements Invitations {
       negotiation_id: fields.negotiationId,
       role: fields.role,
       delegation_id: fields.delegation?.id ?? null,
-      delegation_name: fields.delegation?.name ?? null,
+      delegation_name: fields.delegation?.name ?? fields.name ?? null,
       created_at: new Date().toISOString(),
       expires_at: fields.expiresAt ?? null,
       revoked_at: null,

@@ -14,6 +14,8 @@ export interface IssuedInvitation {
   link: string;
   role: Role;
   delegation: { id: string; name: string } | null;
+  /** How the invitee is shown to others (a co-facilitator's name, or the delegation's). */
+  name: string | null;
   expiresAt: string | null;
   documents: { table: string; delegation?: string; private?: string };
 }
@@ -45,7 +47,9 @@ export function parseExpiry(value: unknown, now = new Date()): string | null {
 
 /**
  * Invites a delegation (or a co-facilitator) to a negotiation: puts the delegation on the roster of the
- * table document when it is missing, and creates an invitation for it.
+ * table document when it is missing, and creates an invitation for it. A co-facilitator's name (often the
+ * country they come from: "Ireland") only tells the two co-facilitators apart; it puts nobody on the roster
+ * and gives no delegation's rights.
  */
 export async function inviteDelegation(
   context: InviteContext,
@@ -54,18 +58,18 @@ export async function inviteDelegation(
   const name = input.delegationName?.trim() || null;
   if (!name && input.role !== 'cofacilitator') throw new Refusal('A delegation or observer invitation needs the delegation\'s name.');
   const kind: DelegationKind = input.role === 'observer' ? 'observer' : 'member-state';
-  const delegation = name
+  const delegation = name && input.role !== 'cofacilitator'
     ? await context.editTable(input.negotiationId, (negotiation) => {
         const d = addDelegation(negotiation, { role: 'cofacilitator', delegationId: null }, { name, kind });
         return { id: d.id, name: d.name };
       })
     : null;
   if (!delegation) await context.editTable(input.negotiationId, () => undefined); // the negotiation must exist
-  const { invitation, token } = await context.invitations.create({ negotiationId: input.negotiationId, role: input.role, delegation, expiresAt: input.expiresAt });
+  const { invitation, token } = await context.invitations.create({ negotiationId: input.negotiationId, role: input.role, delegation, name: delegation ? null : name, expiresAt: input.expiresAt });
   const documents: IssuedInvitation['documents'] = { table: documentName(input.negotiationId, { kind: 'table' }) };
   if (delegation) {
     documents.delegation = documentName(input.negotiationId, { kind: 'delegation', delegationId: delegation.id });
     documents.private = documentName(input.negotiationId, { kind: 'private', delegationId: delegation.id });
   }
-  return { id: invitation.id, token, link: invitationLink(context.serverUrl, token), role: invitation.role, delegation, expiresAt: invitation.expiresAt, documents };
+  return { id: invitation.id, token, link: invitationLink(context.serverUrl, token), role: invitation.role, delegation, name: invitation.name, expiresAt: invitation.expiresAt, documents };
 }

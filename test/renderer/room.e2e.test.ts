@@ -85,6 +85,13 @@ describe.runIf(run)('one connection per participant, in Chromium against the rea
     IDLE_MS + 120_000,
   );
 
+  it('shows two co-facilitators by name', async () => {
+    const named = (name: string) => room.data.invitations.create({ negotiationId: 'sample', role: 'cofacilitator', delegation: null, name }).token;
+    const [ireland, namibia] = await Promise.all([join(named('Ireland')), join(named('Namibia'))]);
+    await ireland.page.locator('.presence li', { hasText: 'Co-facilitator — Namibia' }).waitFor();
+    await namibia.page.locator('.presence li', { hasText: 'Co-facilitator — Ireland' }).waitFor();
+  });
+
   it('a stock WebsocketProvider on a single-document URL still syncs, and is refused where its token may not write', async () => {
     const mexico = connect(documentName('sample', { kind: 'table' }), room.tokens.mexico);
     const denied: string[] = [];

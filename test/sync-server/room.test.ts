@@ -135,6 +135,20 @@ describe('the multiplexed protocol: one connection per participant', () => {
     await waitFor(() => ![...watcher.awareness.getStates().values()].some((s) => readStamp(s)?.delegationName === 'Chile'), "Chile's presence to leave");
   });
 
+  it('tells two co-facilitators apart by name, without putting them on the roster or giving them a delegation\'s rights', async () => {
+    const [portugal, namibia] = await Promise.all([t.invite('cofacilitator', 'Portugal'), t.invite('cofacilitator', 'Namibia')]);
+    const a = room(portugal);
+    const b = room(namibia);
+    a.awareness.setLocalStateField('focus', 'op1');
+    b.awareness.setLocalStateField('focus', 'op2');
+    const names = (c: typeof a) => [...c.awareness.getStates().values()].map((s) => readStamp(s)).filter((s) => s?.role === 'cofacilitator').map((s) => s!.name);
+    await waitFor(() => names(a).includes('Namibia') && names(b).includes('Portugal'), 'each co-facilitator to see the other by name');
+    await waitFor(() => a.provider.isSynced(`${t.negotiationId}/table`), 'the table to sync');
+    expect(a.doc('delegation/portugal')).toBeUndefined();
+    a.add(`${t.negotiationId}/private/portugal`);
+    await waitFor(() => a.denied.some((d) => d.document.endsWith('/private/portugal')), 'the refusal to read a private document');
+  });
+
   it('closes the one connection when its invitation is revoked', async () => {
     const token = await t.invite('delegation', 'Peru');
     const c = room(token);

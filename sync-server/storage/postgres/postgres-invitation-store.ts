@@ -18,6 +18,7 @@ const fromRow = (r: Row): Invitation => ({
   negotiationId: r.negotiation_id,
   role: r.role,
   delegation: r.delegation_id ? { id: r.delegation_id, name: r.delegation_name ?? r.delegation_id } : null,
+  name: r.delegation_name,
   createdAt: r.created_at.toISOString(),
   expiresAt: r.expires_at ? r.expires_at.toISOString() : null,
   revokedAt: r.revoked_at ? r.revoked_at.toISOString() : null,
@@ -40,7 +41,7 @@ export class PostgresInvitationStore implements Invitations {
     const { rows } = await this.pool.query<Row>(
       `INSERT INTO penholder_invitations (id, token_hash, negotiation_id, role, delegation_id, delegation_name, created_at, expires_at, revoked_at)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, NULL) RETURNING ${COLUMNS}`,
-      [id, hashToken(token), fields.negotiationId, fields.role, fields.delegation?.id ?? null, fields.delegation?.name ?? null, new Date(), fields.expiresAt ?? null],
+      [id, hashToken(token), fields.negotiationId, fields.role, fields.delegation?.id ?? null, fields.delegation?.name ?? fields.name ?? null, new Date(), fields.expiresAt ?? null],
     );
     return { invitation: fromRow(rows[0]!), token };
   }
