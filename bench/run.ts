@@ -17,10 +17,11 @@ import { latencyChart, markdownTable } from './report';
 import type { BenchRecord } from './run-point';
 import { COMPARED, fanOut, FULL, idlePresence, knee, QUICK } from './scenarios';
 import { rendererScenario } from './renderer-scenario';
+import { ROOM_FULL, ROOM_QUICK, roomScenario } from './room-scenario';
 
 const { values } = parseArgs({ options: { quick: { type: 'boolean' }, only: { type: 'string' }, out: { type: 'string' } } });
 const sizes = values.quick ? QUICK : FULL;
-const ALL = '1,2,3,4,5,6,7';
+const ALL = '1,2,3,4,5,6,7,8';
 const only = new Set((values.only ?? ALL).split(',').map((s) => s.trim()));
 const ROOT = path.resolve(import.meta.dirname, '..');
 const resultsDir = values.out ?? path.join(ROOT, 'bench-results');
@@ -80,6 +81,11 @@ if (only.has('7')) {
   log(`(7) several nodes: ${sizes7.participants} participants over ${sizes7.negotiations} negotiations on ${sizes7.nodes.join(', ')} node(s)`);
   records.push(...(await clusterScenario(sizes7, log)));
 }
+if (only.has('8')) {
+  const sizes8 = sizes.quick ? ROOM_QUICK : ROOM_FULL;
+  log(`(8) the room: ${sizes8.delegations} delegations, N=${sizes8.participants} on one socket each; baseline (a socket per document) at N=${sizes8.baselineParticipants}`);
+  records.push(...(await roomScenario(sizes8, log)));
+}
 summary.knees = knees;
 
 // Targets.
@@ -129,6 +135,14 @@ if (only.has('7')) {
   const one = cluster.find((r) => r.extra?.nodes === 1);
   for (const r of cluster.filter((x) => x !== one))
     targets.push({ target: `(7) ${r.extra?.nodes} nodes: every update delivered at the offered rate (no target in the issue; compared with 1 node)`, met: r.valid ? true : false, detail: `p50 ${r.p50 ?? '–'} ms, p99 ${r.p99 ?? '–'} ms, ${r.updatesPerSec ?? '–'} updates/s; 1 node: p50 ${one?.p50 ?? '–'} ms, p99 ${one?.p99 ?? '–'} ms, ${one?.updatesPerSec ?? '–'} updates/s${r.valid ? '' : ` (${r.note})`}` });
+}
+
+if (only.has('8')) {
+  const room = records.filter((r) => r.scenario === '8-room');
+  const top = room[0];
+  const [same, base] = [room.find((r) => r !== top && r.server === top?.server), room.find((r) => r.server !== top?.server)];
+  targets.push({ target: `(8) the room: p99 ≤ 250 ms at N=${top?.n}, 1 socket per client`, met: top?.valid ? top.p99! <= 250 && top.extra?.socketsPerClient === 1 : null, detail: `p99 ${top?.p99 ?? '–'} ms (co-facilitators ${top?.extra?.cofacilitatorP99 ?? '–'}, delegations ${top?.extra?.delegationP99 ?? '–'}), ${top?.extra?.socketsPerClient ?? '–'} socket(s) per client, ${top?.cpuPercent ?? '–'} % CPU, ${top?.rssMB ?? '–'} MB${top?.valid ? '' : ` (${top?.note})`}` });
+  if (base) targets.push({ target: `(8) the room beats a socket per document at N=${base.n}`, met: same?.valid && base.valid ? same.p99! <= base.p99! && same.rssMB! <= base.rssMB! : null, detail: `one socket: p99 ${same?.p99 ?? '–'} ms, ${same?.rssMB ?? '–'} MB, load ${same?.extra?.initialLoadS ?? '–'} s; per document (${base.extra?.socketsPerClient ?? '–'} sockets per client): p99 ${base.p99 ?? '–'} ms, ${base.rssMB ?? '–'} MB, load ${base.extra?.initialLoadS ?? '–'} s${base.valid ? '' : ` (${base.note})`}` });
 }
 
 // What limits the misses: the server under the profiler at the missed point (full run only: it costs a minute).
