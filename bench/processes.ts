@@ -28,11 +28,6 @@ export function entry(name: 'penholder-server' | 'relay-server' | 'generator' | 
         : null;
       if (result?.status === 0) built[key] = out;
     }
-    // The SQLite storage thread's entry, where the bundled server looks for it (next to itself).
-    const worker = fs.existsSync(esbuild)
-      ? spawnSync(esbuild, [path.join(ROOT, 'sync-server/storage/sqlite/sqlite-worker.ts'), '--bundle', '--platform=node', '--format=esm', '--target=node20', '--packages=external', `--outfile=${path.join(BUILD, 'sqlite-worker.js')}`, '--log-level=error'], { stdio: 'inherit' })
-      : null;
-    if (worker?.status !== 0) for (const key of ['penholder-server', 'penholder-cluster-node']) delete built[key];
   }
   const file = built[name];
   if (file) return { file, execArgv: [] };
