@@ -45,6 +45,8 @@ export interface MeasureResult {
 
 export interface ConvergeResult {
   latencies: number[];
+  /** When each latency's update was sent, in ms after the window opened (same order as `latencies`). */
+  sentAt: number[];
   expected: number;
   received: number;
   identical: boolean;
@@ -62,6 +64,7 @@ interface Sends {
 
 const sends = new Map<number, Sends>();
 let windowLatencies: number[] = [];
+let windowSentAt: number[] = [];
 /** Sends before this time (the warm-up) are not measured. */
 let windowStart = Infinity;
 const denied: string[] = [];
@@ -95,7 +98,10 @@ class Probe {
       if (!s) continue;
       let i = this.cursor.get(client) ?? 0;
       while (i < s.clocks.length && s.clocks[i]! < end) {
-        if (s.times[i]! >= windowStart) windowLatencies.push(now - s.times[i]!);
+        if (s.times[i]! >= windowStart) {
+          windowLatencies.push(now - s.times[i]!);
+          windowSentAt.push(s.times[i]! - windowStart);
+        }
         i++;
       }
       this.cursor.set(client, i);
@@ -247,6 +253,7 @@ async function measure(ms: number, warmupMs: number): Promise<MeasureResult> {
   const start = performance.now();
   writers.forEach((w, i) => (w.next = start + (i / Math.max(1, writers.length)) * period));
   windowLatencies = [];
+  windowSentAt = [];
   windowStart = start + warmupMs;
   let snapshot: { frames: number; updates: number; bytes: number; hb: number; cpu: NodeJS.CpuUsage; t: number; sent: number } | null = null;
   let sent = 0;
@@ -308,8 +315,10 @@ async function converge(timeoutMs: number): Promise<ConvergeResult> {
   const identical = probes.every((p) => fingerprint(p) === fingerprint(probes.find((q) => q.docName === p.docName)!));
   const expected = writers.reduce((n, w) => n + w.sends.times.filter((t) => t >= windowStart).length * probes.filter((p) => p.docName === w.docName).length, 0);
   const latencies = windowLatencies;
+  const sentAt = windowSentAt;
   windowLatencies = [];
-  return { latencies, expected, received: latencies.length, identical, probes: probes.length, missing, denied: [...denied] };
+  windowSentAt = [];
+  return { latencies, sentAt, expected, received: latencies.length, identical, probes: probes.length, missing, denied: [...denied] };
 }
 
 function close(): void {

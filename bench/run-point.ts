@@ -5,6 +5,7 @@ import type { BenchDocument } from './negotiation-data';
 import { cpuSeconds, GeneratorProcess, rssMB, startBenchServer, type BenchServer, type ServerKind } from './processes';
 import { decodeServerMessage, syncStep1, updateMessage } from './protocol';
 import { RawSocket } from './raw-socket';
+import { windowedP99 } from './windows';
 
 /** One record of the results file, as the issue specifies it (plus a few diagnostics). */
 export interface BenchRecord {
@@ -23,6 +24,10 @@ export interface BenchRecord {
   valid: boolean;
   note: string;
   generatorCpu?: number[];
+  /** One window's p99 was far above the others' median (see windowedP99). */
+  outlying?: boolean;
+  /** Measured again (see measureStep): this measurement does not stand. */
+  superseded?: boolean;
   extra?: Record<string, number | string | null>;
 }
 
@@ -67,6 +72,8 @@ export interface PointSpec {
   warmupMs: number;
   /** Generator processes holding receivers only (besides the one with the writers and probes). */
   receiverProcesses: number;
+  /** Windows the measured duration is split into; the step's p99 is the median of theirs (default 5). */
+  windows?: number;
   cpuProfileDir?: string;
 }
 
@@ -115,7 +122,8 @@ export async function runPoint(doc: BenchDocument, spec: PointSpec, log: (line: 
     peakRss = Math.max(peakRss, rssMB(server.pid));
     const conv = await main.call<ConvergeResult>('converge', { timeoutMs: 15_000 });
     const m0 = measured[0]!;
-    const lat = conv.latencies.sort((a, b) => a - b);
+    const windowed = windowedP99(conv.latencies, conv.sentAt, spec.durationMs, spec.windows ?? 5);
+    const lat = [...conv.latencies].sort((a, b) => a - b);
     const problems: string[] = [];
     const genCpu = measured.map((m) => m.cpuPercent);
     if (genCpu.some((c) => c > 70)) problems.push(`generator CPU ${genCpu.map((c) => c.toFixed(0)).join('/')}% > 70%`);
@@ -128,7 +136,7 @@ export async function runPoint(doc: BenchDocument, spec: PointSpec, log: (line: 
     const record: BenchRecord = {
       ...base,
       p50: round(percentile(lat, 0.5)),
-      p99: round(percentile(lat, 0.99)),
+      p99: windowed.p99,
       p999: round(percentile(lat, 0.999)),
       framesPerSec: Math.round(measured.reduce((n, m) => n + m.framesReceived / (m.elapsedMs / 1000), 0)),
       updatesPerSec: round(m0.sent / (m0.elapsedMs / 1000), 1),
@@ -137,9 +145,10 @@ export async function runPoint(doc: BenchDocument, spec: PointSpec, log: (line: 
       valid: problems.length === 0,
       note: problems.join('; '),
       generatorCpu: genCpu.map((c) => round(c, 1)!),
-      extra: { latencySamples: lat.length, expectedSamples: conv.expected, heartbeatsPerSec: round(measured.reduce((n, m) => n + m.heartbeatsSent / (m.elapsedMs / 1000), 0), 1) },
+      outlying: windowed.outlying,
+      extra: { p99AllSamples: round(percentile(lat, 0.99)), windowP99: windowed.windows.join(' / '), latencySamples: lat.length, expectedSamples: conv.expected, heartbeatsPerSec: round(measured.reduce((n, m) => n + m.heartbeatsSent / (m.elapsedMs / 1000), 0), 1) },
     };
-    log(`  ${spec.scenario} ${spec.server.padEnd(26)} n=${String(spec.n).padStart(4)} w=${String(spec.writers).padStart(3)} upd/s=${record.updatesPerSec} p50=${record.p50} p99=${record.p99} p99.9=${record.p999} frames/s=${record.framesPerSec} cpu=${record.cpuPercent}% rss=${record.rssMB}MB gen=${genCpu.map((c) => c.toFixed(0)).join('/')}%${record.valid ? '' : ` INVALID: ${record.note}`}`);
+    log(`  ${spec.scenario} ${spec.server.padEnd(26)} n=${String(spec.n).padStart(4)} w=${String(spec.writers).padStart(3)} upd/s=${record.updatesPerSec} p50=${record.p50} p99=${record.p99} (windows ${windowed.windows.join('/')}${windowed.outlying ? ', OUTLYING' : ''}) p99.9=${record.p999} frames/s=${record.framesPerSec} cpu=${record.cpuPercent}% rss=${record.rssMB}MB gen=${genCpu.map((c) => c.toFixed(0)).join('/')}%${record.valid ? '' : ` INVALID: ${record.note}`}`);
     return record;
   } catch (error) {
     const note = `failed: ${(error as Error).message}`;

@@ -87,11 +87,26 @@ if (only.has('8')) {
   records.push(...(await roomScenario(sizes8, log)));
 }
 summary.knees = knees;
+summary.remeasured = records.filter((r) => r.superseded).length;
 
-// Targets.
+// Targets, from the measurements that stand (a step measured again keeps only its last measurement).
+const standing = records.filter((r) => !r.superseded);
 const targets: { target: string; met: boolean | null; detail: string }[] = [];
 const stock = 'y-websocket@1.5.4';
-const fan = (server: string, n: number) => records.find((r) => r.scenario === '1-fan-out' && r.server === server && r.n === n);
+const fan = (server: string, n: number) => standing.find((r) => r.scenario === '1-fan-out' && r.server === server && r.n === n);
+// Issue 16, as ratios in this run; the same ratios are kept in the summary so that a quick run can be checked against a full one (bench/compare-runs.ts).
+const ratios: Record<string, number | null> = {};
+const div = (a: number | null | undefined, b: number | null | undefined) => (a != null && b != null && b !== 0 ? Math.round((a / b) * 100) / 100 : null);
+if (only.has('1')) {
+  for (const n of sizes.fanOutN) {
+    const p = fan('penholder', n);
+    const s = fan(stock, n);
+    ratios[`fan-out p99 / stock, N=${n}`] = div(p?.p99, s?.p99);
+    ratios[`fan-out p99.9 / p99, N=${n}`] = div(p?.p999, p?.p99);
+    targets.push({ target: `(16) fan-out p99 ≤ stock at N=${n}`, met: p?.p99 != null && s?.p99 != null ? p.p99 <= s.p99 : null, detail: `penholder ${p?.p99 ?? '–'} ms vs stock ${s?.p99 ?? '–'} ms (ratio ${ratios[`fan-out p99 / stock, N=${n}`] ?? '–'}; median of ${sizes.windows} windows)${p?.valid && s?.valid ? '' : ' [a run was invalid]'}` });
+    targets.push({ target: `(16) fan-out p99.9 ≤ 3 × p99 at N=${n}`, met: p?.p999 != null && p.p99 != null ? p.p999 <= 3 * p.p99 : null, detail: `p99.9 ${p?.p999 ?? '–'} ms, p99 ${p?.p99 ?? '–'} ms (ratio ${ratios[`fan-out p99.9 / p99, N=${n}`] ?? '–'})` });
+  }
+}
 if (only.has('1')) {
   for (const n of sizes.fanOutN) {
     const p = fan('penholder', n);
@@ -110,13 +125,21 @@ if (only.has('2')) {
 }
 if (only.has('3')) {
   const top = sizes.idleN.at(-1)!;
-  const p = records.find((r) => r.scenario === '3-idle-presence' && r.server === 'penholder' && r.n === top);
-  const s = records.find((r) => r.scenario === '3-idle-presence' && r.server === stock && r.n === top);
+  const p = standing.find((r) => r.scenario === '3-idle-presence' && r.server === 'penholder' && r.n === top);
+  const s = standing.find((r) => r.scenario === '3-idle-presence' && r.server === stock && r.n === top);
   targets.push({ target: `(3) idle N=${top} ≤ 10 % of a core`, met: p?.cpuPercent != null ? p.cpuPercent <= 10 : null, detail: `penholder ${p?.cpuPercent ?? '–'} % vs stock ${s?.cpuPercent ?? '–'} %` });
 }
 if (only.has('4')) {
-  const c = records.find((r) => r.scenario === '4-cold-load');
+  const c = standing.find((r) => r.scenario === '4-cold-load');
   targets.push({ target: '(4) first sync ≤ 300 ms, RSS ≤ 150 MB', met: c?.p50 != null && c.rssMB != null ? c.p50 <= 300 && c.rssMB <= 150 : null, detail: `${c?.p50 ?? '–'} ms, ${c?.rssMB ?? '–'} MB` });
+}
+if (only.has('5') && only.has('2')) {
+  const d = knees.penholder?.knee ?? null;
+  const m = knees['penholder-nodurable']?.knee ?? null;
+  const s = knees[stock]?.knee ?? null;
+  ratios['knee durable / not durable'] = div(d, m);
+  ratios['knee durable / stock'] = div(d, s);
+  targets.push({ target: '(16) knee with durability ≥ 0.8 × without, and ≥ stock', met: d !== null && m !== null && s !== null ? d >= 0.8 * m && d >= s : null, detail: `durable ${d ?? '–'}, not durable ${m ?? '–'}, stock ${s ?? '–'} updates/s; ended by: ${knees.penholder?.limitedBy ?? '–'}` });
 }
 if (only.has('5') && only.has('2')) {
   const d = knees.penholder?.knee ?? null;
@@ -124,15 +147,18 @@ if (only.has('5') && only.has('2')) {
   targets.push({ target: '(5) durability costs ≤ 20 % of the knee', met: d !== null && m !== null ? d >= 0.8 * m : null, detail: `durable ${d ?? '–'} vs not durable ${m ?? '–'} updates/s (cost ${d && m ? ((1 - d / m) * 100).toFixed(0) : '–'} %)` });
 }
 if (only.has('6')) {
-  const r = records.find((x) => x.scenario === '6-renderer');
+  const r = standing.find((x) => x.scenario === '6-renderer');
   const p95 = (r?.extra?.keystrokeP95 as number | null | undefined) ?? null;
   const first = (r?.extra?.firstRenderMs as number | null | undefined) ?? null;
   targets.push({ target: '(6) keystroke→paint p95 ≤ 16 ms, first render ≤ 1 s', met: p95 !== null && first !== null ? p95 <= 16 && first <= 1000 : null, detail: r?.valid ? `p95 ${p95} ms, first render ${first} ms` : `not measured: ${r?.note ?? 'not run'}` });
 }
 
 if (only.has('7')) {
-  const cluster = records.filter((r) => r.scenario === '7-cluster');
+  const cluster = standing.filter((r) => r.scenario === '7-cluster');
   const one = cluster.find((r) => r.extra?.nodes === 1);
+  const three = cluster.find((r) => r.extra?.nodes === 3);
+  ratios['3 nodes p99 / 1 node'] = div(three?.p99, one?.p99);
+  targets.push({ target: '(16) three nodes: p99 ≤ 2 × one node at the same load', met: three?.p99 != null && one?.p99 != null ? three.p99 <= 2 * one.p99 : null, detail: `3 nodes ${three?.p99 ?? '–'} ms, 1 node ${one?.p99 ?? '–'} ms (ratio ${ratios['3 nodes p99 / 1 node'] ?? '–'})` });
   for (const r of cluster.filter((x) => x !== one))
     targets.push({ target: `(7) ${r.extra?.nodes} nodes: every update delivered at the offered rate (no target in the issue; compared with 1 node)`, met: r.valid ? true : false, detail: `p50 ${r.p50 ?? '–'} ms, p99 ${r.p99 ?? '–'} ms, ${r.updatesPerSec ?? '–'} updates/s; 1 node: p50 ${one?.p50 ?? '–'} ms, p99 ${one?.p99 ?? '–'} ms, ${one?.updatesPerSec ?? '–'} updates/s${r.valid ? '' : ` (${r.note})`}` });
 }
@@ -161,6 +187,8 @@ if (!sizes.quick) {
   }
 }
 
+summary.ratios = ratios;
+summary.loadAverageAtEnd = os.loadavg().map((x) => Math.round(x * 100) / 100);
 const result = { machine, mode: values.quick ? 'quick' : 'full', startedAt: new Date(started).toISOString(), durationS: Math.round((Date.now() - started) / 1000), sizes, summary, targets, profiles, records };
 const stamp = new Date(started).toISOString().replace(/[:.]/g, '-');
 fs.writeFileSync(path.join(resultsDir, 'latest.json'), JSON.stringify(result, null, 2));
@@ -172,7 +200,7 @@ console.log(markdownTable(records));
 console.log('\n| target | met | detail |\n|---|---|---|');
 for (const t of targets) console.log(`| ${t.target} | ${t.met === null ? 'not measured' : t.met ? 'yes' : 'NO'} | ${t.detail.replace(/\|/g, '/')} |`);
 console.log(`\nknees: ${Object.entries(knees).map(([k, v]) => `${k} ${v.knee ?? '–'} updates/s`).join('; ')}`);
-const run: RunResult = { machine, mode: result.mode, startedAt: result.startedAt, durationS: result.durationS, targets, records, knees, profiles };
+const run: RunResult = { machine, mode: result.mode, startedAt: result.startedAt, durationS: result.durationS, targets, records: standing, knees, profiles };
 const docsFile = path.join(ROOT, 'docs', 'benchmarks.md');
 if (values.only === undefined && values.out === undefined) {
   writeDocs(docsFile, generatedSection(run), `# Penholder benchmarks\n\nWritten by \`npm run bench\` between the markers below; the text around them is kept.\n`);

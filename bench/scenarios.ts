@@ -13,10 +13,12 @@ export interface Sizes {
   idleN: number[];
   idleWindowMs: number;
   probes: number;
+  /** Windows a step's measured duration is split into (its p99 is their median). */
+  windows: number;
 }
 
-export const FULL: Sizes = { quick: false, durationMs: 10_000, warmupMs: 2_000, fanOutN: [50, 200, 600], kneeReceivers: 50, kneeWriters: [5, 10, 20, 40, 80, 160, 320, 640], kneeRate: 10, idleN: [200, 600, 1000], idleWindowMs: 15_000, probes: 4 };
-export const QUICK: Sizes = { quick: true, durationMs: 2_000, warmupMs: 800, fanOutN: [30, 100], kneeReceivers: 20, kneeWriters: [10, 40, 160], kneeRate: 10, idleN: [100, 300], idleWindowMs: 2_000, probes: 2 };
+export const FULL: Sizes = { quick: false, durationMs: 10_000, warmupMs: 2_000, fanOutN: [50, 200, 600], kneeReceivers: 50, kneeWriters: [5, 10, 20, 40, 80, 160, 320, 640], kneeRate: 10, idleN: [200, 600, 1000], idleWindowMs: 15_000, probes: 4, windows: 5 };
+export const QUICK: Sizes = { quick: true, durationMs: 2_000, warmupMs: 800, fanOutN: [50, 200], kneeReceivers: 20, kneeWriters: [10, 40, 160], kneeRate: 10, idleN: [100, 300], idleWindowMs: 2_000, probes: 2, windows: 3 };
 
 /** Receivers beyond this many go to a second generator process. */
 const receiverProcessesFor = (n: number) => (n > 300 ? 1 : 0);
@@ -25,33 +27,59 @@ export const COMPARED: ServerKind[] = ['penholder', 'y-websocket@1.5.4', '@y/web
 
 type Log = (line: string) => void;
 
+/** Generator processes a step may grow to when the load generator, not the server, saturates. */
+const MAX_RECEIVER_PROCESSES = 3;
+
+/**
+ * One step, measured until its verdict can be trusted: when the load generator saturates (its CPU over
+ * 70 %), the step runs again with one more generator process, rather than report the generator's cap;
+ * a step otherwise invalid, or with an outlying window, is measured once more and the second
+ * measurement stands. Every measurement is kept in `records`.
+ */
+export async function measureStep(doc: BenchDocument, spec: PointSpec, log: Log): Promise<{ record: BenchRecord; records: BenchRecord[] }> {
+  const records: BenchRecord[] = [];
+  let current = spec;
+  let record = await runPoint(doc, current, log);
+  records.push(record);
+  while (/generator CPU/.test(record.note) && current.receiverProcesses < MAX_RECEIVER_PROCESSES && current.n - current.writers - current.probes > 0) {
+    current = { ...current, receiverProcesses: current.receiverProcesses + 1 };
+    log(`  the load generator saturated (${record.note}): again with ${current.receiverProcesses + 1} generator processes`);
+    record = await runPoint(doc, current, log);
+    records.push(record);
+  }
+  if ((!record.valid && !record.note.startsWith('failed') && !/generator CPU/.test(record.note)) || record.outlying) {
+    log(`  step ${record.valid ? 'with an outlying window' : `invalid (${record.note})`}: measured again`);
+    record = await runPoint(doc, current, log);
+    records.push(record);
+  }
+  return { record, records };
+}
+
 /** (1) Fan-out: N participants, 10 writers at 5 updates/s. */
 export async function fanOut(doc: BenchDocument, sizes: Sizes, servers: ServerKind[], log: Log): Promise<BenchRecord[]> {
   const out: BenchRecord[] = [];
   for (const n of sizes.fanOutN)
-    for (const server of servers)
-      out.push(await runPoint(doc, { scenario: '1-fan-out', server, n, writers: 10, rate: 5, probes: sizes.probes, heartbeatMs: null, durationMs: sizes.durationMs, warmupMs: sizes.warmupMs, receiverProcesses: receiverProcessesFor(n) }, log));
+    for (const server of servers) {
+      const step = await measureStep(doc, { scenario: '1-fan-out', server, n, writers: 10, rate: 5, probes: sizes.probes, heartbeatMs: null, durationMs: sizes.durationMs, warmupMs: sizes.warmupMs, receiverProcesses: receiverProcessesFor(n), windows: sizes.windows }, log);
+      out.push(...superseded(step));
+    }
   return out;
 }
 
 /** The knee of a server: writers (at kneeRate each) ramped until p99 passes 50 ms; one refining step between the last good and the first bad point. */
 export async function knee(doc: BenchDocument, sizes: Sizes, server: ServerKind, scenario: string, log: Log): Promise<{ records: BenchRecord[]; knee: number | null; limitedBy: string }> {
   const records: BenchRecord[] = [];
-  const point = (writers: number): Promise<BenchRecord> => {
-    const spec: PointSpec = { scenario, server, n: sizes.kneeReceivers + writers, writers, rate: sizes.kneeRate, probes: 2, heartbeatMs: null, durationMs: sizes.durationMs, warmupMs: sizes.warmupMs, receiverProcesses: 0 };
-    return runPoint(doc, spec, log).then((r) => (records.push(r), r));
+  const point = async (writers: number): Promise<BenchRecord> => {
+    const spec: PointSpec = { scenario, server, n: sizes.kneeReceivers + writers, writers, rate: sizes.kneeRate, probes: 2, heartbeatMs: null, durationMs: sizes.durationMs, warmupMs: sizes.warmupMs, receiverProcesses: 0, windows: sizes.windows };
+    const step = await measureStep(doc, spec, log);
+    records.push(...superseded(step));
+    return step.record;
   };
   const good = (r: BenchRecord) => r.valid && r.p99 !== null && r.p99 <= 50;
   let lastGood: number | null = null;
   let firstBad: BenchRecord | null = null;
   for (const w of sizes.kneeWriters) {
-    let r = await point(w);
-    // A step made invalid by the machine (writers or generator descheduled) is measured once more
-    // before it ends the ramp; both records are kept.
-    if (!r.valid && !r.note.startsWith('failed') && !/generator CPU/.test(r.note)) {
-      log(`  step of ${w} writers invalid (${r.note}): measured again`);
-      r = await point(w);
-    }
+    const r = await point(w);
     if (good(r)) lastGood = w;
     else {
       firstBad = r;
@@ -64,9 +92,23 @@ export async function knee(doc: BenchDocument, sizes: Sizes, server: ServerKind,
     if (good(r)) lastGood = mid;
     else if (r.valid) firstBad = r;
   }
-  const best = records.filter(good).sort((a, b) => b.updatesPerSec! - a.updatesPerSec!)[0] ?? null;
-  const limitedBy = !firstBad ? 'not reached: the ramp ended below the knee' : firstBad.valid ? `p99 ${firstBad.p99} ms at ${firstBad.updatesPerSec} updates/s` : `the next step was invalid (${firstBad.note})`;
-  return { records, knee: best?.updatesPerSec ?? null, limitedBy };
+  const best = records.filter((r) => !r.superseded && good(r)).sort((a, b) => b.updatesPerSec! - a.updatesPerSec!)[0] ?? null;
+  return { records, knee: best?.updatesPerSec ?? null, limitedBy: limitingFactor(firstBad) };
+}
+
+/** What ended a ramp, named: the server's CPU, its latency, the load generator, or nothing (not reached). */
+function limitingFactor(firstBad: BenchRecord | null): string {
+  if (!firstBad) return 'not reached: the ramp ended below the knee';
+  const at = `at ${firstBad.updatesPerSec} updates/s`;
+  if (/generator CPU/.test(firstBad.note)) return `the load generator, even with ${MAX_RECEIVER_PROCESSES + 1} processes (${firstBad.note}) ${at}`;
+  if (!firstBad.valid) return `the next step was invalid (${firstBad.note})`;
+  if (firstBad.cpuPercent !== null && firstBad.cpuPercent >= 90) return `server CPU ${firstBad.cpuPercent} % (one core) ${at}, p99 ${firstBad.p99} ms`;
+  return `latency: p99 ${firstBad.p99} ms ${at} with the server at ${firstBad.cpuPercent} % CPU`;
+}
+
+/** A step's records, every measurement but the one that stands marked as superseded. */
+function superseded(step: { record: BenchRecord; records: BenchRecord[] }): BenchRecord[] {
+  return step.records.map((r) => (r === step.record ? r : { ...r, superseded: true }));
 }
 
 /** (3) Idle presence: N clients with awareness only, heartbeats every 15 s. */
