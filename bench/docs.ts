@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import { roomSection } from './room-scenario';
 import type { BenchRecord } from './run-point';
 
 export const BEGIN = '<!-- BEGIN: written by `npm run bench`; edit outside these markers only -->';
@@ -112,6 +113,7 @@ export function generatedSection(run: RunResult): string {
     const single = fan.find((r) => r.server === 'penholder' && r.n === Math.max(...fan.map((x) => x.n)));
     if (single) out.push(`Beside the single-node, single-document figure of (1): N=${single.n}, p50 ${f(single.p50, 2)} ms, p99 ${f(single.p99, 2)} ms at ${f(single.updatesPerSec, 1)} updates/s.`, '');
   }
+  out.push(...roomSection(records));
   out.push('### Targets', '', '| target | met | by how much |', '|---|---|---|');
   for (const t of run.targets) out.push(`| ${t.target} | ${t.met === null ? 'not measured' : t.met ? 'yes' : '**missed**'} | ${t.detail.replace(/\|/g, '/')} |`);
   out.push('');

@@ -184,3 +184,24 @@ async function roomPoint(sizes: RoomSizes, n: number, design: Design, log: (line
   }
   return record;
 }
+
+/** Scenario 8's part of docs/benchmarks.md. */
+export function roomSection(records: BenchRecord[]): string[] {
+  const room = records.filter((r) => r.scenario === '8-room');
+  if (room.length === 0) return [];
+  const f = (x: unknown) => (x === null || x === undefined ? '–' : String(x));
+  const out = [
+    '### (8) The room (issue 12): 193 delegation documents, everyone connected, 20 delegations proposing every 10 s',
+    '',
+    'Each participant holds the table and all 193 delegation documents (and its own private one); latency is from a delegation\'s send of a proposal to its receipt by each of the two co-facilitators and by two other delegations. "One socket" is the room protocol; "socket per document" the plain one, as the app used it before (195 sockets per client), hence its smaller N.',
+    '',
+    '| design | N | sockets per client | co-facilitators p50 / p99 ms | delegations p50 / p99 ms | initial load s (server CPU s) | server CPU % | RSS MB | valid |',
+    '|---|---:|---:|---:|---:|---:|---:|---:|---|',
+  ];
+  for (const r of room) {
+    const e = r.extra ?? {};
+    out.push(`| ${r.server} | ${r.n} | ${f(e.socketsPerClient)} | ${f(e.cofacilitatorP50)} / ${f(e.cofacilitatorP99)} | ${f(e.delegationP50)} / ${f(e.delegationP99)} | ${f(e.initialLoadS)} (${f(e.initialLoadCpuS)}) | ${f(r.cpuPercent)} | ${f(r.rssMB)} | ${r.valid ? 'yes' : `**no**: ${r.note}`} |`);
+  }
+  out.push('');
+  return out;
+}
