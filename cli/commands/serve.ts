@@ -17,7 +17,29 @@ const LIMIT_ENV: Record<keyof ServerLimits, string> = {
   revalidateMs: 'PENHOLDER_REVALIDATE_MS',
   documentQuotaBytes: 'PENHOLDER_DOCUMENT_QUOTA_BYTES',
   delegationQuotaBytes: 'PENHOLDER_DELEGATION_QUOTA_BYTES',
+  memoryBudgetBytes: 'PENHOLDER_MEMORY_BUDGET_BYTES',
+  maxConnectionsPerToken: 'PENHOLDER_MAX_CONNECTIONS_PER_TOKEN',
+  maxConnectionsPerAddress: 'PENHOLDER_MAX_CONNECTIONS_PER_ADDRESS',
 };
+
+/** The limits with flags of their own (flags win over the environment). */
+const LIMIT_FLAGS = {
+  'memory-budget-mb': { key: 'memoryBudgetBytes', scale: 2 ** 20 },
+  'max-connections-per-token': { key: 'maxConnectionsPerToken', scale: 1 },
+  'max-connections-per-address': { key: 'maxConnectionsPerAddress', scale: 1 },
+} as const satisfies Record<string, { key: keyof ServerLimits; scale: number }>;
+
+function limitsFromFlags(values: Partial<Record<keyof typeof LIMIT_FLAGS, string>>): Partial<ServerLimits> {
+  const limits: Partial<ServerLimits> = {};
+  for (const [flag, { key, scale }] of Object.entries(LIMIT_FLAGS) as [keyof typeof LIMIT_FLAGS, (typeof LIMIT_FLAGS)[keyof typeof LIMIT_FLAGS]][]) {
+    const raw = values[flag];
+    if (raw === undefined) continue;
+    const value = Number(raw);
+    if (!Number.isInteger(value) || value <= 0) throw new CliError(`--${flag} must be a positive integer; got "${raw}".`);
+    limits[key] = value * scale;
+  }
+  return limits;
+}
 
 function limitsFromEnv(env: NodeJS.ProcessEnv): Partial<ServerLimits> {
   const limits: Partial<ServerLimits> = {};
@@ -51,13 +73,18 @@ export const serve: Command = {
     '  --host H          address to listen on (env PENHOLDER_HOST; default 127.0.0.1, 0.0.0.0 for the room\'s network)',
     '  --static DIR      the web edition to serve at / (default renderer/dist)',
     '  --public-url URL  the ws:// address put in invitation links made through the admin API',
+    `  --memory-budget-mb N            memory for send buffers and loaded documents (default ${DEFAULT_LIMITS.memoryBudgetBytes / 2 ** 20});`,
+    '                                  over it the slowest readers are closed (4508) before more is queued',
+    `  --max-connections-per-token N   open connections per invitation (default ${DEFAULT_LIMITS.maxConnectionsPerToken}; more close with 4429)`,
+    `  --max-connections-per-address N open connections per network address (default ${DEFAULT_LIMITS.maxConnectionsPerAddress}; more close with 4429)`,
     '',
     `Limits from the environment: ${Object.values(LIMIT_ENV).join(', ')}`,
     `(defaults: ${Object.entries(DEFAULT_LIMITS).map(([k, v]) => `${k}=${v}`).join(', ')}).`,
     'Prints "listening on http://HOST:PORT"; logs (pino JSON) go to stderr.',
   ].join('\n'),
   async run(args) {
-    const { values } = parseArgs({ args, options: { data: { type: 'string' }, postgres: { type: 'string' }, redis: { type: 'string' }, port: { type: 'string' }, host: { type: 'string' }, static: { type: 'string' }, 'public-url': { type: 'string' } } });
+    const { values } = parseArgs({ args, options: { data: { type: 'string' }, postgres: { type: 'string' }, redis: { type: 'string' }, port: { type: 'string' }, host: { type: 'string' }, static: { type: 'string' }, 'public-url': { type: 'string' }, 'memory-budget-mb': { type: 'string' }, 'max-connections-per-token': { type: 'string' }, 'max-connections-per-address': { type: 'string' } } });
+    const limits = { ...limitsFromEnv(process.env), ...limitsFromFlags(values) };
     const postgres = values.postgres ?? process.env.PENHOLDER_POSTGRES;
     const redis = values.redis ?? process.env.PENHOLDER_REDIS;
     const dataDir = values.data ?? process.env.PENHOLDER_DATA;
@@ -79,7 +106,7 @@ export const serve: Command = {
       host: values.host ?? process.env.PENHOLDER_HOST ?? '127.0.0.1',
       staticDir: values.static ?? builtWebEdition(root) ?? path.join(root, 'renderer', 'dist'),
       ...(values['public-url'] ? { publicUrl: values['public-url'] } : {}),
-      limits: limitsFromEnv(process.env),
+      limits,
       logger,
     });
     console.log(`listening on ${server.url}`);

@@ -18,7 +18,11 @@ export const CloseCode = {
   forbidden: 4403,
   /** The URL does not name a negotiation's document. */
   notFound: 4404,
-  /** The client could not keep up: its send buffer overflowed. It may reconnect. */
+  /** Too many connections for one invitation or from one address; the message says which. */
+  tooManyConnections: 4429,
+  /** The server cannot take this document now (its memory budget is full); the client retries later. */
+  tryAgainLater: 1013,
+  /** The client could not keep up: its send buffer overflowed, or it was among the slowest when the memory budget was full. It may reconnect. */
   slowConsumer: 4508,
 } as const;
 

@@ -1,5 +1,6 @@
 import type { DocumentRef } from '../../shared/protocol/document-names';
 import { CloseCode } from '../../shared/protocol/close-codes';
+import { SLOW_CLOSE_GRACE_MS, type BudgetConsumer, type MemoryBudget } from './memory-budget';
 import { RateLimiter } from './rate-limiter';
 import type { Identity } from './server-hooks';
 import type { ServerLimits } from './server-limits';
@@ -10,6 +11,10 @@ export interface ConnectionSocket {
   /** Bytes accepted by send() and not yet written to the network. */
   readonly bufferedAmount: number;
   close(code: number, reason: string): void;
+  /** Drops the connection at once, with whatever it still had to send. */
+  terminate?(): void;
+  /** The peer's network address, for the per-address limit (the transport's own socket only). */
+  readonly remoteAddress?: string;
   /** Optional: hold writes until `uncork`, so that the frames of one turn leave in one write. */
   cork?(): void;
   uncork?(): void;
@@ -19,13 +24,34 @@ export interface ConnectionSocket {
  * One client connected to one document. Frames to the client wait in `outbox` until the document's
  * next flush, which first makes every pending update durable: nothing leaves before it is safe.
  */
-export class ClientConnection {
+export class ClientConnection implements BudgetConsumer {
   identity: Identity | null = null;
   readOnly = true;
   closed = false;
   /** Frames received while the connection is authenticated and its document loaded. */
   readonly early: Uint8Array[] = [];
-  readonly outbox: Uint8Array[] = [];
+  /** Frames waiting for the next flush; each is admitted (buffer limit, memory budget) as it is queued. */
+  readonly outbox = {
+    push: (...frames: Uint8Array[]): void => {
+      for (const f of frames) {
+        if (!this.admit(f)) continue;
+        this.queuedBytes += f.length;
+        this.budget.hold(f.length);
+        this.queued.push(f);
+      }
+    },
+    /** Takes every queued frame (`start` is 0); they count against the budget until `flush` sends them. */
+    splice: (start: 0): Uint8Array[] => {
+      const frames = this.queued.splice(start);
+      this.takenBytes += this.queuedBytes;
+      this.queuedBytes = 0;
+      return frames;
+    },
+  };
+  private queued: Uint8Array[] = [];
+  private queuedBytes = 0;
+  /** Bytes of frames taken from the outbox for a flush that has not sent them yet. */
+  private takenBytes = 0;
   /** Awareness client ids this connection speaks for. */
   readonly awarenessClients = new Set<number>();
   private readonly limiter: RateLimiter;
@@ -35,30 +61,63 @@ export class ClientConnection {
     readonly documentName: string,
     readonly ref: DocumentRef | null,
     private readonly limits: ServerLimits,
+    private readonly budget: MemoryBudget,
     private readonly onClose: (connection: ClientConnection, code: number, reason: string) => void,
   ) {
     this.limiter = new RateLimiter(limits.messagesPerSecond, limits.messageBurst);
   }
+
+  /** Bytes queued towards the client (in the outbox or the socket) and not yet written to the network. */
+  get bufferedAmount(): number {
+    return this.socket.bufferedAmount + this.queuedBytes + this.takenBytes;
+  }
+
+
 
   /** Whether this frame stays within the rate limit. */
   allow(): boolean {
     return this.limiter.take();
   }
 
-  /** Sends now; a client that cannot keep up is disconnected rather than buffered without bound. */
+  /**
+   * Sends now, if the frame fits: within this connection's buffer limit, and within the server's memory
+   * budget (which may close slower readers to make room). A client that cannot keep up is disconnected
+   * before its frame is queued, rather than buffered without bound.
+   */
   send(frame: Uint8Array): void {
+    if (this.admit(frame)) this.socket.send(frame);
+  }
+
+  private admit(frame: Uint8Array): boolean {
+    if (this.closed) return false;
+    if (this.bufferedAmount + frame.length > this.limits.maxBufferedBytes) {
+      this.closeAsSlow(`send buffer over ${mb(this.limits.maxBufferedBytes)} MB: the client is not reading`);
+      return false;
+    }
+    if (!this.budget.admit(this, frame.length)) {
+      this.closeAsSlow('the server is at its memory budget and this connection is over its share: it is not reading');
+      return false;
+    }
+    return true;
+  }
+
+  /** Closes with 4508; a client that does not read even its close frame is dropped after a grace period. */
+  closeAsSlow(reason: string): void {
     if (this.closed) return;
-    this.socket.send(frame);
-    if (this.socket.bufferedAmount > this.limits.maxBufferedBytes) this.close(CloseCode.slowConsumer, 'send buffer overflow: the client is not reading');
+    this.close(CloseCode.slowConsumer, reason);
+    if (this.socket.terminate) setTimeout(() => this.socket.terminate!(), SLOW_CLOSE_GRACE_MS).unref();
   }
 
   /** Sends `frames` (by default the outbox), then `extra` frames (the turn's merged update and awareness). */
   flush(extra: readonly Uint8Array[], frames: readonly Uint8Array[] = this.outbox.splice(0)): void {
+    this.budget.release(this.takenBytes);
+    this.takenBytes = 0;
     if (this.closed || frames.length + extra.length === 0) return;
     const cork = frames.length + extra.length > 1 && this.socket.cork !== undefined;
     if (cork) this.socket.cork!();
     try {
-      for (const f of frames) this.send(f);
+      // Admitted when queued.
+      for (const f of frames) if (!this.closed) this.socket.send(f);
       for (const f of extra) this.send(f);
     } finally {
       if (cork) this.socket.uncork!();
@@ -68,7 +127,7 @@ export class ClientConnection {
   /** Closes the socket with a code and a reason the client sees. */
   close(code: number, reason: string): void {
     if (this.closed) return;
-    this.closed = true;
+    this.drop();
     // Close reasons are limited to 123 bytes by the WebSocket protocol.
     let short = reason;
     while (Buffer.byteLength(short) > 123) short = short.slice(0, -1);
@@ -79,7 +138,18 @@ export class ClientConnection {
   /** The client closed the socket, or the network did. */
   gone(code: number, reason: string): void {
     if (this.closed) return;
-    this.closed = true;
+    this.drop();
     this.onClose(this, code, reason);
   }
+
+  /** Closed: nothing more leaves, and what waited no longer weighs on the budget. */
+  private drop(): void {
+    this.closed = true;
+    this.budget.release(this.queuedBytes + this.takenBytes);
+    this.queued = [];
+    this.queuedBytes = 0;
+    this.takenBytes = 0;
+  }
 }
+
+const mb = (bytes: number): string => String(Math.round(bytes / 2 ** 20));

@@ -98,6 +98,7 @@ export class RoomConnection {
 
   private end(code: number, reason: string): void {
     this.closed = true;
+    this.core.releaseInvitation(this);
     this.stopRoster?.();
     this.early = null;
     this.outgoing = [];
@@ -108,6 +109,7 @@ export class RoomConnection {
     const table: DocumentRef = { kind: 'table' };
     const identity = await this.core.authenticate(token, documentName(this.negotiationId, table), this.negotiationId, table);
     if (this.closed) return;
+    this.core.holdInvitation(this, identity);
     this.identity = identity;
     const tableDoc = this.subscribe(table);
     if (identity.actor.delegationId) this.subscribeIfReadable({ kind: 'private', delegationId: identity.actor.delegationId });

@@ -18,6 +18,16 @@ export interface ServerLimits {
   documentQuotaBytes: number;
   /** The most one delegation's documents (published and private) may hold together. */
   delegationQuotaBytes: number;
+  /**
+   * Memory for the whole server: bytes queued towards clients plus loaded documents (estimated at
+   * 10× their encoded size). Over it, the slowest readers beyond their share are closed (4508) before
+   * anything more is queued, and documents that do not fit are not loaded (1013, try again later).
+   */
+  memoryBudgetBytes: number;
+  /** Open connections one invitation may hold (every window and document of its holder); more close with 4429. */
+  maxConnectionsPerToken: number;
+  /** Open connections from one network address (a meeting room behind one NAT is one address); more close with 4429. */
+  maxConnectionsPerAddress: number;
 }
 
 /** Defaults suited to a conference room of 193 delegations with several people each. */
@@ -31,4 +41,9 @@ export const DEFAULT_LIMITS: ServerLimits = {
   revalidateMs: 5_000,
   documentQuotaBytes: 32 * 1024 * 1024,
   delegationQuotaBytes: 48 * 1024 * 1024,
+  // A laptop of 8 GB serving a room: a quarter of it at most; documents of ~100 MB encoded fit.
+  memoryBudgetBytes: 1024 * 1024 * 1024,
+  // Each window opens the table and the documents of the delegations present (up to ~200).
+  maxConnectionsPerToken: 512,
+  maxConnectionsPerAddress: 4096,
 };

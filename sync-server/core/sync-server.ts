@@ -4,6 +4,9 @@ import { documentRights } from '../../shared/model/document-rights';
 import { parseDocumentName, type DocumentRef } from '../../shared/protocol/document-names';
 import { ClientConnection, type ConnectionSocket } from './client-connection';
 import { CloseCode } from '../../shared/protocol/close-codes';
+import { ConnectionCounts } from './connection-limits';
+import { DOCUMENT_MEMORY_FACTOR, MemoryBudget } from './memory-budget';
+import { SocketConsumer } from './socket-consumer';
 import type { DocumentStore } from '../storage/document-store';
 import type { DocumentFanout } from './document-fanout';
 import { HostedDocument } from './hosted-document';
@@ -33,8 +36,19 @@ export class SyncServer {
   readonly connections = new Set<ClientConnection>();
   private readonly revalidateTimer: NodeJS.Timeout;
   private closing = false;
+  /** Send buffers and loaded documents, against `limits.memoryBudgetBytes`. */
+  readonly budget: MemoryBudget;
+  private readonly perAddress: ConnectionCounts<object>;
+  private readonly perInvitation: ConnectionCounts<object>;
+  private readonly options: SyncServerOptions;
 
-  constructor(private readonly options: SyncServerOptions) {
+  constructor(options: SyncServerOptions) {
+    this.budget = new MemoryBudget(options.limits.memoryBudgetBytes);
+    this.perAddress = new ConnectionCounts(options.limits.maxConnectionsPerAddress);
+    this.perInvitation = new ConnectionCounts(options.limits.maxConnectionsPerToken);
+    // A document grows by what is stored into it.
+    const growth: ServerHooks = { onStoreDocument: ({ documentName, bytes }) => this.budget.growDocument(documentName, bytes * DOCUMENT_MEMORY_FACTOR) };
+    this.options = { ...options, hooks: [...options.hooks, growth] };
     this.revalidateTimer = setInterval(() => this.revalidate(), options.limits.revalidateMs);
     this.revalidateTimer.unref();
   }
@@ -55,7 +69,8 @@ export class SyncServer {
    */
   connect(socket: ConnectionSocket, documentName: string, token: string | null): ClientConnection {
     const parsed = parseDocumentName(documentName);
-    const connection = new ClientConnection(socket, documentName, parsed?.ref ?? null, this.options.limits, (c, code, reason) => this.closed(c, code, reason));
+    const { limits } = this.options;
+    const connection = new ClientConnection(socket, documentName, parsed?.ref ?? null, limits, this.budget, (c, code, reason) => this.closed(c, code, reason));
     this.connections.add(connection);
     try {
       if (this.closing) {
@@ -74,6 +89,39 @@ export class SyncServer {
     return connection;
   }
 
+  /**
+   * Takes a client's socket (of either protocol) into account: counted against its address's limit, and
+   * its send buffer in the memory budget, where it is closed through `close` (4508) when among the
+   * slowest. Returns the function to call once the socket is gone, or the reason it is refused (4429).
+   */
+  acceptSocket(socket: ConnectionSocket, close: (code: number, reason: string) => void): (() => void) | string {
+    const holder = {};
+    const address = socket.remoteAddress;
+    const { maxConnectionsPerAddress } = this.options.limits;
+    if (address !== undefined && !this.perAddress.add(holder, address)) {
+      return `too many connections from ${address} (${maxConnectionsPerAddress} open); close some windows, or ask the host to raise maxConnectionsPerAddress`;
+    }
+    const consumer = new SocketConsumer(socket, close, this.budget);
+    this.budget.add(consumer);
+    return () => {
+      this.perAddress.remove(holder);
+      this.budget.remove(consumer);
+    };
+  }
+
+  /** Counts an authenticated connection (a document's, or a room) against its invitation's limit; throws AuthRefusal (4429) over it. */
+  holdInvitation(holder: object, identity: Identity): void {
+    const { maxConnectionsPerToken } = this.options.limits;
+    if (!this.perInvitation.add(holder, identity.invitationId)) {
+      throw new AuthRefusal(CloseCode.tooManyConnections, `this invitation already holds ${maxConnectionsPerToken} open connections; close other windows or devices using it`);
+    }
+  }
+
+  /** Stops counting what `holdInvitation` counted. */
+  releaseInvitation(holder: object): void {
+    this.perInvitation.remove(holder);
+  }
+
   /** Passes a frame from the client to the connection's document. */
   receive(connection: ClientConnection, frame: Uint8Array): void {
     if (connection.closed) return;
@@ -82,8 +130,13 @@ export class SyncServer {
       if (frame.length > limits.maxFrameBytes) return this.reject(connection, CloseCode.messageTooBig, `frame of ${frame.length} bytes exceeds ${limits.maxFrameBytes}`);
       if (!connection.allow()) return this.reject(connection, CloseCode.policyViolation, `more than ${limits.messagesPerSecond} messages per second`);
       const hosted = this.hostedOf(connection);
-      if (hosted) hosted.receive(connection, frame);
-      else connection.early.push(frame);
+      // A client that asks for more while the budget is full and it has not read its share is not served more.
+      if (!this.budget.mayRequest(connection)) return connection.closeAsSlow('the server is at its memory budget and this connection has not read what it was sent');
+      if (hosted) return hosted.receive(connection, frame);
+      // Held until the document is open, within the connection's buffer limit.
+      const held = connection.early.reduce((sum, f) => sum + f.length, frame.length);
+      if (held > limits.maxBufferedBytes) return this.reject(connection, CloseCode.policyViolation, `more than ${limits.maxBufferedBytes} bytes sent before the document was open`);
+      connection.early.push(frame);
     } catch (error) {
       this.failed(connection, error, 'a frame');
     }
@@ -155,7 +208,7 @@ export class SyncServer {
    * it closed first). Frames may be passed to `receive` at once.
    */
   admit(socket: ConnectionSocket, documentName: string, ref: DocumentRef, identity: Identity): { connection: ClientConnection; joined: Promise<Y.Doc | null> } {
-    const connection = new ClientConnection(socket, documentName, ref, this.options.limits, (c, code, reason) => this.closed(c, code, reason));
+    const connection = new ClientConnection(socket, documentName, ref, this.options.limits, this.budget, (c, code, reason) => this.closed(c, code, reason));
     this.connections.add(connection);
     if (this.closing) {
       connection.close(CloseCode.goingAway, 'the server is shutting down');
@@ -173,7 +226,10 @@ export class SyncServer {
   }
 
   private async open(connection: ClientConnection, token: string | null, negotiationId: string): Promise<void> {
-    await this.join(connection, await this.authenticate(token, connection.documentName, negotiationId, connection.ref!));
+    const identity = await this.authenticate(token, connection.documentName, negotiationId, connection.ref!);
+    if (connection.closed) return;
+    this.holdInvitation(connection, identity);
+    await this.join(connection, identity);
   }
 
   /**
@@ -204,12 +260,16 @@ export class SyncServer {
     if (!loading) {
       loading = this.load(name);
       this.documents.set(name, loading);
-      loading.catch(() => this.documents.delete(name));
+      loading.catch(() => {
+        this.documents.delete(name);
+        this.budget.setDocument(name, 0);
+      });
     }
     const hosted = await loading;
     // The copy may have been dropped after a storage failure while we waited.
     if (hosted.destroyed) {
       if (this.documents.get(name) === loading) this.documents.delete(name);
+      this.budget.setDocument(name, 0);
       return this.host(name);
     }
     return hosted;
@@ -234,6 +294,12 @@ export class SyncServer {
       // The stored rows are applied one after the other in one transaction: a snapshot and the few
       // updates since, without merging them into one update first.
       const rows = store.loadUpdates ? await store.loadUpdates(name) : [await store.load(name)].filter((u): u is Uint8Array => u !== null);
+      const bytes = rows.reduce((sum, row) => sum + row.length, 0) * DOCUMENT_MEMORY_FACTOR;
+      if (!this.budget.fitsDocument(bytes)) {
+        logger.warn({ doc: name, estimatedBytes: bytes, budget: this.budget.usage() }, 'a document does not fit in the memory budget; refused its connections for now');
+        throw new AuthRefusal(CloseCode.tryAgainLater, 'the server is at its memory budget and cannot load this document now; try again later');
+      }
+      this.budget.setDocument(name, bytes);
       if (rows.length > 0)
         doc.transact(() => {
           for (const row of rows) Y.applyUpdate(doc, row);
@@ -252,6 +318,7 @@ export class SyncServer {
 
   private closed(connection: ClientConnection, code: number, reason: string): void {
     this.connections.delete(connection);
+    this.perInvitation.remove(connection);
     const hosted = this.hostedOf(connection);
     if (hosted) {
       hosted.leave(connection);
@@ -273,6 +340,7 @@ export class SyncServer {
       if (hosted.destroyed) return;
       if (!hosted.idle) return this.scheduleUnload(hosted);
       this.documents.delete(hosted.name);
+      this.budget.setDocument(hosted.name, 0);
       callHooks(this.options.hooks, 'onUnloadDocument', { documentName: hosted.name });
       void hosted.unload().catch((error: unknown) => this.options.logger.error({ err: error, doc: hosted.name }, 'compaction on unload failed'));
     }, this.options.limits.idleUnloadMs);

@@ -53,21 +53,28 @@ export function attachWebsocket(http: Server, core: SyncServer, maxFrameBytes: n
         return ws.bufferedAmount;
       },
       close: (code, reason) => ws.close(code, reason),
+      terminate: () => ws.terminate(),
+      remoteAddress: req.socket.remoteAddress,
       cork: () => raw?.cork(),
       uncork: () => raw?.uncork(),
     };
     const name = decodePath(url.pathname);
     if (name === null) return ws.close(CloseCode.notFound, 'malformed percent-escape in the document path');
-    const connection = open(socket, name, tokenOf(req, url));
+    let connection: Endpoint | null = null;
+    // Counted per address and in the memory budget once per socket, whichever protocol it speaks.
+    const release = core.acceptSocket(socket, (code, reason) => connection?.close(code, reason));
+    if (typeof release === 'string') return ws.close(CloseCode.tooManyConnections, release);
+    ws.on('close', release);
+    const endpoint = (connection = open(socket, name, tokenOf(req, url)));
     alive.add(ws);
     ws.on('pong', () => alive.add(ws));
     ws.on('message', (data: Buffer, isBinary: boolean) => {
-      if (!isBinary) return connection.close(CloseCode.policyViolation, 'text frames are not the y-websocket protocol');
-      connection.receive(new Uint8Array(data.buffer, data.byteOffset, data.byteLength));
+      if (!isBinary) return endpoint.close(CloseCode.policyViolation, 'text frames are not the y-websocket protocol');
+      endpoint.receive(new Uint8Array(data.buffer, data.byteOffset, data.byteLength));
     });
-    ws.on('close', (code: number, reason: Buffer) => connection.gone(code, reason.toString()));
+    ws.on('close', (code: number, reason: Buffer) => endpoint.gone(code, reason.toString()));
     // ws reports oversized or invalid frames as errors, then closes the socket itself.
-    ws.on('error', (error: Error) => connection.gone(CloseCode.policyViolation, error.message));
+    ws.on('error', (error: Error) => endpoint.gone(CloseCode.policyViolation, error.message));
   };
 
   /** `/<negotiation>` alone is the multiplexed protocol (one socket for every document); a document's path is the plain one. */

@@ -1,0 +1,74 @@
+import path from 'node:path';
+import type net from 'node:net';
+import { randomBytes } from 'node:crypto';
+import * as Y from 'yjs';
+import { afterAll, describe, expect, it } from 'vitest';
+import { startProcess, type StartedProcess } from '../../testing/processes';
+import { connectClient, makeDataDir, waitFor, type TestClient } from './harness';
+import { nonReader, wholeDocumentRequest } from './hostile-raw-client';
+
+const ROOT = path.resolve(import.meta.dirname, '../..');
+const BUDGET_MB = 96;
+const READERS = 25;
+
+describe('slow readers against the memory budget (penholder serve in its own process)', () => {
+  let server: StartedProcess | null = null;
+  const clients: TestClient[] = [];
+  const sockets: net.Socket[] = [];
+  afterAll(async () => {
+    for (const s of sockets) s.destroy();
+    for (const c of clients) c.destroy();
+    await server?.stop();
+  });
+
+  it(`keeps the server's memory within the budget while ${READERS} clients pull a 4 MB document and never read`, { timeout: 120_000 }, async () => {
+    const made = await makeDataDir();
+    const name = `${made.negotiationId}/delegation/mexico`;
+    const big = new Y.Doc();
+    big.getText('notes').insert(0, randomBytes(3 * 2 ** 20).toString('base64'));
+    await made.data.store.appendUpdate(name, Y.encodeStateAsUpdate(big));
+    const mexico = await made.invite('delegation', 'Mexico');
+    const observer = await made.invite('observer', 'Holy See');
+    await made.data.close();
+
+    server = await startProcess(process.execPath, ['bin/penholder.mjs', 'serve', '--data', made.dir, '--port', '0', '--memory-budget-mb', String(BUDGET_MB)], {
+      cwd: ROOT,
+      ready: /listening on http:\/\/127\.0\.0\.1:(\d+)/,
+    });
+    const port = Number(server.ready[1]);
+    const wsUrl = `ws://127.0.0.1:${port}`;
+
+    // The room: Mexico typing into its document, and a reader of it; both joined before the attack.
+    const writer = connectClient(wsUrl, name, mexico);
+    const reader = connectClient(wsUrl, name, observer);
+    clients.push(writer, reader);
+    await Promise.all([writer.synced, reader.synced]);
+    const baseline = server.rss()!;
+
+    // Each non-reader asks for the whole document six times: 25 × 24 MB, under the 32 MB a connection
+    // may hold, but far over the budget.
+    for (let i = 0; i < READERS; i++) sockets.push(nonReader(port, `/${name}?token=${observer}`, Array.from({ length: 6 }, wholeDocumentRequest)));
+    let typed = 0;
+    const closedSlow = () => (server!.output().match(/"code":4508/g) ?? []).length;
+    await waitFor(
+      () => {
+        writer.doc.getMap('marks').set(`m${typed++}`, true);
+        return closedSlow() >= READERS / 2;
+      },
+      'the slowest readers to be closed with 4508',
+      60_000,
+    );
+    const last = `m${typed - 1}`;
+    await waitFor(() => reader.doc.getMap('marks').get(last) === true, 'the reader to see every write during the attack', 30_000);
+
+    const grew = server.peakRss()! - baseline;
+    console.log(`peak RSS grew by ${Math.round(grew / 2 ** 20)} MB over ${Math.round(baseline / 2 ** 20)} MB with a ${BUDGET_MB} MB budget; ${closedSlow()} of ${READERS} non-readers closed with 4508`);
+    // The budget covers send buffers and documents (the loaded one is counted at 10× its size, but was
+    // already in the baseline); the rest is garbage of answers encoded before they were refused, and the
+    // allocator's slack. Without the budget the same attack grows it by 450–700 MB.
+    expect(grew).toBeLessThan((BUDGET_MB + 200) * 2 ** 20);
+    expect(server.output()).toMatch(/memory budget/);
+    expect(writer.closes).toEqual([]);
+    expect(reader.closes).toEqual([]);
+  });
+});
