@@ -65,7 +65,11 @@ export class DesktopServices {
       networkInterfaces: deps.networkInterfaces ?? os.networkInterfaces,
       staticDir: deps.staticDir,
       ...(deps.logger ? { logger: deps.logger } : {}),
-      onStatus: (status) => deps.send('host', status),
+      onStatus: (status) => {
+        // The host's own window may open the session it hosts: its certificate is pinned here too.
+        if (status.running) this.pins.pin(status.wsUrl, status.fingerprint);
+        deps.send('host', status);
+      },
     });
     this.deadlines = new DeadlineScheduler(deps.notify, deps.clock);
     this.badge = new UnsyncedBadge(deps.badge);

@@ -9,6 +9,7 @@ import type { JoinLink } from '../session/join-link';
 import { httpUrlOf, type Session } from '../session/session';
 import { ConnectionContext } from '../store/connection-context';
 import { NegotiationConnection } from '../sync/negotiation-connection';
+import { DesktopCommands } from './desktop/DesktopCommands';
 import { ErrorProvider } from './errors';
 import { JoinScreen } from './JoinScreen';
 import { Workspace } from './Workspace';
@@ -75,7 +76,16 @@ export function App({ persistence, sessions, initialLink }: Props) {
   }, [initialLink]);
 
   // A penholder:// link (or a second launch with one) joins; the desktop's main process sends it.
-  useEffect(() => onDesktopOpen((o) => o.join && void join({ httpUrl: httpUrlOf(o.join.serverUrl), token: o.join.token })), [join]);
+  // A negotiation opened from a file (or the recent list) without a server: kept here for the menu's commands.
+  const [opened, setOpened] = useState<string | null>(null);
+  useEffect(
+    () =>
+      onDesktopOpen((o) => {
+        if (o.join) void join({ httpUrl: httpUrlOf(o.join.serverUrl), token: o.join.token });
+        else if (o.negotiationId) setOpened(o.negotiationId);
+      }),
+    [join],
+  );
 
   const connection = useMemo(() => (session ? new NegotiationConnection(session, persistence, localStorage) : null), [session, persistence]);
   useEffect(() => () => connection?.destroy(), [connection]);
@@ -88,6 +98,7 @@ export function App({ persistence, sessions, initialLink }: Props) {
   return (
     <I18nContext.Provider value={i18n}>
       <ErrorProvider>
+        <DesktopCommands negotiationId={session?.negotiationId ?? opened} opened={session ? null : opened} />
         {connection ? (
           <ConnectionContext.Provider value={connection}>
             <Workspace key={connection.session.negotiationId} onLeave={leave} onSwitch={(token) => void join({ httpUrl: session?.httpUrl ?? null, token })} />

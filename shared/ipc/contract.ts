@@ -107,6 +107,10 @@ export interface ExportChoice {
   base?: number | 'original';
   /** The language of the document's furniture; defaults to the text's own. */
   language?: 'en' | 'fr';
+  /** For the compilation text: a table per paragraph, or proposals inline. */
+  layout?: 'table' | 'inline';
+  /** The agenda item(s) printed in a Word document's masthead. */
+  agendaItem?: string | null;
 }
 
 /** Who an invitation token belongs to, as its server says; or why the server refused it. */
@@ -210,6 +214,8 @@ export const CONTRACT = {
         revision: optional(integer(0, 10_000)),
         base: optional((value, at) => (value === 'original' ? ('original' as const) : integer(0, 10_000)(value, at))),
         language: optional(oneOf('en', 'fr')),
+        layout: optional(oneOf('table', 'inline')),
+        agendaItem: optional(nullable(string({ max: 200 }))),
       }),
     ),
   },

@@ -156,7 +156,7 @@ export function ExportDialog({ initialKind, onClose }: { initialKind: ExportKind
         )}
         <div role="status" className="export-progress">
           {progress.state === 'working' && t('export.working')}
-          {progress.state === 'done' && (progress.outcome.done === 'printing' ? t('export.printing') : t('export.downloaded', { file: progress.outcome.fileName, size: Math.max(1, Math.round(progress.outcome.bytes / 1024)) }))}
+          {progress.state === 'done' && outcomeText(progress.outcome, t)}
         </div>
         <div role="alert" className="problem">
           {aknRefused && t('export.aknNoRedline')}
@@ -178,4 +178,19 @@ export function ExportDialog({ initialKind, onClose }: { initialKind: ExportKind
       </form>
     </dialog>
   );
+}
+
+/** What an export did, in words. */
+function outcomeText(outcome: ExportOutcome, t: ReturnType<typeof useT>): string {
+  const size = (bytes: number) => Math.max(1, Math.round(bytes / 1024));
+  switch (outcome.done) {
+    case 'printing':
+      return t('export.printing');
+    case 'downloaded':
+      return t('export.downloaded', { file: outcome.fileName, size: size(outcome.bytes) });
+    case 'saved':
+      return t('export.saved', { file: outcome.filePath, size: size(outcome.bytes) });
+    case 'cancelled':
+      return t('export.cancelled');
+  }
 }

@@ -1,16 +1,22 @@
 import { downloadBytes, exportFileName, printHtml } from './deliver';
+import { desktopExporter } from '../../platform/desktop-export';
 import type { ExportOptions } from '../../../shared/export/export-bytes';
 import type { Negotiation } from '../../../shared/model/negotiation';
 
 /** What an export did: a file downloaded (its name and size), or the HTML handed to the print dialog. */
-export type ExportOutcome = { done: 'downloaded'; fileName: string; bytes: number } | { done: 'printing' };
+export type ExportOutcome = { done: 'downloaded'; fileName: string; bytes: number } | { done: 'printing' } | { done: 'saved'; filePath: string; bytes: number } | { done: 'cancelled' };
 
 /**
- * Makes an export in the browser and hands it over: DOCX, HTML and AKN are built here (shared/export,
+ * On the desktop, the main process writes it (renderer/platform/desktop-export.ts). Otherwise makes an export in the browser and hands it over: DOCX, HTML and AKN are built here (shared/export,
  * loaded on first use) and downloaded; a PDF is the same HTML page printed through the browser's print
  * dialog ("Save as PDF"). Throws what the export throws (CommandRefused when the text is not clean).
  */
 export async function runExport(negotiation: Negotiation, options: ExportOptions): Promise<ExportOutcome> {
+  const desktop = desktopExporter();
+  if (desktop) {
+    const saved = await desktop(negotiation.id, options);
+    return saved ? { done: 'saved', ...saved } : { done: 'cancelled' };
+  }
   const meta = negotiation.table.meta();
   if (options.format === 'pdf') {
     const { exportHtml } = await import('../../../shared/export/export-request');

@@ -12,7 +12,7 @@ import { LOCAL_NETWORK_CHECKS } from '../../../main/app/chromium-switches';
 import { appPagePolicy } from '../../../main/ipc/ipc-dispatcher';
 import { chromiumSpki } from '../../../main/session/certificate-pins';
 import { plainSecrets } from '../../../main/store/local-store';
-import { eventChannel, type PenholderEvents } from '../../../shared/ipc/contract';
+import { eventChannel, type MenuCommand, type PenholderEvents } from '../../../shared/ipc/contract';
 import { exportBytes } from '../../../shared/export/export-bytes';
 import { chromiumPrinter, startServer } from '../../../sync-server';
 import { quiet } from '../fixtures';
@@ -94,7 +94,13 @@ export class DesktopHarness {
     readonly page: Page,
     private readonly site: { origin: string; close(): Promise<void> },
     readonly dialogs: ScriptedDialogs,
+    private readonly send: <E extends keyof PenholderEvents>(event: E, payload: PenholderEvents[E]) => void,
   ) {}
+
+  /** Chooses an item of the application menu (or presses its shortcut): main/electron/main.ts sends it to the window so. */
+  menu(command: MenuCommand): void {
+    this.send('menu', { command });
+  }
 
   static async launch(options: DesktopOptions): Promise<DesktopHarness> {
     const dialogs = options.dialogs ?? new ScriptedDialogs();
@@ -149,7 +155,7 @@ export class DesktopHarness {
     if (process.env.PENHOLDER_HARNESS_DEBUG) page.on('console', (m) => console.log('page:', m.text()));
     await page.goto(`${site.origin}/index.html`);
     windows.add(page);
-    harness = new DesktopHarness(services, browser, context, page, site, dialogs);
+    harness = new DesktopHarness(services, browser, context, page, site, dialogs, send);
     return harness;
   }
 

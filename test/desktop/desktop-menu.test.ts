@@ -1,0 +1,98 @@
+import { execFile } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { ensureDemo } from '../../main/launch/web-edition';
+import { decodePenholderFile } from '../../shared/model/penholder-file';
+import { Negotiation } from '../../shared/model/negotiation';
+import { startServer, type RunningServer } from '../../sync-server';
+import { browserAvailable, buildRenderer } from '../renderer/e2e-setup';
+import { connect, quiet, tempDir } from './fixtures';
+import { DesktopHarness } from './harness/desktop-harness';
+import { readQr } from './read-qr';
+
+/** Whether LibreOffice is here; under CI a missing tool is a failure, never a skip. */
+function sofficeAvailable(): boolean {
+  const found = ['/usr/bin/soffice', '/usr/local/bin/soffice'].some((p) => fs.existsSync(p));
+  if (!found && process.env.CI === 'true') throw new Error('soffice is missing: these tests need LibreOffice (apt-get install libreoffice-writer).');
+  return found;
+}
+
+// Each menu command, sent as main/electron/main.ts sends it, produces its effect in the real window on
+// the real services: Save As writes a .penholder file, Export writes a DOCX that LibreOffice opens,
+// Host a Session serves wss:// with a link and QR code, shows who is connected and stops keeping it all.
+describe.skipIf(!browserAvailable() || !sofficeAvailable())('the desktop menu, carried out in the window', () => {
+  let server: RunningServer;
+  let app: DesktopHarness;
+  const dir = tempDir('desktop-menu');
+  beforeAll(async () => {
+    const dataDir = path.join(dir, 'server');
+    const { invitations } = await ensureDemo(dataDir);
+    server = await startServer({ dataDir, port: 0, logger: quiet, staticDir: null });
+    app = await DesktopHarness.launch({ userDataDir: path.join(dir, 'app'), rendererDir: await buildRenderer(), openOnLaunch: `penholder://join?server=${encodeURIComponent(server.wsUrl)}&token=${invitations.cofacilitator}` });
+    await app.page.locator('.net-connected').waitFor({ timeout: 60_000 });
+  }, 180_000);
+  afterAll(async () => {
+    await app?.quit();
+    await server?.close();
+  });
+
+  it('shows the count of unsynced changes from the desktop store', async () => {
+    await app.page.locator('.unsynced[data-unsynced="0"]', { hasText: 'Everything on this computer is synced' }).waitFor({ timeout: 30_000 });
+  });
+
+  it('Save As writes the negotiation to the file chosen; Save writes it there again', async () => {
+    const file = path.join(dir, 'declaration.penholder');
+    app.dialogs.answers.push(file);
+    app.menu('save-as');
+    await app.page.getByRole('status').filter({ hasText: `Saved to ${file}.` }).waitFor({ timeout: 30_000 });
+    expect(decodePenholderFile(fs.readFileSync(file, 'utf8')).table.meta().title).toMatch(/Trafficking in Persons/);
+    const first = fs.statSync(file).mtimeMs;
+    app.menu('save');
+    await expect.poll(() => fs.statSync(file).mtimeMs, { timeout: 20_000 }).toBeGreaterThan(first);
+    expect(app.dialogs.shown.filter((d) => d.kind === 'save')).toHaveLength(1);
+  }, 60_000);
+
+  it('Export Compilation Text opens the export dialog; its DOCX is written by the main process and opens in LibreOffice', async () => {
+    const docx = path.join(dir, 'compilation.docx');
+    app.dialogs.answers.push(docx);
+    app.menu('export-compilation');
+    const dialog = app.page.getByRole('dialog', { name: 'Export the text' });
+    await dialog.waitFor();
+    expect(await dialog.getByRole('radio', { name: 'Compilation text' }).isChecked()).toBe(true);
+    await dialog.getByRole('radio', { name: 'Word (DOCX)' }).check();
+    await dialog.getByRole('combobox', { name: /Language of the document/ }).selectOption('fr');
+    await dialog.getByRole('button', { name: 'Export', exact: true }).press('Enter');
+    await dialog.getByText(`Saved ${docx}`).waitFor({ timeout: 60_000 });
+    await promisify(execFile)('soffice', ['--headless', `-env:UserInstallation=file://${dir}/lo-profile`, '--convert-to', 'pdf', '--outdir', dir, docx], { timeout: 120_000 });
+    const { stdout } = await promisify(execFile)('pdftotext', [path.join(dir, 'compilation.pdf'), '-']);
+    expect(stdout).toMatch(/trafficking/i);
+    await dialog.getByRole('button', { name: 'Close' }).click();
+  }, 180_000);
+
+  it('Host a Session serves wss:// with a link and QR code, lists who connects, and stops keeping everything', async () => {
+    app.menu('host-session');
+    const host = app.page.getByRole('dialog', { name: 'Host a session on this network' });
+    await host.waitFor();
+    await host.getByRole('combobox', { name: 'Network to serve' }).selectOption('127.0.0.1');
+    await host.getByRole('textbox', { name: /Delegations to invite/ }).fill('Canada');
+    await host.getByRole('button', { name: 'Start hosting' }).press('Enter');
+    await host.getByRole('status').filter({ hasText: /Hosting on https:\/\/127\.0\.0\.1:\d+/ }).waitFor({ timeout: 30_000 });
+    const link = await host.getByRole('textbox', { name: 'Join link for Canada' }).inputValue();
+    const qr = await host.getByRole('img', { name: 'QR code of the join link for Canada' }).getAttribute('src');
+    expect(readQr(qr!)).toBe(link);
+    const url = new URL(link);
+    const canada = await connect(url.searchParams.get('server')!, 'demo-declaration/table', url.searchParams.get('token')!, url.searchParams.get('fp')!);
+    await host.locator('.host-guests').getByText('Canada (1 document open)').waitFor({ timeout: 20_000 });
+    canada.close();
+    await host.getByRole('button', { name: 'Stop hosting' }).click();
+    await host.getByText('The session has stopped. Everything written in it is kept on this computer.').waitFor();
+    expect(app.services.host.status()).toEqual({ running: false });
+    const table = app.services.store.load('demo-declaration/table')!;
+    const kept = new Negotiation('demo-declaration', new Y.Doc());
+    Y.applyUpdate(kept.table.doc, table);
+    expect(kept.table.roster().map((d) => d.name)).toContain('Canada');
+  }, 120_000);
+});
