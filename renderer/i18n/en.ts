@@ -290,6 +290,21 @@ export const en = {
   'host.close': 'Close',
   'export.saved': 'Saved {file} ({size} KB).',
   'export.cancelled': 'Nothing was saved.',
+  'positions.support': { one: '{n} supports', other: '{n} support' },
+  'positions.oppose': { one: '{n} opposes', other: '{n} oppose' },
+  'positions.reserve': { one: '{n} reservation', other: '{n} reservations' },
+  'positions.pending': { one: '{n} awaiting instructions', other: '{n} awaiting instructions' },
+  'positions.retain': 'RETAIN',
+  'positions.del': 'DEL',
+  'positions.reserveCode': 'RESERVE',
+  'positions.pendingCode': 'PENDING',
+  'positions.summary': 'Positions',
+  'reading.nonAttributed': 'Read without authors',
+  'reading.nonAttributedOn': 'Reading without authors: proposals are shown without the delegations that made them',
+  'reading.someone': 'A delegation',
+  'para.discussed': 'discussed, no consensus yet',
+  'para.notDiscussed': 'not yet discussed',
+  'fac.zeroDraft': 'Zero draft',
 } as const;
 
 /** A message that depends on a count: a form per plural category (Intl.PluralRules), `other` always. */

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { isNonAttributed, setNonAttributed } from '../../shared/model/reading-commands';
 import { issueRevision } from '../../shared/model/revision-commands';
 import { closeSilence, openSilence } from '../../shared/model/silence-commands';
 import { useT } from '../i18n/translate';
@@ -14,13 +15,17 @@ export function FacilitatorBar() {
   const [note, setNote] = useState('');
   const [deadline, setDeadline] = useState('');
   const [keepOpen, setKeepOpen] = useState(false);
-  const { revisions, silence } = useNegotiation((n) => ({ revisions: n.table.revisions(), silence: n.table.silence() }));
-  const next = revisions.length === 0 ? (negotiation.table.meta().language === 'fr' ? 'Avant-projet' : 'Zero draft') : `Rev.${revisions.length}`;
+  const { revisions, silence, anonymous } = useNegotiation((n) => ({ revisions: n.table.revisions(), silence: n.table.silence(), anonymous: isNonAttributed(n.table) }));
+  const next = revisions.length === 0 ? t('fac.zeroDraft') : `Rev.${revisions.length}`;
   const latest = revisions[revisions.length - 1];
   return (
     <section className="facilitator-bar" aria-labelledby="fac-h">
       <h2 id="fac-h">{t('fac.heading')}</h2>
       <p>{latest ? t('fac.revisions', { count: revisions.length, name: latest.name }) : t('fac.noRevision')}</p>
+      <label className="inline">
+        <input type="checkbox" checked={anonymous} onChange={(e) => run(() => setNonAttributed(negotiation, actor, e.target.checked))} />
+        {t('reading.nonAttributed')}
+      </label>
       <form
         onSubmit={(e) => {
           e.preventDefault();

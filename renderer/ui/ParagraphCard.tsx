@@ -34,11 +34,13 @@ interface Props {
   underSilence?: boolean;
   /** The paragraph being worked on: it carries the co-facilitators' toolbar. */
   active?: boolean;
+  /** The room reads without authors: proposals are shown without the delegations that made them. */
+  anonymous?: boolean;
   onActivate?(id: string): void;
 }
 
 /** One paragraph: its label, status, text (a ProseMirror editor), proposals and the actions on it. */
-export const ParagraphCard = memo(function ParagraphCard({ paragraph, label, alternativeOf, views, present, confirmedBy, textLanguage, followed = false, underSilence = false, active = false, onActivate }: Props) {
+export const ParagraphCard = memo(function ParagraphCard({ paragraph, label, alternativeOf, views, present, confirmedBy, textLanguage, followed = false, underSilence = false, active = false, onActivate, anonymous = false }: Props) {
   const { t, language } = useContext(I18nContext);
   const run = useRun();
   const connection = useConnection();
@@ -54,8 +56,8 @@ export const ParagraphCard = memo(function ParagraphCard({ paragraph, label, alt
   const mayWrite = connection.mayWrite({ kind: 'table' }) && changeable;
   const shownLabel = label || paragraph.kind;
   const inline = useMemo(
-    () => inlineSuggestions(negotiation, paragraph.id, views, (v) => authorName(negotiation, v.proposal), actor.role === 'delegation' ? actor.delegationId : null),
-    [negotiation, paragraph.id, views, actor],
+    () => inlineSuggestions(negotiation, paragraph.id, views, (v) => (anonymous ? null : authorName(negotiation, v.proposal)), actor.role === 'delegation' ? actor.delegationId : null),
+    [negotiation, paragraph.id, views, actor, anonymous],
   );
   const inlineNow = useRef(inline);
   inlineNow.current = inline;
@@ -84,7 +86,7 @@ export const ParagraphCard = memo(function ParagraphCard({ paragraph, label, alt
   const pendingMine = paragraph.status.state === 'adref' && actor.delegationId !== null && paragraph.status.pending.includes(actor.delegationId) && !confirmedBy.includes(actor.delegationId);
 
   return (
-    <article className={`paragraph kind-${paragraph.kind} state-${paragraph.status.state}${followed ? ' followed' : ''}`} aria-current={followed ? 'location' : undefined} aria-labelledby={headingId} data-paragraph={paragraph.id} data-label={label} onFocus={onFocus} onMouseDown={() => onActivate?.(paragraph.id)}>
+    <article className={`paragraph kind-${paragraph.kind} state-${paragraph.status.state}${views.length > 0 ? ' discussed' : ''}${followed ? ' followed' : ''}`} aria-current={followed ? 'location' : undefined} aria-labelledby={headingId} data-paragraph={paragraph.id} data-label={label} onFocus={onFocus} onMouseDown={() => onActivate?.(paragraph.id)}>
       <header className="paragraph-head">
         <h2 id={headingId} className="label">
           {shownLabel}
@@ -108,8 +110,8 @@ export const ParagraphCard = memo(function ParagraphCard({ paragraph, label, alt
         suggestions={inline}
         onPick={setPicked}
       />
-      {pickedView && <SuggestionCard view={pickedView} label={shownLabel} paragraph={paragraph} onClose={() => setPicked(null)} />}
-      <ParagraphProposals views={open} label={shownLabel} onPick={setPicked} />
+      {pickedView && <SuggestionCard view={pickedView} label={shownLabel} paragraph={paragraph} anonymous={anonymous} onClose={() => setPicked(null)} />}
+      <ParagraphProposals views={open} label={shownLabel} onPick={setPicked} anonymous={anonymous} />
       {confirmedBy.length > 0 && <p className="adref-confirmed">{t('adref.confirmed', { names: confirmedBy.map(nameOf).join(', ') })}</p>}
       <div className="paragraph-actions">
         {isDelegation && form === false && changeable && (
@@ -130,7 +132,7 @@ export const ParagraphCard = memo(function ParagraphCard({ paragraph, label, alt
         )}
       </div>
       {form !== false && <ProposeForm paragraphId={paragraph.id} label={shownLabel} flat={flatText(paragraph.text)} initial={form} onDone={() => setForm(false)} />}
-      {showProposals && views.length > 0 && <ProposalList views={views} label={shownLabel} paragraph={paragraph} />}
+      {showProposals && views.length > 0 && <ProposalList views={views} label={shownLabel} paragraph={paragraph} anonymous={anonymous} />}
     </article>
   );
 });

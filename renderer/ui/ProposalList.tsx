@@ -1,11 +1,13 @@
-import { useState } from 'react';
+import { useContext, useState } from 'react';
 import { accept, notRetain } from '../../shared/model/facilitator-commands';
 import type { Paragraph } from '../../shared/model/paragraph';
 import { setPosition, withdraw } from '../../shared/model/proposal-commands';
 import type { Stance } from '../../shared/model/proposal';
 import { authorName, currentLabels, type ProposalView } from '../../shared/model/queries';
 import { flatText } from '../../shared/text/rich-text';
-import { useT } from '../i18n/translate';
+import { I18nContext, useT } from '../i18n/translate';
+import { delegationCode } from '../../shared/model/roster';
+import { inlinePositions, positionCounts } from './positions';
 import { useConnection } from '../store/connection-context';
 import { useRun } from './errors';
 import { MergeForm } from './MergeForm';
@@ -38,13 +40,19 @@ function Wording({ view }: { view: ProposalView }) {
 }
 
 /** The proposals on one paragraph, with everyone's positions and the actions this person may take. */
-export function ProposalList({ views, label, paragraph }: { views: ProposalView[]; label: string; paragraph: Paragraph }) {
+export function ProposalList({ views, label, paragraph, anonymous = false }: { views: ProposalView[]; label: string; paragraph: Paragraph; /** A reading without authors: counts, no names. */ anonymous?: boolean }) {
   const t = useT();
+  const { language } = useContext(I18nContext);
+  const number = new Intl.NumberFormat(language);
   const [chosen, setChosen] = useState<readonly string[]>([]);
   const run = useRun();
   const connection = useConnection();
   const { negotiation, actor } = connection;
   const nameOf = (id: string): string => negotiation.table.delegation(id)?.name ?? id;
+  const codeOf = (id: string): string => {
+    const d = negotiation.table.delegation(id);
+    return d ? delegationCode(d) : id.toUpperCase();
+  };
   const own = actor.role === 'delegation' ? actor.delegationId : null;
   const toMerge = chosen.filter((k) => views.some((v) => v.key === k && v.state === 'open'));
   const choose = (key: string, on: boolean) => setChosen((c) => (on ? [...c, key] : c.filter((k) => k !== key)));
@@ -57,14 +65,18 @@ export function ProposalList({ views, label, paragraph }: { views: ProposalView[
         return (
           <li key={v.key} className={`proposal state-${v.state}`} data-proposal={v.key}>
             <div className="proposal-head">
-              <strong>{authorName(negotiation, v.proposal)}</strong> · {t(`proposal.kind.${v.proposal.kind}`)} · <span className="state">{t(`proposal.state.${v.state}`)}</span>
+              <strong>{anonymous ? t('reading.someone') : authorName(negotiation, v.proposal)}</strong> · {t(`proposal.kind.${v.proposal.kind}`)} · <span className="state">{t(`proposal.state.${v.state}`)}</span>
               {v.needsReview && v.state === 'open' && <span className="review"> · {t('proposal.needsReview')}</span>}
             </div>
             <Wording view={v} />
             {v.proposal.source && <p className="source">{t('proposal.source', { source: v.proposal.source })}</p>}
             {v.proposal.rationale && <p className="rationale">{v.proposal.rationale}</p>}
+            <p className="position-summary" aria-label={t('positions.summary')}>
+              {positionCounts(v, t, (n) => number.format(n)) && <span className="tally">{positionCounts(v, t, (n) => number.format(n))}</span>}
+              {!anonymous && <span className="codes">{inlinePositions(v, codeOf, t)}</span>}
+            </p>
             <ul className="positions">
-              {STANCES.filter((s) => v.positions[s.stance].length > 0).map((s) => (
+              {!anonymous && STANCES.filter((s) => v.positions[s.stance].length > 0).map((s) => (
                 <li key={s.stance} className={`position-${s.stance}`}>
                   {t(s.list, { names: v.positions[s.stance].map(nameOf).join(', ') })}
                 </li>

@@ -1,5 +1,6 @@
 import { useContext, useMemo, useRef } from 'react';
 import { isShown } from '../../shared/model/labels';
+import { isNonAttributed } from '../../shared/model/reading-commands';
 import type { Paragraph } from '../../shared/model/paragraph';
 import { createProposalViewCache } from '../../shared/model/proposal-views';
 import { currentLabels, type ProposalView } from '../../shared/model/queries';
@@ -85,6 +86,7 @@ export function TextView({ presence, followed = null }: { presence: Presence[]; 
       footnoteBodies: n.table.footnotes(),
       loaded: n.table.metaMap.size > 0,
       underSilence: n.table.silence().state === 'open',
+      anonymous: isNonAttributed(n.table),
     };
   });
   const present = new Map<string, string[]>();
@@ -122,6 +124,7 @@ export function TextView({ presence, followed = null }: { presence: Presence[]; 
           followed={followed === p.id}
           underSilence={model.underSilence}
           active={active === p.id}
+          anonymous={model.anonymous}
           onActivate={setActive}
         />
       ))}

@@ -1,5 +1,6 @@
 import { useContext, useEffect, useState } from 'react';
 import { I18nContext, type UiLanguage } from '../i18n/translate';
+import { isNonAttributed } from '../../shared/model/reading-commands';
 import { useConnection, useNegotiation } from '../store/connection-context';
 import { useFollow } from '../store/use-follow';
 import { usePresence } from '../store/use-presence';
@@ -31,6 +32,7 @@ export function Workspace({ onLeave, onSwitch }: { onLeave(): void; /** Joins an
   const [creating, setCreating] = useState(false);
   const followed = useFollow(presence, following && view === 'text');
   const silence = useNegotiation((n) => n.table.silence());
+  const anonymous = useNegotiation((n) => isNonAttributed(n.table));
   const [shortcuts, setShortcuts] = useState(false);
 
   useEffect(() => {
@@ -111,6 +113,7 @@ export function Workspace({ onLeave, onSwitch }: { onLeave(): void; /** Joins an
         </p>
       )}
       {following && !followed && view === 'text' && <p className="banner">{t('follow.none')}</p>}
+      {anonymous && <p className="banner reading" role="status">{t('reading.nonAttributedOn')}</p>}
       {silence.state === 'passed' && <p className="banner ok">{t('silence.passed')}</p>}
       {silence.state === 'broken' && <p className="banner warn">{t('silence.broken')}</p>}
       {silence.state === 'withdrawn' && <p className="banner warn">{t('silence.withdrawn')}</p>}

@@ -32,7 +32,7 @@ export function createNegotiation(init: Partial<NegotiationMeta> & { title: stri
  * Puts a delegation on the roster (co-facilitators only) and returns it; a delegation already on the
  * roster under the same name is returned as it is.
  */
-export function addDelegation(negotiation: Negotiation, actor: Actor, fields: { name: string; kind?: DelegationKind; chair?: string | null; id?: string }): Delegation {
+export function addDelegation(negotiation: Negotiation, actor: Actor, fields: { name: string; kind?: DelegationKind; chair?: string | null; id?: string; code?: string | null }): Delegation {
   if (actor.role !== 'cofacilitator') throw new CommandRefused('Only the co-facilitators can change the roster.', 'not-allowed');
   const name = fields.name.trim();
   if (!name) throw new CommandRefused('A delegation needs a name.', 'invalid');
@@ -41,7 +41,7 @@ export function addDelegation(negotiation: Negotiation, actor: Actor, fields: { 
   if (existing) return existing;
   let id = fields.id ?? slugify(name);
   for (let n = 2; table.rosterMap.has(id); n++) id = `${slugify(name).slice(0, 60)}-${n}`;
-  const delegation: Delegation = { id, name, kind: fields.kind ?? 'member-state', chair: fields.chair ?? null };
+  const delegation: Delegation = { id, name, kind: fields.kind ?? 'member-state', chair: fields.chair ?? null, ...(fields.code ? { code: fields.code.trim().toUpperCase() } : {}) };
   table.rosterMap.set(id, delegation);
   return delegation;
 }

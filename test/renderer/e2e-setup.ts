@@ -58,6 +58,10 @@ export async function openRoom(prepare: (negotiation: Negotiation, ids: string[]
   const { negotiation, ids } = sampleNegotiation();
   prepare(negotiation, ids);
   await data.store.appendUpdate(documentName('sample', { kind: 'table' }), Y.encodeStateAsUpdate(negotiation.table.doc));
+  // Proposals and positions `prepare` made are in the delegations' documents.
+  for (const d of negotiation.delegations()) {
+    if (d.proposalsMap.size + d.positionsMap.size > 0) await data.store.appendUpdate(documentName('sample', { kind: 'delegation', delegationId: d.delegationId }), Y.encodeStateAsUpdate(d.doc));
+  }
   const invite = (id: string | null, name: string | null) =>
     data.invitations.create({ negotiationId: 'sample', role: id ? 'delegation' : 'cofacilitator', delegation: id && name ? { id, name } : null }).token;
   const tokens = { cofac: invite(null, null), mexico: invite('mexico', 'Mexico'), canada: invite('canada', 'Canada'), egypt: invite('egypt', 'Egypt') };

@@ -1,0 +1,109 @@
+import fs from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { propose, setPosition } from '../../shared/model/proposal-commands';
+import { en, type Message } from '../../renderer/i18n/en';
+import { fr } from '../../renderer/i18n/fr';
+import { browserAvailable, joinRoom, launch, openRoom, screenshot, SCREENSHOTS, type Room } from './e2e-setup';
+
+const run = browserAvailable();
+const forms = (m: Message): string[] => (typeof m === 'string' ? [m] : Object.values(m));
+
+/** Every English message that is not also the French one, as a pattern matching it with its placeholders filled. */
+const english: { key: string; pattern: string }[] = Object.entries(en).flatMap(([key, message]) => {
+  const french = new Set(forms(fr[key as keyof typeof fr]));
+  return forms(message)
+    .filter((form) => !french.has(form) && form.replace(/\{\w+\}/g, '').trim().length > 3)
+    .map((form) => ({ key, pattern: `^${form.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\\\{\w+\\\}/g, '.+?')}$` }));
+});
+
+/**
+ * The English interface strings on the page: text and labels (aria-label, title, placeholder) outside
+ * the parts in another language on purpose (the negotiated text, a refusal's English detail).
+ */
+function englishLeft(page: Page): Promise<string[]> {
+  return page.evaluate((patterns) => {
+    const regexes = patterns.map((p) => ({ key: p.key, re: new RegExp(p.pattern) }));
+    const found: string[] = [];
+    const foreign = (el: Element | null) => !!el?.closest('[lang]:not([lang^="fr"])') && el.closest('[lang]') !== document.documentElement;
+    const check = (words: string | null, el: Element | null) => {
+      const w = words?.trim();
+      if (!w || foreign(el)) return;
+      for (const { key, re } of regexes) if (re.test(w)) found.push(`${key}: "${w}"`);
+    };
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) check(n.parentElement?.innerText ?? n.textContent, n.parentElement);
+    for (const el of document.querySelectorAll('[aria-label], [title], [placeholder]')) {
+      for (const attr of ['aria-label', 'title', 'placeholder']) check(el.getAttribute(attr), el);
+    }
+    return [...new Set(found)];
+  }, english);
+}
+
+describe.runIf(run)('the interface in French, every screen, against the real sync server', () => {
+  let browser: Browser;
+  let room: Room;
+  const contexts: BrowserContext[] = [];
+
+  beforeAll(async () => {
+    const prepare: Parameters<typeof openRoom>[0] = (n, ids) => {
+      const p = propose(n, { role: 'delegation', delegationId: 'mexico' }, { kind: 'insert', paragraphId: ids[3]!, from: 52, to: 52, text: ' and their families' });
+      propose(n, { role: 'delegation', delegationId: 'canada' }, { kind: 'new-paragraph', paragraphId: ids[4]!, paragraph: 'Decides to remain seized of the matter.' });
+      setPosition(n, { role: 'delegation', delegationId: 'egypt' }, `mexico/${p.id}`, 'oppose');
+    };
+    [browser, room] = await Promise.all([launch(), openRoom(prepare)]);
+    fs.mkdirSync(SCREENSHOTS, { recursive: true });
+  }, 120_000);
+
+  afterAll(async () => {
+    for (const c of contexts) await c.close().catch(() => undefined);
+    await browser?.close();
+    await room?.close();
+  });
+
+  const join = async (token: string) => {
+    const joined = await joinRoom(browser, room, token, { locale: 'fr-FR' });
+    contexts.push(joined.context);
+    return joined.page;
+  };
+  const op = (page: Page, label: string) => page.locator(`article[data-label="${label}"]`);
+  const left: string[] = [];
+  const walk = async (page: Page, screen: string) => {
+    await screenshot(page, `40-fr-${screen}`);
+    for (const s of await englishLeft(page)) left.push(`${screen}: ${s}`);
+  };
+
+  it('a co-facilitator and a delegation walk every screen: no English string of the interface is left', async () => {
+    const cofac = await join(room.tokens.cofac);
+    await op(cofac, 'OP2').locator('ins.sugg').waitFor();
+    await op(cofac, 'OP2').locator('.editor').click();
+    await op(cofac, 'OP2').getByRole('toolbar').waitFor();
+    await op(cofac, 'OP2').locator('ins.sugg').click();
+    await op(cofac, 'OP2').locator('.suggestion-card').waitFor();
+    await op(cofac, 'OP2').getByRole('button', { name: /^1 proposition ouverte/ }).click();
+    await walk(cofac, 'texte-cofacilitateur');
+    await op(cofac, 'OP2').getByRole('button', { name: 'Supprimer le paragraphe' }).click();
+    await op(cofac, 'OP2').getByRole('button', { name: 'Ajouter une variante' }).click();
+    await walk(cofac, 'outils');
+    for (const view of ['Comparer', 'Compilation', 'Texte propre']) {
+      await cofac.getByRole('navigation').getByRole('button', { name: view, exact: true }).click();
+      await walk(cofac, view.toLowerCase().replace(' ', '-'));
+    }
+    await cofac.getByRole('navigation').getByRole('button', { name: 'Texte', exact: true }).click();
+    await cofac.getByRole('button', { name: 'Raccourcis clavier (?)' }).click();
+    await walk(cofac, 'raccourcis');
+    await cofac.keyboard.press('Escape');
+    await cofac.getByRole('button', { name: 'Nouvelle négociation' }).click();
+    await walk(cofac, 'nouvelle-negociation');
+    await cofac.keyboard.press('Escape');
+    await cofac.getByRole('button', { name: /^Exporter/ }).click();
+    await walk(cofac, 'export');
+    await cofac.keyboard.press('Escape');
+
+    const egypt = await join(room.tokens.egypt);
+    await op(egypt, 'OP3').getByRole('button', { name: 'Proposer une modification' }).click();
+    await op(egypt, 'OP2').locator('ins.sugg').click();
+    await walk(egypt, 'texte-delegation');
+    expect(left).toEqual([]);
+  }, 120_000);
+});

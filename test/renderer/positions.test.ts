@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import type { ProposalView } from '../../shared/model/queries';
+import { delegationCode } from '../../shared/model/roster';
+import { translator } from '../../renderer/i18n/translate';
+import { inlinePositions, positionCounts } from '../../renderer/ui/positions';
+
+const view = (kind: ProposalView['proposal']['kind'], positions: Partial<ProposalView['positions']>) =>
+  ({ proposal: { kind, author: 'bgd' }, positions: { support: [], oppose: [], reserve: [], 'pending-instructions': [], ...positions } }) as unknown as ProposalView;
+const codes: Record<string, string> = { bgd: 'BGD', mys: 'MYS', jpn: 'JPN', che: 'CHE', ind: 'IND' };
+
+describe('positions as the room reads them', () => {
+  it('counts them, in both languages, with numbers in the interface language', () => {
+    const v = view('replace', { support: ['mys', 'ind', 'che'], oppose: ['jpn'], reserve: ['che'] });
+    expect(positionCounts(v, translator('en'))).toBe('3 support · 1 opposes · 1 reservation');
+    expect(positionCounts(v, translator('fr'))).toBe('3 appuis · 1 opposition · 1 réserve');
+    expect(positionCounts(view('insert', {}), translator('en'))).toBe('');
+    const many = view('insert', { support: Array.from({ length: 1200 }, (_, i) => `d${i}`) });
+    expect(positionCounts(many, translator('fr'), (n) => new Intl.NumberFormat('fr').format(n))).toBe('1\u202f200 appuis');
+  });
+
+  it('writes them as negotiators do: RETAIN / DEL / RESERVE with the roster\'s codes', () => {
+    const t = translator('en');
+    // A proposal to delete: its author and supporters want the words deleted.
+    expect(inlinePositions(view('delete', { support: ['jpn'], oppose: ['mys'], reserve: ['che'] }), (id) => codes[id]!, t)).toBe('RETAIN MYS / DEL BGD, JPN / RESERVE CHE');
+    // A proposal to add words: its author and supporters want them retained.
+    expect(inlinePositions(view('insert', { support: ['mys'], oppose: ['jpn'], reserve: ['che'] }), (id) => codes[id]!, t)).toBe('RETAIN BGD, MYS / DEL JPN / RESERVE CHE');
+    expect(inlinePositions(view('insert', { oppose: ['jpn'] }), (id) => codes[id]!, translator('fr'))).toBe('MAINTENIR BGD / SUPPRIMER JPN');
+  });
+
+  it('takes the code from the roster, or the name\'s first letters when the roster has none', () => {
+    expect(delegationCode({ name: 'Bangladesh', code: 'bgd' })).toBe('BGD');
+    expect(delegationCode({ name: 'European Union', code: 'EU' })).toBe('EU');
+    expect(delegationCode({ name: 'Côte d’Ivoire' })).toBe('CÔT');
+  });
+});
