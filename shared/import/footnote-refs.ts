@@ -1,5 +1,27 @@
 import { FOOTNOTE_MARKER } from './source-line';
 
+/** Stands where a footnote reference was taken out (a noncharacter, never in a text). */
+const PLACE = '\uFDD0';
+
+/**
+ * Takes the places PLACE marks out of a cleaned text: the text, and for each place (in order) the offset
+ * of the word it follows.
+ */
+export function placeMarks(text: string): { text: string; offsets: number[] } {
+  let out = '';
+  const offsets: number[] = [];
+  for (const ch of text) {
+    if (ch === PLACE) {
+      offsets.push(out.trimEnd().length);
+      continue;
+    }
+    if (ch === ' ' && (out.endsWith(' ') || out === '')) continue;
+    out += ch;
+  }
+  const trimmed = out.trimEnd();
+  return { text: trimmed, offsets: offsets.map((o) => Math.min(o, trimmed.length)) };
+}
+
 /** Words after which a number is part of the text (a date, a volume, a paragraph), not a footnote mark. */
 const GOVERNS = new Set([
   'le', 'la', 'les', "l'", 'du', 'de', 'des', 'au', 'aux', 'à', 'et', 'ou', 'sur', 'par', 'no', 'n°', 'nº', 'vol',
@@ -45,14 +67,18 @@ export class FootnoteRefs {
     return true;
   }
 
-  /** Returns the text without its footnote references, and the marks in the order they appear. */
-  take(text: string): { text: string; marks: string[] } {
+  /**
+   * Returns the text without its footnote references, and the marks in the order they appear. With `place`,
+   * each reference leaves PLACE where it stood (see placeMarks), so that its position survives later clean-up.
+   */
+  take(text: string, place = false): { text: string; marks: string[] } {
     const marks: string[] = [];
-    const explicit = text.replace(FOOTNOTE_MARKER, (_m, mark: string) => {
+    const here = place ? PLACE : '';
+    const explicit = text.replace(new RegExp(PLACE, 'gu'), '').replace(FOOTNOTE_MARKER, (_m, mark: string) => {
       marks.push(mark);
       const index = this.sequence.indexOf(mark);
       if (index >= this.next) this.next = index + 1;
-      return '';
+      return here;
     });
     const tokens = explicit.split(/\s+/u).filter(Boolean);
     const kept: string[] = [];
@@ -60,14 +86,14 @@ export class FootnoteRefs {
       const glued = GLUED.exec(token);
       if (glued && /\p{L}{2}|\d[,;:]$/u.test(glued[1] ?? '') && this.accept(glued[2] ?? '', 3)) {
         marks.push(glued[2] ?? '');
-        kept.push(`${glued[1] ?? ''}${glued[3] ?? ''}`);
+        kept.push(`${glued[1] ?? ''}${here}${glued[3] ?? ''}`);
         return;
       }
       const alone = ALONE.exec(token);
       if (alone && this.looksLikeMark(kept[kept.length - 1], tokens[i + 1], alone[2] ?? '') &&
         this.accept(alone[1] ?? '', 1)) {
         marks.push(alone[1] ?? '');
-        if (alone[2] && kept.length) kept[kept.length - 1] += alone[2];
+        if (kept.length) kept[kept.length - 1] += `${here}${alone[2] ?? ''}`;
         return;
       }
       kept.push(token);

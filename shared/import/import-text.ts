@@ -1,5 +1,5 @@
 import { cleanText } from './clean-text';
-import { FootnoteRefs } from './footnote-refs';
+import { FootnoteRefs, placeMarks } from './footnote-refs';
 import { ImportError } from './imported-text';
 import type {
   ImportedAnnex, ImportedAnnexParagraph, ImportedForm, ImportedItem, ImportedOperative, ImportedPreambular,
@@ -65,9 +65,11 @@ export function importText(input: string, options: ImportOptions): ImportedText 
   const { title, number, draft } = readTitle(parts.prelude);
   const words = vocabulary(text);
   const refs = new FootnoteRefs(read.footnotes.map((f) => f.mark));
-  const join = (lines: string[]): { text: string; marks: string[] } => {
-    const taken = refs.take(joinLines(lines, words));
-    return { text: cleanText(taken.text), marks: taken.marks };
+  // Footnote marks keep their place: offsets in the cleaned text, parallel to the marks.
+  const join = (lines: string[]): { text: string; marks: string[]; offsets: number[] } => {
+    const taken = refs.take(joinLines(lines, words), true);
+    const placed = placeMarks(cleanText(taken.text));
+    return { text: placed.text, marks: taken.marks, offsets: placed.offsets };
   };
   const items = (drafts: ItemDraft[], marks: string[]): ImportedItem[] =>
     drafts.map((d) => {
@@ -94,7 +96,8 @@ export function importText(input: string, options: ImportOptions): ImportedText 
     const body = join(p.parts);
     const marks = [...body.marks];
     const list = items(p.items, marks);
-    const footnotes = marks.length ? { footnotes: marks } : {};
+    // Marks in sub-items end the paragraph (after the body's own marks, which keep their place).
+    const footnotes = marks.length ? { footnotes: marks, ...(body.marks.length ? { footnoteOffsets: body.offsets } : {}) } : {};
     const heading = p.heading !== null || parts.headings.length ? { heading: p.heading } : {};
     const lead = p.italic ?? (report ? null : leadOf(body.text));
     if (p.kind === 'preambular') preamble.push({ lead, text: body.text, items: list, ...footnotes });

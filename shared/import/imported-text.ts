@@ -25,8 +25,10 @@ export interface ImportedPreambular {
    */
   text: string;
   items: ImportedItem[];
-  /** Footnote marks referenced from this paragraph, in order. */
+  /** Footnote marks referenced from this paragraph, in order: the body's, then its sub-items'. */
   footnotes?: string[];
+  /** Where the body's marks stand in `text` (the offset of the word each follows), parallel to the first of `footnotes`. */
+  footnoteOffsets?: number[];
 }
 
 /** An operative paragraph ("1. Décide ..."), or a numbered paragraph of a report. */
@@ -38,6 +40,7 @@ export interface ImportedOperative {
   text: string;
   items: ImportedItem[];
   footnotes?: string[];
+  footnoteOffsets?: number[];
   /** The heading the paragraph stands under, where the document has headings. */
   heading?: string | null;
 }
@@ -48,6 +51,7 @@ export interface ImportedAnnexParagraph {
   text: string;
   items: ImportedItem[];
   footnotes?: string[];
+  footnoteOffsets?: number[];
   heading?: string | null;
 }
 

@@ -47,11 +47,11 @@ export function negotiationFromImport(imported: ImportedText, options: { id?: st
   };
   table.doc.transact(() => {
     for (const p of imported.preamble) {
-      add('preambular', richText({ text: p.text, lead: p.lead, footnotes: (p.footnotes ?? []).map(footnoteId), items: toPlain(p.items) }));
+      add('preambular', richText({ text: p.text, lead: p.lead, footnotes: (p.footnotes ?? []).map(footnoteId), footnoteOffsets: p.footnoteOffsets, items: toPlain(p.items) }));
     }
     for (const p of imported.operative) {
       addHeading(p.heading);
-      add('operative', richText({ text: p.text, lead: p.lead, footnotes: (p.footnotes ?? []).map(footnoteId), items: toPlain(p.items) }));
+      add('operative', richText({ text: p.text, lead: p.lead, footnotes: (p.footnotes ?? []).map(footnoteId), footnoteOffsets: p.footnoteOffsets, items: toPlain(p.items) }));
     }
     for (const annex of imported.annexes) {
       heading = null;
@@ -59,7 +59,7 @@ export function negotiationFromImport(imported: ImportedText, options: { id?: st
       if (annex.chapeau) add('chapeau', richText({ text: annex.chapeau }));
       for (const p of annex.paragraphs) {
         addHeading(p.heading);
-        add('declaration', richText({ text: p.text, footnotes: (p.footnotes ?? []).map(footnoteId), items: toPlain(p.items) }));
+        add('declaration', richText({ text: p.text, footnotes: (p.footnotes ?? []).map(footnoteId), footnoteOffsets: p.footnoteOffsets, items: toPlain(p.items) }));
       }
     }
     table.orderArray.push(ids);

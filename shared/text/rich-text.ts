@@ -15,20 +15,29 @@ export interface PlainParagraph {
   items: PlainItem[];
 }
 
-/** Builds a paragraph's rich text from plain parts. */
-export function richText(parts: { text: string; lead?: string | null; footnotes?: string[]; items?: PlainItem[] }): RichTextJSON {
-  return { type: 'doc', content: [body(parts.text, parts.lead ?? null, parts.footnotes ?? []), ...(parts.items ?? []).map(item)] };
+/**
+ * Builds a paragraph's rich text from plain parts. `footnoteOffsets[k]`, when given, is where the k-th footnote
+ * mark stands in `text` (the mark follows the word before it); marks without an offset end the body.
+ */
+export function richText(parts: { text: string; lead?: string | null; footnotes?: string[]; footnoteOffsets?: number[]; items?: PlainItem[] }): RichTextJSON {
+  return { type: 'doc', content: [body(parts.text, parts.lead ?? null, parts.footnotes ?? [], parts.footnoteOffsets ?? []), ...(parts.items ?? []).map(item)] };
 }
 
-function body(text: string, lead: string | null, footnotes: string[]): RichNodeJSON {
+function body(text: string, lead: string | null, footnotes: string[], offsets: number[] = []): RichNodeJSON {
   const content: RichNodeJSON[] = [];
-  if (lead && text.startsWith(lead)) {
-    content.push({ type: 'text', text: lead, marks: [{ type: 'lead' }] });
-    if (text.length > lead.length) content.push({ type: 'text', text: text.slice(lead.length) });
-  } else if (text) {
-    content.push({ type: 'text', text });
+  const leadLength = lead && text.startsWith(lead) ? lead.length : 0;
+  // Cuts: the lead's end and every footnote mark inside the text, in order.
+  const inside = footnotes.map((id, k) => ({ id, at: offsets[k] })).filter((f): f is { id: string; at: number } =>
+    f.at !== undefined && f.at > 0 && f.at < text.length).sort((a, b) => a.at - b.at);
+  const atEnd = footnotes.filter((id) => !inside.some((f) => f.id === id));
+  const cuts = [...new Set([leadLength, ...inside.map((f) => f.at)])].filter((c) => c > 0 && c < text.length).sort((a, b) => a - b);
+  let from = 0;
+  for (const to of [...cuts, text.length]) {
+    if (to > from) content.push(from < leadLength ? { type: 'text', text: text.slice(from, to), marks: [{ type: 'lead' }] } : { type: 'text', text: text.slice(from, to) });
+    for (const f of inside) if (f.at === to) content.push({ type: 'footnote_ref', attrs: { id: f.id } });
+    from = to;
   }
-  for (const id of footnotes) content.push({ type: 'footnote_ref', attrs: { id } });
+  for (const id of atEnd) content.push({ type: 'footnote_ref', attrs: { id } });
   return content.length ? { type: 'body', content } : { type: 'body' };
 }
 
