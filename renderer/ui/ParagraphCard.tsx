@@ -15,6 +15,7 @@ import { suggestionAt } from './suggestion-plugin';
 import { useSuggestTyping } from './use-suggest-typing';
 import { bracketKey } from './wording';
 import { ParagraphEditor } from './ParagraphEditor';
+import type { Changes } from './TextView';
 import { ProposalList } from './ProposalList';
 import { ProposeForm } from './ProposeForm';
 import { StatusBadge } from './StatusBadge';
@@ -36,11 +37,13 @@ interface Props {
   active?: boolean;
   /** The room reads without authors: proposals are shown without the delegations that made them. */
   anonymous?: boolean;
+  /** Changed since my last visit, since the last revision. */
+  changes?: Changes;
   onActivate?(id: string): void;
 }
 
 /** One paragraph: its label, status, text (a ProseMirror editor), proposals and the actions on it. */
-export const ParagraphCard = memo(function ParagraphCard({ paragraph, label, alternativeOf, views, present, confirmedBy, textLanguage, followed = false, underSilence = false, active = false, onActivate, anonymous = false }: Props) {
+export const ParagraphCard = memo(function ParagraphCard({ paragraph, label, alternativeOf, views, present, confirmedBy, textLanguage, followed = false, underSilence = false, active = false, onActivate, anonymous = false, changes }: Props) {
   const { t, language } = useContext(I18nContext);
   const run = useRun();
   const connection = useConnection();
@@ -96,6 +99,8 @@ export const ParagraphCard = memo(function ParagraphCard({ paragraph, label, alt
         <button type="button" className="count" aria-expanded={showProposals} onClick={() => setShowProposals((s) => !s)} disabled={views.length === 0}>
           {open.length ? t('para.proposals', { count: open.length }) : t('para.noProposals')}
         </button>
+        {changes?.sinceVisit && <span className="changed visit">{t('para.changedSinceVisit')}</span>}
+        {changes?.sinceRevision && <span className="changed revision">{t(changes.sinceRevision.isNew ? 'para.newSinceRevision' : 'para.changedSinceRevision', { name: changes.sinceRevision.name })}</span>}
         {present.length > 0 && <span className="present">{t('para.present', { names: present.join(', ') })}</span>}
       </header>
       <ParagraphEditor

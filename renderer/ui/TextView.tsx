@@ -1,4 +1,4 @@
-import { useContext, useMemo, useRef } from 'react';
+import { useContext, useEffect, useMemo, useRef, useState } from 'react';
 import { isShown } from '../../shared/model/labels';
 import { isNonAttributed } from '../../shared/model/reading-commands';
 import type { Paragraph } from '../../shared/model/paragraph';
@@ -13,6 +13,11 @@ import { DraftList } from './DraftList';
 import { FootnoteList, footnoteOrder } from './FootnoteList';
 import { ParagraphCard } from './ParagraphCard';
 import { stableList, stableValue } from './stable';
+import { FilterBar } from './FilterBar';
+import { Notifications } from './Notifications';
+import { NO_FILTER, passesFilter, type ParagraphFilter } from './paragraph-filter';
+import { readVisit, textHash, writeVisit, type Visit } from '../store/last-visit';
+import type { Revision } from '../../shared/model/table-state';
 import { useActiveParagraph } from './use-active-paragraph';
 
 const NOBODY: string[] = [];
@@ -30,6 +35,27 @@ function counts(p: Paragraph): { words: number; brackets: number } {
 }
 const NO_VIEWS: ProposalView[] = [];
 
+/** A paragraph's words, read once per paragraph value. */
+const flatOf = new WeakMap<Paragraph, string>();
+function flat(p: Paragraph): string {
+  let f = flatOf.get(p);
+  if (f === undefined) flatOf.set(p, (f = flatText(p.text)));
+  return f;
+}
+/** A revision's words per paragraph, read once per revision. */
+const revisionTexts = new WeakMap<Revision, Map<string, string>>();
+function wordsOf(r: Revision): Map<string, string> {
+  let m = revisionTexts.get(r);
+  if (!m) revisionTexts.set(r, (m = new Map(r.paragraphs.map((p) => [p.id, flatText(p.text)]))));
+  return m;
+}
+/** What changed on a paragraph: since my last visit, and since the last revision (its name), or nothing. */
+export interface Changes {
+  sinceVisit: boolean;
+  sinceRevision: { name: string; isNew: boolean } | null;
+}
+const UNCHANGED: Changes = { sinceVisit: false, sinceRevision: null };
+
 /** The negotiated text: every paragraph in order, with its proposals, and the word and bracket counts. */
 export function TextView({ presence, followed = null }: { presence: Presence[]; followed?: string | null }) {
   const { t } = useContext(I18nContext);
@@ -38,6 +64,24 @@ export function TextView({ presence, followed = null }: { presence: Presence[]; 
   const proposals = useMemo(() => createProposalViewCache(connection.negotiation), [connection]);
   // The paragraph the person is working on: the only one that shows the co-facilitators' toolbar.
   const [active, setActive] = useActiveParagraph();
+  const [filter, setFilter] = useState<ParagraphFilter>(NO_FILTER);
+  // What this person saw last time (read once the text has loaded), and this visit remembered when leaving.
+  const lastVisit = useRef<Visit | null | undefined>(undefined);
+  useEffect(() => {
+    const id = connection.session.negotiationId;
+    const save = () => {
+      if (connection.negotiation.table.metaMap.size === 0) return;
+      writeVisit(localStorage, id, Object.fromEntries(connection.negotiation.table.paragraphs().map((p) => [p.id, flatText(p.text)])));
+    };
+    const onHide = () => document.visibilityState === 'hidden' && save();
+    window.addEventListener('pagehide', save);
+    document.addEventListener('visibilitychange', onHide);
+    return () => {
+      save();
+      window.removeEventListener('pagehide', save);
+      document.removeEventListener('visibilitychange', onHide);
+    };
+  }, [connection]);
   // The previous render's derived values: what did not change keeps its identity, so that only the
   // paragraph cards whose inputs changed re-render (a keystroke re-renders one card, not 150).
   const previous = useRef({
@@ -45,9 +89,12 @@ export function TextView({ presence, followed = null }: { presence: Presence[]; 
     views: new Map<string, ProposalView[]>(),
     confirmations: new Map<string, string[]>(),
     present: new Map<string, string[]>(),
+    changes: new Map<string, Changes>(),
   });
   const model = useDeferredNegotiation((n) => {
     const epoch = n.table.epoch();
+    if (lastVisit.current === undefined && n.table.metaMap.size > 0) lastVisit.current = typeof localStorage === 'undefined' ? null : readVisit(localStorage, connection.session.negotiationId);
+    const revision = n.table.revisions().at(-1) ?? null;
     const last = previous.current;
     const stableParagraphs = new Map<string, { json: string; value: Paragraph }>();
     const paragraphs = n.table
@@ -74,11 +121,26 @@ export function TextView({ presence, followed = null }: { presence: Presence[]; 
     for (const [id, list] of gathered) confirmations.set(id, stableList(last.confirmations.get(id), list));
     last.confirmations = confirmations;
     const counted = paragraphs.filter((p) => p.status.state !== 'deleted').map(counts);
+    const changes = new Map<string, Changes>();
+    const before = revision ? wordsOf(revision) : null;
+    const seen = lastVisit.current ?? null;
+    for (const p of paragraphs) {
+      const words = flat(p);
+      const sinceVisit = seen !== null && seen[p.id] !== textHash(words);
+      const was = before?.get(p.id);
+      const sinceRevision = revision && was !== words ? { name: revision.name, isNew: was === undefined } : null;
+      const c = sinceVisit || sinceRevision ? { sinceVisit, sinceRevision } : UNCHANGED;
+      const old = last.changes.get(p.id);
+      changes.set(p.id, old && old.sinceVisit === c.sinceVisit && old.sinceRevision?.name === c.sinceRevision?.name && old.sinceRevision?.isNew === c.sinceRevision?.isNew ? old : c);
+    }
+    last.changes = changes;
     return {
       paragraphs,
       labels: currentLabels(n),
       byParagraph,
       confirmations,
+      changes,
+      roster: n.table.roster(),
       words: counted.reduce((sum, c) => sum + c.words, 0),
       brackets: counted.reduce((sum, c) => sum + c.brackets, 0),
       meta: n.table.meta(),
@@ -94,7 +156,9 @@ export function TextView({ presence, followed = null }: { presence: Presence[]; 
   for (const [id, names] of present) present.set(id, stableList(previous.current.present.get(id), names));
   previous.current.present = present;
   const presentOn = (id: string): string[] => present.get(id) ?? NOBODY;
+  const nameOf = useMemo(() => (id: string) => connection.negotiation.table.delegation(id)?.name ?? id, [connection]);
   if (!model.loaded) return <p className="empty">{t('text.loading')}</p>;
+  const shown = filter === NO_FILTER ? model.paragraphs : model.paragraphs.filter((p) => passesFilter(p, model.byParagraph.get(p.id) ?? NO_VIEWS, (model.changes.get(p.id) ?? UNCHANGED) !== UNCHANGED, filter));
   return (
     <section className="text-view" aria-label={t('text.region')}>
       <header className="text-head">
@@ -110,8 +174,12 @@ export function TextView({ presence, followed = null }: { presence: Presence[]; 
         {model.meta.organ && <p className="organ" lang={model.meta.language}>{model.meta.organ},</p>}
       </header>
       {actor.role === 'delegation' && <DraftList />}
+      {actor.role === 'delegation' && actor.delegationId && (
+        <Notifications own={actor.delegationId} byParagraph={model.byParagraph} paragraphs={model.paragraphs} confirmed={model.confirmations} labels={model.labels} nameOf={nameOf} />
+      )}
+      <FilterBar filter={filter} onChange={setFilter} roster={model.roster} shown={shown.length} total={model.paragraphs.length} />
       {model.paragraphs.length === 0 && <p className="empty">{t('text.empty')}</p>}
-      {model.paragraphs.map((p) => (
+      {shown.map((p) => (
         <ParagraphCard
           key={p.id}
           paragraph={p}
@@ -125,6 +193,7 @@ export function TextView({ presence, followed = null }: { presence: Presence[]; 
           underSilence={model.underSilence}
           active={active === p.id}
           anonymous={model.anonymous}
+          changes={model.changes.get(p.id) ?? UNCHANGED}
           onActivate={setActive}
         />
       ))}

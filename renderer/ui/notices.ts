@@ -1,0 +1,43 @@
+import type { Paragraph } from '../../shared/model/paragraph';
+import type { ProposalView } from '../../shared/model/queries';
+import type { Translate } from '../i18n/translate';
+
+/** Something that happened on my paragraphs, as an in-app notification. */
+export interface Notice {
+  /** Stable: the same event never notifies twice. */
+  id: string;
+  paragraphId: string;
+  text: string;
+}
+
+const stances = (v: ProposalView): string => Object.entries(v.positions).map(([s, ids]) => `${s}:${ids.join(',')}`).join(';');
+
+/**
+ * What a delegation should hear about between two readings of the proposals: a new proposal by another
+ * delegation on a paragraph it proposed on, a position taken on one of its own proposals, and (from the
+ * first reading on) a paragraph agreed ad ref that awaits its capital's confirmation.
+ */
+export function noticesBetween(
+  before: ReadonlyMap<string, readonly ProposalView[]> | null,
+  after: ReadonlyMap<string, readonly ProposalView[]>,
+  context: { own: string; paragraphs: readonly Paragraph[]; confirmed: ReadonlyMap<string, readonly string[]>; labelOf(id: string): string; nameOf(id: string): string; t: Translate },
+): Notice[] {
+  const { own, t } = context;
+  const notices: Notice[] = [];
+  for (const p of context.paragraphs) {
+    const label = context.labelOf(p.id);
+    if (p.status.state === 'adref' && p.status.pending.includes(own) && !(context.confirmed.get(p.id) ?? []).includes(own)) {
+      notices.push({ id: `adref:${p.id}:${p.status.pending.join(',')}`, paragraphId: p.id, text: t('notify.adref', { label }) });
+    }
+    if (!before) continue;
+    const now = after.get(p.id) ?? [];
+    if (!now.some((v) => v.proposal.author === own)) continue;
+    const then = new Map((before.get(p.id) ?? []).map((v) => [v.key, v]));
+    for (const v of now) {
+      const was = then.get(v.key);
+      if (!was && v.proposal.author !== own && v.state === 'open') notices.push({ id: `proposal:${v.key}`, paragraphId: p.id, text: t('notify.proposal', { who: context.nameOf(v.proposal.author), label }) });
+      if (was && v.proposal.author === own && stances(was) !== stances(v)) notices.push({ id: `position:${v.key}:${stances(v)}`, paragraphId: p.id, text: t('notify.position', { label }) });
+    }
+  }
+  return notices;
+}
