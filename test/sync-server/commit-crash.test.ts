@@ -32,7 +32,7 @@ describe('a crash inside a group commit', () => {
     return check.doc.getArray<number>('n').toArray();
   };
 
-  it('kill -9 of the process: every update fanned out before the kill is stored', { timeout: 120_000 }, async () => {
+  it('kill -9 of the process: every update fanned out before the kill is stored', { timeout: 240_000 }, async () => {
     const made = await makeDataDir();
     const token = await made.invite('delegation', 'Mexico');
     const name = `${made.negotiationId}/delegation/mexico`;
@@ -56,7 +56,7 @@ describe('a crash inside a group commit', () => {
     expect(after.slice(0, seen.length)).toEqual(seen);
   });
 
-  it('the storage thread dies: its group is refused, the server serves on, and the writer’s resend is stored', { timeout: 120_000 }, async () => {
+  it('the storage thread dies: its group is refused, the server serves on, and the writer’s resend is stored', { timeout: 240_000 }, async () => {
     const made = await makeDataDir();
     const token = await made.invite('delegation', 'Mexico');
     const name = `${made.negotiationId}/delegation/mexico`;

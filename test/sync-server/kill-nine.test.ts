@@ -11,7 +11,7 @@ describe('kill -9 right after an echo', () => {
     child?.kill('SIGKILL');
   });
 
-  it('loses nothing, ten times over', { timeout: 120_000 }, async () => {
+  it('loses nothing, ten times over', { timeout: 360_000 }, async () => {
     const made = await makeDataDir();
     const token = await made.invite('delegation', 'Mexico');
     const name = `${made.negotiationId}/delegation/mexico`;
