@@ -50,16 +50,6 @@ export function suggestTyped(negotiation: Negotiation, actor: Actor, typed: Type
   return proposal;
 }
 
-/** Adds a rationale and an agreed-language source to one of the delegation's own open proposals. */
-export function annotateProposal(negotiation: Negotiation, actor: Actor, proposalId: string, notes: { rationale: string | null; source: string | null }): void {
-  const author = requireDelegation(negotiation, actor, 'annotate proposals');
-  const proposals = negotiation.delegation(author).proposalsMap;
-  const proposal = proposals.get(proposalId);
-  if (!proposal) throw new CommandRefused(`${author} has no proposal ${proposalId}.`, 'not-found');
-  if (proposalState(negotiation, proposal) !== 'open') throw new CommandRefused('The proposal is no longer open.', 'invalid');
-  proposals.set(proposalId, { ...proposal, rationale: notes.rationale?.trim() || null, source: notes.source?.trim() || null });
-}
-
 function positionTaken(negotiation: Negotiation, key: string): boolean {
   return negotiation.delegations().some((d) => d.position(key) !== null);
 }
