@@ -10,6 +10,8 @@ export interface Session {
   negotiationId: string;
   role: Role;
   delegation: { id: string; name: string } | null;
+  /** The token opens the delegation's private document (a device link, or no device link issued yet); unknown: assumed, the server decides. */
+  privateAccess?: boolean;
 }
 
 /** The ws:// address of an http:// server address (and the reverse). */

@@ -54,7 +54,7 @@ export class NegotiationConnection {
     private readonly persistence: PersistenceFactory | null,
     storage: Pick<Storage, 'getItem' | 'setItem' | 'removeItem'> | null = null,
   ) {
-    this.actor = { role: session.role, delegationId: session.delegation?.id ?? null };
+    this.actor = { role: session.role, delegationId: session.delegation?.id ?? null, privateAccess: session.privateAccess !== false };
     this.pending = new PendingChanges(storage);
     this.tableName = documentName(session.negotiationId, { kind: 'table' });
     this.provider = new RoomProvider(session.wsUrl, session.negotiationId, session.token);
@@ -148,9 +148,11 @@ export class NegotiationConnection {
     const provider = this.provider;
     const persistence = this.persistence ? this.persistence(name, doc, (origin) => origin === provider) : null;
     this.docs.set(name, { doc, persistence });
-    this.pending.track([name]);
+    // A private document opened through an invitation the co-facilitators issued stays on this computer.
+    const served = documentRights(this.actor, ref).read;
+    if (served) this.pending.track([name]);
     doc.on('update', (_update: Uint8Array, origin: unknown) => {
-      if (origin !== provider && origin !== persistence) {
+      if (served && origin !== provider && origin !== persistence) {
         const sent = provider.connected && provider.isSynced(name);
         this.pending.changed(name, sent);
         // Sent at once over a synced connection: the kept copy need not wait for the next sync to count it.
@@ -161,7 +163,7 @@ export class NegotiationConnection {
     });
     // Added to the connection once loaded: its first sync then sends only what the server lacks.
     const load = (persistence ? persistence.load().catch((error: unknown) => console.warn(`could not read ${name} from this computer`, error)) : Promise.resolve()).then(() => {
-      if (!this.docs.has(name)) return;
+      if (!this.docs.has(name) || !served) return;
       provider.add(name, doc, ref.kind === 'table' ? this.awareness : null);
     });
     this.loads.push(load);

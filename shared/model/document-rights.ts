@@ -6,8 +6,9 @@ import type { DocumentRef } from '../protocol/document-names';
  * connection opens; the model's commands check the same before they write.
  *
  * Co-facilitators write the table; a delegation writes only its own delegation and private documents;
- * everyone invited reads the table and every delegation document; a private document is read by its
- * delegation alone; observers read only.
+ * everyone invited reads the table and every delegation document; a private document is read and written
+ * by its delegation alone, through an invitation with private access (Actor.privateAccess: once the
+ * delegation issued a device link, never one the co-facilitators minted in its name); observers read only.
  */
 export function documentRights(actor: Actor, ref: DocumentRef): DocumentRights {
   const own = actor.delegationId !== null && 'delegationId' in ref && ref.delegationId === actor.delegationId;
@@ -17,6 +18,6 @@ export function documentRights(actor: Actor, ref: DocumentRef): DocumentRights {
     case 'delegation':
       return { read: true, write: own && actor.role === 'delegation' };
     case 'private':
-      return { read: own && actor.role !== 'observer', write: own && actor.role === 'delegation' };
+      return { read: own && actor.role === 'delegation' && actor.privateAccess === true, write: own && actor.role === 'delegation' && actor.privateAccess === true };
   }
 }

@@ -73,8 +73,8 @@ function isSilence(v: unknown): v is Silence {
 export function paragraphFacts(table: TableDocument, id: string): ParagraphFacts | null {
   try {
     const p = table.paragraph(id);
-    // The status as stored, not as readers are shown it (which hides names that may not await ad ref).
-    const status: unknown = table.paragraphsMap.get(id)?.get('status');
+    // The status as stored: readers filter what they show, the rules judge what was written.
+    const status: unknown = table.paragraphsMap.get(id)?.get('status') ?? { state: 'open' };
     if (!p || !isText(p.kind) || !isStatus(status)) return null;
     return { kind: p.kind, status, alternativeOf: p.alternativeOf, text: JSON.stringify(p.text), brackets: countBrackets(flatText(p.text)) };
   } catch {

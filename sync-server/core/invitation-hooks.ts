@@ -2,10 +2,25 @@ import { CloseCode } from '../../shared/protocol/close-codes';
 import type { Invitation, Invitations, TokenRefusal } from '../storage/invitation-store';
 import { AuthRefusal, type Identity, type ServerHooks } from './server-hooks';
 
+/** Whether an invitation was issued by its own delegation (a device link). */
+export const isDeviceLink = (i: Invitation): boolean => i.delegation !== null && i.issuedBy === i.delegation.id;
+
+/**
+ * Whether an invitation opens its delegation's private document: a device link does; an invitation the
+ * co-facilitators minted does only until the delegation has issued a device link (then it claimed its
+ * private document, and nobody else's invitation opens it).
+ */
+export async function privateAccessOf(invitations: Invitations, invitation: Invitation): Promise<boolean> {
+  if (invitation.role !== 'delegation' || !invitation.delegation) return false;
+  if (isDeviceLink(invitation)) return true;
+  const all = await invitations.list(invitation.negotiationId);
+  return !all.some((i) => isDeviceLink(i) && i.delegation!.id === invitation.delegation!.id && !i.revokedAt);
+}
+
 /** The identity an invitation confers. */
-export function identityOf(invitation: Invitation): Identity {
+export function identityOf(invitation: Invitation, privateAccess = false): Identity {
   return {
-    actor: { role: invitation.role, delegationId: invitation.delegation?.id ?? null },
+    actor: { role: invitation.role, delegationId: invitation.delegation?.id ?? null, privateAccess },
     negotiationId: invitation.negotiationId,
     invitationId: invitation.id,
     label: invitation.delegation?.name ?? (invitation.name ? `co-facilitator (${invitation.name})` : 'co-facilitator'),
@@ -23,7 +38,7 @@ export function invitationHooks(invitations: Invitations): ServerHooks {
       if (result === 'unknown') throw new AuthRefusal(CloseCode.unauthenticated, 'this invitation token is not known to the server');
       if (result === 'revoked') throw new AuthRefusal(CloseCode.forbidden, 'this invitation was revoked');
       if (result === 'expired') throw new AuthRefusal(CloseCode.forbidden, 'this invitation has expired');
-      return identityOf(result);
+      return identityOf(result, await privateAccessOf(invitations, result));
     },
     onRevalidate(identity) {
       const reasonOf = (result: Invitation | TokenRefusal) => (typeof result === 'string' ? `this invitation is ${result === 'unknown' ? 'no longer known' : result}` : null);

@@ -14,6 +14,11 @@ export interface Invitation {
   createdAt: string;
   expiresAt: string | null;
   revokedAt: string | null;
+  /**
+   * The delegation that issued it for its own colleagues (a device link), or null when the co-facilitators
+   * (or the Secretariat's command line) did. Only a device link opens the delegation's private document.
+   */
+  issuedBy: string | null;
 }
 
 /** Why a token does not open anything. */
@@ -28,6 +33,7 @@ interface Row {
   created_at: string;
   expires_at: string | null;
   revoked_at: string | null;
+  issued_by: string | null;
 }
 
 const fromRow = (r: Row): Invitation => ({
@@ -40,6 +46,7 @@ const fromRow = (r: Row): Invitation => ({
   createdAt: r.created_at,
   expiresAt: r.expires_at,
   revokedAt: r.revoked_at,
+  issuedBy: r.issued_by ?? null,
 });
 
 /** The SHA-256 of a token, as stored. */
@@ -57,6 +64,8 @@ export interface NewInvitation {
   /** A co-facilitator's name, shown to others as "Co-facilitator — <name>" (a delegation is shown by its own name). */
   name?: string | null;
   expiresAt?: string | null;
+  /** A device link: the delegation issuing it for its colleagues (it must be `delegation`). */
+  issuedBy?: string | null;
 }
 
 /**
@@ -86,7 +95,11 @@ export function newToken(): { id: string; token: string } {
 
 /** Invitations and their tokens, in the data directory's database. */
 export class InvitationStore implements Invitations {
-  constructor(private readonly db: Database.Database) {}
+  constructor(private readonly db: Database.Database) {
+    // Databases made before device links existed gain the column that says who issued an invitation.
+    const columns = db.prepare('PRAGMA table_info(invitations)').all() as { name: string }[];
+    if (!columns.some((c) => c.name === 'issued_by')) db.exec('ALTER TABLE invitations ADD COLUMN issued_by TEXT');
+  }
 
   /** Creates an invitation and returns it with its token, which is shown once and never stored. */
   create(fields: NewInvitation): { invitation: Invitation; token: string } {
@@ -100,11 +113,12 @@ export class InvitationStore implements Invitations {
       created_at: new Date().toISOString(),
       expires_at: fields.expiresAt ?? null,
       revoked_at: null,
+      issued_by: fields.issuedBy ?? null,
     };
     this.db
       .prepare(
-        `INSERT INTO invitations (id, token_hash, negotiation_id, role, delegation_id, delegation_name, created_at, expires_at, revoked_at)
-         VALUES (@id, @token_hash, @negotiation_id, @role, @delegation_id, @delegation_name, @created_at, @expires_at, @revoked_at)`,
+        `INSERT INTO invitations (id, token_hash, negotiation_id, role, delegation_id, delegation_name, created_at, expires_at, revoked_at, issued_by)
+         VALUES (@id, @token_hash, @negotiation_id, @role, @delegation_id, @delegation_name, @created_at, @expires_at, @revoked_at, @issued_by)`,
       )
       .run({ ...row, token_hash: hashToken(token) });
     return { invitation: fromRow(row), token };

@@ -63,9 +63,11 @@ async function authorize(invitations: Invitations, req: IncomingMessage, negotia
   if (invitation.role !== 'cofacilitator' || invitation.negotiationId !== negotiationId) throw new Refusal('Only this negotiation\'s co-facilitators may manage its invitations.', 403);
 }
 
-const publicInvitation = (i: Invitation) => ({ id: i.id, role: i.role, delegation: i.delegation, createdAt: i.createdAt, expiresAt: i.expiresAt, revokedAt: i.revokedAt });
+/** An invitation as the APIs show it: never its token; `issuedBy` a delegation for a device link, null for the co-facilitators. */
+export const publicInvitation = (i: Invitation) => ({ id: i.id, role: i.role, delegation: i.delegation, issuedBy: i.issuedBy, createdAt: i.createdAt, expiresAt: i.expiresAt, revokedAt: i.revokedAt });
 
-async function readJson(req: IncomingMessage): Promise<Record<string, unknown>> {
+/** The request's JSON object body (at most 64 KiB). */
+export async function readJson(req: IncomingMessage): Promise<Record<string, unknown>> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req as AsyncIterable<Buffer>) {
@@ -82,7 +84,8 @@ async function readJson(req: IncomingMessage): Promise<Record<string, unknown>> 
   }
 }
 
-function json(res: ServerResponse, status: number, body: unknown): void {
+/** Answers with a JSON body. */
+export function json(res: ServerResponse, status: number, body: unknown): void {
   const text = JSON.stringify(body);
   res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text) });
   res.end(text);

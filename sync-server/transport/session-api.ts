@@ -1,17 +1,14 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { Invitation, TokenRefusal } from '../storage/invitation-store';
-
-/** What the session API needs of an invitation store. */
-export interface TokenVerifier {
-  verify(token: string): Invitation | TokenRefusal | Promise<Invitation | TokenRefusal>;
-}
+import type { Invitations } from '../storage/invitation-store';
+import { privateAccessOf } from '../core/invitation-hooks';
 
 /**
  * `GET /api/session` with `Authorization: Bearer <token>`: who the token's holder is, so that the web
  * edition knows its delegation and role before it opens any document. Answers
- * `200 {"negotiationId", "role", "delegation": {"id", "name"} | null}`, or `401 {"error"}` with the reason.
+ * `200 {"negotiationId", "role", "delegation": {"id", "name"} | null, "privateAccess"}`, or `401 {"error"}` with
+ * the reason. `privateAccess`: the token opens the delegation's private document (see privateAccessOf).
  */
-export async function handleSession(invitations: TokenVerifier, req: IncomingMessage, res: ServerResponse): Promise<void> {
+export async function handleSession(invitations: Invitations, req: IncomingMessage, res: ServerResponse): Promise<void> {
   const reply = (status: number, body: unknown): void => {
     const text = JSON.stringify(body);
     res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', 'content-length': Buffer.byteLength(text) });
@@ -24,5 +21,5 @@ export async function handleSession(invitations: TokenVerifier, req: IncomingMes
   if (invitation === 'unknown') return reply(401, { error: 'This invitation is not known here. Check the link, or ask the co-facilitators for a new one.' });
   if (invitation === 'revoked') return reply(401, { error: 'This invitation was revoked. Ask the co-facilitators for a new one.' });
   if (invitation === 'expired') return reply(401, { error: 'This invitation has expired. Ask the co-facilitators for a new one.' });
-  reply(200, { negotiationId: invitation.negotiationId, role: invitation.role, delegation: invitation.delegation });
+  reply(200, { negotiationId: invitation.negotiationId, role: invitation.role, delegation: invitation.delegation, privateAccess: await privateAccessOf(invitations, invitation) });
 }

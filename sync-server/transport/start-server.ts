@@ -5,6 +5,7 @@ import pino, { type Logger } from 'pino';
 import { documentName } from '../../shared/protocol/document-names';
 import { handleAdmin } from './admin-api';
 import { handleSession } from './session-api';
+import { handleDeviceLinks } from './device-links-api';
 import { handleCreateNegotiation } from './create-negotiation-api';
 import { invitationHooks } from '../core/invitation-hooks';
 import { logHooks } from '../core/log-hooks';
@@ -148,6 +149,9 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     if (url.pathname === '/api/negotiations' || url.pathname === '/api/negotiations/') {
       const context = { invitations, serverUrl: publicUrl, editDocument: core.editDocument.bind(core) };
       return void handleCreateNegotiation(context, req, res).catch(failed(res, 'the create-negotiation API'));
+    }
+    if (url.pathname === '/api/device-links' || url.pathname === '/api/invitations/mine') {
+      return void handleDeviceLinks({ invitations, serverUrl: publicUrl }, req, res, url.pathname).catch((error: unknown) => logger.error({ err: error }, 'device links API failed'));
     }
     if (url.pathname.startsWith('/api/')) {
       return void handleAdmin(admin, req, res, url.pathname).catch(failed(res, 'the admin API'));

@@ -5,7 +5,8 @@ import type { Negotiation } from '../../shared/model/negotiation';
 import { flatText, richText } from '../../shared/text/rich-text';
 
 export const cofac: Actor = { role: 'cofacilitator', delegationId: null };
-export const as = (delegationId: string): Actor => ({ role: 'delegation', delegationId });
+/** A person of a delegation, on a device its delegation linked (so its private document is open to it). */
+export const as = (delegationId: string): Actor => ({ role: 'delegation', delegationId, privateAccess: true });
 export const observer: Actor = { role: 'observer', delegationId: 'holy-see' };
 
 /** A small declaration-making resolution with a roster: two preambular and three operative paragraphs. */

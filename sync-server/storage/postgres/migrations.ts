@@ -39,6 +39,11 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX penholder_invitations_by_negotiation ON penholder_invitations (negotiation_id);
     `,
   },
+  {
+    version: 2,
+    name: 'device links: who issued an invitation',
+    sql: `ALTER TABLE penholder_invitations ADD COLUMN issued_by text;`,
+  },
 ];
 
 /** The advisory lock key nodes take while migrating ('penhold' in ASCII). */

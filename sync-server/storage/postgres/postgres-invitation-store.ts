@@ -11,6 +11,7 @@ interface Row {
   created_at: Date;
   expires_at: Date | null;
   revoked_at: Date | null;
+  issued_by: string | null;
 }
 
 const fromRow = (r: Row): Invitation => ({
@@ -22,9 +23,10 @@ const fromRow = (r: Row): Invitation => ({
   createdAt: r.created_at.toISOString(),
   expiresAt: r.expires_at ? r.expires_at.toISOString() : null,
   revokedAt: r.revoked_at ? r.revoked_at.toISOString() : null,
+  issuedBy: r.issued_by ?? null,
 });
 
-const COLUMNS = 'id, negotiation_id, role, delegation_id, delegation_name, created_at, expires_at, revoked_at';
+const COLUMNS = 'id, negotiation_id, role, delegation_id, delegation_name, created_at, expires_at, revoked_at, issued_by';
 
 /**
  * Invitations in PostgreSQL, shared by every node: one made or revoked through any node (or the
@@ -39,9 +41,9 @@ export class PostgresInvitationStore implements Invitations {
   async create(fields: NewInvitation): Promise<{ invitation: Invitation; token: string }> {
     const { id, token } = newToken();
     const { rows } = await this.pool.query<Row>(
-      `INSERT INTO penholder_invitations (id, token_hash, negotiation_id, role, delegation_id, delegation_name, created_at, expires_at, revoked_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, NULL) RETURNING ${COLUMNS}`,
-      [id, hashToken(token), fields.negotiationId, fields.role, fields.delegation?.id ?? null, fields.delegation?.name ?? fields.name ?? null, new Date(), fields.expiresAt ?? null],
+      `INSERT INTO penholder_invitations (id, token_hash, negotiation_id, role, delegation_id, delegation_name, created_at, expires_at, revoked_at, issued_by)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, NULL, $9) RETURNING ${COLUMNS}`,
+      [id, hashToken(token), fields.negotiationId, fields.role, fields.delegation?.id ?? null, fields.delegation?.name ?? fields.name ?? null, new Date(), fields.expiresAt ?? null, fields.issuedBy ?? null],
     );
     return { invitation: fromRow(rows[0]!), token };
   }
