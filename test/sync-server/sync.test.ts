@@ -42,6 +42,6 @@ describe('the stock y-websocket client', () => {
     await Promise.all([mexico.synced, chile.synced]);
     mexico.provider.awareness.setLocalState({ user: { name: 'Ana' }, penholder: { role: 'cofacilitator', delegationId: 'chile' } });
     await waitFor(() => chile.provider.awareness.getStates().get(mexico.doc.clientID)?.user?.name === 'Ana', 'presence');
-    expect(chile.provider.awareness.getStates().get(mexico.doc.clientID)?.penholder).toEqual({ role: 'delegation', delegationId: 'mexico', delegationName: 'Mexico' });
+    expect(chile.provider.awareness.getStates().get(mexico.doc.clientID)?.penholder).toEqual({ role: 'delegation', delegationId: 'mexico', delegationName: 'Mexico', name: 'Mexico' });
   });
 });
