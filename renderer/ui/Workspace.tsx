@@ -1,6 +1,8 @@
 import { useContext, useEffect, useState } from 'react';
+import type { MenuCommand } from '../../shared/ipc/contract';
 import { I18nContext, type UiLanguage } from '../i18n/translate';
 import { isNonAttributed } from '../../shared/model/reading-commands';
+import { onDesktopEvent } from '../platform/desktop-events';
 import { useConnection, useNegotiation } from '../store/connection-context';
 import { useFollow } from '../store/use-follow';
 import { usePresence } from '../store/use-presence';
@@ -19,6 +21,7 @@ import { TextView } from './TextView';
 
 type View = 'text' | 'compare' | 'compilation' | 'clean';
 const VIEWS: View[] = ['text', 'compare', 'compilation', 'clean'];
+const MENU_VIEWS: Partial<Record<MenuCommand, View>> = { 'show-text': 'text', 'show-compilation': 'compilation', 'show-clean-text': 'clean' };
 
 /** The negotiating table: who I am, the connection, the views of the text, the room. */
 export function Workspace({ onLeave, onSwitch }: { onLeave(): void; /** Joins another negotiation with a token of this server. */ onSwitch(token: string): void }) {
@@ -47,6 +50,17 @@ export function Workspace({ onLeave, onSwitch }: { onLeave(): void; /** Joins an
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
   }, []);
+
+  // The desktop menu's views and New Negotiation (its other commands: renderer/ui/desktop/DesktopCommands.tsx).
+  useEffect(
+    () =>
+      onDesktopEvent('menu', ({ command }) => {
+        const shown = MENU_VIEWS[command];
+        if (shown) setView(shown);
+        else if (command === 'new-negotiation') setCreating(true);
+      }),
+    [],
+  );
 
   useEffect(() => {
     connection.awareness.setLocalStateField('role', actor.role);

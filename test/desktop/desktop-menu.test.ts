@@ -43,6 +43,15 @@ describe.skipIf(!browserAvailable() || !sofficeAvailable())('the desktop menu, c
     await app.page.locator('.unsynced[data-unsynced="0"]', { hasText: 'Everything on this computer is synced' }).waitFor({ timeout: 30_000 });
   });
 
+  it('View › Clean Text, Compilation Text and Text switch the view', async () => {
+    app.menu('show-clean-text');
+    await app.page.getByRole('region', { name: 'Clean text' }).waitFor({ timeout: 20_000 });
+    app.menu('show-compilation');
+    await app.page.getByRole('region', { name: 'Compilation text' }).waitFor({ timeout: 20_000 });
+    app.menu('show-text');
+    await app.page.locator('article', { hasText: 'poverty, unemployment' }).waitFor({ timeout: 20_000 });
+  }, 60_000);
+
   it('Save As writes the negotiation to the file chosen; Save writes it there again', async () => {
     const file = path.join(dir, 'declaration.penholder');
     app.dialogs.answers.push(file);
