@@ -24,7 +24,7 @@ async function penholder(...args: string[]): Promise<{ code: number; stdout: str
   }
 }
 
-describe('penholder import --out, clean and compile', () => {
+describe('penholder import --out, clean and compile', { timeout: 180_000 }, () => {
   const dir = mkdtempSync(join(tmpdir(), 'penholder-cli-'));
   const file = join(dir, 'modalities.penholder');
 
