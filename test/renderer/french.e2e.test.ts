@@ -102,7 +102,9 @@ describe.runIf(run)('the interface in French, every screen, against the real syn
 
     const egypt = await join(room.tokens.egypt);
     await op(egypt, 'OP3').getByRole('button', { name: 'Proposer une modification' }).click();
-    await op(egypt, 'OP2').locator('ins.sugg').click();
+    // Suggestions are drawn once a paragraph's editor mounts, which it does when scrolled into view.
+    await op(egypt, 'OP2').scrollIntoViewIfNeeded();
+    await op(egypt, 'OP2').locator('ins.sugg').click({ timeout: 60_000 });
     await walk(egypt, 'texte-delegation');
     expect(left).toEqual([]);
   }, 120_000);

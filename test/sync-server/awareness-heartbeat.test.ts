@@ -28,16 +28,18 @@ describe('awareness', () => {
     const a = await rawSocket(t.server.wsUrl, name, token);
     const b = await rawSocket(t.server.wsUrl, name, token);
     a.ws.send(awareness(1001, 1, { cursor: 5 }));
-    await waitFor(() => awarenessFrames(b.frames) === 1, 'the new state to reach b');
+    const reached = (cursor: number) => b.frames.some((f) => f[0] === 1 && new TextDecoder().decode(f).includes(`"cursor":${cursor}`));
+    // b may also be told of presence already in the room; wait for a's state itself.
+    await waitFor(() => reached(5), 'the new state to reach b', 30_000);
     const [aBefore, bBefore] = [awarenessFrames(a.frames), awarenessFrames(b.frames)];
     a.ws.send(awareness(1001, 2, { cursor: 5 })); // a heartbeat: same state, newer clock
-    await waitFor(() => awarenessFrames(a.frames) === aBefore + 1, 'the echo to a');
+    await waitFor(() => awarenessFrames(a.frames) === aBefore + 1, 'the echo to a', 30_000);
     await new Promise((r) => setTimeout(r, 50));
     expect(awarenessFrames(b.frames)).toBe(bBefore);
     // b tries to overwrite a's presence with its own client id claim: dropped.
     b.ws.send(awareness(1001, 9, { cursor: 99 }));
     a.ws.send(awareness(1001, 3, { cursor: 6 })); // a real change still reaches b
-    await waitFor(() => awarenessFrames(b.frames) === bBefore + 1, 'the change to reach b');
+    await waitFor(() => reached(6), 'the change to reach b', 30_000);
     expect(awarenessFrames(b.frames)).toBe(bBefore + 1);
     const last = new TextDecoder().decode(b.frames.filter((f) => f[0] === 1).at(-1));
     expect(last).toContain('"cursor":6');
