@@ -101,11 +101,13 @@ describe.runIf(run)('the interface in French, every screen, against the real syn
     await cofac.keyboard.press('Escape');
 
     const egypt = await join(room.tokens.egypt);
-    await op(egypt, 'OP3').getByRole('button', { name: 'Proposer une modification' }).click();
-    // Suggestions are drawn once a paragraph's editor mounts, which it does when scrolled into view.
-    await op(egypt, 'OP2').scrollIntoViewIfNeeded();
-    await op(egypt, 'OP2').locator('ins.sugg').click({ timeout: 60_000 });
+    // As on the co-facilitator's page: the suggestion is drawn once OP2's editor has mounted.
+    await op(egypt, 'OP2').locator('ins.sugg').waitFor();
+    await op(egypt, 'OP2').locator('ins.sugg').click();
+    await op(egypt, 'OP2').locator('.suggestion-card').waitFor();
     await walk(egypt, 'texte-delegation');
+    await op(egypt, 'OP3').getByRole('button', { name: 'Proposer une modification' }).click();
+    await walk(egypt, 'proposer');
     expect(left).toEqual([]);
   }, 120_000);
 });
