@@ -45,10 +45,11 @@ describe('the data directory', () => {
     const parent = fs.mkdtempSync(path.join(os.tmpdir(), 'penholder-readonly-'));
     dirs.push(parent);
     const dir = path.join(parent, 'data');
-    // Root writes anywhere: the server then runs as nobody in a directory owned by root.
+    fs.chmodSync(parent, 0o555);
+    // Root writes anywhere: it then runs without the capabilities that override file modes, so it still reads
+    // its own checkout (a clone under a 0700 directory, which another user could not enter) but not this one.
     const asRoot = process.getuid?.() === 0;
-    fs.chmodSync(parent, asRoot ? 0o755 : 0o555);
-    const { code, output } = await failedStart(dir, asRoot ? ['setpriv', '--reuid=65534', '--regid=65534', '--clear-groups'] : []);
+    const { code, output } = await failedStart(dir, asRoot ? ['setpriv', '--bounding-set', '-dac_override,-dac_read_search'] : []);
     expect(code).toBe(1);
     expect(output).toContain(`The data directory ${dir} cannot be written`);
     expect(output).toMatch(/EACCES|permission denied/i);
