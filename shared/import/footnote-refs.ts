@@ -41,7 +41,11 @@ const COUNTED = /^(?:janvier|février|mars|avril|mai|juin|juillet|août|septembr
 const TRAIL = '[,;.:)\\]»”’]*';
 // English style sets the mark after the punctuation ("Crime,1"), French before it ("organisée1,").
 // After a figure, only across punctuation ("79/43,4"), so that "1,500" is not read as a mark unless it is the next one.
-const GLUED = new RegExp(`^(.*(?:[\\p{Ll}»”)’][,;:]?|[\\p{N}][,;:]))(\\d{1,3})(${TRAIL})$`, 'u');
+// After a full stop only after a word of four letters or more that does not govern a number ("persons.8"), never
+// after an abbreviation or in a symbol ("para.8", "Add.1", "A/75/L.1/Corr.1").
+const GLUED = new RegExp(`^(.*(?:[\\p{Ll}»”)’][,;:.]?|[\\p{N}][,;:]))(\\d{1,3})(${TRAIL})$`, 'u');
+// A year with the mark glued to it ("Declarations of 20172 and 2021,3"): only the next mark expected.
+const YEAR = new RegExp(`^((?:19|20)\\d{2})(\\d{1,2})(${TRAIL})$`, 'u');
 const ALONE = new RegExp(`^(\\d{1,3})(${TRAIL})$`, 'u');
 
 /**
@@ -84,14 +88,25 @@ export class FootnoteRefs {
     const kept: string[] = [];
     tokens.forEach((token, i) => {
       const glued = GLUED.exec(token);
-      if (glued && /\p{L}{2}|\d[,;:]$/u.test(glued[1] ?? '') && this.accept(glued[2] ?? '', 3)) {
+      const head = glued?.[1] ?? '';
+      const afterStop = head.endsWith('.') && (GOVERNS.has(head.slice(0, -1).toLowerCase()) || head.includes('/') || !/(?:^|[^\p{L}])\p{L}\p{Ll}{3,}\.$/u.test(head));
+      if (glued && /\p{L}{2}|\d[,;:]$/u.test(head) && !afterStop && this.accept(glued[2] ?? '', 3)) {
         marks.push(glued[2] ?? '');
-        kept.push(`${glued[1] ?? ''}${here}${glued[3] ?? ''}`);
+        kept.push(`${head}${here}${glued[3] ?? ''}`);
+        return;
+      }
+      const year = YEAR.exec(token);
+      if (year && this.sequence.length && this.accept(year[2] ?? '', 0)) {
+        marks.push(year[2] ?? '');
+        kept.push(`${year[1] ?? ''}${here}${year[3] ?? ''}`);
         return;
       }
       const alone = ALONE.exec(token);
-      if (alone && this.looksLikeMark(kept[kept.length - 1], tokens[i + 1], alone[2] ?? '') &&
-        this.accept(alone[1] ?? '', 1)) {
+      // A number after the punctuation that ends a paragraph ("November 1993, 24") is a mark, bodies or not.
+      const ending = i === tokens.length - 1 && !alone?.[2] && /\p{L}[,;:.]$|\d{4}[,;:.]$/u.test(kept[kept.length - 1] ?? '') &&
+        (!this.sequence.length || this.accept(alone?.[1] ?? '', 1));
+      if (alone && (ending || (this.looksLikeMark(kept[kept.length - 1], tokens[i + 1], alone[2] ?? '') &&
+        this.accept(alone[1] ?? '', 1)))) {
         marks.push(alone[1] ?? '');
         if (kept.length) kept[kept.length - 1] += `${here}${alone[2] ?? ''}`;
         return;

@@ -32,7 +32,21 @@ export interface ImportOptions {
 function dropRunningTitles(lines: SourceLine[], title: string, firstBody: number): SourceLine[] {
   const kept: SourceLine[] = [];
   let breakOpen = false;
+  // A header set above the page's furniture: a run of up to three lines right before a page break, that
+  // together repeat the title ("2025 Political Declaration on the … United Nations" / "Global Plan of …").
+  const beforeBreak = new Set<number>();
+  lines.forEach((line, index) => {
+    if (!line.afterBreak || index <= firstBody) return;
+    for (let start = Math.max(firstBody + 1, index - 3); start < index; start++) {
+      const run = lines.slice(start, index);
+      if (repeatsTitle(run.map((l) => l.text).join(' '), title) && run.every((l) => !/[,;:.]$/u.test(l.text))) {
+        for (let i = start; i < index; i++) beforeBreak.add(i);
+        break;
+      }
+    }
+  });
   for (const [index, line] of lines.entries()) {
+    if (beforeBreak.has(index) && !line.heading) continue;
     breakOpen = line.afterBreak || breakOpen;
     const next = lines[index + 1];
     const apart = line.blankBefore > 0 && (!next || next.blankBefore > 0) && !/[,;:.]$/u.test(line.text);
