@@ -134,7 +134,11 @@ export class RoomProvider extends ObservableV2<RoomEvents> {
     this.shouldConnect = false;
     if (this.reconnectTimer) clearTimeout(this.reconnectTimer);
     this.reconnectTimer = null;
-    this.ws?.close();
+    const ws = this.ws;
+    if (!ws) return;
+    // Disconnected from now on, not when the socket's closing handshake ends: a change made meanwhile waits.
+    this.lost(1000, '');
+    ws.close();
   }
 
   override destroy(): void {
@@ -162,28 +166,32 @@ export class RoomProvider extends ObservableV2<RoomEvents> {
     ws.onmessage = (event) => this.receive(new Uint8Array(event.data as ArrayBuffer));
     ws.onerror = () => undefined;
     ws.onclose = (event) => {
-      if (this.ws !== ws) return;
-      this.ws = null;
-      this.outgoing = [];
-      this.unsuccessfulReconnects++;
-      for (const [name, member] of this.members) {
-        if (member.synced) {
-          member.synced = false;
-          this.emit('sync', [name, false]);
-        }
-        // Others' presence came over this connection; without it, nobody is known to be here.
-        const others = member.awareness ? [...member.awareness.getStates().keys()].filter((id) => id !== member.awareness!.clientID) : [];
-        if (others.length) awarenessProtocol.removeAwarenessStates(member.awareness!, others, this);
-      }
-      this.setStatus('disconnected');
-      if (isPermanentClose(event.code)) {
-        this.shouldConnect = false;
-        this.emit('closed', [event.code, event.reason]);
-      } else if (this.shouldConnect) {
-        const wait = Math.min(100 * 2 ** Math.min(this.unsuccessfulReconnects, 10), this.maxBackoffMs);
-        this.reconnectTimer = setTimeout(() => this.open(), wait);
-      }
+      if (this.ws === ws) this.lost(event.code, event.reason);
     };
+  }
+
+  /** The connection is gone (or let go): documents are no longer synced, nothing more is sent on it. */
+  private lost(code: number, reason: string): void {
+    this.ws = null;
+    this.outgoing = [];
+    this.unsuccessfulReconnects++;
+    for (const [name, member] of this.members) {
+      if (member.synced) {
+        member.synced = false;
+        this.emit('sync', [name, false]);
+      }
+      // Others' presence came over this connection; without it, nobody is known to be here.
+      const others = member.awareness ? [...member.awareness.getStates().keys()].filter((id) => id !== member.awareness!.clientID) : [];
+      if (others.length) awarenessProtocol.removeAwarenessStates(member.awareness!, others, this);
+    }
+    this.setStatus('disconnected');
+    if (isPermanentClose(code)) {
+      this.shouldConnect = false;
+      this.emit('closed', [code, reason]);
+    } else if (this.shouldConnect) {
+      const wait = Math.min(100 * 2 ** Math.min(this.unsuccessfulReconnects, 10), this.maxBackoffMs);
+      this.reconnectTimer = setTimeout(() => this.open(), wait);
+    }
   }
 
   /** What opens a document's sync: our state vector, and our presence if we have one. */
