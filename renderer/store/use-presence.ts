@@ -9,6 +9,8 @@ export interface Presence {
   role: string;
   /** The delegation's name, or null for a co-facilitator. */
   name: string | null;
+  /** The delegation's id on the roster, or null for a co-facilitator (and for ourselves). */
+  delegationId: string | null;
   /** A co-facilitator's name ("Ireland"), which tells the two apart; null for others or when none was given. */
   cofacilitatorName: string | null;
   /** The paragraph they are on. */
@@ -23,7 +25,7 @@ function read(awareness: Awareness): Presence[] {
     const local = state as { role?: string; name?: string | null; focus?: string | null };
     // Others are known only by what the server stamped; ourselves by what we know of our session.
     if (!stamp && !self) continue;
-    people.push({ clientId, self, role: stamp?.role ?? local.role ?? 'delegation', name: stamp?.delegationName ?? local.name ?? null, cofacilitatorName: stamp?.role === 'cofacilitator' ? stamp.name : null, focus: local.focus ?? null });
+    people.push({ clientId, self, role: stamp?.role ?? local.role ?? 'delegation', name: stamp?.delegationName ?? local.name ?? null, delegationId: stamp?.delegationId ?? null, cofacilitatorName: stamp?.role === 'cofacilitator' ? stamp.name : null, focus: local.focus ?? null });
   }
   return people.sort((a, b) => Number(b.self) - Number(a.self) || (a.name ?? '').localeCompare(b.name ?? ''));
 }

@@ -3,8 +3,9 @@ import { importText } from '../../shared/import/import-text';
 import { ImportError, type ImportedText } from '../../shared/import/imported-text';
 import { IMPORT_EXTENSIONS, sourceFromBytes } from '../../shared/import/source-from-bytes';
 import { useT, type Translate } from '../i18n/translate';
-import { createNegotiationOnServer } from '../session/create-negotiation';
+import { createNegotiationOnServer, type CreatedNegotiation } from '../session/create-negotiation';
 import { SessionRefused } from '../session/fetch-session';
+import { JoinLinkCard, webJoinLink } from './room/JoinLinkCard';
 
 const FIRST_WORDS = 12;
 
@@ -86,6 +87,7 @@ export function NewNegotiationDialog({ httpUrl, token, onCreated, onClose }: Dia
   const [importProblem, setImportProblem] = useState<string | null>(null);
   const [creating, setCreating] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
+  const [created, setCreated] = useState<CreatedNegotiation | null>(null);
 
   useEffect(() => {
     const d = dialog.current;
@@ -110,13 +112,31 @@ export function NewNegotiationDialog({ httpUrl, token, onCreated, onClose }: Dia
     setCreating(true);
     setProblem(null);
     try {
-      const created = await createNegotiationOnServer(httpUrl, token, { title: title.trim(), imported });
-      onCreated(created.invitations.find((i) => i.role === 'cofacilitator')?.token ?? created.invitations[0]!.token);
+      setCreated(await createNegotiationOnServer(httpUrl, token, { title: title.trim(), imported }));
     } catch (error) {
       setProblem(error instanceof SessionRefused ? t('new.refused', { reason: error.message }) : t('new.unreachable'));
       setCreating(false);
     }
   };
+
+  if (created) {
+    // Both co-facilitators' links, before the new negotiation opens: the second one is seen only here.
+    const links = created.invitations.filter((i) => i.role === 'cofacilitator');
+    return (
+      <dialog ref={dialog} className="new-negotiation" aria-labelledby={`${id}-h`} onClose={onClose}>
+        <h2 id={`${id}-h`}>{t('new.created', { title: created.title })}</h2>
+        <p>{t('new.createdIntro')}</p>
+        {links.map((i, n) => (
+          <JoinLinkCard key={i.token} name={n === 0 ? t('new.linkYou') : t('new.linkOther', { number: n + 1 })} link={webJoinLink(httpUrl, i.token)} />
+        ))}
+        <div className="dialog-actions">
+          <button type="button" className="primary" autoFocus onClick={() => onCreated(links[0]?.token ?? created.invitations[0]!.token)}>
+            {t('new.openCreated')}
+          </button>
+        </div>
+      </dialog>
+    );
+  }
 
   return (
     <dialog ref={dialog} className="new-negotiation" aria-labelledby={`${id}-h`} aria-describedby={`${id}-intro`} onClose={onClose}>

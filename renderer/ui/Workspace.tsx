@@ -14,12 +14,13 @@ import { ConnectionBanner } from './ConnectionBanner';
 import { FacilitatorBar } from './FacilitatorBar';
 import { NewNegotiationDialog } from './NewNegotiation';
 import { PresenceBar } from './PresenceBar';
+import { RoomView } from './room/RoomView';
 import { moveToParagraph, ShortcutsDialog, typingTarget } from './ShortcutsDialog';
 import { deadlineWords } from './StatusBadge';
 import { ExportButton } from './export/ExportButton';
 import { TextView } from './TextView';
 
-type View = 'text' | 'compare' | 'compilation' | 'clean';
+type View = 'text' | 'compare' | 'compilation' | 'clean' | 'room';
 const VIEWS: View[] = ['text', 'compare', 'compilation', 'clean'];
 const MENU_VIEWS: Partial<Record<MenuCommand, View>> = { 'show-text': 'text', 'show-compilation': 'compilation', 'show-clean-text': 'clean' };
 
@@ -86,7 +87,7 @@ export function Workspace({ onLeave, onSwitch }: { onLeave(): void; /** Joins an
           {who}
         </span>
         <nav aria-label={t('view.nav')}>
-          {VIEWS.map((v) => (
+          {(actor.role === 'cofacilitator' ? [...VIEWS, 'room' as const] : VIEWS).map((v) => (
             <button key={v} type="button" aria-current={view === v ? 'page' : undefined} onClick={() => setView(v)}>
               {t(`view.${v}`)}
             </button>
@@ -137,6 +138,7 @@ export function Workspace({ onLeave, onSwitch }: { onLeave(): void; /** Joins an
           {view === 'compare' && <CompareView />}
           {view === 'compilation' && <CompilationView />}
           {view === 'clean' && <CleanTextView />}
+          {view === 'room' && <RoomView presence={presence} />}
         </main>
         <aside className="side">
           <PresenceBar presence={presence} />

@@ -133,9 +133,9 @@ describe('refusals, footnotes, following', () => {
 
   it('follows the co-facilitator who is on a paragraph, never oneself', () => {
     const people: Presence[] = [
-      { clientId: 1, self: true, role: 'cofacilitator', name: null, cofacilitatorName: 'Ireland', focus: 'p1' },
-      { clientId: 2, self: false, role: 'delegation', name: 'Mexico', cofacilitatorName: null, focus: 'p2' },
-      { clientId: 3, self: false, role: 'cofacilitator', name: null, cofacilitatorName: 'Namibia', focus: 'p4' },
+      { clientId: 1, self: true, role: 'cofacilitator', name: null, delegationId: null, cofacilitatorName: 'Ireland', focus: 'p1' },
+      { clientId: 2, self: false, role: 'delegation', name: 'Mexico', delegationId: 'mexico', cofacilitatorName: null, focus: 'p2' },
+      { clientId: 3, self: false, role: 'cofacilitator', name: null, delegationId: null, cofacilitatorName: 'Namibia', focus: 'p4' },
     ];
     expect(facilitatorFocus(people)).toBe('p4');
     expect(facilitatorFocus(people.slice(0, 2))).toBeNull();
@@ -144,8 +144,8 @@ describe('refusals, footnotes, following', () => {
   it('with two co-facilitators on different paragraphs, follows the one who moved last', () => {
     const memory = new Map();
     const cofacs = (a: string, b: string): Presence[] => [
-      { clientId: 3, self: false, role: 'cofacilitator', name: null, cofacilitatorName: 'Ireland', focus: a },
-      { clientId: 4, self: false, role: 'cofacilitator', name: null, cofacilitatorName: 'Namibia', focus: b },
+      { clientId: 3, self: false, role: 'cofacilitator', name: null, delegationId: null, cofacilitatorName: 'Ireland', focus: a },
+      { clientId: 4, self: false, role: 'cofacilitator', name: null, delegationId: null, cofacilitatorName: 'Namibia', focus: b },
     ];
     expect(facilitatorFocus(cofacs('p1', 'p2'), memory)).toBe('p2');
     expect(facilitatorFocus(cofacs('p5', 'p2'), memory)).toBe('p5');

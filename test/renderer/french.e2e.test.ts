@@ -85,7 +85,7 @@ describe.runIf(run)('the interface in French, every screen, against the real syn
     await op(cofac, 'OP2').getByRole('button', { name: 'Supprimer le paragraphe' }).click();
     await op(cofac, 'OP2').getByRole('button', { name: 'Ajouter une variante' }).click();
     await walk(cofac, 'outils');
-    for (const view of ['Comparer', 'Compilation', 'Texte propre']) {
+    for (const view of ['Comparer', 'Compilation', 'Texte propre', 'Salle']) {
       await cofac.getByRole('navigation').getByRole('button', { name: view, exact: true }).click();
       await walk(cofac, view.toLowerCase().replace(' ', '-'));
     }

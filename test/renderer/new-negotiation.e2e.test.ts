@@ -29,6 +29,17 @@ describe.runIf(run)('a new negotiation from an imported text, in Chromium', () =
       await screenshot(page, '20-new-negotiation-preview', false);
       await dialog.getByRole('button', { name: 'Create' }).click();
 
+      // Both co-facilitators' links, each with its QR code, before the new negotiation opens.
+      const created = page.getByRole('dialog', { name: 'Negotiation "Trafficking in persons" created' });
+      const mine = await created.getByRole('textbox', { name: 'Join link for you' }).inputValue();
+      const other = await created.getByRole('textbox', { name: 'Join link for co-facilitator 2' }).inputValue();
+      expect(mine).toMatch(/\/join\?token=/);
+      expect(other).toMatch(/\/join\?token=/);
+      expect(other).not.toBe(mine);
+      await created.getByRole('img', { name: 'QR code of the join link for co-facilitator 2' }).waitFor();
+      await screenshot(page, '21-new-negotiation-links', false);
+      await created.getByRole('button', { name: 'Open the new negotiation' }).click();
+
       await page.locator('article[data-label="OP2"]', { hasText: 'Requests a report.' }).waitFor();
       await expect.poll(() => page.locator('article[data-label]').count()).toBe(4);
       expect(await page.getByRole('dialog').count()).toBe(0);
