@@ -79,6 +79,8 @@ export interface Invitations {
   get(id: string): MaybePromise<Invitation | null>;
   list(negotiationId: string): MaybePromise<Invitation[]>;
   revoke(idOrToken: { id: string } | { token: string }): MaybePromise<Invitation | null>;
+  /** Invitations revoked at or after `since` (ISO), oldest first: what a running server watches to close their connections at once. */
+  revokedSince?(since: string): MaybePromise<{ id: string; revokedAt: string }[]>;
 }
 
 /** Why an invitation no longer holds, or the invitation (shared by every store). */
@@ -161,6 +163,10 @@ export class InvitationStore implements Invitations {
       this.db.prepare('UPDATE invitations SET revoked_at = ? WHERE id = ?').run(row.revoked_at, row.id);
     }
     return fromRow(row);
+  }
+
+  revokedSince(since: string): { id: string; revokedAt: string }[] {
+    return this.db.prepare('SELECT id, revoked_at AS revokedAt FROM invitations WHERE revoked_at >= ? ORDER BY revoked_at').all(since) as { id: string; revokedAt: string }[];
   }
 
   private check(invitation: Invitation, now: Date): Invitation | TokenRefusal {

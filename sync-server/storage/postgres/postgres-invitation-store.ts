@@ -77,6 +77,11 @@ export class PostgresInvitationStore implements Invitations {
     return rows[0] ? fromRow(rows[0]) : null;
   }
 
+  async revokedSince(since: string): Promise<{ id: string; revokedAt: string }[]> {
+    const { rows } = await this.pool.query<{ id: string; revoked_at: Date }>('SELECT id, revoked_at FROM penholder_invitations WHERE revoked_at >= $1 ORDER BY revoked_at', [new Date(since)]);
+    return rows.map((r) => ({ id: r.id, revokedAt: r.revoked_at.toISOString() }));
+  }
+
   private batchedGet(id: string): Promise<Invitation | null> {
     return new Promise((resolve, reject) => {
       if (this.pendingRechecks.size === 0) setImmediate(() => void this.runRechecks());
