@@ -18,6 +18,8 @@ const LIMIT_ENV: Record<keyof ServerLimits, string> = {
   documentQuotaBytes: 'PENHOLDER_DOCUMENT_QUOTA_BYTES',
   delegationQuotaBytes: 'PENHOLDER_DELEGATION_QUOTA_BYTES',
   memoryBudgetBytes: 'PENHOLDER_MEMORY_BUDGET_BYTES',
+  maxAwarenessIdsPerConnection: 'PENHOLDER_MAX_AWARENESS_IDS_PER_CONNECTION',
+  maxAwarenessStateBytes: 'PENHOLDER_MAX_AWARENESS_STATE_BYTES',
   maxConnectionsPerToken: 'PENHOLDER_MAX_CONNECTIONS_PER_TOKEN',
   maxConnectionsPerAddress: 'PENHOLDER_MAX_CONNECTIONS_PER_ADDRESS',
 };

@@ -16,8 +16,8 @@ export interface DocumentFanout {
 export interface FanoutListener {
   /** An update another node made durable. */
   update(update: Uint8Array): void;
-  /** An awareness update from another node's clients, stamped there. */
-  awareness(update: Uint8Array): void;
+  /** An awareness update from another node's clients, stamped there; `node` names that node (it owns those ids). */
+  awareness(update: Uint8Array, node: string): void;
   /** Messages may have been missed: read the document from the store again. */
   resync(): void;
 }

@@ -8,7 +8,7 @@ import type { FanoutSubscription } from './document-fanout';
 import { isKnownUpdate } from './known-update';
 import { awarenessFrame, decodeClientMessage, permissionDeniedFrame, ProtocolError, syncStep1Frame, syncStep2Frame, updateFrame } from '../../shared/protocol/messages';
 import { callHooks, refusalOf, type ServerHooks } from './server-hooks';
-import { stampAwareness } from './stamp-awareness';
+import { filterAwareness, stampAwareness } from './stamp-awareness';
 
 /** The origin of changes the server makes itself (roster changes from the admin API). */
 export const SERVER_ORIGIN = Symbol('penholder-server');
@@ -25,6 +25,8 @@ export class HostedDocument {
   readonly awareness: awarenessProtocol.Awareness;
   /** Which connection speaks for each awareness client id, so that nobody overwrites another. */
   private readonly awarenessOwners = new Map<number, ClientConnection>();
+  /** Awareness client ids announced by another node's clients (by node): this node's clients may not take them. */
+  private readonly remoteOwners = new Map<number, string>();
   private pendingUpdates: Uint8Array[] = [];
   /** Updates from other nodes, already durable: only sent to this node's clients. */
   private remoteUpdates: Uint8Array[] = [];
@@ -50,6 +52,8 @@ export class HostedDocument {
     private readonly logger: Logger,
     private readonly compactAfterUpdates: number,
     private readonly fanout: FanoutSubscription | null = null,
+    /** How many awareness client ids one connection may announce, and how large a state may be. */
+    private readonly presence: { maxIds: number; maxStateBytes: number } = { maxIds: Infinity, maxStateBytes: Infinity },
   ) {
     this.awareness = new awarenessProtocol.Awareness(doc);
     this.awareness.setLocalState(null);
@@ -68,6 +72,8 @@ export class HostedDocument {
     // 'change' fires for new, changed and removed states; 'update' also for mere heartbeats.
     this.awareness.on('change', ({ added, updated, removed }: AwarenessChanges) => {
       for (const id of [...added, ...updated, ...removed]) this.changedAwareness.add(id);
+      // Another node's client that left, or timed out, frees its id.
+      for (const id of removed) this.remoteOwners.delete(id);
       this.scheduleFlush();
     });
     this.awareness.on('update', ({ added, updated, removed }: AwarenessChanges, origin: unknown) => {
@@ -160,13 +166,20 @@ export class HostedDocument {
 
   private receiveAwareness(connection: ClientConnection, update: Uint8Array): void {
     const identity = connection.identity!;
+    let claimed = 0;
     const stamped = stampAwareness(
       update,
       { role: identity.actor.role, delegationId: identity.actor.delegationId, delegationName: identity.delegationName, name: identity.name },
       (id) => {
         const owner = this.awarenessOwners.get(id);
-        return owner === undefined || owner === connection;
+        if (owner === connection) return true;
+        if (owner !== undefined || this.remoteOwners.has(id)) return false;
+        // A new id: within the connection's number of them (a stock client uses one).
+        if (connection.awarenessClients.size + claimed >= this.presence.maxIds) return false;
+        claimed++;
+        return true;
       },
+      this.presence.maxStateBytes,
     );
     if (!stamped) return;
     for (const id of stamped.clientIds) {
@@ -205,10 +218,17 @@ export class HostedDocument {
   }
 
   /** Applies awareness from another node's clients (stamped there). */
-  applyRemoteAwareness(update: Uint8Array): void {
+  applyRemoteAwareness(update: Uint8Array, node: string): void {
     if (this.destroyed) return;
     try {
-      awarenessProtocol.applyAwarenessUpdate(this.awareness, update, REMOTE_ORIGIN);
+      // Ids this node's clients own, or another node's, are not taken over; the rest is recorded as `node`'s.
+      const kept = filterAwareness(update, (id) => !this.awarenessOwners.has(id) && (this.remoteOwners.get(id) ?? node) === node);
+      if (!kept) return;
+      for (const e of kept.entries) {
+        if (e.removed) this.remoteOwners.delete(e.clientId);
+        else this.remoteOwners.set(e.clientId, node);
+      }
+      awarenessProtocol.applyAwarenessUpdate(this.awareness, kept.update, REMOTE_ORIGIN);
     } catch (error) {
       this.logger.error({ err: error, doc: this.name }, 'ignored malformed awareness from another node');
     }

@@ -24,6 +24,10 @@ export interface ServerLimits {
    * anything more is queued, and documents that do not fit are not loaded (1013, try again later).
    */
   memoryBudgetBytes: number;
+  /** Awareness client ids one connection may announce (a stock client uses one); more are refused, not relayed. */
+  maxAwarenessIdsPerConnection: number;
+  /** The largest awareness state (JSON bytes) relayed; larger ones are refused, not relayed. */
+  maxAwarenessStateBytes: number;
   /** Open connections one invitation may hold (every window and document of its holder); more close with 4429. */
   maxConnectionsPerToken: number;
   /** Open connections from one network address (a meeting room behind one NAT is one address); more close with 4429. */
@@ -43,6 +47,9 @@ export const DEFAULT_LIMITS: ServerLimits = {
   delegationQuotaBytes: 48 * 1024 * 1024,
   // A laptop of 8 GB serving a room: a quarter of it at most; documents of ~100 MB encoded fit.
   memoryBudgetBytes: 1024 * 1024 * 1024,
+  maxAwarenessIdsPerConnection: 4,
+  // A name, a colour and a selection take a few hundred bytes.
+  maxAwarenessStateBytes: 8 * 1024,
   // Each window opens the table and the documents of the delegations present (up to ~200).
   maxConnectionsPerToken: 512,
   maxConnectionsPerAddress: 4096,

@@ -285,7 +285,7 @@ export class SyncServer {
     const subscription = fanout
       ? await fanout.subscribe(name, {
           update: (u) => deliver((h) => h.applyRemoteUpdate(u)),
-          awareness: (u) => deliver((h) => h.applyRemoteAwareness(u)),
+          awareness: (u, node) => deliver((h) => h.applyRemoteAwareness(u, node)),
           resync: () => deliver((h) => void h.resync().catch((error: unknown) => logger.warn({ err: error, doc: name }, 'could not resynchronise from the store'))),
         })
       : null;
@@ -305,7 +305,10 @@ export class SyncServer {
           for (const row of rows) Y.applyUpdate(doc, row);
         });
       callHooks(hooks, 'onLoadDocument', { documentName: name, doc });
-      hosted = new HostedDocument(name, doc, store, hooks, logger, limits.compactAfterUpdates, subscription);
+      hosted = new HostedDocument(name, doc, store, hooks, logger, limits.compactAfterUpdates, subscription, {
+        maxIds: limits.maxAwarenessIdsPerConnection,
+        maxStateBytes: limits.maxAwarenessStateBytes,
+      });
       // A single stored row is the document's whole state: the first sync of an empty client is answered with it as stored.
       if (rows.length === 1 && !held.length) hosted.setFullState(rows[0]!);
     } catch (error) {

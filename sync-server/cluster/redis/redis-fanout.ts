@@ -150,7 +150,7 @@ export class RedisFanout implements DocumentFanout {
     const kind = message[NODE_ID_BYTES] as Kind;
     for (const l of [...listeners]) {
       if (kind === Kind.update) l.update(payload);
-      else if (kind === Kind.awareness) l.awareness(payload);
+      else if (kind === Kind.awareness) l.awareness(payload, message.subarray(0, NODE_ID_BYTES).toString('hex'));
       else if (kind === Kind.resync) l.resync();
     }
   }
