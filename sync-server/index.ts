@@ -5,6 +5,8 @@
 export { startServer, type RunningServer, type StartServerOptions, type ServerBackend } from './transport/start-server';
 export { DEFAULT_LIMITS, type ServerLimits } from './core/server-limits';
 export { Refusal } from './core/refusal';
+export type { Identity, ServerHooks } from './core/server-hooks';
+export { RevocationWatch, REVOCATION_POLL_MS } from './core/revocation-watch';
 export { invitationLink } from './core/invitation-link';
 export type { DocumentStore } from './storage/document-store';
 export { editStoredTable } from './storage/edit-stored-table';

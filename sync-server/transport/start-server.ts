@@ -16,7 +16,7 @@ import { ServerMetrics } from '../core/server-metrics';
 import { DEFAULT_LIMITS, type ServerLimits } from '../core/server-limits';
 import { serveStatic } from './static-site';
 import { SyncServer } from '../core/sync-server';
-import { watchRevocations } from '../core/revocation-watch';
+import { RevocationWatch } from '../core/revocation-watch';
 import { attachWebsocket } from './websocket-transport';
 import { Negotiation } from '../../shared/model/negotiation';
 import { Refusal } from '../core/refusal';
@@ -88,9 +88,16 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
   }
   const { store, invitations, fanout } = backend;
   const metrics = new ServerMetrics();
-  const core = new SyncServer({ store, limits, logger, fanout: fanout ?? null, hooks: [invitationHooks(invitations), tableRulesHooks(), storageQuotaHooks(store, limits), metrics.hooks(), logHooks(logger)] });
-  // A revocation made elsewhere (penholder revoke, another process) closes its connections at once.
-  const stopWatching = watchRevocations(invitations, (id) => core.closeInvitation(id, 'this invitation was revoked'), logger);
+  // A revocation made elsewhere (penholder revoke, another node) closes its connections at once.
+  const revocations = new RevocationWatch(invitations, (id) => core.closeInvitation(id, 'this invitation was revoked'), logger);
+  const core = new SyncServer({
+    store,
+    limits,
+    logger,
+    fanout: fanout ?? null,
+    hooks: [invitationHooks(invitations), revocations.hooks(), tableRulesHooks(), storageQuotaHooks(store, limits), metrics.hooks(), logHooks(logger)],
+  });
+  revocations.start();
   let publicUrl = options.publicUrl ?? null;
   const admin = {
     invitations,
@@ -185,7 +192,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     core,
     async close() {
       detach();
-      stopWatching();
+      revocations.stop();
       await core.close();
       await new Promise<void>((resolve) => {
         server.close(() => resolve());

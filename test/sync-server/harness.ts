@@ -5,7 +5,9 @@ import pino from 'pino';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
 import * as authProtocol from 'y-protocols/auth';
+import { Awareness } from 'y-protocols/awareness';
 import { WebsocketProvider } from 'y-websocket';
+import { RoomProvider, type RoomSocket } from '../../renderer/sync/room-provider';
 import { createNegotiation } from '../../shared/model/create-negotiation';
 import type { Role } from '../../shared/model/actor';
 import { editStoredTable, inviteDelegation, openDataDir, type DataDir, type ServerLimits, startServer, type RunningServer } from '../../sync-server';
@@ -93,3 +95,39 @@ export function rawSocket(wsUrl: string, name: string, token: string): Promise<{
     ws.once('unexpected-response', () => reject(new Error('upgrade refused')));
   });
 }
+
+/** A participant on the multiplexed protocol (the app's RoomProvider): every document the server pushes is added as it arrives. */
+export function roomClient(wsUrl: string, negotiationId: string, token: string) {
+  const provider = new RoomProvider(wsUrl, negotiationId, token, { WebSocket: WebSocket as unknown as new (url: string) => RoomSocket });
+  const docs = new Map<string, Y.Doc>();
+  const table = new Y.Doc();
+  const awareness = new Awareness(table);
+  const denied: { document: string; reason: string }[] = [];
+  const closes: { code: number; reason: string }[] = [];
+  const add = (name: string, doc = new Y.Doc()): Y.Doc => {
+    docs.set(name, doc);
+    provider.add(name, doc, name.endsWith('/table') ? awareness : null);
+    return doc;
+  };
+  add(`${negotiationId}/table`, table);
+  provider.on('unknown', (name) => void add(name));
+  provider.on('denied', (document, reason) => denied.push({ document, reason }));
+  provider.on('closed', (code, reason) => closes.push({ code, reason }));
+  provider.connect();
+  return {
+    provider,
+    docs,
+    awareness,
+    denied,
+    closes,
+    add,
+    doc: (path: string) => docs.get(`${negotiationId}/${path}`),
+    destroy() {
+      provider.destroy();
+      awareness.destroy();
+    },
+  };
+}
+
+/** A room participant (see roomClient). */
+export type RoomClient = ReturnType<typeof roomClient>;

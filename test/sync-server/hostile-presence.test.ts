@@ -1,6 +1,7 @@
 import * as encoding from 'lib0/encoding';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { awarenessFrame } from '../../shared/protocol/messages';
+import { encodeRoomFrame } from '../../shared/protocol/room-frame';
 import { connectClient, rawSocket, startTestServer, waitFor, type TestClient } from './harness';
 
 /** An awareness update announcing `states` (client id → JSON state) at `clock`, as a client could forge it. */
@@ -60,6 +61,21 @@ describe('presence floods', () => {
     expect(JSON.stringify(seen(id))).not.toContain('xxxx');
     expect(reader.closes).toEqual([]);
     raw.ws.close();
+  });
+
+  it('holds a room connection to the same limits, per document it carries', async () => {
+    // A raw socket on the room URL (the negotiation), sending what the app never would.
+    const raw = await rawSocket(t.server.wsUrl, t.negotiationId, token);
+    const inRoom = (update: Uint8Array) => encodeRoomFrame([{ document: name, message: awarenessFrame(update) }]);
+    const ids = Array.from({ length: 20_000 }, (_, i) => 5_000_000 + i);
+    raw.ws.send(inRoom(awarenessUpdate(ids.map((id) => [id, { cursor: id }]))));
+    raw.ws.send(inRoom(awarenessUpdate([[ids[0]!, { note: 'x'.repeat(6 * 1024 * 1024) }]], 2)));
+    raw.ws.send(inRoom(awarenessUpdate([[ids[0]!, { marker: true }]], 3)));
+    await waitFor(() => seen(ids[0]!)?.marker === true, 'the room\'s marker');
+    expect(ids.filter((id) => seen(id) !== undefined)).toHaveLength(4);
+    expect(reader.closes).toEqual([]);
+    raw.ws.close();
+    await waitFor(() => seen(ids[0]!) === undefined, 'the room\'s presence to leave with it');
   });
 
   it('does not let one connection take over another\'s id', async () => {

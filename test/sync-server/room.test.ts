@@ -1,46 +1,11 @@
 import WebSocket from 'ws';
 import * as Y from 'yjs';
-import { Awareness } from 'y-protocols/awareness';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readStamp } from '../../shared/protocol/awareness-stamp';
 import { CloseCode } from '../../shared/protocol/close-codes';
 import { syncStep1Frame } from '../../shared/protocol/messages';
 import { decodeRoomFrame, encodeRoomFrame, roomPath } from '../../shared/protocol/room-frame';
-import { RoomProvider, type RoomSocket } from '../../renderer/sync/room-provider';
-import { connectClient, startTestServer, waitFor } from './harness';
-
-/** A participant on the multiplexed protocol: every document the server pushes is added as it arrives. */
-function roomClient(wsUrl: string, negotiationId: string, token: string) {
-  const provider = new RoomProvider(wsUrl, negotiationId, token, { WebSocket: WebSocket as unknown as new (url: string) => RoomSocket });
-  const docs = new Map<string, Y.Doc>();
-  const table = new Y.Doc();
-  const awareness = new Awareness(table);
-  const denied: { document: string; reason: string }[] = [];
-  const closes: { code: number; reason: string }[] = [];
-  const add = (name: string, doc = new Y.Doc()): Y.Doc => {
-    docs.set(name, doc);
-    provider.add(name, doc, name.endsWith('/table') ? awareness : null);
-    return doc;
-  };
-  add(`${negotiationId}/table`, table);
-  provider.on('unknown', (name) => void add(name));
-  provider.on('denied', (document, reason) => denied.push({ document, reason }));
-  provider.on('closed', (code, reason) => closes.push({ code, reason }));
-  provider.connect();
-  return {
-    provider,
-    docs,
-    awareness,
-    denied,
-    closes,
-    add,
-    doc: (path: string) => docs.get(`${negotiationId}/${path}`),
-    destroy() {
-      provider.destroy();
-      awareness.destroy();
-    },
-  };
-}
+import { connectClient, roomClient, startTestServer, waitFor } from './harness';
 
 describe('the multiplexed protocol: one connection per participant', () => {
   let t: Awaited<ReturnType<typeof startTestServer>>;
