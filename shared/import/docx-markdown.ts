@@ -34,8 +34,8 @@ interface Level {
   start: number;
 }
 
-/** numId → ilvl → level definition, from word/numbering.xml. */
-function readNumbering(xml: string | undefined): Map<string, Level[]> {
+/** numId → its abstract numbering and ilvl → level definition, from word/numbering.xml. */
+function readNumbering(xml: string | undefined): Map<string, Numbering> {
   const abstract = new Map<string, Level[]>();
   for (const m of (xml ?? '').matchAll(/<w:abstractNum\b[^>]*w:abstractNumId="(\d+)"[^>]*>([\s\S]*?)<\/w:abstractNum>/gu)) {
     const levels: Level[] = [];
@@ -49,11 +49,25 @@ function readNumbering(xml: string | undefined): Map<string, Level[]> {
     }
     abstract.set(m[1] ?? '', levels);
   }
-  const nums = new Map<string, Level[]>();
+  const nums = new Map<string, Numbering>();
   for (const m of (xml ?? '').matchAll(/<w:num\b[^>]*w:numId="(\d+)"[^>]*>([\s\S]*?)<\/w:num>/gu)) {
-    nums.set(m[1] ?? '', abstract.get(attr(m[2] ?? '', 'abstractNumId') ?? '') ?? []);
+    const abstractId = attr(m[2] ?? '', 'abstractNumId') ?? '';
+    const overrides = new Map<number, number>();
+    for (const o of (m[2] ?? '').matchAll(/<w:lvlOverride\b[^>]*w:ilvl="(\d+)"[^>]*>([\s\S]*?)<\/w:lvlOverride>/gu)) {
+      const start = attr(o[2] ?? '', 'startOverride');
+      if (start) overrides.set(Number(o[1]), Number(start));
+    }
+    nums.set(m[1] ?? '', { abstractId, levels: abstract.get(abstractId) ?? [], overrides });
   }
   return nums;
+}
+
+/** A list's numbering: the definition it shares with other lists (numIds) and its levels. */
+interface Numbering {
+  abstractId: string;
+  levels: Level[];
+  /** ilvl → the number a list restarts at when first used (w:startOverride). */
+  overrides: Map<number, number>;
 }
 
 const ROMAN: [number, string][] = [[10, 'x'], [9, 'ix'], [5, 'v'], [4, 'iv'], [1, 'i']];
@@ -72,19 +86,25 @@ function counter(n: number, format: string): string {
 }
 
 /** Writes out automatic numbering ("1.", "(a)") as the paragraph's printed label. */
-function numberer(numbering: Map<string, Level[]>): (pPr: string) => string {
+function numberer(numbering: Map<string, Numbering>): (pPr: string) => string {
   const counts = new Map<string, number[]>();
+  const used = new Set<string>();
   return (pPr) => {
     const numId = attr(pPr, 'numId');
-    const levels = numId ? numbering.get(numId) : undefined;
-    if (!numId || !levels) return '';
+    const list = numId ? numbering.get(numId) : undefined;
+    if (!numId || !list) return '';
+    const { levels } = list;
     const ilvl = Number(attr(pPr, 'ilvl') ?? '0');
     const level = levels[ilvl];
     if (!level || level.format === 'bullet' || level.format === 'none') return '';
-    const state = counts.get(numId) ?? [];
-    state[ilvl] = (state[ilvl] ?? level.start - 1) + 1;
+    // Lists sharing one definition share its counters, as Word numbers them ("A." again under each "IV.", "B."
+    // after "A." whichever list each is in); a list that overrides its start restarts there when first used.
+    const state = counts.get(list.abstractId) ?? [];
+    const restart = used.has(numId) ? undefined : list.overrides.get(ilvl);
+    used.add(numId);
+    state[ilvl] = restart !== undefined ? restart : (state[ilvl] ?? level.start - 1) + 1;
     state.length = ilvl + 1;
-    counts.set(numId, state);
+    counts.set(list.abstractId, state);
     return level.text.replace(/%(\d)/gu, (_m, k: string) => {
       const i = Number(k) - 1;
       return counter(state[i] ?? levels[i]?.start ?? 1, levels[i]?.format ?? 'decimal');
@@ -140,7 +160,10 @@ export function docxToMarkdown(parts: DocxParts): string {
   const blocks = paragraphs(parts.document).map((p) => {
     const pPr = /<w:pPr>([\s\S]*?)<\/w:pPr>/u.exec(p)?.[1] ?? '';
     const style = attr(pPr, 'pStyle') ?? '';
-    const text = `${number(pPr)}${paragraph(p, noteNumber)}`.trim();
+    // An empty numbered paragraph still takes its number in Word, but prints nothing but the number.
+    const label = number(pPr);
+    const body = paragraph(p, noteNumber);
+    const text = body.trim() ? `${label}${body}`.trim() : '';
     return text && /^(?:Heading|Titre|Title)/iu.test(style) ? `## ${text}` : text;
   });
   const bodies = new Map<string, string>();

@@ -33,6 +33,7 @@ const GOVERNS = new Set([
   'plus', 'moins', 'nearly', 'over', 'phase', 'niveau', 'level', 'protocol', 'protocole', 'session', 'séance',
   'meeting', 'partie', 'part', 'titre', 'title', 'entre', 'between', 'until', "jusqu'au", 'dès', 'since',
   'depuis', 'vers', 'around', 'each', 'chaque', 'tous', 'all', 'every', 'only', 'seulement', 'least',
+  'option', 'options', 'alt', 'alternative', 'variante',
 ]);
 
 /** Words after a number that show it counts or dates something. */

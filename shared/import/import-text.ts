@@ -112,7 +112,8 @@ export function importText(input: string, options: ImportOptions): ImportedText 
     const list = items(p.items, marks);
     // Marks in sub-items end the paragraph (after the body's own marks, which keep their place).
     const footnotes = marks.length ? { footnotes: marks, ...(body.marks.length ? { footnoteOffsets: body.offsets } : {}) } : {};
-    const heading = p.heading !== null || parts.headings.length ? { heading: p.heading } : {};
+    const heading = p.heading !== null || parts.headings.length
+      ? { heading: p.heading, ...(p.headings ? { headings: p.headings.map(cleanText) } : {}) } : {};
     const lead = p.italic ?? (report ? null : leadOf(body.text));
     if (p.kind === 'preambular') preamble.push({ lead, text: body.text, items: list, ...footnotes });
     else if (p.kind === 'operative') operative.push({ number: p.number, lead, text: body.text, items: list, ...footnotes, ...heading });

@@ -43,6 +43,8 @@ export interface ImportedOperative {
   footnoteOffsets?: number[];
   /** The heading the paragraph stands under, where the document has headings. */
   heading?: string | null;
+  /** Every heading set since the previous paragraph, in order, when there are several ("III. …", "A. …", "Option 1"). */
+  headings?: string[];
 }
 
 /** A numbered paragraph of an annexed declaration. */
@@ -53,6 +55,7 @@ export interface ImportedAnnexParagraph {
   footnotes?: string[];
   footnoteOffsets?: number[];
   heading?: string | null;
+  headings?: string[];
 }
 
 /** An annex, such as the declaration annexed to an endorsing resolution. */

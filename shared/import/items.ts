@@ -32,5 +32,6 @@ export function nextRoman(label: string | null): string {
 
 /** True when the text before an item ends as a list lead-in or a list entry does. */
 export function endsBeforeItem(text: string): boolean {
-  return /(?:[:;,.—–-]|\b(?:and|or|et|ou))\d{0,3}$/u.test(text.trim());
+  // In a bracketed draft the punctuation may stand inside a closing bracket ("[Acquisition from the Fund;]").
+  return /(?:[:;,.—–-]|\b(?:and|or|et|ou))[\]}]*\d{0,3}$/u.test(text.trim());
 }

@@ -3,8 +3,8 @@ import { startsPreambular } from './leads';
 import { FOOTNOTE_MARKER } from './source-line';
 import type { SourceLine } from './source-line';
 import {
-  endsClause, headingShaped, isAnnexLine, isChapeau, isClosing, isDateLine, numberOf, opensDecision, organInline, organOf,
-  startsOperative,
+  endsClause, headingShaped, isAnnexLine, isChapeau, isClosing, isDateLine, isOptionLine, numberOf, opensDecision, organInline,
+  organOf, startsOperative,
 } from './structure-lines';
 
 /** A sub-item as segmented: its label and raw lines. */
@@ -22,6 +22,8 @@ export interface ParagraphDraft {
   parts: string[];
   items: ItemDraft[];
   heading: string | null;
+  /** Every heading set since the previous paragraph, in order, when there are several ("III. …", "A. …"). */
+  headings?: string[];
   /** Index in `annexes` for an annex paragraph. */
   annex: number;
   line: number;
@@ -61,14 +63,19 @@ export function segment(lines: SourceLine[]): Segmented {
   let target: string[] | null = null;
   let expected = 1;
   let heading: string | null = null;
+  let pending: string[] = [];
+  // Under an option of a negotiated draft, numbering may start again: each option numbers its own paragraphs.
+  let underOption = false;
+  let note: string | null = null;
   // The last line of what is open, explicit footnote references aside.
   const last = (): string => (target?.[target.length - 1] ?? '').replace(FOOTNOTE_MARKER, '').replace(/([,;:.])\s\d{1,3}$/u, '$1');
 
   const open = (kind: ParagraphDraft['kind'], number: string | null, line: SourceLine, text: string): void => {
     paragraph = {
       kind, number, italic: line.italic ?? null, parts: [text], items: [], heading,
-      annex: out.annexes.length - 1, line: line.line,
+      ...(pending.length > 1 ? { headings: pending } : {}), annex: out.annexes.length - 1, line: line.line,
     };
+    pending = [];
     out.paragraphs.push(paragraph);
     target = paragraph.parts;
   };
@@ -89,7 +96,13 @@ export function segment(lines: SourceLine[]): Segmented {
     if (!headingShaped(line.text) || (last() && !endsClause(last()))) return false;
     const next = lines[index + 1];
     if (next && state !== 'annex' && state !== 'prelude' && isChapeau(next.text)) return true;
-    return startsNumbered(index + 1) || (!!next && headingShaped(next.text) && startsNumbered(index + 2));
+    // A heading stands over a numbered paragraph or an option, perhaps through a sub-heading or two.
+    for (let k = index + 1; k <= index + 3; k++) {
+      const after = lines[k];
+      if (startsNumbered(k) || (after && state !== 'prelude' && isOptionLine(after.text))) return true;
+      if (!after || !headingShaped(after.text)) return false;
+    }
+    return false;
   };
   let headingAt = -1;
 
@@ -135,9 +148,26 @@ export function segment(lines: SourceLine[]): Segmented {
       target = (out.annexes[out.annexes.length - 1] as AnnexDraft).titleParts;
       continue;
     }
+    // An option's label or an editor's note in a negotiated draft stands over what follows, as a heading does.
+    // An editor's note between the sub-items of a paragraph ("{Tracking arrangements}") opens the next sub-item.
+    const nextItem = lines[index + 1] ? itemLabel((lines[index + 1] as SourceLine).text) : null;
+    if (paragraph && nextItem && /^\{.*\}$/u.test(text)) {
+      note = text;
+      continue;
+    }
+    if (state !== 'prelude' && state !== 'closed' && isOptionLine(text)) {
+      heading = text;
+      headingAt = index;
+      out.headings.push(text);
+      pending.push(text);
+      underOption = true;
+      paragraph = null;
+      target = null;
+      continue;
+    }
     // A number alone on its line ("1." then the text on the next) opens the paragraph all the same.
     const alone = /^(\d{1,3})\.$/u.exec(text);
-    const number = alone && lines[index + 1] ? { number: Number(alone[1]), rest: '' } : numberOf(text);
+    const number = alone && lines[index + 1] ? { number: Number(alone[1]), suffix: '', rest: '' } : numberOf(text);
     // Numbering that starts again at 1 under a title after the operative paragraphs: an annex whose "Annex"
     // line is missing (as Penholder's own clean text prints it).
     if (number?.number === 1 && state === 'operative' && expected > 1 && headingAt === index - 1) {
@@ -146,10 +176,13 @@ export function segment(lines: SourceLine[]): Segmented {
       heading = null;
       expected = 1;
     }
-    if (number && (number.number === expected || startsExcerpt(index, number))) {
+    // "9bis." follows 9 (or another 9bis); under an option, any number up to the next expected starts again.
+    const inserted = !!number?.suffix && number.number === expected - 1;
+    const again = !!number && underOption && number.number >= 1 && number.number < expected;
+    if (number && ((!number.suffix && number.number === expected) || inserted || again || startsExcerpt(index, number))) {
       if (state !== 'annex') state = 'operative';
-      open(state === 'annex' ? 'annex' : 'operative', String(number.number), line, number.rest);
-      expected = number.number + 1;
+      open(state === 'annex' ? 'annex' : 'operative', `${number.number}${number.suffix}`, line, number.rest);
+      expected = Math.max(expected, number.number + 1);
       continue;
     }
     // A label alone on its line ("(a)" then the text on the next), as PDF text gives it.
@@ -160,7 +193,8 @@ export function segment(lines: SourceLine[]): Segmented {
       const top = p.items[p.items.length - 1];
       const sub = top?.items[top.items.length - 1];
       if (item.label === nextLetter(top?.label ?? null)) {
-        p.items.push({ label: item.label, parts: [item.rest], items: [] });
+        p.items.push({ label: item.label, parts: [note ? `${note} ${item.rest}` : item.rest], items: [] });
+        note = null;
         target = (p.items[p.items.length - 1] as ItemDraft).parts;
         continue;
       }
@@ -187,7 +221,7 @@ export function segment(lines: SourceLine[]): Segmented {
       // its lead is not a word the importer knows.
       // So does a line the layout sets apart (a first-line indent; one paragraph per line).
       if ((line.blankBefore > 0 || line.layoutBreak) && !line.afterBreak && /,\d{0,3}$/u.test(last()) &&
-        /^\p{Lu}/u.test(text)) {
+        /^\p{Lu}/u.test(text) && !isHeading(index, line)) {
         open('preambular', null, line, text);
         continue;
       }
@@ -215,6 +249,8 @@ export function segment(lines: SourceLine[]): Segmented {
       heading = text;
       headingAt = index;
       out.headings.push(text);
+      pending.push(text);
+      underOption = false;
       paragraph = null;
       target = null;
       continue;

@@ -1,6 +1,9 @@
 /** Recognisers for the lines that give a UN text its structure (organ, numbers, closing, annex, headings). */
 
-const ORGAN = /^(?:The|L[’']|La|Le|Les)\s*[\p{L}’' -]{3,90},$/u;
+const ORGAN = /^(?:The|L[’']|La|Le|Les)\s*[\p{L}’' -]{3,120},$/u;
+// The governing bodies of a convention name themselves at length ("The Conference of the Parties serving as the
+// meeting of the Parties to the Paris Agreement,").
+const PARTIES = /^(?:The Conference of the Parties|La Conférence des Parties)\b/u;
 const BODY = /\b(?:Assembly|Council|Commission|Conference|Committee|Board|Assemblée|Conseil|Commission|Conférence|Comité)\b/iu;
 
 // The principal organs named alone on a line, as a resolution that only adopts an annex opens ("The General Assembly").
@@ -9,7 +12,7 @@ const BARE_ORGAN = /^(?:The (?:General Assembly|Security Council|Economic and So
 /** The organ line ("The General Assembly," / "L’Assemblée générale,") without its comma, or null. */
 export function organOf(text: string): string | null {
   if (BARE_ORGAN.test(text)) return text;
-  if (!ORGAN.test(text) || !BODY.test(text) || text.split(/\s+/u).length > 10) return null;
+  if (!ORGAN.test(text) || !BODY.test(text) || text.split(/\s+/u).length > (PARTIES.test(text) ? 20 : 10)) return null;
   return text.replace(/,$/u, '').trim();
 }
 
@@ -22,12 +25,27 @@ export function organInline(text: string): { organ: string; rest: string } | nul
   return { organ: m[1] ?? '', rest: m[2] ?? '' };
 }
 
-const NUMBER = /^(\d{1,3})\.\s+([\p{Lu}«“"'‘(\d].*)$/u;
+const SUFFIXES = 'bis|ter|quater|quinquies|sexies|septies|octies|novies|decies';
+// "9bis." and "9 bis" number a paragraph inserted after 9 in a negotiated draft; its text may open with a bracket.
+const NUMBER = new RegExp(`^(\\d{1,3})(?:\\s?(${SUFFIXES}))?(?:\\.\\s+|(?<=[a-z])\\s+)([\\p{Lu}«“"'‘(\\d[{].*)$`, 'u');
 
-/** The paragraph number a line opens with and the text after it ("1. Décide ..."), or null. */
-export function numberOf(text: string): { number: number; rest: string } | null {
+/**
+ * The paragraph number a line opens with, its suffix ("bis" of "9bis.") and the text after it ("1. Décide ..."),
+ * or null.
+ */
+export function numberOf(text: string): { number: number; suffix: string; rest: string } | null {
   const m = NUMBER.exec(text);
-  return m ? { number: Number(m[1]), rest: m[2] ?? '' } : null;
+  return m ? { number: Number(m[1]), suffix: m[2] ?? '', rest: m[3] ?? '' } : null;
+}
+
+const OPTION = /^\[?(?:Option|Alternative|Alt|Variante)\s*(?:[IVX]+|\d+|[A-Z]|\([a-z]\))?[A-Z]?\s*(?:\*?\s*[:.]?\s*(?:\{[^}]*\}|\([^)]*\))?\s*[:.]?)?$/u;
+
+/**
+ * True for a line that only labels what follows in a negotiated draft: an option ("Option 1", "Option 2:
+ * {No text required}", "Option I (paras 6-9bis):") or an editor's note in braces ("{End of options}").
+ */
+export function isOptionLine(text: string): boolean {
+  return OPTION.test(text) || /^\{[^{}]{2,200}\}$/u.test(text);
 }
 
 const CLOSING = /^\d+\s*(?:e|er|re|ème|st|nd|rd|th)\s+(?:séance plénière|plenary meeting|séance|meeting)\b|^Adopted (?:unanimously )?at the \d+\s*(?:st|nd|rd|th) meeting\b|^Adoptée (?:à l’unanimité |à l'unanimité )?à la \d+e séance\b/iu;
@@ -43,9 +61,9 @@ export function isDateLine(text: string): boolean {
   return DATE.test(text);
 }
 
-/** True for the line that opens an annex ("Annex", "Annexe", "ANNEX II"). */
+/** True for the line that opens an annex ("Annex", "Annexe", "ANNEX II"; "[Annex I" in a bracketed draft). */
 export function isAnnexLine(text: string): boolean {
-  return /^(?:ANNEX|Annex|ANNEXE|Annexe)(?:\s+(?:[IVX]+|\d+))?\.?$/u.test(text);
+  return /^\[?(?:ANNEX|Annex|ANNEXE|Annexe)(?:\s+(?:[IVX]+|\d+))?\.?\]?$/u.test(text);
 }
 
 /** True for the chapeau of a declaration ("We, Heads of State and Government ...", "Nous, chefs d’État ..."). */
@@ -75,7 +93,7 @@ export function headingShaped(text: string): boolean {
 /** True when a paragraph's text so far ends as a complete sentence or clause (a footnote mark may follow). */
 export function endsClause(text: string): boolean {
   // A footnote mark may follow the punctuation, glued or after a space ("session,2", "disarmament, 1").
-  return /[.;:,!?»”")]\s?\d{0,3}$/u.test(text.trim());
+  return /[.;:,!?»”")}\]]\s?\d{0,3}$/u.test(text.trim());
 }
 
 /** True for the opening of a decision ("At its 13th plenary meeting, on 22 July 2021, the Economic and Social Council:"). */

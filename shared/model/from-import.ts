@@ -41,8 +41,10 @@ export function negotiationFromImport(imported: ImportedText, options: { id?: st
     ids.push(id);
   };
   let heading: string | null = null;
-  const addHeading = (h: string | null | undefined): void => {
-    if (h && h !== heading) add('heading', richText({ text: h }));
+  const addHeading = (h: string | null | undefined, all?: string[]): void => {
+    // Several headings in a row ("III. Authorization", "A. Process …", "Option 1") each become a heading.
+    if (all?.length) for (const one of all) add('heading', richText({ text: one }));
+    else if (h && h !== heading) add('heading', richText({ text: h }));
     heading = h ?? heading;
   };
   table.doc.transact(() => {
@@ -50,7 +52,7 @@ export function negotiationFromImport(imported: ImportedText, options: { id?: st
       add('preambular', richText({ text: p.text, lead: p.lead, footnotes: (p.footnotes ?? []).map(footnoteId), footnoteOffsets: p.footnoteOffsets, items: toPlain(p.items) }));
     }
     for (const p of imported.operative) {
-      addHeading(p.heading);
+      addHeading(p.heading, p.headings);
       add('operative', richText({ text: p.text, lead: p.lead, footnotes: (p.footnotes ?? []).map(footnoteId), footnoteOffsets: p.footnoteOffsets, items: toPlain(p.items) }));
     }
     for (const annex of imported.annexes) {
@@ -58,7 +60,7 @@ export function negotiationFromImport(imported: ImportedText, options: { id?: st
       if (annex.title) add('annex-title', richText({ text: annex.title }));
       if (annex.chapeau) add('chapeau', richText({ text: annex.chapeau }));
       for (const p of annex.paragraphs) {
-        addHeading(p.heading);
+        addHeading(p.heading, p.headings);
         add('declaration', richText({ text: p.text, footnotes: (p.footnotes ?? []).map(footnoteId), footnoteOffsets: p.footnoteOffsets, items: toPlain(p.items) }));
       }
     }

@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { importText } from '../../shared/import/import-text';
+import { sourceFromBytes } from '../../shared/import/source-from-bytes';
 import type { ImportedItem, ImportedText } from '../../shared/import/imported-text';
 
 /** A paragraph as a careful reader records it: its number, first and last words and how many sub-items. */
@@ -24,7 +25,7 @@ export interface Truth {
 /** How one text scored. */
 export interface DocumentScore {
   file: string;
-  /** The class of text, from its file name: ga-pdf, ga-txt, ga-md, sc, web. */
+  /** The class of text, from its file name: ga-pdf, ga-txt, ga-md, sc, web, cop. */
   kind: string;
   matched: number;
   total: number;
@@ -69,7 +70,10 @@ function matchList(truth: TruthParagraph[], got: GotParagraph[] | undefined, lab
     }
     const items = g.items.map((it) => it.text.replace(/^\(?[a-z0-9]{1,4}[.)]\s+/iu, ''));
     const whole = tokens(g.text).length ? g.text : items.join(' ');
-    const lastItem = items[items.length - 1];
+    // The paragraph's last words stand in its last sub-item, or in that sub-item's own last sub-item.
+    let deepest = g.items[g.items.length - 1];
+    while (deepest?.items?.length) deepest = deepest.items[deepest.items.length - 1];
+    const lastItem = deepest?.text;
     const ends = same(g.text, t.last, 3, true) || (lastItem !== undefined && same(lastItem, t.last, 3, true));
     const good = same(whole, t.first, 4, false) && ends &&
       (!numbered || String(g.number ?? '') === String(t.number ?? '')) && g.items.length === (t.items ?? 0);
@@ -87,7 +91,7 @@ function matchList(truth: TruthParagraph[], got: GotParagraph[] | undefined, lab
 export function scoreDocument(text: string, truth: Truth, format?: 'txt' | 'md'): DocumentScore {
   const total = truth.preamble.length + truth.operative.length +
     (truth.annexes ?? []).reduce((n, a) => n + a.paragraphs.length, 0);
-  const kind = /^(ga-pdf|ga-txt|ga-md|sc|web)/u.exec(truth.file)?.[1] ?? 'other';
+  const kind = /^(ga-pdf|ga-txt|ga-md|sc|web|cop|ecosoc|hrc|fr)/u.exec(truth.file)?.[1] ?? 'other';
   const problems: string[] = [];
   let got: ImportedText;
   try {
@@ -113,7 +117,9 @@ export function scoreDocument(text: string, truth: Truth, format?: 'txt' | 'md')
 export function scoreFolder(folder: string): DocumentScore[] {
   return readdirSync(join(folder, 'truth')).filter((f) => f.endsWith('.json')).sort().map((f) => {
     const truth = JSON.parse(readFileSync(join(folder, 'truth', f), 'utf8')) as Truth;
-    return scoreDocument(readFileSync(join(folder, truth.file), 'utf8'), truth);
+    // A .docx is read as `penholder import` reads it; text files as they are.
+    const source = sourceFromBytes(truth.file, readFileSync(join(folder, truth.file)));
+    return scoreDocument(source.text, truth, source.format);
   });
 }
 
