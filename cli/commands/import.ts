@@ -44,6 +44,7 @@ function summary(t: ImportedText): string {
     `${t.symbol ?? '(no symbol)'}  ${t.form}, ${t.language}`,
     t.title ? `Title: ${t.title}` : null,
     t.organ ? `Organ: ${t.organ}` : null,
+    t.agendaItem ? `Agenda item: ${t.agendaItem}` : null,
     `Preambular paragraphs: ${t.preamble.length}`,
     `Operative paragraphs: ${t.operative.length}`,
     t.annexes.length ? `Annexes: ${t.annexes.length} (${annexed} paragraphs)` : null,

@@ -8,6 +8,8 @@ export interface DocxParts {
   document: string;
   footnotes?: string | undefined;
   numbering?: string | undefined;
+  /** word/styles.xml: a style may number its paragraphs (the UN and UNFCCC templates do). */
+  styles?: string | undefined;
 }
 
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
@@ -85,16 +87,44 @@ function counter(n: number, format: string): string {
   return String(n);
 }
 
-/** Writes out automatic numbering ("1.", "(a)") as the paragraph's printed label. */
-function numberer(numbering: Map<string, Numbering>): (pPr: string) => string {
+/** A style's numbering: its list and level, each from the style or the style it is based on. */
+interface StyleNumbering {
+  numId?: string;
+  ilvl?: string;
+}
+
+/** styleId → the numbering its paragraphs take, following `w:basedOn`, from word/styles.xml. */
+function readStyleNumbering(xml: string | undefined): Map<string, StyleNumbering> {
+  const own = new Map<string, { numId?: string; ilvl?: string; basedOn?: string }>();
+  for (const m of (xml ?? '').matchAll(/<w:style\b[^>]*w:styleId="([^"]+)"[^>]*>([\s\S]*?)<\/w:style>/gu)) {
+    const body = m[2] ?? '';
+    const numPr = /<w:numPr>([\s\S]*?)<\/w:numPr>/u.exec(body)?.[1] ?? '';
+    own.set(m[1] ?? '', { numId: attr(numPr, 'numId'), ilvl: attr(numPr, 'ilvl'), basedOn: attr(body, 'basedOn') });
+  }
+  const resolved = new Map<string, StyleNumbering>();
+  for (const id of own.keys()) {
+    const out: StyleNumbering = {};
+    for (let at: string | undefined = id, depth = 0; at && depth < 20; at = own.get(at)?.basedOn, depth++) {
+      out.numId ??= own.get(at)?.numId;
+      out.ilvl ??= own.get(at)?.ilvl;
+    }
+    resolved.set(id, out);
+  }
+  return resolved;
+}
+
+/** Writes out automatic numbering ("1.", "(a)") as the paragraph's printed label, set on it or by its style. */
+function numberer(numbering: Map<string, Numbering>, styles: Map<string, StyleNumbering>): (pPr: string) => string {
   const counts = new Map<string, number[]>();
   const used = new Set<string>();
   return (pPr) => {
-    const numId = attr(pPr, 'numId');
+    const style = styles.get(attr(pPr, 'pStyle') ?? '');
+    const numPr = /<w:numPr>([\s\S]*?)<\/w:numPr>/u.exec(pPr)?.[1] ?? '';
+    const numId = attr(numPr, 'numId') ?? style?.numId;
     const list = numId ? numbering.get(numId) : undefined;
     if (!numId || !list) return '';
     const { levels } = list;
-    const ilvl = Number(attr(pPr, 'ilvl') ?? '0');
+    const ilvl = Number(attr(numPr, 'ilvl') ?? style?.ilvl ?? '0');
     const level = levels[ilvl];
     if (!level || level.format === 'bullet' || level.format === 'none') return '';
     // Lists sharing one definition share its counters, as Word numbers them ("A." again under each "IV.", "B."
@@ -156,7 +186,7 @@ export function docxToMarkdown(parts: DocxParts): string {
     if (!order.includes(id)) order.push(id);
     return String(order.indexOf(id) + 1);
   };
-  const number = numberer(readNumbering(parts.numbering));
+  const number = numberer(readNumbering(parts.numbering), readStyleNumbering(parts.styles));
   const blocks = paragraphs(parts.document).map((p) => {
     const pPr = /<w:pPr>([\s\S]*?)<\/w:pPr>/u.exec(p)?.[1] ?? '';
     const style = attr(pPr, 'pStyle') ?? '';

@@ -17,7 +17,7 @@ import type { SourceLine } from './source-line';
 import { numberOf, opensDecision, organOf, startsOperative } from './structure-lines';
 import { textLines } from './text-lines';
 import { isFlattened, unflatten } from './unflatten';
-import { adoptedAt, documentSymbol, readTitle } from './title-symbol';
+import { adoptedAt, agendaItemOf, documentSymbol, readTitle } from './title-symbol';
 
 /** Options for `importText`: where the text came from (for errors) and its format when known. */
 export interface ImportOptions {
@@ -139,6 +139,7 @@ export function importText(input: string, options: ImportOptions): ImportedText 
     headings: parts.headings.map(cleanText),
     footnotes: read.footnotes.map((f) => ({ mark: f.mark, text: cleanText(joinLines(f.text.split('\n'), words)) })),
     closing: closing ? cleanText(closing) : null,
+    agendaItem: agendaItemOf(parts.prelude.map((l) => l.text).join(' ')),
   };
 }
 

@@ -88,6 +88,8 @@ export interface ImportedText {
   footnotes: ImportedFootnote[];
   /** The closing lines: meeting and date ("73e séance plénière, 7 juin 2021"). */
   closing: string | null;
+  /** The agenda item(s) the title block names ("107", "12 and 118"), for the masthead of what is exported. */
+  agendaItem?: string | null;
 }
 
 /** Raised when the importer cannot read its input; names the source and the line. */

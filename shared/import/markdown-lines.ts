@@ -6,8 +6,8 @@ const RULE = /^(?:-{3,}|\*{3,}|_{3,})$/u;
 const HEADING = /^#{1,6}\s+(.*?)\s*#*$/u;
 const FOOTNOTE_BODY = /^(?:<sup>\s*([^<\s]+)\s*<\/sup>|\[\^([^\]\s]+)\]:)\s*(.*)$/su;
 const LIST_MARKER = /^(?:[-+]|\*(?=\s))\s+/u;
-/** A sub-item label opening a line ("(a) ", "a) ", "ii) "). */
-const ITEM_START = /^\(?(?:[a-z]{1,2}|[ivxlc]{1,6})\)\s/u;
+/** A sub-item label opening a line ("(a) ", "a) ", "ii) ", "(_a_) " with the label in italics). */
+const ITEM_START = /^\(?[_*]{0,2}(?:[a-z]{1,2}|[ivxlc]{1,6})[_*]{0,2}\)\s/u;
 const ITALIC_START = /^((?:\d{1,3}\.\s+|\(?[a-z]{1,4}\)\s+)?)(\*{1,3}|_{1,3})(?!\s)(.+?)(?<!\s)\2(?!\*)/u;
 
 /** Inline Markdown to plain text: footnote references become markers, links their text, emphasis goes. */

@@ -13,7 +13,7 @@ const SYMBOL_LINE = new RegExp(
 const LINK_LINE = /^<?https?:\/\/\S+>?$/u;
 const JOB_NUMBER = /^(?:\d{1,3}\s*\/\s*\d{1,3}\s+)?(?:GE\.)?\d{2}-\d{5}\s*(?:\([A-Z]\))?(?:\s+\d{1,3}\s*\/\s*\d{1,3})?(?:\s+\d{6})*\s*$/u;
 const BARCODE = /^\*\d{6,}\*$/u;
-const PAGE_NUMBER = /^(?:(?:Page|p\.)\s*)?[-–]?\s*\d{1,3}\s*[-–]?$|^\d{1,3}\s*\/\s*\d{1,3}$/iu;
+const PAGE_NUMBER = /^(?:(?:Page|p\.)\s*)?[-–]?\s*\d{1,3}\s*[-–]?$|^\d{1,3}\s*\/\s*\d{1,3}$|^(?:Page\s+)?\d{1,3}\s+(?:of|sur|de)\s+\d{1,3}$/iu;
 const RECYCLE = /^(?:Please recycle|Merci de recycler|Veuillez recycler)\b/iu;
 
 /** The kind of page furniture a trimmed line is, or null for a line a reader reads. */

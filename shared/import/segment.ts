@@ -170,7 +170,7 @@ export function segment(lines: SourceLine[]): Segmented {
     const number = alone && lines[index + 1] ? { number: Number(alone[1]), suffix: '', rest: '' } : numberOf(text);
     // Numbering that starts again at 1 under a title after the operative paragraphs: an annex whose "Annex"
     // line is missing (as Penholder's own clean text prints it).
-    if (number?.number === 1 && state === 'operative' && expected > 1 && headingAt === index - 1) {
+    if (number?.number === 1 && state === 'operative' && expected > 1 && headingAt === index - 1 && !underOption) {
       out.annexes.push({ titleParts: [out.headings.pop() ?? ''], chapeauParts: [] });
       state = 'annex';
       heading = null;

@@ -10,7 +10,8 @@ export const IMPORT_EXTENSIONS = ['.txt', '.md', '.markdown', '.docx'];
 function docxText(name: string, bytes: Uint8Array): string {
   let files: Record<string, Uint8Array>;
   try {
-    files = unzipSync(bytes, { filter: (f) => ['word/document.xml', 'word/footnotes.xml', 'word/numbering.xml'].includes(f.name) });
+    const wanted = ['word/document.xml', 'word/footnotes.xml', 'word/numbering.xml', 'word/styles.xml'];
+    files = unzipSync(bytes, { filter: (f) => wanted.includes(f.name) });
   } catch {
     throw new ImportError('not a readable .docx (the zip archive is damaged)', name, null);
   }
@@ -20,7 +21,9 @@ function docxText(name: string, bytes: Uint8Array): string {
   };
   const document = part('word/document.xml');
   if (!document) throw new ImportError('not a Word document (no word/document.xml)', name, null);
-  return docxToMarkdown({ document, footnotes: part('word/footnotes.xml'), numbering: part('word/numbering.xml') });
+  return docxToMarkdown({
+    document, footnotes: part('word/footnotes.xml'), numbering: part('word/numbering.xml'), styles: part('word/styles.xml'),
+  });
 }
 
 /**

@@ -74,6 +74,15 @@ export function documentSymbol(headerSymbols: string[], number: string | null, o
   return `A/RES/${number}`;
 }
 
+const ITEM = String.raw`\d{1,3}(?:\s*\([a-z]\))?`;
+const AGENDA = new RegExp(String.raw`\b(?:Agenda items?|Items?)\s+(${ITEM}(?:(?:,\s*|\s+and\s+)${ITEM})*)|\bPoints?\s+(${ITEM}(?:(?:,\s*|\s+et\s+)${ITEM})*)\s+de l[’']ordre du jour`, 'u');
+
+/** The agenda item(s) the title block names ("Agenda item 107" → "107"; "Points 12 et 118 de l’ordre du jour"), or null. */
+export function agendaItemOf(prelude: string): string | null {
+  const m = AGENDA.exec(prelude.replace(/\s+/gu, ' '));
+  return m ? (m[1] ?? m[2] ?? '').trim() : null;
+}
+
 /** The meeting and date a Security Council resolution was adopted at, as a closing line, or null. */
 export function adoptedAt(prelude: string): string | null {
   const m = ADOPTED.exec(prelude.replace(/\s+/gu, ' '));

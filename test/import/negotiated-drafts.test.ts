@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { importText } from '../../shared/import/import-text';
+
+// Shapes seen in real texts that the corpus (test/fixtures/import/corpus) holds only once or not at all.
+describe('the importer on the shapes of negotiated drafts and extractions', () => {
+  it('reads options, a 9bis and numbering that starts again under an option as paragraphs under headings', () => {
+    const t = importText([
+      'The Conference of the Parties serving as the meeting of the Parties to the Paris Agreement,',
+      '', 'Recalling decision 2/CMA.3,', '',
+      'I. Scope', '', 'Option 1', '',
+      '1. Decides that a cooperative approach is voluntary;', '',
+      '1bis. [Also decides that it is mutually agreed;]', '',
+      'Option 2: {No text required}', '',
+      '1. [Recalls Article 6;]', '',
+      'II. Reports', '',
+      '2. Requests Parties to report;',
+    ].join('\n'), { source: 'draft.txt' });
+    expect(t.organ).toBe('The Conference of the Parties serving as the meeting of the Parties to the Paris Agreement');
+    expect(t.preamble.map((p) => p.text)).toEqual(['Recalling decision 2/CMA.3,']);
+    expect(t.operative.map((p) => [p.number, p.heading])).toEqual([
+      ['1', 'Option 1'], ['1bis', 'Option 1'], ['1', 'Option 2: {No text required}'], ['2', 'II. Reports'],
+    ]);
+    expect(t.operative[0]?.headings).toEqual(['I. Scope', 'Option 1']);
+  });
+
+  it('splits (_a_) sub-items in Markdown, drops "Page n of N" footers and keeps the agenda item', () => {
+    const md = importText('Agenda item 107\n\nThe General Assembly,\n\n*Recalling* its resolutions,\n\n' +
+      '1. *Requests* the Secretary-General:\n(_a_) To report;\n(_b_) To act;\n', { source: 'a.md', format: 'md' });
+    expect(md.operative[0]?.items.map((i) => i.text)).toEqual(['To report;', 'To act;']);
+    expect(md.agendaItem).toBe('107');
+    const txt = importText('The General Assembly,\n\nRecalling its resolutions,\n\n1. Requests a report on the matter\n' +
+      'Page 1 of 2\nat its next session;\n', { source: 'a.txt' });
+    expect(txt.operative[0]?.text).toBe('Requests a report on the matter at its next session;');
+  });
+
+  it('takes footnote marks after a full stop and glued to a year, not after an abbreviation', () => {
+    const t = importText('The General Assembly,\n\nRecalling the Declarations of 20172 and 2021,3 and document A/75/L.1/Corr.1,\n\n' +
+      '1. Decides to act against trafficking in persons.4\n\n____________\n2 Resolution 72/1.\n3 Resolution 76/7.\n' +
+      '4 Resolution 80/9.\n', { source: 'a.txt' });
+    expect(t.preamble[0]?.text).toBe('Recalling the Declarations of 2017 and 2021, and document A/75/L.1/Corr.1,');
+    expect(t.preamble[0]?.footnotes).toEqual(['2', '3']);
+    expect(t.operative[0]?.text).toBe('Decides to act against trafficking in persons.');
+  });
+});
