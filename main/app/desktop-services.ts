@@ -9,6 +9,7 @@ import { createHandlers } from '../ipc/handlers';
 import { IpcDispatcher, type SenderPolicy } from '../ipc/ipc-dispatcher';
 import { CertificatePins } from '../session/certificate-pins';
 import { resolveInvitation } from '../session/resolve-invitation';
+import { requestServer } from '../session/server-request';
 import { SessionHost } from '../session/session-host';
 import { LocalStore, type Secrets } from '../store/local-store';
 import { storedNegotiation } from '../store/stored-negotiation';
@@ -73,7 +74,7 @@ export class DesktopServices {
     });
     this.deadlines = new DeadlineScheduler(deps.notify, deps.clock);
     this.badge = new UnsyncedBadge(deps.badge);
-    const handlers = createHandlers({ store: this.store, files: this.files, host: this.host, appInfo: deps.appInfo, openExternal: deps.openExternal, resolveInvitation: (url, token) => resolveInvitation(url, token, this.pins), takeOpens: () => this.opens.splice(0) });
+    const handlers = createHandlers({ store: this.store, files: this.files, host: this.host, appInfo: deps.appInfo, openExternal: deps.openExternal, resolveInvitation: (url, token) => resolveInvitation(url, token, this.pins), requestServer: (url, token, call) => requestServer(url, token, call, this.pins), takeOpens: () => this.opens.splice(0) });
     // A table update may change a deadline: plan again (batched: updates come in bursts while typing).
     const append = handlers.store.append;
     handlers.store.append = (doc, update, origin) => {

@@ -1,4 +1,4 @@
-import type { AppInfo, InvitationAnswer, PenholderEvents, PenholderHandlers } from '../../shared/ipc/contract';
+import type { AppInfo, InvitationAnswer, PenholderEvents, PenholderHandlers, ServerAnswer, ServerRequest } from '../../shared/ipc/contract';
 import type { FileService } from '../files/file-service';
 import type { SessionHost } from '../session/session-host';
 import type { LocalStore } from '../store/local-store';
@@ -13,6 +13,8 @@ export interface Services {
   takeOpens: () => PenholderEvents['open'][];
   /** Asks a sync server who an invitation token belongs to (main/session/resolve-invitation.ts). */
   resolveInvitation: (serverUrl: string, token: string) => Promise<InvitationAnswer>;
+  /** Calls a sync server's HTTP API (main/session/server-request.ts). */
+  requestServer: (serverUrl: string, token: string, call: ServerRequest) => Promise<ServerAnswer>;
   /** Opens a link in the system browser (Electron's shell.openExternal). */
   openExternal: (url: string) => Promise<void>;
 }
@@ -42,6 +44,9 @@ export function createHandlers(s: Services): PenholderHandlers {
     },
     session: {
       resolve: (serverUrl, token) => s.resolveInvitation(serverUrl, token),
+    },
+    server: {
+      request: (serverUrl, token, call) => s.requestServer(serverUrl, token, call),
     },
     host: {
       interfaces: () => s.host.interfaces(),

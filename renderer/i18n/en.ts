@@ -385,6 +385,9 @@ export const en = {
   'new.linkYou': 'you',
   'new.linkOther': 'co-facilitator {number}',
   'new.openCreated': 'Open the new negotiation',
+  'filter.words': 'Find words',
+  'menu.proposeWhere': 'To propose an amendment, first move into the paragraph\'s text (Alt+↓ and Alt+↑ move between paragraphs), then ask again.',
+  'menu.proposeDelegations': 'Delegations propose amendments; co-facilitators change the text directly, or use the paragraph\'s toolbar.',
 } as const;
 
 /** A message that depends on a count: a form per plural category (Intl.PluralRules), `other` always. */

@@ -387,4 +387,7 @@ export const fr: Messages = {
   'new.linkYou': 'vous',
   'new.linkOther': 'cofacilitateur {number}',
   'new.openCreated': 'Ouvrir la nouvelle négociation',
+  'filter.words': 'Rechercher des mots',
+  'menu.proposeWhere': 'Pour proposer un amendement, placez-vous d’abord dans le texte du paragraphe (Alt+↓ et Alt+↑ passent d’un paragraphe à l’autre), puis recommencez.',
+  'menu.proposeDelegations': 'Les délégations proposent des amendements ; les cofacilitateurs modifient le texte directement ou utilisent la barre d’outils du paragraphe.',
 };

@@ -1,26 +1,19 @@
 import { SessionRefused } from '../session/fetch-session';
-
-/** A call of the sync server's HTTP API (sync-server/README.md, "HTTP"). */
-export interface ServerCall {
-  method: 'GET' | 'POST' | 'DELETE';
-  /** `/api/…` */
-  path: string;
-  body?: Record<string, unknown>;
-}
+import { fetchCaller, type CallServer } from '../session/server-call';
+import { wsUrlOf } from '../session/session';
+import { desktopApi } from './desktop-api';
 
 /**
- * Calls the sync server's HTTP API with an invitation token as Bearer and returns its JSON answer.
- * Throws SessionRefused with the server's words when it refuses (4xx/5xx), TypeError when it cannot be
- * reached.
+ * How this window calls a sync server's HTTP API with an invitation token. The web edition fetches from
+ * the page (its server is the page's origin); the desktop app asks its main process, which is not
+ * subject to the page's CORS and checks a hosted session's pinned certificate before the token leaves.
  */
-export async function callServer(httpUrl: string, token: string, call: ServerCall): Promise<Record<string, unknown>> {
-  const response = await fetch(`${httpUrl}${call.path}`, {
-    method: call.method,
-    headers: { authorization: `Bearer ${token}`, ...(call.body ? { 'content-type': 'application/json' } : {}) },
-    ...(call.body ? { body: JSON.stringify(call.body) } : {}),
-    cache: 'no-store',
-  });
-  const answer = (await response.json().catch(() => ({}))) as Record<string, unknown>;
-  if (!response.ok) throw new SessionRefused(typeof answer.error === 'string' ? answer.error : `HTTP ${response.status}`, response.status);
-  return answer;
+export function serverCaller(httpUrl: string, token: string): CallServer {
+  const api = desktopApi();
+  if (!api) return fetchCaller(httpUrl, token);
+  return async (call) => {
+    const answer = await api.server.request(wsUrlOf(httpUrl), token, call);
+    if (answer.status >= 400) throw new SessionRefused(typeof answer.body.error === 'string' ? answer.body.error : `HTTP ${answer.status}`, answer.status);
+    return answer.body;
+  };
 }

@@ -1,6 +1,6 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { Role } from '../../shared/model/actor';
-import { callServer } from '../platform/server-api';
+import { serverCaller } from '../platform/server-api';
 
 /** An invitation as the admin API lists it (never its token). */
 export interface ListedInvitation {
@@ -46,34 +46,35 @@ export function useInvitations(server: { httpUrl: string; token: string; negotia
   const [list, setList] = useState<ListedInvitation[] | null>(null);
   const [problem, setProblem] = useState<{ error: unknown } | null>(null);
   const base = `/api/negotiations/${encodeURIComponent(negotiationId)}/invitations`;
+  const callServer = useMemo(() => serverCaller(httpUrl, token), [httpUrl, token]);
 
   const reload = useCallback(async () => {
     try {
-      const answer = await callServer(httpUrl, token, { method: 'GET', path: base });
+      const answer = await callServer({ method: 'GET', path: base });
       setList(Array.isArray(answer.invitations) ? (answer.invitations as ListedInvitation[]) : []);
       setProblem(null);
     } catch (error) {
       setProblem({ error });
     }
-  }, [httpUrl, token, base]);
+  }, [callServer, base]);
 
   useEffect(() => void reload(), [reload]);
 
   const invite = useCallback(
     async (input: { name: string; role: Role; expires: string | null }) => {
-      const answer = await callServer(httpUrl, token, { method: 'POST', path: base, body: { delegation: input.name, role: input.role, ...(input.expires ? { expires: input.expires } : {}) } });
+      const answer = await callServer({ method: 'POST', path: base, body: { delegation: input.name, role: input.role, ...(input.expires ? { expires: input.expires } : {}) } });
       void reload();
       return answer as unknown as IssuedInvitation;
     },
-    [httpUrl, token, base, reload],
+    [callServer, base, reload],
   );
 
   const revoke = useCallback(
     async (id: string) => {
-      await callServer(httpUrl, token, { method: 'DELETE', path: `${base}/${encodeURIComponent(id)}` });
+      await callServer({ method: 'DELETE', path: `${base}/${encodeURIComponent(id)}` });
       await reload();
     },
-    [httpUrl, token, base, reload],
+    [callServer, base, reload],
   );
 
   return { list, problem, reload, invite, revoke };

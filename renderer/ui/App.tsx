@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { I18nContext, translator, type UiLanguage } from '../i18n/translate';
 import { SessionRefused } from '../session/fetch-session';
-import { onDesktopOpen } from '../platform/desktop-events';
+import { onDesktopEvent, onDesktopOpen } from '../platform/desktop-events';
 import type { PersistenceFactory } from '../platform/document-persistence';
 import { resolveSession } from '../platform/resolve-session';
 import type { SessionKeeper } from '../platform/session-keeper';
@@ -11,7 +11,7 @@ import { ConnectionContext } from '../store/connection-context';
 import { NegotiationConnection } from '../sync/negotiation-connection';
 import { DesktopCommands } from './desktop/DesktopCommands';
 import { ErrorProvider } from './errors';
-import { JoinScreen } from './JoinScreen';
+import { JoinDialog, JoinScreen } from './JoinScreen';
 import { Workspace } from './Workspace';
 
 const LANGUAGE_KEY = 'penholder.language';
@@ -87,6 +87,17 @@ export function App({ persistence, sessions, initialLink }: Props) {
     [join],
   );
 
+  // File › Join on the desktop: the join screen's field, or a dialog over the negotiation on screen.
+  const [joinSignal, setJoinSignal] = useState(0);
+  useEffect(() => onDesktopEvent('menu', ({ command }) => command === 'join' && (setProblem(null), setJoinSignal((n) => n + 1))), []);
+  const [joinedSignal, setJoinedSignal] = useState(joinSignal);
+  const [shownSession, setShownSession] = useState(session);
+  if (shownSession !== session) {
+    // A negotiation joined: the dialog that asked for it closes.
+    setShownSession(session);
+    setJoinedSignal(joinSignal);
+  }
+
   const connection = useMemo(() => (session ? new NegotiationConnection(session, persistence, localStorage) : null), [session, persistence]);
   useEffect(() => () => connection?.destroy(), [connection]);
 
@@ -104,8 +115,9 @@ export function App({ persistence, sessions, initialLink }: Props) {
             <Workspace key={connection.session.negotiationId} onLeave={leave} onSwitch={(token) => void join({ httpUrl: session?.httpUrl ?? null, token })} />
           </ConnectionContext.Provider>
         ) : (
-          <JoinScreen onJoin={(l) => void join(l)} busy={busy} problem={problem} />
+          <JoinScreen onJoin={(l) => void join(l)} busy={busy} problem={problem} focusSignal={joinSignal} />
         )}
+        {connection && joinSignal > joinedSignal && <JoinDialog onJoin={(l) => void join(l)} busy={busy} problem={problem} focusSignal={joinSignal} onClose={() => setJoinedSignal(joinSignal)} />}
       </ErrorProvider>
     </I18nContext.Provider>
   );

@@ -4,6 +4,7 @@ import { ImportError, type ImportedText } from '../../shared/import/imported-tex
 import { IMPORT_EXTENSIONS, sourceFromBytes } from '../../shared/import/source-from-bytes';
 import { useT, type Translate } from '../i18n/translate';
 import { createNegotiationOnServer, type CreatedNegotiation } from '../session/create-negotiation';
+import { serverCaller } from '../platform/server-api';
 import { SessionRefused } from '../session/fetch-session';
 import { JoinLinkCard, webJoinLink } from './room/JoinLinkCard';
 
@@ -112,7 +113,7 @@ export function NewNegotiationDialog({ httpUrl, token, onCreated, onClose }: Dia
     setCreating(true);
     setProblem(null);
     try {
-      setCreated(await createNegotiationOnServer(httpUrl, token, { title: title.trim(), imported }));
+      setCreated(await createNegotiationOnServer(serverCaller(httpUrl, token), { title: title.trim(), imported }));
     } catch (error) {
       setProblem(error instanceof SessionRefused ? t('new.refused', { reason: error.message }) : t('new.unreachable'));
       setCreating(false);

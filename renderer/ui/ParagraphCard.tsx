@@ -1,4 +1,4 @@
-import { memo, useCallback, useContext, useMemo, useRef, useState } from 'react';
+import { memo, useCallback, useContext, useEffect, useMemo, useRef, useState } from 'react';
 import type { Paragraph } from '../../shared/model/paragraph';
 import { confirmAdRef } from '../../shared/model/proposal-commands';
 import { authorName, type ProposalView } from '../../shared/model/queries';
@@ -40,10 +40,12 @@ interface Props {
   /** Changed since my last visit, since the last revision. */
   changes?: Changes;
   onActivate?(id: string): void;
+  /** Changes each time Propose an Amendment is asked for from the menu while this paragraph is worked on. */
+  proposeSignal?: number;
 }
 
 /** One paragraph: its label, status, text (a ProseMirror editor), proposals and the actions on it. */
-export const ParagraphCard = memo(function ParagraphCard({ paragraph, label, alternativeOf, views, present, confirmedBy, textLanguage, followed = false, underSilence = false, active = false, onActivate, anonymous = false, changes }: Props) {
+export const ParagraphCard = memo(function ParagraphCard({ paragraph, label, alternativeOf, views, present, confirmedBy, textLanguage, followed = false, underSilence = false, active = false, onActivate, anonymous = false, changes, proposeSignal = 0 }: Props) {
   const { t, language } = useContext(I18nContext);
   const run = useRun();
   const connection = useConnection();
@@ -86,6 +88,11 @@ export const ParagraphCard = memo(function ParagraphCard({ paragraph, label, alt
     [isFacilitator, tools],
   );
   const headingId = `h-${paragraph.id}`;
+  const mayPropose = isDelegation && changeable;
+  const openForm = useCallback(() => setForm(selection.current && selection.current.to > selection.current.from ? selection.current : null), []);
+  useEffect(() => {
+    if (proposeSignal > 0 && mayPropose) openForm();
+  }, [proposeSignal]);
   const pendingMine = paragraph.status.state === 'adref' && actor.delegationId !== null && paragraph.status.pending.includes(actor.delegationId) && !confirmedBy.includes(actor.delegationId);
 
   return (
@@ -119,8 +126,8 @@ export const ParagraphCard = memo(function ParagraphCard({ paragraph, label, alt
       <ParagraphProposals views={open} label={shownLabel} onPick={setPicked} anonymous={anonymous} />
       {confirmedBy.length > 0 && <p className="adref-confirmed">{t('adref.confirmed', { names: confirmedBy.map(nameOf).join(', ') })}</p>}
       <div className="paragraph-actions">
-        {isDelegation && form === false && changeable && (
-          <button type="button" onClick={() => setForm(selection.current && selection.current.to > selection.current.from ? selection.current : null)}>
+        {mayPropose && form === false && (
+          <button type="button" onClick={openForm}>
             {t('para.propose')}
           </button>
         )}

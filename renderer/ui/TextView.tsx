@@ -57,7 +57,16 @@ export interface Changes {
 const UNCHANGED: Changes = { sinceVisit: false, sinceRevision: null };
 
 /** The negotiated text: every paragraph in order, with its proposals, and the word and bracket counts. */
-export function TextView({ presence, followed = null }: { presence: Presence[]; followed?: string | null }) {
+interface Props {
+  presence: Presence[];
+  followed?: string | null;
+  /** Changes each time Find is asked for (the desktop menu): the words field of the filters takes the focus. */
+  findSignal?: number;
+  /** Changes each time Propose an Amendment is asked for (the desktop menu): the paragraph being worked on opens its form. */
+  proposeSignal?: number;
+}
+
+export function TextView({ presence, followed = null, findSignal = 0, proposeSignal = 0 }: Props) {
   const { t } = useContext(I18nContext);
   const connection = useConnection();
   const { actor } = connection;
@@ -65,6 +74,13 @@ export function TextView({ presence, followed = null }: { presence: Presence[]; 
   // The paragraph the person is working on: the only one that shows the co-facilitators' toolbar.
   const [active, setActive] = useActiveParagraph();
   const [filter, setFilter] = useState<ParagraphFilter>(NO_FILTER);
+  // The menu's Propose asked for while no paragraph could take it: said until another paragraph is worked on.
+  const [proposeSeen, setProposeSeen] = useState(0);
+  const [activeSeen, setActiveSeen] = useState(active);
+  if (activeSeen !== active) {
+    setActiveSeen(active);
+    setProposeSeen(proposeSignal);
+  }
   // What this person saw last time (read once the text has loaded), and this visit remembered when leaving.
   const lastVisit = useRef<Visit | null | undefined>(undefined);
   useEffect(() => {
@@ -177,7 +193,12 @@ export function TextView({ presence, followed = null }: { presence: Presence[]; 
       {actor.role === 'delegation' && actor.delegationId && (
         <Notifications own={actor.delegationId} byParagraph={model.byParagraph} paragraphs={model.paragraphs} confirmed={model.confirmations} labels={model.labels} nameOf={nameOf} />
       )}
-      <FilterBar filter={filter} onChange={setFilter} roster={model.roster} shown={shown.length} total={model.paragraphs.length} />
+      <FilterBar filter={filter} onChange={setFilter} roster={model.roster} shown={shown.length} total={model.paragraphs.length} findSignal={findSignal} />
+      {proposeSignal > proposeSeen && (actor.role !== 'delegation' || !shown.some((p) => p.id === active)) && (
+        <p className="banner propose-note" role="status">
+          {t(actor.role === 'delegation' ? 'menu.proposeWhere' : 'menu.proposeDelegations')}
+        </p>
+      )}
       {model.paragraphs.length === 0 && <p className="empty">{t('text.empty')}</p>}
       {shown.map((p) => (
         <ParagraphCard
@@ -192,6 +213,7 @@ export function TextView({ presence, followed = null }: { presence: Presence[]; 
           followed={followed === p.id}
           underSilence={model.underSilence}
           active={active === p.id}
+          proposeSignal={active === p.id ? proposeSignal : 0}
           anonymous={model.anonymous}
           changes={model.changes.get(p.id) ?? UNCHANGED}
           onActivate={setActive}

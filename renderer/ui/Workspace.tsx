@@ -38,6 +38,8 @@ export function Workspace({ onLeave, onSwitch }: { onLeave(): void; /** Joins an
   const silence = useNegotiation((n) => n.table.silence());
   const anonymous = useNegotiation((n) => isNonAttributed(n.table));
   const [shortcuts, setShortcuts] = useState(false);
+  const [findSignal, setFindSignal] = useState(0);
+  const [proposeSignal, setProposeSignal] = useState(0);
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
@@ -52,13 +54,17 @@ export function Workspace({ onLeave, onSwitch }: { onLeave(): void; /** Joins an
     return () => window.removeEventListener('keydown', onKey);
   }, []);
 
-  // The desktop menu's views and New Negotiation (its other commands: renderer/ui/desktop/DesktopCommands.tsx).
+  // The desktop menu's views, New Negotiation, Find and Propose (Join: App; the others: renderer/ui/desktop/DesktopCommands.tsx).
   useEffect(
     () =>
       onDesktopEvent('menu', ({ command }) => {
         const shown = MENU_VIEWS[command];
         if (shown) setView(shown);
         else if (command === 'new-negotiation') setCreating(true);
+        else if (command === 'find' || command === 'propose') {
+          setView('text');
+          (command === 'find' ? setFindSignal : setProposeSignal)((n) => n + 1);
+        }
       }),
     [],
   );
@@ -134,7 +140,7 @@ export function Workspace({ onLeave, onSwitch }: { onLeave(): void; /** Joins an
       {silence.state === 'withdrawn' && <p className="banner warn">{t('silence.withdrawn')}</p>}
       <div className="layout">
         <main id="main" tabIndex={-1}>
-          {view === 'text' && <TextView presence={presence} followed={followed} />}
+          {view === 'text' && <TextView presence={presence} followed={followed} findSignal={findSignal} proposeSignal={proposeSignal} />}
           {view === 'compare' && <CompareView />}
           {view === 'compilation' && <CompilationView />}
           {view === 'clean' && <CleanTextView />}

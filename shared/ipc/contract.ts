@@ -7,7 +7,7 @@
  */
 import type { Role } from '../model/actor';
 import { ID_PATTERN } from '../protocol/document-names';
-import { array, boolean, bytes, integer, nullable, object, oneOf, optional, string, type Validator } from './validate';
+import { array, boolean, bytes, integer, jsonObject, nullable, object, oneOf, optional, string, type Validator } from './validate';
 
 // ---- the values that cross ----------------------------------------------------------------------------
 
@@ -111,6 +111,25 @@ export interface ExportChoice {
   layout?: 'table' | 'inline';
   /** The agenda item(s) printed in a Word document's masthead. */
   agendaItem?: string | null;
+}
+
+/**
+ * The sync server's HTTP API routes the window may call through the main process (sync-server/README.md):
+ * creating a negotiation, a negotiation's invitations (list, invite, revoke), the session, device links.
+ */
+export const SERVER_API_PATH = /^\/api\/(negotiations(\/[a-z0-9][a-z0-9-]{0,63}\/invitations(\/[A-Za-z0-9_-]{1,100})?)?|session|device-links|invitations\/mine)$/;
+/** The largest body sent to the server's API: an imported text (the server takes up to 2 MB). */
+const MAX_API_BODY = 2 * 1024 * 1024;
+
+/** A call of the sync server's HTTP API, and its answer (any status: the renderer reads a refusal's words). */
+export interface ServerRequest {
+  method: 'GET' | 'POST' | 'DELETE';
+  path: string;
+  body?: Record<string, unknown>;
+}
+export interface ServerAnswer {
+  status: number;
+  body: Record<string, unknown>;
 }
 
 /** Who an invitation token belongs to, as its server says; or why the server refused it. */
@@ -226,6 +245,18 @@ export const CONTRACT = {
      * carried; throws when the server cannot be reached or is not the one the link named.
      */
     resolve: method<[string, string], InvitationAnswer>(wsUrl, token),
+  },
+  server: {
+    /**
+     * Calls a sync server's HTTP API (`/api/…`, SERVER_API_PATH) with an invitation token as Bearer, from
+     * the main process: no CORS in the way of the app's page, and a hosted session's certificate checked
+     * against the pinned fingerprint. Any HTTP answer resolves; throws when the server cannot be reached.
+     */
+    request: method<[string, string, ServerRequest], ServerAnswer>(
+      wsUrl,
+      token,
+      object({ method: oneOf('GET', 'POST', 'DELETE'), path: string({ max: 300, pattern: SERVER_API_PATH }), body: optional(jsonObject(MAX_API_BODY)) }),
+    ),
   },
   host: {
     interfaces: method<[], HostInterface[]>(),

@@ -90,3 +90,13 @@ export const object =
     }
     return out as ObjectOf<S>;
   };
+
+/** A JSON object (what JSON.stringify keeps of it), at most `maxBytes` once written as JSON. */
+export const jsonObject =
+  (maxBytes: number): Validator<Record<string, unknown>> =>
+  (value, at) => {
+    if (typeof value !== 'object' || value === null || Array.isArray(value) || value instanceof Uint8Array) return fail(at, 'a JSON object', value);
+    const text = JSON.stringify(value);
+    if (text.length > maxBytes) throw new IpcArgumentError(`${at} must be at most ${maxBytes} bytes as JSON; got ${text.length}.`);
+    return JSON.parse(text) as Record<string, unknown>;
+  };

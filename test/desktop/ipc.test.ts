@@ -63,7 +63,7 @@ describe('the IPC contract, end to end in memory', () => {
   it('gives the renderer one typed API over every call of the contract', async () => {
     const { services, api, opened, badge } = desktop();
     open.push(services);
-    expect(Object.keys(api).sort()).toEqual(['app', 'files', 'host', 'negotiations', 'on', 'session', 'shell', 'store']);
+    expect(Object.keys(api).sort()).toEqual(['app', 'files', 'host', 'negotiations', 'on', 'server', 'session', 'shell', 'store']);
     expect(calls().length).toBeGreaterThanOrEqual(18);
     expect(await api.app.info()).toEqual({ version: '0.1.0', platform: 'linux', offlineStore: 'sqlite' });
 
@@ -154,6 +154,11 @@ describe('the main process validates each call', () => {
       ['files', 'save', ['neg', { saveAs: 'yes', includePrivate: false }], /saveAs must be true or false/],
       ['files', 'export', ['neg', { kind: 'clean', format: 'exe' }], /format must be one of/],
       ['shell', 'openExternal', ['javascript:alert(1)'], /not in the expected form/],
+      ['server', 'request', ['ws://h:1', 'ph_tokentoken', { method: 'GET', path: '/metrics' }], /path is not in the expected form/],
+      ['server', 'request', ['ws://h:1', 'ph_tokentoken', { method: 'GET', path: '/api/negotiations/../../admin' }], /path is not in the expected form/],
+      ['server', 'request', ['ws://h:1', 'ph_tokentoken', { method: 'PUT', path: '/api/session' }], /method must be one of/],
+      ['server', 'request', ['http://h:1', 'ph_tokentoken', { method: 'GET', path: '/api/session' }], /not in the expected form/],
+      ['server', 'request', ['ws://h:1', 'ph_tokentoken', { method: 'POST', path: '/api/negotiations', body: { title: 'x'.repeat(3 * 1024 * 1024) } }], /at most/],
     ];
     for (const [namespace, name, args, message] of bad) {
       await expect(dispatch(callChannel(namespace, name), args), `${namespace}.${name}`).rejects.toThrow(message);

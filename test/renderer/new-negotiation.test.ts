@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { I18nContext, translator, type UiLanguage } from '../../renderer/i18n/translate';
 import { createNegotiationOnServer } from '../../renderer/session/create-negotiation';
 import { SessionRefused } from '../../renderer/session/fetch-session';
+import { fetchCaller } from '../../renderer/session/server-call';
 import { importFile, ImportPreview } from '../../renderer/ui/NewNegotiation';
 
 const FIXTURE = 'test/fixtures/import/en-draft-plain.txt';
@@ -40,10 +41,10 @@ describe('a new negotiation from an imported text', () => {
   it('posts the title and imported text with the token, and reports a refusal', async () => {
     const calls: [string, RequestInit][] = [];
     const answer = (status: number, body: unknown) => (async (url: string, init: RequestInit) => (calls.push([url, init]), new Response(JSON.stringify(body), { status }))) as unknown as typeof fetch;
-    const created = await createNegotiationOnServer('http://h:1', 'ph_t', { title: 'T' }, answer(201, { id: 'n1', title: 'T', invitations: [{ role: 'cofacilitator', token: 'ph_new', link: 'l' }] }));
+    const created = await createNegotiationOnServer(fetchCaller('http://h:1', 'ph_t', answer(201, { id: 'n1', title: 'T', invitations: [{ role: 'cofacilitator', token: 'ph_new', link: 'l' }] })), { title: 'T' });
     expect(created.id).toBe('n1');
     expect(calls[0]![0]).toBe('http://h:1/api/negotiations');
     expect(calls[0]![1]).toMatchObject({ method: 'POST', headers: { authorization: 'Bearer ph_t' }, body: '{"title":"T"}' });
-    await expect(createNegotiationOnServer('http://h:1', 'ph_t', { title: 'T' }, answer(403, { error: 'Only co-facilitators' }))).rejects.toEqual(new SessionRefused('Only co-facilitators', 403));
+    await expect(createNegotiationOnServer(fetchCaller('http://h:1', 'ph_t', answer(403, { error: 'Only co-facilitators' })), { title: 'T' })).rejects.toEqual(new SessionRefused('Only co-facilitators', 403));
   });
 });
