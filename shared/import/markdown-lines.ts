@@ -79,6 +79,15 @@ export function markdownLines(input: string): ReadLines {
       afterBreak = true;
       continue;
     }
+    // A footnote body left as plain text between paragraphs by a PDF extraction ("2 United Nations, Treaty Series,
+    // vol. 1342."): a short block opening with the next footnote's number and a space, not a paragraph's "2.".
+    const plainNote = /^(\d{1,3}) (?![.,;:])(\S[^\n]{0,400})$/u.exec(text);
+    const lastMark = Math.max(0, ...footnotes.map((f) => Number(f.mark)).filter((n) => Number.isFinite(n)));
+    if (plainNote && Number(plainNote[1]) > lastMark && Number(plainNote[1]) <= lastMark + 2 && lines.length) {
+      footnotes.push({ mark: plainNote[1] ?? '', text: plain(inline(plainNote[2] ?? '')), line: block.line });
+      afterBreak = true;
+      continue;
+    }
     if (!lines.length && !headerSymbols.length && pageFurniture(text) === 'symbol') {
       headerSymbols.push(headerSymbol(text) ?? text);
       continue;
