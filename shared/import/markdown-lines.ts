@@ -97,7 +97,8 @@ export function markdownLines(input: string): ReadLines {
     const italic = ITALIC_START.exec(body);
     const bold = /^\*\*[^*]+\*\*$/u.test(body);
     const entry: SourceLine = { text: plain(body), line: block.line, blankBefore: block.blankBefore, afterBreak };
-    if (italic?.[3]) entry.italic = plain(italic[3]).replace(/[,:;]$/u, '');
+    // "**…**" is bold, not an italic lead.
+    if (italic?.[3] && italic[2]?.length !== 2) entry.italic = plain(italic[3]).replace(/[,:;]$/u, '');
     if (heading || bold) entry.heading = true;
     if (entry.text) lines.push(entry);
     afterBreak = false;

@@ -134,6 +134,11 @@ export function segment(lines: SourceLine[]): Segmented {
       const date = lines[index + 1];
       out.closing = date && isDateLine(date.text) ? `${text}, ${date.text}` : text;
       if (date && isDateLine(date.text)) index++;
+      // "Adopted at the 2981st meeting by 12" / "votes to 1 (Cuba) with 2 abstentions" / "(Ecuador, Yemen)."
+      while (/^Adopt/u.test(out.closing) && !/[.)]$/u.test(out.closing) && lines[index + 1]?.blankBefore === 0) {
+        index++;
+        out.closing += ` ${(lines[index] as SourceLine).text}`;
+      }
       state = 'closed';
       paragraph = null;
       target = null;

@@ -48,10 +48,13 @@ export function isOptionLine(text: string): boolean {
   return OPTION.test(text) || /^\{[^{}]{2,200}\}$/u.test(text);
 }
 
-const CLOSING = /^\d+\s*(?:e|er|re|ème|st|nd|rd|th)\s+(?:séance plénière|plenary meeting|séance|meeting)\b|^Adopted (?:unanimously )?at the \d+\s*(?:st|nd|rd|th) meeting\b|^Adoptée (?:à l’unanimité |à l'unanimité )?à la \d+e séance\b/iu;
+const CLOSING = /^\d+\s*(?:e|er|re|ème|st|nd|rd|th)\s+(?:séance plénière|plenary meeting|séance|meeting)\b|^Adopted (?:unanimously )?at the \d[\dIl]*\s*(?:st|nd|rd|th) meeting\b|^Adoptée (?:à l’unanimité |à l'unanimité )?à la \d+e séance\b/iu;
 const DATE = /^\d{1,2}(?:er)?\s+\p{L}+\s+\d{4}\.?$|^\p{L}+\s+\d{1,2},\s+\d{4}\.?$/u;
 
-/** True for the meeting line that closes a resolution ("73e séance plénière", "73rd plenary meeting"). */
+/**
+ * True for the meeting line that closes a resolution ("73e séance plénière", "73rd plenary meeting"; an OCR'd
+ * "Adopted at the 298Ist meeting").
+ */
 export function isClosing(text: string): boolean {
   return CLOSING.test(text);
 }
@@ -63,7 +66,7 @@ export function isDateLine(text: string): boolean {
 
 /** True for the line that opens an annex ("Annex", "Annexe", "ANNEX II"; "[Annex I" in a bracketed draft). */
 export function isAnnexLine(text: string): boolean {
-  return /^\[?(?:ANNEX|Annex|ANNEXE|Annexe)(?:\s+(?:[IVX]+|\d+))?\.?\]?$/u.test(text);
+  return /^\[?(?:ANNEX|Annex|ANNEXE|Annexe)(?:\s+(?:[IVX]+|\d+|[A-Z]))?\.?\]?$/u.test(text);
 }
 
 /** True for the chapeau of a declaration ("We, Heads of State and Government ...", "Nous, chefs d’État ..."). */

@@ -75,7 +75,7 @@ export function documentSymbol(headerSymbols: string[], number: string | null, o
 }
 
 const ITEM = String.raw`\d{1,3}(?:\s*\([a-z]\))?`;
-const AGENDA = new RegExp(String.raw`\b(?:Agenda items?|Items?)\s+(${ITEM}(?:(?:,\s*|\s+and\s+)${ITEM})*)|\bPoints?\s+(${ITEM}(?:(?:,\s*|\s+et\s+)${ITEM})*)\s+de l[’']ordre du jour`, 'u');
+const AGENDA = new RegExp(String.raw`\b(?:Agenda items?|Items?)\s+(${ITEM}(?:(?:,\s*|\s+and\s+)${ITEM})*)|\bPoints?\s+(${ITEM}(?:(?:,\s*|\s+et\s+)${ITEM})*)\s+de l[’']ordre du jour`, 'iu');
 
 /** The agenda item(s) the title block names ("Agenda item 107" → "107"; "Points 12 et 118 de l’ordre du jour"), or null. */
 export function agendaItemOf(prelude: string): string | null {

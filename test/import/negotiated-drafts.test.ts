@@ -41,4 +41,18 @@ describe('the importer on the shapes of negotiated drafts and extractions', () =
     expect(t.preamble[0]?.footnotes).toEqual(['2', '3']);
     expect(t.operative[0]?.text).toBe('Decides to act against trafficking in persons.');
   });
+
+  it('reads "Annex A" as an annex, a Council vote line over several lines as the closing, and a bold heading as a heading', () => {
+    const sc = importText(['Resolution 1454 (2002)', '', 'The Security Council,', '', 'Recalling its resolutions,', '',
+      '1. Approves the list in Annex A;', '', '2. Decides to remain seized of the matter.', '',
+      'Adopted at the 298Ist meeting by 12', 'votes to 1 (Cuba) with 2 abstentions', '(Ecuador, Yemen).', '',
+      'Annex A', '', 'Procedures', '', '1. Each application will be registered.', '',
+      '2. Each application will be reviewed.'].join('\n'), { source: 'sc.txt' });
+    expect(sc.operative.map((p) => p.number)).toEqual(['1', '2']);
+    expect(sc.closing).toBe('Adopted at the 298Ist meeting by 12 votes to 1 (Cuba) with 2 abstentions (Ecuador, Yemen).');
+    expect(sc.annexes[0]?.paragraphs.map((p) => p.text)).toEqual(['Each application will be registered.', 'Each application will be reviewed.']);
+    const md = importText('*The Conference of the Parties*,\n\n*Recalling* decision 2/CMA.3,\n\n**I. Scope**\n\n1. *Decides* to act;\n',
+      { source: 'a.md', format: 'md' });
+    expect(md.operative.map((p) => [p.number, p.heading])).toEqual([['1', 'I. Scope']]);
+  });
 });
