@@ -18,11 +18,18 @@ let built: Record<string, string> | null = null;
 export function entry(name: 'penholder-server' | 'relay-server' | 'generator' | 'penholder-cluster-node'): { file: string; execArgv: string[] } {
   if (!built) {
     built = {};
-    // sqlite-worker.js sits beside the bundled server, where the storage thread looks for it.
-    const sources = { 'penholder-server': 'servers/penholder-server.ts', 'relay-server': 'servers/relay-server.ts', generator: 'generator.ts', 'penholder-cluster-node': 'servers/penholder-cluster-node.ts', 'sqlite-worker': '../sync-server/storage/sqlite/sqlite-worker.ts' };
+    // The server's threads (sqlite-worker.js, slicer-worker.js) sit beside the bundled server, where it looks for them.
+    const sources = {
+      'penholder-server': 'servers/penholder-server.ts',
+      'relay-server': 'servers/relay-server.ts',
+      generator: 'generator.ts',
+      'penholder-cluster-node': 'servers/penholder-cluster-node.ts',
+      'sqlite-worker': '../sync-server/storage/sqlite/sqlite-worker.ts',
+      'slicer-worker': '../sync-server/core/slicer-worker.ts',
+    };
     const esbuild = path.join(ROOT, 'node_modules', '.bin', 'esbuild');
     for (const [key, src] of Object.entries(sources)) {
-      const out = path.join(BUILD, key === 'sqlite-worker' ? 'sqlite-worker.js' : `${key}.mjs`);
+      const out = path.join(BUILD, key.endsWith('-worker') ? `${key}.js` : `${key}.mjs`);
       const result = fs.existsSync(esbuild)
         ? spawnSync(esbuild, [path.join(import.meta.dirname, src), '--bundle', '--platform=node', '--format=esm', '--target=node20', '--packages=external', `--outfile=${out}`, '--log-level=error'], { stdio: 'inherit' })
         : null;

@@ -4,7 +4,7 @@ import { build, type BuildOptions } from 'esbuild';
 /**
  * Bundles the Electron main process and the preload into main/dist: main.js (ESM, what package.json's
  * "main" names) and preload.cjs (a sandboxed preload is one CommonJS file that may require only
- * `electron`), and sqlite-worker.js (the sync server's storage thread). better-sqlite3 stays external: it is a native module loaded from node_modules.
+ * `electron`), sqlite-worker.js and slicer-worker.js (the sync server's storage and slicing threads). better-sqlite3 stays external: it is a native module loaded from node_modules.
  */
 export async function bundleMain(root: string, outdir = path.join(root, 'main', 'dist')): Promise<{ main: string; preload: string }> {
   const common: BuildOptions = { bundle: true, platform: 'node', target: 'node22', sourcemap: true, logLevel: 'warning', external: ['electron', 'better-sqlite3'] };
@@ -18,14 +18,16 @@ export async function bundleMain(root: string, outdir = path.join(root, 'main', 
     // Bundled CommonJS dependencies (pino, ws) call require(): give the ESM bundle one.
     banner: { js: "import { createRequire as __penholderRequire } from 'node:module'; const require = __penholderRequire(import.meta.url);" },
   });
-  // The sync server's storage thread, found next to main.js (sync-server/storage/sqlite/storage-thread.ts).
-  await build({
-    ...common,
-    entryPoints: [path.join(root, 'sync-server', 'storage', 'sqlite', 'sqlite-worker.ts')],
-    outfile: path.join(outdir, 'sqlite-worker.js'),
-    format: 'esm',
-    banner: { js: "import { createRequire as __penholderRequire } from 'node:module'; const require = __penholderRequire(import.meta.url);" },
-  });
+  // The sync server's threads, found next to main.js (sync-server/core/spawn-worker.ts): storage, and the slicing of large updates.
+  for (const worker of ['storage/sqlite/sqlite-worker', 'core/slicer-worker']) {
+    await build({
+      ...common,
+      entryPoints: [path.join(root, 'sync-server', `${worker}.ts`)],
+      outfile: path.join(outdir, `${path.basename(worker)}.js`),
+      format: 'esm',
+      banner: { js: "import { createRequire as __penholderRequire } from 'node:module'; const require = __penholderRequire(import.meta.url);" },
+    });
+  }
   await build({ ...common, entryPoints: [path.join(root, 'main', 'electron', 'preload.ts')], outfile: preload, format: 'cjs' });
   return { main, preload };
 }

@@ -7,6 +7,7 @@ export { DEFAULT_LIMITS, type ServerLimits } from './core/server-limits';
 export { Refusal } from './core/refusal';
 export type { Identity, ServerHooks } from './core/server-hooks';
 export { RevocationWatch, REVOCATION_POLL_MS } from './core/revocation-watch';
+export { sliceUpdate } from './core/slice-update';
 export { invitationLink } from './core/invitation-link';
 export type { DocumentStore } from './storage/document-store';
 export { editStoredTable } from './storage/edit-stored-table';

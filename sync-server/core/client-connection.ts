@@ -52,6 +52,10 @@ export class ClientConnection implements BudgetConsumer {
   private queuedBytes = 0;
   /** Bytes of frames taken from the outbox for a flush that has not sent them yet. */
   private takenBytes = 0;
+  /** A large update of this connection is being applied in slices: its next frames wait in `early`. */
+  applying = false;
+  /** Called once such an update is applied (the server then hands it the frames that waited). */
+  applied: (() => void) | null = null;
   /** Awareness client ids this connection speaks for. */
   readonly awarenessClients = new Set<number>();
   private readonly limiter: RateLimiter;

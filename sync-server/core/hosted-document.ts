@@ -8,6 +8,9 @@ import type { FanoutSubscription } from './document-fanout';
 import { isKnownUpdate } from './known-update';
 import { awarenessFrame, decodeClientMessage, permissionDeniedFrame, ProtocolError, syncStep1Frame, syncStep2Frame, updateFrame } from '../../shared/protocol/messages';
 import { callHooks, refusalOf, type ServerHooks } from './server-hooks';
+import { applyInSlices } from './apply-in-slices';
+import { SLICE_ABOVE_BYTES } from './slice-update';
+import { UpdateSlicer } from './update-slicer';
 import { filterAwareness, stampAwareness } from './stamp-awareness';
 
 /** The origin of changes the server makes itself (roster changes from the admin API). */
@@ -54,6 +57,8 @@ export class HostedDocument {
     private readonly fanout: FanoutSubscription | null = null,
     /** How many awareness client ids one connection may announce, and how large a state may be. */
     private readonly presence: { maxIds: number; maxStateBytes: number } = { maxIds: Infinity, maxStateBytes: Infinity },
+    /** Reads and slices large updates off this thread. */
+    private readonly slicer: UpdateSlicer = new UpdateSlicer(logger),
   ) {
     this.awareness = new awarenessProtocol.Awareness(doc);
     this.awareness.setLocalState(null);
@@ -150,18 +155,41 @@ export class HostedDocument {
       connection.outbox.push(permissionDeniedFrame(`${identity.label} may read ${this.name} but not change it; the change was not applied.`));
       return;
     }
+    // A large update to a delegation's document is read, and applied, without holding the thread (the
+    // table's rules read its state between writes: it is applied whole).
+    if (update.length > SLICE_ABOVE_BYTES && !this.name.endsWith('/table')) {
+      return applyInSlices(this.slicer, connection, update, {
+        doc: this.doc,
+        gone: () => this.destroyed,
+        refused: () => this.refused(connection, update),
+        flush: () => void this.scheduleFlush(),
+        settled: () => this.resyncIfMissing(),
+        malformed: (reason) => {
+          callHooks(this.hooks, 'onBadClient', { documentName: this.name, identity: connection.identity, code: CloseCode.policyViolation, reason });
+          connection.close(CloseCode.policyViolation, reason);
+        },
+        failed: (error) => {
+          this.logger.error({ err: error, doc: this.name }, 'could not apply a large update');
+          connection.close(CloseCode.internalError, 'the server could not apply your update; reconnect to send it again');
+        },
+      });
+    }
     // Decode before applying, so that a malformed update throws before it touches the document.
     Y.decodeUpdate(update);
-    const identity = connection.identity!;
-    const refusal = refusalOf(this.hooks, { documentName: this.name, doc: this.doc, update, identity });
-    if (refusal) {
-      this.logger.warn({ doc: this.name, role: identity.actor.role, delegation: identity.actor.delegationId, invitation: identity.invitationId, reason: refusal }, 'refused a write the rules forbid');
-      callHooks(this.hooks, 'onRefusedWrite', { documentName: this.name, identity, reason: refusal });
-      connection.outbox.push(permissionDeniedFrame(refusal));
-      return;
-    }
+    if (this.refused(connection, update)) return;
     Y.applyUpdate(this.doc, update, connection);
     this.resyncIfMissing();
+  }
+
+  /** Whether the hooks (rules, quotas, revocation) refuse the update; the client is told why. */
+  private refused(connection: ClientConnection, update: Uint8Array): boolean {
+    const identity = connection.identity!;
+    const refusal = refusalOf(this.hooks, { documentName: this.name, doc: this.doc, update, identity });
+    if (!refusal) return false;
+    this.logger.warn({ doc: this.name, role: identity.actor.role, delegation: identity.actor.delegationId, invitation: identity.invitationId, reason: refusal }, 'refused a write the rules forbid');
+    callHooks(this.hooks, 'onRefusedWrite', { documentName: this.name, identity, reason: refusal });
+    connection.outbox.push(permissionDeniedFrame(refusal));
+    return true;
   }
 
   private receiveAwareness(connection: ClientConnection, update: Uint8Array): void {
@@ -279,18 +307,21 @@ export class HostedDocument {
     try {
       const updates = this.pendingUpdates.splice(0);
       const extra: Uint8Array[] = [];
+      // Many small updates leave as one; the slices of a large one are not merged back (that would cost
+      // the thread what slicing saved), they are stored and sent as they are.
+      const merge = (list: Uint8Array[]): Uint8Array[] => (list.length > 1 && list.reduce((sum, u) => sum + u.length, 0) <= SLICE_ABOVE_BYTES ? [Y.mergeUpdates(list)] : list);
       if (updates.length > 0) {
-        const merged = updates.length === 1 ? updates[0]! : Y.mergeUpdates(updates);
+        const stored = merge(updates);
         const started = performance.now();
-        await this.store.appendUpdate(this.name, merged);
-        callHooks(this.hooks, 'onStoreDocument', { documentName: this.name, bytes: merged.length, durationMs: performance.now() - started });
-        this.fanout?.publishUpdate(merged);
-        updates.splice(0, updates.length, merged);
-        this.updatesSinceCompaction++;
+        await Promise.all(stored.map((u) => this.store.appendUpdate(this.name, u)));
+        const bytes = stored.reduce((sum, u) => sum + u.length, 0);
+        callHooks(this.hooks, 'onStoreDocument', { documentName: this.name, bytes, durationMs: performance.now() - started });
+        for (const u of stored) this.fanout?.publishUpdate(u);
+        updates.splice(0, updates.length, ...stored);
+        this.updatesSinceCompaction += stored.length;
       }
       // Other nodes' updates were durable before they were published.
-      const outgoing = [...updates, ...this.remoteUpdates.splice(0)];
-      if (outgoing.length > 0) extra.push(updateFrame(outgoing.length === 1 ? outgoing[0]! : Y.mergeUpdates(outgoing)));
+      for (const u of merge([...updates, ...this.remoteUpdates.splice(0)])) extra.push(updateFrame(u));
       if (this.fanout && this.awarenessToPublish.size > 0) {
         this.fanout.publishAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, [...this.awarenessToPublish]));
         this.awarenessToPublish.clear();

@@ -10,6 +10,7 @@ import { SocketConsumer } from './socket-consumer';
 import type { DocumentStore } from '../storage/document-store';
 import type { DocumentFanout } from './document-fanout';
 import { HostedDocument } from './hosted-document';
+import { UpdateSlicer } from './update-slicer';
 import { AuthRefusal, callHooks, type Identity, type ServerHooks } from './server-hooks';
 import type { ServerLimits } from './server-limits';
 
@@ -41,9 +42,12 @@ export class SyncServer {
   private readonly perAddress: ConnectionCounts<object>;
   private readonly perInvitation: ConnectionCounts<object>;
   private readonly options: SyncServerOptions;
+  /** Reads and slices clients' large updates off the serving thread. */
+  private readonly slicer: UpdateSlicer;
 
   constructor(options: SyncServerOptions) {
     this.budget = new MemoryBudget(options.limits.memoryBudgetBytes);
+    this.slicer = new UpdateSlicer(options.logger);
     this.perAddress = new ConnectionCounts(options.limits.maxConnectionsPerAddress);
     this.perInvitation = new ConnectionCounts(options.limits.maxConnectionsPerToken);
     // A document grows by what is stored into it.
@@ -132,10 +136,10 @@ export class SyncServer {
       const hosted = this.hostedOf(connection);
       // A client that asks for more while the budget is full and it has not read its share is not served more.
       if (!this.budget.mayRequest(connection)) return connection.closeAsSlow('the server is at its memory budget and this connection has not read what it was sent');
-      if (hosted) return hosted.receive(connection, frame);
-      // Held until the document is open, within the connection's buffer limit.
+      if (hosted && !connection.applying) return hosted.receive(connection, frame);
+      // Held until the document is open (or the connection's large update is applied), within its buffer limit.
       const held = connection.early.reduce((sum, f) => sum + f.length, frame.length);
-      if (held > limits.maxBufferedBytes) return this.reject(connection, CloseCode.policyViolation, `more than ${limits.maxBufferedBytes} bytes sent before the document was open`);
+      if (held > limits.maxBufferedBytes) return this.reject(connection, CloseCode.policyViolation, `more than ${limits.maxBufferedBytes} bytes sent before the document was open, or while its large update was applied`);
       connection.early.push(frame);
     } catch (error) {
       this.failed(connection, error, 'a frame');
@@ -184,6 +188,7 @@ export class SyncServer {
       await d.value.unload().catch((error: unknown) => this.options.logger.error({ err: error, doc: d.value.name }, 'compaction on shutdown failed'));
     }
     this.documents.clear();
+    await this.slicer.close();
   }
 
   private hostedOf(connection: ClientConnection): HostedDocument | undefined {
@@ -245,8 +250,12 @@ export class SyncServer {
     if (connection.closed) return this.scheduleUnload(hosted);
     this.hostedMap.set(connection, hosted);
     hosted.join(connection);
+    // Frames that waited (for the document, or for a large update to be applied), in order.
+    connection.applied = () => {
+      while (connection.early.length > 0 && !connection.applying && !connection.closed) hosted.receive(connection, connection.early.shift()!);
+    };
     callHooks(this.options.hooks, 'onConnect', { documentName: connection.documentName, identity, readOnly: connection.readOnly });
-    for (const frame of connection.early.splice(0)) if (!connection.closed) hosted.receive(connection, frame);
+    connection.applied();
   }
 
   /** The document in memory, loaded completely from the store first. */
@@ -305,10 +314,17 @@ export class SyncServer {
           for (const row of rows) Y.applyUpdate(doc, row);
         });
       callHooks(hooks, 'onLoadDocument', { documentName: name, doc });
-      hosted = new HostedDocument(name, doc, store, hooks, logger, limits.compactAfterUpdates, subscription, {
-        maxIds: limits.maxAwarenessIdsPerConnection,
-        maxStateBytes: limits.maxAwarenessStateBytes,
-      });
+      hosted = new HostedDocument(
+        name,
+        doc,
+        store,
+        hooks,
+        logger,
+        limits.compactAfterUpdates,
+        subscription,
+        { maxIds: limits.maxAwarenessIdsPerConnection, maxStateBytes: limits.maxAwarenessStateBytes },
+        this.slicer,
+      );
       // A single stored row is the document's whole state: the first sync of an empty client is answered with it as stored.
       if (rows.length === 1 && !held.length) hosted.setFullState(rows[0]!);
     } catch (error) {

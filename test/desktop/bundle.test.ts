@@ -25,9 +25,11 @@ describe('the Electron bundles', () => {
     expect(mainCode).toContain('contextIsolation: true');
     expect(mainCode).toContain('sandbox: true');
     expect(mainCode).toContain('nodeIntegration: false');
-    // The storage thread's entry lies next to main.js, where the bundled store looks for it.
+    // The threads' entries lie next to main.js, where the bundled server looks for them.
     const workerCode = fs.readFileSync(path.join(out, 'sqlite-worker.js'), 'utf8');
     expect(workerCode).toContain('better-sqlite3');
-    expect(mainCode).toContain('sqlite-worker.js');
+    expect(fs.readFileSync(path.join(out, 'slicer-worker.js'), 'utf8')).toContain('decodeUpdate');
+    expect(mainCode).toContain('"sqlite-worker"');
+    expect(mainCode).toContain('"slicer-worker"');
   }, 60_000);
 });

@@ -1,7 +1,5 @@
-import fs from 'node:fs';
-import { createRequire } from 'node:module';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
+import { spawnWorker } from '../../core/spawn-worker';
 import type { WorkerError, WorkerHello, WorkerOptions, WorkerReply, WorkerRequest } from './worker-protocol';
 
 type Request = WorkerRequest extends infer R ? (R extends { id: number } ? Omit<R, 'id'> : never) : never;
@@ -19,17 +17,9 @@ export class StorageThreadError extends Error {
 
 const fromWorker = (e: WorkerError) => new StorageThreadError(e.message, e.code);
 
-/**
- * The worker entry: the compiled sqlite-worker.js next to this module when bundled (the desktop app),
- * else the TypeScript source, loaded through tsx as the command line and the tests load everything.
- */
+/** The worker entry: sqlite-worker.js beside this module when bundled, else its TypeScript source. */
 function spawn(options: WorkerOptions): Worker {
-  const compiled = new URL('./sqlite-worker.js', import.meta.url);
-  if (fs.existsSync(fileURLToPath(compiled))) return new Worker(compiled, { workerData: options });
-  const tsx = createRequire(import.meta.url).resolve('tsx/esm/api').replace(/index\.cjs$/, 'index.mjs');
-  const entry = new URL('./sqlite-worker.ts', import.meta.url).href;
-  const boot = `const { workerData } = require('node:worker_threads'); import(workerData.tsx).then((m) => { m.register(); return import(workerData.entry); });`;
-  return new Worker(boot, { eval: true, workerData: { ...options, tsx: pathToFileURL(tsx).href, entry } });
+  return spawnWorker('sqlite-worker', import.meta.url, options);
 }
 
 /**

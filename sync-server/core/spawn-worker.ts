@@ -1,0 +1,18 @@
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
+
+/**
+ * Starts the worker `name` that sits next to the module at `base` (its import.meta.url): the compiled
+ * `name.js` when bundled (the desktop app, the benchmark), else `name.ts` loaded through tsx, as the
+ * command line and the tests load everything.
+ */
+export function spawnWorker(name: string, base: string, workerData: unknown): Worker {
+  const compiled = new URL(`./${name}.js`, base);
+  if (fs.existsSync(fileURLToPath(compiled))) return new Worker(compiled, { workerData });
+  const tsx = createRequire(base).resolve('tsx/esm/api').replace(/index\.cjs$/, 'index.mjs');
+  const entry = new URL(`./${name}.ts`, base).href;
+  const boot = `const { workerData } = require('node:worker_threads'); import(workerData.tsx).then((m) => { m.register(); return import(workerData.entry); });`;
+  return new Worker(boot, { eval: true, workerData: { ...(workerData as object), tsx: pathToFileURL(tsx).href, entry } });
+}

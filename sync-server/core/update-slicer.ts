@@ -1,0 +1,84 @@
+import type { Worker } from 'node:worker_threads';
+import * as Y from 'yjs';
+import type { Logger } from 'pino';
+import { sliceUpdate } from './slice-update';
+import { spawnWorker } from './spawn-worker';
+
+/** A request to the slicing thread. */
+export interface SliceRequest {
+  id: number;
+  update: Uint8Array;
+  maxStructs: number;
+}
+/** Its answer: the slices, or why the update could not be read. */
+export type SliceReply = { id: number; ok: true; slices: Uint8Array[] } | { id: number; ok: false; message: string };
+
+/**
+ * Reads and slices clients' large updates on a thread of their own (slicer-worker.ts), started at the
+ * first; a malformed update rejects with what is wrong. Where the thread cannot run, the work is done
+ * here, on the calling thread, as before.
+ */
+export class UpdateSlicer {
+  private worker: Worker | null = null;
+  private failed = false;
+  private nextId = 1;
+  private readonly waiting = new Map<number, { request: SliceRequest; resolve: (slices: Uint8Array[]) => void; reject: (error: Error) => void }>();
+
+  constructor(private readonly logger: Logger) {}
+
+  /** Reads `update` (throwing if malformed) and cuts it into slices of at most `maxStructs` structs. */
+  slice(update: Uint8Array, maxStructs: number): Promise<Uint8Array[]> {
+    const worker = this.start();
+    if (!worker) return Promise.resolve().then(() => sliceUpdate(Y.decodeUpdate(update), maxStructs));
+    const request: SliceRequest = { id: this.nextId++, update, maxStructs };
+    return new Promise((resolve, reject) => {
+      this.waiting.set(request.id, { request, resolve, reject });
+      worker.postMessage(request);
+    });
+  }
+
+  /** Stops the thread. */
+  async close(): Promise<void> {
+    const worker = this.worker;
+    this.worker = null;
+    this.failed = true;
+    await worker?.terminate();
+  }
+
+  private start(): Worker | null {
+    if (this.worker || this.failed) return this.worker;
+    try {
+      const worker = spawnWorker('slicer-worker', import.meta.url, null);
+      worker.unref();
+      worker.on('message', (reply: SliceReply) => {
+        const waiter = this.waiting.get(reply.id);
+        this.waiting.delete(reply.id);
+        if (reply.ok) waiter?.resolve(reply.slices);
+        else waiter?.reject(new Error(reply.message));
+      });
+      worker.on('error', (error) => this.stopped(worker, error));
+      worker.on('exit', (code) => this.stopped(worker, new Error(`the slicing thread stopped (exit code ${code})`)));
+      this.worker = worker;
+    } catch (error) {
+      this.stopped(null, error);
+    }
+    return this.worker;
+  }
+
+  /** The thread is gone: what it had not answered, and every large update from now on, is sliced here. */
+  private stopped(worker: Worker | null, error: unknown): void {
+    if (worker && this.worker !== worker) return;
+    if (!this.failed) this.logger.warn({ err: error }, 'the slicing thread stopped; large updates are read on the serving thread');
+    this.worker = null;
+    this.failed = true;
+    const waiting = [...this.waiting.values()];
+    this.waiting.clear();
+    for (const { request, resolve, reject } of waiting) {
+      try {
+        resolve(sliceUpdate(Y.decodeUpdate(request.update), request.maxStructs));
+      } catch (sliceError) {
+        reject(sliceError as Error);
+      }
+    }
+  }
+}
