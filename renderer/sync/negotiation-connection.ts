@@ -20,6 +20,14 @@ export interface ConnectionStatus {
   revoked: string | null;
 }
 
+interface Joining {
+  name: string;
+  doc: Y.Doc;
+  /** The table carries presence (this.awareness, made once the table exists). */
+  table: boolean;
+  loaded: Promise<unknown>;
+}
+
 interface Kept {
   doc: Y.Doc;
   persistence: DocumentPersistence | null;
@@ -45,7 +53,9 @@ export class NegotiationConnection {
   private status: ConnectionStatus = { network: 'connecting', pending: 0, refusedWrite: null, revoked: null };
   private frame = 0;
   private versionNumber = 0;
-  private readonly loads: Promise<void>[] = [];
+  private readonly loads: Promise<unknown>[] = [];
+  private joining: Joining[] = [];
+  private joined: Promise<void> = Promise.resolve();
   private readonly tableName: string;
 
   constructor(
@@ -161,13 +171,31 @@ export class NegotiationConnection {
       }
       this.changed();
     });
-    // Added to the connection once loaded: its first sync then sends only what the server lacks.
-    const load = (persistence ? persistence.load().catch((error: unknown) => console.warn(`could not read ${name} from this computer`, error)) : Promise.resolve()).then(() => {
-      if (!this.docs.has(name) || !served) return;
-      provider.add(name, doc, ref.kind === 'table' ? this.awareness : null);
-    });
-    this.loads.push(load);
+    const loaded = persistence ? persistence.load().catch((error: unknown) => console.warn(`could not read ${name} from this computer`, error)) : Promise.resolve();
+    this.loads.push(served ? this.join({ name, doc, table: ref.kind === 'table', loaded }) : loaded);
     return doc;
+  }
+
+  /**
+   * Adds a document to the connection once loaded, so that its first sync sends only what the server
+   * lacks. Documents opened in one task (the whole roster, when the table arrives) join together once
+   * all are loaded: their greetings leave in one frame, not one round trip each.
+   */
+  private join(joining: Joining): Promise<void> {
+    this.joining.push(joining);
+    if (this.joining.length === 1) {
+      this.joined = new Promise<void>((resolve) =>
+        queueMicrotask(() => {
+          const batch = this.joining;
+          this.joining = [];
+          void Promise.all(batch.map((j) => j.loaded)).then(() => {
+            for (const j of batch) if (this.docs.has(j.name)) this.provider.add(j.name, j.doc, j.table ? this.awareness : null);
+            resolve();
+          });
+        }),
+      );
+    }
+    return this.joined;
   }
 
   private changed(): void {

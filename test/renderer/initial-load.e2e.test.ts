@@ -1,0 +1,73 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { addDelegation } from '../../shared/model/create-negotiation';
+import { decodeClientMessage } from '../../shared/protocol/messages';
+import { decodeRoomFrame } from '../../shared/protocol/room-frame';
+import { cofac } from '../model/fixture';
+import { browserAvailable, buildRenderer, launch, openRoom, type Room } from './e2e-setup';
+
+const run = browserAvailable();
+/** The roster of a General Assembly negotiation: 193 Member States. */
+const DELEGATIONS = 193;
+
+interface Sent {
+  frames: number;
+  /** Frames carrying at least one state vector (the opening of a document's sync). */
+  greetingFrames: number;
+  /** Documents whose sync this page opened. */
+  greeted: Set<string>;
+}
+
+describe.runIf(run)('joining a negotiation of 193 delegations', () => {
+  let browser: Browser;
+  let room: Room;
+
+  beforeAll(async () => {
+    await buildRenderer();
+    [browser, room] = await Promise.all([
+      launch(),
+      openRoom((negotiation) => {
+        for (let i = negotiation.table.roster().length; i < DELEGATIONS; i++) addDelegation(negotiation, cofac, { name: `Member State ${i + 1}` });
+      }),
+    ]);
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await room?.close();
+  });
+
+  /** Counts what the page sends over its one WebSocket, frame by frame. */
+  function watch(page: Page): Sent {
+    const sent: Sent = { frames: 0, greetingFrames: 0, greeted: new Set() };
+    page.on('websocket', (ws) =>
+      ws.on('framesent', ({ payload }) => {
+        sent.frames++;
+        const messages = decodeRoomFrame(typeof payload === 'string' ? Buffer.from(payload) : new Uint8Array(payload));
+        const greetings = messages.filter((m) => decodeClientMessage(m.message).type === 'sync-step1');
+        if (greetings.length) sent.greetingFrames++;
+        for (const g of greetings) sent.greeted.add(g.document);
+      }),
+    );
+    return sent;
+  }
+
+  it('opens every document in a few frames, not one round trip each, on first join and after a reload', async () => {
+    const context = await browser.newContext({ locale: 'en-GB' });
+    const page = await context.newPage();
+    let sent = watch(page);
+    await page.goto(`${room.server.url}/join?token=${encodeURIComponent(room.tokens.cofac)}`);
+    await page.locator('.net-connected').waitFor({ timeout: 30_000 });
+    // The table and every delegation's document.
+    await expect.poll(() => sent.greeted.size, { timeout: 30_000 }).toBe(DELEGATIONS + 1);
+    expect(sent.greetingFrames).toBeLessThanOrEqual(3);
+
+    // Reloaded, everything comes from this computer first: one greeting for all.
+    sent = watch(page);
+    await page.reload();
+    await page.locator('.net-connected').waitFor({ timeout: 30_000 });
+    await expect.poll(() => sent.greeted.size, { timeout: 30_000 }).toBe(DELEGATIONS + 1);
+    expect(sent.greetingFrames).toBeLessThanOrEqual(2);
+    await context.close();
+  }, 120_000);
+});
