@@ -1,11 +1,12 @@
 import { cleanText } from '../../shared/model/clean-text';
 import { formatCleanText } from '../../shared/model/clean-format';
 import { compilation, formatCompilation } from '../../shared/model/compilation';
+import { decisionLog, verifyLog } from '../../shared/model/decision-log';
 import { accept, bracket, notRetain, setStatus, unbracket } from '../../shared/model/facilitator-commands';
 import type { Negotiation } from '../../shared/model/negotiation';
 import type { Stance } from '../../shared/model/proposal';
 import { propose, setPosition } from '../../shared/model/proposal-commands';
-import { listProposals } from '../../shared/model/queries';
+import { currentLabels, listProposals } from '../../shared/model/queries';
 import { issueRevision } from '../../shared/model/revision-commands';
 import { breakSilence, closeSilence, openSilence } from '../../shared/model/silence-commands';
 import { CliError } from '../cli-error';
@@ -29,6 +30,7 @@ export interface ActOptions {
   note?: string;
   'keep-open'?: boolean;
   reason?: string;
+  verify?: boolean;
 }
 
 /** What a command did: printed as JSON with --json, as the line otherwise. */
@@ -166,6 +168,22 @@ const show: Handler = (remote, _words, o) => {
   return { json: shown, line: formatShown(negotiation, shown).trimEnd(), wrote: false };
 };
 
+/**
+ * The decision log, one decision a line, paragraphs by their current label; with --verify, the chain is
+ * checked (as every participant's app checks it) and a broken one fails, naming each break.
+ */
+const log: Handler = (remote, _words, o) => {
+  const { negotiation } = remote;
+  const labels = currentLabels(negotiation);
+  const entries = decisionLog(negotiation.table).map((e) => ({ ...e, label: e.paragraph ? (labels.get(e.paragraph) ?? e.paragraph) : null }));
+  const lines = entries.map((e, i) => `${String(i + 1).padStart(4)}  ${e.at}  ${e.author}: ${e.kind}${e.label ? ` ${e.label}` : ''}${e.proposal ? ` ${e.proposal}` : ''}${e.detail ? ` (${e.detail})` : ''}`);
+  if (!o.verify) return { json: { entries }, line: lines.join('\n') || 'no decision has been logged yet', wrote: false };
+  const check = verifyLog(negotiation.table);
+  if (!check.ok) throw new CliError(`the decision log is broken: ${check.problems.map((p) => p.message).join('; ')}. Keep a copy of this negotiation and tell the co-facilitators and the Secretariat`, 1);
+  const verdict = `verified: ${check.entries} entries, every link intact, every revision as issued`;
+  return { json: { entries, verified: check }, line: [...lines, verdict].join('\n'), wrote: false };
+};
+
 /** Every `penholder act` command, by its first word. */
 export const actCommands: Record<string, Handler> = {
   show,
@@ -177,4 +195,5 @@ export const actCommands: Record<string, Handler> = {
   status,
   revision,
   silence,
+  log,
 };

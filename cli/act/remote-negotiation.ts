@@ -37,6 +37,8 @@ interface SessionInfo {
   negotiationId: string;
   role: Role;
   delegation: { id: string; name: string } | null;
+  /** How the server names the holder (the author of its decisions in the log); older servers do not say. */
+  label?: string;
 }
 
 async function fetchSession(invitation: Invitation): Promise<SessionInfo> {
@@ -82,7 +84,7 @@ export class RemoteNegotiation {
         return docLink;
       }),
     );
-    const actor: Actor = { role: session.role, delegationId: session.delegation?.id ?? null };
+    const actor: Actor = { role: session.role, delegationId: session.delegation?.id ?? null, ...(typeof session.label === 'string' ? { name: session.label } : {}) };
     return new RemoteNegotiation(negotiation, actor, session, [table, ...delegations]);
   }
 

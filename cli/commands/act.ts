@@ -24,6 +24,7 @@ export const act: Command = {
     '  status LABEL open|agreed|ad-ref [--pending "Mexico,Brazil" --until ISO]',
     '  revision issue [--note "…"]',
     '  silence open --until ISO [--keep-open] | silence break --paragraph LABEL --reason "…" | silence close',
+    '  log [--verify]                   (every decision of the co-facilitators; --verify checks its hash chain)',
     '',
     'It waits until the server has stored what it wrote. Exit codes: 0 done, 1 failed, 2 bad usage,',
     '3 refused (the refusal\'s code and message on stderr).',
@@ -50,6 +51,7 @@ export const act: Command = {
           note: { type: 'string' },
           'keep-open': { type: 'boolean' },
           reason: { type: 'string' },
+          verify: { type: 'boolean' },
         },
       });
     } catch (error) {

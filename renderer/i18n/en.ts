@@ -242,6 +242,7 @@ export const en = {
   'refused.under-silence': 'The text is under silence: nothing in it can change until the silence procedure is closed.',
   'refused.before-deadline': 'Silence passes only at its deadline; closing it earlier withdraws it.',
   'refused.not-a-delegation': 'Only delegations on the roster can be awaited for ad ref, not observers or co-facilitators.',
+  'refused.unlogged': 'The server keeps a record of every decision, and this change did not come with its entry. Reload the negotiation and do it again from the app.',
   'silence.withdrawn': 'Silence withdrawn before its deadline: nothing was adopted',
   'fac.keepOpen': 'Open items stay open (silence adopts none of them)',
   'suggestion.card': 'Suggestion in {label}',

@@ -244,6 +244,7 @@ export const fr: Messages = {
   'refused.under-silence': "Le texte est soumis à l'approbation tacite : rien n'y peut changer avant la clôture de la procédure.",
   'refused.before-deadline': "L'approbation tacite n'est acquise qu'à son échéance ; la clore avant revient à la retirer.",
   'refused.not-a-delegation': 'Seules les délégations inscrites peuvent être attendues pour un ad ref, ni les observateurs ni les cofacilitateurs.',
+  'refused.unlogged': "Le serveur consigne chaque décision, et cette modification n'était pas accompagnée de son inscription. Rechargez la négociation et refaites-la depuis l'application.",
   'silence.withdrawn': "Approbation tacite retirée avant son échéance : rien n'a été adopté",
   'fac.keepOpen': "Les points ouverts restent ouverts (l'approbation tacite n'en adopte aucun)",
   'suggestion.card': 'Suggestion dans {label}',

@@ -12,6 +12,8 @@ export interface Session {
   delegation: { id: string; name: string } | null;
   /** The token opens the delegation's private document (a device link, or no device link issued yet); unknown: assumed, the server decides. */
   privateAccess?: boolean;
+  /** How the server names this participant: the author of a co-facilitator's decisions in the log. */
+  label?: string;
 }
 
 /** The ws:// address of an http:// server address (and the reverse). */

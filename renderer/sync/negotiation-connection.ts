@@ -64,7 +64,7 @@ export class NegotiationConnection {
     private readonly persistence: PersistenceFactory | null,
     storage: Pick<Storage, 'getItem' | 'setItem' | 'removeItem'> | null = null,
   ) {
-    this.actor = { role: session.role, delegationId: session.delegation?.id ?? null, privateAccess: session.privateAccess !== false };
+    this.actor = { role: session.role, delegationId: session.delegation?.id ?? null, privateAccess: session.privateAccess !== false, ...(session.label ? { name: session.label } : {}) };
     this.pending = new PendingChanges(storage);
     this.tableName = documentName(session.negotiationId, { kind: 'table' });
     this.provider = new RoomProvider(session.wsUrl, session.negotiationId, session.token);

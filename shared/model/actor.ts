@@ -12,6 +12,8 @@ export interface Actor {
    * co-facilitators minted in its name no longer opens it.
    */
   privateAccess?: boolean;
+  /** How the server names this participant ("co-facilitator (Ireland)"): the author of its decisions in the log. */
+  name?: string;
 }
 
 /** Which documents an actor may read and write; the sync server applies the same rules. */

@@ -9,6 +9,7 @@ import type { OpenItem } from './open-item';
  * - `under-silence`: the text is under silence and cannot change;
  * - `before-deadline`: silence passes only at its deadline;
  * - `not-a-delegation`: only delegations on the roster (not observers, not co-facilitators) can be awaited for ad ref;
+ * - `unlogged`: a decision not written to the decision log, or a change of the log other than appending to it;
  * - `needs-review`: the quoted words changed since the proposal was written;
  * - `not-found`, `invalid`: no such thing; a value that makes no sense.
  */
@@ -20,6 +21,7 @@ export type RefusalCode =
   | 'under-silence'
   | 'before-deadline'
   | 'not-a-delegation'
+  | 'unlogged'
   | 'needs-review'
   | 'not-found'
   | 'invalid';

@@ -1,6 +1,7 @@
 import * as Y from 'yjs';
 import type { Actor } from './actor';
 import { CommandRefused } from './command-refused';
+import { appendDecision, type LogFields } from './decision-log';
 import { requireEditable, requireFacilitator, requireNotUnderSilence, requireParagraph } from './guards';
 import { randomId } from './ids';
 import type { Negotiation } from './negotiation';
@@ -10,7 +11,7 @@ import { isNegotiatingDelegation, requireCleanParagraph } from './paragraph-rule
 import { applySpanEdit, spanEdit } from './proposal-edits';
 import { currentLabels, proposalState } from './queries';
 import { scanBrackets } from '../text/brackets';
-import { richText } from '../text/rich-text';
+import { flatText, richText } from '../text/rich-text';
 import type { RichTextJSON } from '../text/schema';
 import { plainOf, textRuns, writeRichText } from '../text/y-rich-text';
 
@@ -35,6 +36,21 @@ function decide(negotiation: Negotiation, key: string, decision: DecisionKind, i
   negotiation.table.decisionsMap.set(key, { decision, at: at ?? new Date().toISOString(), intoParagraph, note });
 }
 
+/** Runs a command's change and logs it in the same transaction, so that the server sees both at once. */
+function logged<T>(negotiation: Negotiation, actor: Actor, change: () => T, fields: (result: T) => LogFields, at?: string): T {
+  return negotiation.table.doc.transact(() => {
+    const result = change();
+    appendDecision(negotiation.table, actor, fields(result), at);
+    return result;
+  });
+}
+
+/** The first words of a text, for the log. */
+const gist = (text: RichTextJSON | string): string => {
+  const plain = typeof text === 'string' ? text : flatText(text);
+  return plain.length > 80 ? `${plain.slice(0, 79)}…` : plain;
+};
+
 /** Puts a paragraph id into the order after another (null: at the start). */
 function place(negotiation: Negotiation, id: string, after: string | null): void {
   const order = negotiation.table.orderArray;
@@ -44,8 +60,14 @@ function place(negotiation: Negotiation, id: string, after: string | null): void
   order.insert(index, [id]);
 }
 
+type NewParagraph = { after: string | null; kind?: ParagraphKind; text: RichTextJSON | string; alternativeOf?: string | null; fromProposal?: string | null };
+
 /** Adds a paragraph after another; it is labelled bis, ter … until the next revision. */
-export function addParagraph(negotiation: Negotiation, actor: Actor, fields: { after: string | null; kind?: ParagraphKind; text: RichTextJSON | string; alternativeOf?: string | null; fromProposal?: string | null }): string {
+export function addParagraph(negotiation: Negotiation, actor: Actor, fields: NewParagraph): string {
+  return logged(negotiation, actor, () => insertParagraph(negotiation, actor, fields), (id) => ({ kind: 'add-paragraph', paragraph: id, detail: gist(fields.text) }));
+}
+
+function insertParagraph(negotiation: Negotiation, actor: Actor, fields: NewParagraph): string {
   requireFacilitator(actor, 'add paragraphs');
   requireNotUnderSilence(negotiation, 'changing the text');
   const table = negotiation.table;
@@ -67,14 +89,22 @@ export function addParagraph(negotiation: Negotiation, actor: Actor, fields: { a
 
 /** Adds an alternative wording of a paragraph ("OP6 Alt 1"), placed after its other alternatives. */
 export function addAlternative(negotiation: Negotiation, actor: Actor, paragraphId: string, text: RichTextJSON | string, fromProposal: string | null = null): string {
+  return logged(negotiation, actor, () => insertAlternative(negotiation, actor, paragraphId, text, fromProposal), (id) => ({ kind: 'add-paragraph', paragraph: id, detail: gist(text) }));
+}
+
+function insertAlternative(negotiation: Negotiation, actor: Actor, paragraphId: string, text: RichTextJSON | string, fromProposal: string | null): string {
   const target = editable(negotiation, actor, paragraphId, 'add alternatives');
   const alternatives = negotiation.table.paragraphs().filter((p) => p.alternativeOf === target.id);
   const after = alternatives[alternatives.length - 1]?.id ?? target.id;
-  return addParagraph(negotiation, actor, { after, kind: target.kind, text, alternativeOf: target.id, fromProposal });
+  return insertParagraph(negotiation, actor, { after, kind: target.kind, text, alternativeOf: target.id, fromProposal });
 }
 
 /** Replaces a paragraph's whole text with the co-facilitators' wording. */
 export function replaceParagraphText(negotiation: Negotiation, actor: Actor, paragraphId: string, text: RichTextJSON | string): void {
+  logged(negotiation, actor, () => writeParagraphText(negotiation, actor, paragraphId, text), () => ({ kind: 'edit', paragraph: paragraphId, detail: gist(text) }));
+}
+
+function writeParagraphText(negotiation: Negotiation, actor: Actor, paragraphId: string, text: RichTextJSON | string): void {
   editable(negotiation, actor, paragraphId, 'edit the text');
   writeRichText(negotiation.table.textFragment(paragraphId), typeof text === 'string' ? richText({ text }) : text);
 }
@@ -84,6 +114,10 @@ export function replaceParagraphText(negotiation: Negotiation, actor: Actor, par
  * after it. Moved after a paragraph that has alternatives, it goes after the last of them.
  */
 export function moveParagraph(negotiation: Negotiation, actor: Actor, paragraphId: string, after: string | null): void {
+  logged(negotiation, actor, () => placeParagraph(negotiation, actor, paragraphId, after), () => ({ kind: 'move', paragraph: paragraphId, detail: after === null ? 'to the start' : `after ${after}` }));
+}
+
+function placeParagraph(negotiation: Negotiation, actor: Actor, paragraphId: string, after: string | null): void {
   const moved = editable(negotiation, actor, paragraphId, 'move paragraphs');
   const target = after === null ? null : requireParagraph(negotiation, after);
   if (after === paragraphId) throw new CommandRefused('A paragraph cannot follow itself.', 'invalid');
@@ -107,6 +141,10 @@ const lastOf = (ids: string[]): string => ids[ids.length - 1]!;
 
 /** Marks a paragraph deleted; it keeps its number until the next revision. */
 export function deleteParagraph(negotiation: Negotiation, actor: Actor, paragraphId: string): void {
+  logged(negotiation, actor, () => markDeleted(negotiation, actor, paragraphId), () => ({ kind: 'delete-paragraph', paragraph: paragraphId, detail: 'deleted' }));
+}
+
+function markDeleted(negotiation: Negotiation, actor: Actor, paragraphId: string): void {
   editable(negotiation, actor, paragraphId, 'delete paragraphs');
   negotiation.table.setStatus(paragraphId, { state: 'deleted', inEpoch: negotiation.table.epoch() });
 }
@@ -131,19 +169,20 @@ export function accept(negotiation: Negotiation, actor: Actor, key: string, at?:
         break;
       }
       case 'new-paragraph':
-        into = addParagraph(negotiation, actor, { after: proposal.paragraphId, text: proposal.paragraph ?? '', fromProposal: key });
+        into = insertParagraph(negotiation, actor, { after: proposal.paragraphId, text: proposal.paragraph ?? '', fromProposal: key });
         break;
       case 'alternative':
-        into = addAlternative(negotiation, actor, proposal.paragraphId, proposal.paragraph ?? '', key);
+        into = insertAlternative(negotiation, actor, proposal.paragraphId, proposal.paragraph ?? '', key);
         break;
       case 'delete-paragraph':
-        deleteParagraph(negotiation, actor, proposal.paragraphId);
+        markDeleted(negotiation, actor, proposal.paragraphId);
         break;
       case 'move-paragraph':
-        moveParagraph(negotiation, actor, proposal.paragraphId, proposal.moveAfter);
+        placeParagraph(negotiation, actor, proposal.paragraphId, proposal.moveAfter);
         break;
     }
     decide(negotiation, proposalKey(proposal), 'accepted', into, null, at);
+    appendDecision(table, actor, { kind: 'accept', proposal: proposalKey(proposal), paragraph: into, detail: proposal.kind }, at);
   });
 }
 
@@ -153,8 +192,11 @@ export function merge(negotiation: Negotiation, actor: Actor, keys: string[], pa
   if (keys.length === 0) throw new CommandRefused('Name at least one proposal to merge.', 'invalid');
   const proposals = keys.map((k) => findProposal(negotiation, k));
   negotiation.table.doc.transact(() => {
-    replaceParagraphText(negotiation, actor, paragraphId, text);
-    for (const p of proposals) decide(negotiation, proposalKey(p), 'merged', paragraphId, note, at);
+    writeParagraphText(negotiation, actor, paragraphId, text);
+    for (const p of proposals) {
+      decide(negotiation, proposalKey(p), 'merged', paragraphId, note, at);
+      appendDecision(negotiation.table, actor, { kind: 'merge', proposal: proposalKey(p), paragraph: paragraphId, detail: note ?? gist(text) }, at);
+    }
   });
 }
 
@@ -162,7 +204,7 @@ export function merge(negotiation: Negotiation, actor: Actor, keys: string[], pa
 export function notRetain(negotiation: Negotiation, actor: Actor, key: string, note: string | null = null, at?: string): void {
   requireFacilitator(actor, 'decide on proposals');
   const proposal = findProposal(negotiation, key);
-  decide(negotiation, proposalKey(proposal), 'not-retained', null, note, at);
+  logged(negotiation, actor, () => decide(negotiation, proposalKey(proposal), 'not-retained', null, note, at), () => ({ kind: 'not-retain', proposal: proposalKey(proposal), paragraph: proposal.paragraphId, detail: note ?? '' }), at);
 }
 
 /** Brackets the words between two offsets of a paragraph's flat text. */
@@ -170,10 +212,16 @@ export function bracket(negotiation: Negotiation, actor: Actor, paragraphId: str
   editable(negotiation, actor, paragraphId, 'bracket text');
   const run = textRuns(negotiation.table.textFragment(paragraphId)).find((r) => from >= r.start && to <= r.start + r.length && to > from);
   if (!run) throw new CommandRefused('Brackets must open and close within one paragraph or one sub-item, around at least one character.', 'invalid');
-  negotiation.table.doc.transact(() => {
-    run.text.insert(to - run.start, ']');
-    run.text.insert(from - run.start, '[');
-  });
+  const words = plainOf(run.text).slice(from - run.start, to - run.start);
+  logged(
+    negotiation,
+    actor,
+    () => {
+      run.text.insert(to - run.start, ']');
+      run.text.insert(from - run.start, '[');
+    },
+    () => ({ kind: 'bracket', paragraph: paragraphId, detail: words }),
+  );
 }
 
 /** Removes the pair of brackets whose opening bracket is at an offset of the paragraph's flat text. */
@@ -183,10 +231,16 @@ export function unbracket(negotiation: Negotiation, actor: Actor, paragraphId: s
   const local = run ? openAt - run.start : -1;
   const span = run ? scanBrackets(plainOf(run.text)).spans.find((s) => s.start === local) : undefined;
   if (!run || !span) throw new CommandRefused('There is no opening bracket with its closing bracket at that place.', 'invalid');
-  negotiation.table.doc.transact(() => {
-    run.text.delete(span.end - 1, 1);
-    run.text.delete(span.start, 1);
-  });
+  const words = plainOf(run.text).slice(span.start + 1, span.end - 1);
+  logged(
+    negotiation,
+    actor,
+    () => {
+      run.text.delete(span.end - 1, 1);
+      run.text.delete(span.start, 1);
+    },
+    () => ({ kind: 'unbracket', paragraph: paragraphId, detail: words }),
+  );
 }
 
 /**
@@ -210,7 +264,9 @@ export function setStatus(negotiation: Negotiation, actor: Actor, paragraphId: s
     if (status.deadline !== null && Number.isNaN(Date.parse(status.deadline))) throw new CommandRefused(`"${status.deadline}" is not a date and time.`, 'invalid');
   }
   if (status.state !== 'open') requireCleanParagraph(negotiation, p, status.state, now);
-  negotiation.table.setStatus(paragraphId, status.state === 'adref' ? { ...status, pending: [...new Set(status.pending)] } : status);
+  const stored = status.state === 'adref' ? { ...status, pending: [...new Set(status.pending)] } : status;
+  const detail = stored.state === 'adref' ? `agreed ad ref, awaiting ${stored.pending.join(', ')}${stored.deadline ? ` until ${stored.deadline}` : ''}` : stored.state;
+  logged(negotiation, actor, () => negotiation.table.setStatus(paragraphId, stored), () => ({ kind: 'status', paragraph: paragraphId, detail }), now);
 }
 
 /** Reopens an agreed (or agreed ad ref) paragraph: an explicit decision of the co-facilitators. */
@@ -220,7 +276,7 @@ export function reopen(negotiation: Negotiation, actor: Actor, paragraphId: stri
   const p = requireParagraph(negotiation, paragraphId);
   if (p.status.state === 'open') throw new CommandRefused('This paragraph is already open.', 'invalid');
   if (p.status.state === 'deleted') throw new CommandRefused('This paragraph is deleted.', 'invalid');
-  negotiation.table.setStatus(paragraphId, { state: 'open' });
+  logged(negotiation, actor, () => negotiation.table.setStatus(paragraphId, { state: 'open' }), () => ({ kind: 'reopen', paragraph: paragraphId, detail: `reopened (was ${p.status.state})` }));
 }
 
 /** Adds a footnote at the end of a paragraph's own words (before its sub-items); returns its id. */
@@ -230,12 +286,17 @@ export function addFootnote(negotiation: Negotiation, actor: Actor, paragraphId:
   const body = negotiation.table.textFragment(paragraphId).toArray().find((c): c is Y.XmlElement => c instanceof Y.XmlElement && c.nodeName === 'body');
   if (!body) throw new CommandRefused('This paragraph has no text to attach a footnote to.', 'invalid');
   const id = `fn-${randomId(10)}`;
-  negotiation.table.doc.transact(() => {
-    negotiation.table.footnotesMap.set(id, text.trim());
-    const ref = new Y.XmlElement('footnote_ref');
-    ref.setAttribute('id', id);
-    body.insert(body.length, [ref]);
-  });
+  logged(
+    negotiation,
+    actor,
+    () => {
+      negotiation.table.footnotesMap.set(id, text.trim());
+      const ref = new Y.XmlElement('footnote_ref');
+      ref.setAttribute('id', id);
+      body.insert(body.length, [ref]);
+    },
+    () => ({ kind: 'footnote', paragraph: paragraphId, detail: gist(text.trim()) }),
+  );
   return id;
 }
 
@@ -245,5 +306,5 @@ export function editFootnote(negotiation: Negotiation, actor: Actor, footnoteId:
   requireNotUnderSilence(negotiation, 'changing the text');
   if (!negotiation.table.footnotesMap.has(footnoteId)) throw new CommandRefused(`There is no footnote ${footnoteId}.`, 'not-found');
   if (!text.trim()) throw new CommandRefused('A footnote needs its text; delete the reference to remove it.', 'invalid');
-  negotiation.table.footnotesMap.set(footnoteId, text.trim());
+  logged(negotiation, actor, () => negotiation.table.footnotesMap.set(footnoteId, text.trim()), () => ({ kind: 'footnote', detail: gist(text.trim()) }));
 }

@@ -1,5 +1,6 @@
 import type { Actor } from './actor';
 import { CommandRefused } from './command-refused';
+import { appendDecision, revisionDigest } from './decision-log';
 import { requireFacilitator } from './guards';
 import { isShown } from './labels';
 import type { Negotiation } from './negotiation';
@@ -32,7 +33,10 @@ export function issueRevision(negotiation: Negotiation, actor: Actor, note: stri
     paragraphs: currentText(negotiation),
     footnotes: table.footnotes(),
   };
-  table.revisionsArray.push([revision]);
+  table.doc.transact(() => {
+    table.revisionsArray.push([revision]);
+    appendDecision(table, actor, { kind: 'revision', revision: number, detail: note ? `${revision.name}: ${note}` : revision.name, digest: revisionDigest(revision) }, revision.issuedAt);
+  });
   return revision;
 }
 

@@ -1,5 +1,6 @@
 import type { Actor } from './actor';
 import { CommandRefused } from './command-refused';
+import { appendDecision } from './decision-log';
 import { requireDelegation, requireFacilitator, requireParagraph } from './guards';
 import { randomId } from './ids';
 import type { Negotiation } from './negotiation';
@@ -32,7 +33,11 @@ export function openSilence(negotiation: Negotiation, actor: Actor, deadline: st
   }
   const keptOpen = paragraphsWithOpenItems(negotiation, openedAt);
   const silence: Silence = { state: 'open', id: randomId(10), revision: Math.max(0, table.epoch() - 1), openedAt, deadline, ...(keptOpen.length ? { keptOpen } : {}) };
-  table.silenceMap.set('current', silence);
+  table.doc.transact(() => {
+    table.silenceMap.set('current', silence);
+    const kept = keptOpen.length ? `; kept open: ${keptOpen.join(', ')}` : '';
+    appendDecision(table, actor, { kind: 'silence-open', detail: `until ${deadline}${kept}` }, openedAt);
+  });
   return silence;
 }
 
@@ -77,6 +82,7 @@ export function closeSilence(negotiation: Negotiation, actor: Actor, note: strin
   table.doc.transact(() => {
     table.silenceMap.set('current', closed);
     if (state === 'passed') for (const p of table.paragraphs()) if (p.status.state !== 'deleted' && !open.has(p.id)) table.setStatus(p.id, { state: 'agreed' });
+    appendDecision(table, actor, { kind: 'silence-close', detail: note ? `${state}: ${note}` : state }, closedAt);
   });
   return closed;
 }

@@ -37,6 +37,10 @@ export class TableDocument {
   get silenceMap(): Y.Map<Silence> {
     return this.doc.getMap('silence');
   }
+  /** The decision log (shared/model/decision-log.ts): append-only, hash-chained. */
+  get logArray(): Y.Array<unknown> {
+    return this.doc.getArray('log');
+  }
 
   meta(): NegotiationMeta {
     const m = this.metaMap;

@@ -3,6 +3,7 @@ import type { ParagraphStatus } from './paragraph';
 import type { Delegation } from './roster';
 import type { TableDocument } from './table-document';
 import type { Silence } from './table-state';
+import { checkLogChange } from './decision-log';
 import { countBrackets } from '../text/brackets';
 import { flatText } from '../text/rich-text';
 
@@ -29,6 +30,11 @@ export interface TableFacts {
   footnotes: string;
   roster: Map<string, Delegation>;
   paragraphs: Map<string, ParagraphFacts | null>;
+  /** The decisions on proposals, as JSON. */
+  decisions: string;
+  revisions: number;
+  /** The decision log's entries as stored (the same objects while the copy lives: see checkLogChange). */
+  log: readonly unknown[];
 }
 
 /** What only the delegation documents know, as far as the server holds them. */
@@ -91,6 +97,9 @@ export function tableFactsWithout(table: TableDocument, paragraphs: Map<string, 
     footnotes: JSON.stringify(table.footnotesMap.toJSON()),
     roster: new Map([...table.rosterMap.entries()].filter(([, d]) => isRecord(d))),
     paragraphs,
+    decisions: JSON.stringify(table.decisionsMap.toJSON()),
+    revisions: table.revisionsArray.length,
+    log: table.logArray.toArray(),
   };
 }
 
@@ -107,9 +116,12 @@ const sameStatus = (a: ParagraphStatus, b: ParagraphStatus): boolean => JSON.str
  * (and ad ref) words change only after an explicit reopen; agreed and ad ref need a clean paragraph and ad
  * ref awaits only delegations; silence opens only on a clean text or with the open paragraphs kept open,
  * passes only at its deadline and with no objection, and adopts nothing kept open. `touched`: the
- * paragraphs the change wrote to. Null when the change keeps every rule.
+ * paragraphs the change wrote to. `authors`: the names its writer may sign the decision log with; the log
+ * only grows, each entry in its writer's name, and every decision (a status, the silence procedure, a
+ * decision on a proposal, a revision, the order of paragraphs, footnotes) comes with an entry. Null when
+ * the change keeps every rule.
  */
-export function checkTableChange(before: TableFacts, after: TableFacts, touched: Iterable<string>, now: Date, others: DelegationFacts): TableRuleViolation | null {
+export function checkTableChange(before: TableFacts, after: TableFacts, touched: Iterable<string>, now: Date, others: DelegationFacts, authors: readonly string[]): TableRuleViolation | null {
   const refuse = (code: RefusalCode, message: string): TableRuleViolation => ({ code, message });
   if (!after.silence) return refuse('invalid', 'the silence procedure is not in a form the app writes');
   const ids = [...new Set(touched)];
@@ -178,7 +190,26 @@ export function checkTableChange(before: TableFacts, after: TableFacts, touched:
     if (open.length > 0) return refuse('not-clean', `paragraph ${id} has open proposals (${open.join(', ')}); it cannot be agreed`);
     if (b.status.state === 'agreed' && a?.status.state === 'adref' && !adRefSettled(id, a.status, now, others)) return refuse('not-clean', `paragraph ${id} is agreed ad ref and capitals have yet to confirm`);
   }
-  return null;
+  return checkLogged(before, after, ids, silenceChanged, authors);
+}
+
+/** The decision log grows only by sound entries in the writer's name, and every decision is logged. */
+function checkLogged(before: TableFacts, after: TableFacts, touched: string[], silenceChanged: boolean, authors: readonly string[]): TableRuleViolation | null {
+  const problem = checkLogChange(before.log, after.log, authors);
+  if (problem) return { code: 'unlogged', message: problem };
+  if (after.log.length > before.log.length) return null;
+  const decided =
+    silenceChanged ||
+    before.decisions !== after.decisions ||
+    before.revisions !== after.revisions ||
+    before.order.join('\n') !== after.order.join('\n') ||
+    before.footnotes !== after.footnotes ||
+    touched.some((id) => {
+      const a = before.paragraphs.get(id);
+      const b = after.paragraphs.get(id);
+      return !a || !b || !sameStatus(a.status, b.status) || a.kind !== b.kind || a.alternativeOf !== b.alternativeOf;
+    });
+  return decided ? { code: 'unlogged', message: 'a decision of the co-facilitators must be written to the decision log with it' } : null;
 }
 
 function adRefSettled(id: string, status: Extract<ParagraphStatus, { state: 'adref' }>, now: Date, others: DelegationFacts): boolean {

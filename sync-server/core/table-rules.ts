@@ -1,5 +1,6 @@
 import * as Y from 'yjs';
 import { DelegationDocument } from '../../shared/model/delegation-document';
+import { GENERIC_AUTHOR } from '../../shared/model/decision-log';
 import { parseDocumentName } from '../../shared/protocol/document-names';
 import { proposalKey } from '../../shared/model/proposal';
 import { TableDocument } from '../../shared/model/table-document';
@@ -45,7 +46,7 @@ export function tableRulesHooks(options: { now?: () => Date } = {}): ServerHooks
     onUnloadDocument({ documentName }) {
       loaded.delete(documentName);
     },
-    validateUpdate({ documentName, doc, update }) {
+    validateUpdate({ documentName, doc, update, identity }) {
       const parsed = parseDocumentName(documentName);
       if (parsed?.ref.kind !== 'table') return null;
       let shadow = shadows.get(doc);
@@ -53,7 +54,8 @@ export function tableRulesHooks(options: { now?: () => Date } = {}): ServerHooks
         shadow = new TableShadow(doc);
         shadows.set(doc, shadow);
       }
-      const violation = shadow.check(update, now(), (table) => others(parsed.negotiationId, table));
+      const authors = [identity.label, ...(identity.actor.role === 'cofacilitator' ? [GENERIC_AUTHOR] : [])];
+      const violation = shadow.check(update, now(), (table) => others(parsed.negotiationId, table), authors);
       return violation ? `${violation.message} (${violation.code}); the change was not applied` : null;
     },
   };
@@ -76,13 +78,13 @@ class TableShadow {
     real.once('destroy', () => this.copy.destroy());
   }
 
-  check(update: Uint8Array, now: Date, others: (table: TableDocument) => DelegationFacts): TableRuleViolation | null {
+  check(update: Uint8Array, now: Date, others: (table: TableDocument) => DelegationFacts, authors: readonly string[]): TableRuleViolation | null {
     if (this.spoiled) this.rebuild();
     const before = this.facts;
     let violation: TableRuleViolation | null;
     try {
       const after = this.apply(update);
-      violation = checkTableChange(before, after.facts, after.touched, now, others(new TableDocument(this.copy)));
+      violation = checkTableChange(before, after.facts, after.touched, now, others(new TableDocument(this.copy)), authors);
     } catch (error) {
       violation = { code: 'invalid', message: `the server could not read this change (${(error as Error).message})` };
     }

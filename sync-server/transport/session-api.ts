@@ -1,12 +1,13 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Invitations } from '../storage/invitation-store';
-import { privateAccessOf } from '../core/invitation-hooks';
+import { identityOf, privateAccessOf } from '../core/invitation-hooks';
 
 /**
  * `GET /api/session` with `Authorization: Bearer <token>`: who the token's holder is, so that the web
  * edition knows its delegation and role before it opens any document. Answers
- * `200 {"negotiationId", "role", "delegation": {"id", "name"} | null, "privateAccess"}`, or `401 {"error"}` with
- * the reason. `privateAccess`: the token opens the delegation's private document (see privateAccessOf).
+ * `200 {"negotiationId", "role", "delegation": {"id", "name"} | null, "privateAccess", "label"}`, or `401 {"error"}`
+ * with the reason. `privateAccess`: the token opens the delegation's private document (see privateAccessOf).
+ * `label`: how the server names the holder, the name a co-facilitator's decisions are logged under.
  */
 export async function handleSession(invitations: Invitations, req: IncomingMessage, res: ServerResponse): Promise<void> {
   const reply = (status: number, body: unknown): void => {
@@ -21,5 +22,5 @@ export async function handleSession(invitations: Invitations, req: IncomingMessa
   if (invitation === 'unknown') return reply(401, { error: 'This invitation is not known here. Check the link, or ask the co-facilitators for a new one.' });
   if (invitation === 'revoked') return reply(401, { error: 'This invitation was revoked. Ask the co-facilitators for a new one.' });
   if (invitation === 'expired') return reply(401, { error: 'This invitation has expired. Ask the co-facilitators for a new one.' });
-  reply(200, { negotiationId: invitation.negotiationId, role: invitation.role, delegation: invitation.delegation, privateAccess: await privateAccessOf(invitations, invitation) });
+  reply(200, { negotiationId: invitation.negotiationId, role: invitation.role, delegation: invitation.delegation, privateAccess: await privateAccessOf(invitations, invitation), label: identityOf(invitation).label });
 }

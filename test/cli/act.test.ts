@@ -6,6 +6,7 @@ import { promisify } from 'node:util';
 import pino from 'pino';
 import * as Y from 'yjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { setStatus } from '../../shared/model/facilitator-commands';
 import { Negotiation } from '../../shared/model/negotiation';
 import { flatText } from '../../shared/text/rich-text';
 import { openDataDir, startServer, type RunningServer } from '../../sync-server';
@@ -46,7 +47,7 @@ describe('penholder act: the app\'s commands from a terminal, through the server
   const tokens: Record<string, string> = {};
 
   beforeAll(async () => {
-    const created = json<{ id: string; invitations: { token: string }[] }>(await penholder('negotiation', 'create', '--data', dir, '--title', 'Modalities', '--from', seed, '--json'));
+    const created = json<{ id: string; invitations: { token: string }[] }>(await penholder('negotiation', 'create', '--data', dir, '--title', 'Modalities', '--from', seed, '--cofacilitators', 'Ireland,Qatar', '--json'));
     negotiationId = created.id;
     tokens.cofac = created.invitations[0]!.token;
     for (const name of ['Mexico', 'Brazil']) tokens[name.toLowerCase()] = json<{ token: string }>(await penholder('invite', '--data', dir, '--negotiation', negotiationId, '--delegation', name, '--json')).token;
@@ -149,5 +150,25 @@ describe('penholder act: the app\'s commands from a terminal, through the server
     other.close();
     expect(refused).toBeInstanceOf(LinkRefused);
     expect((refused as LinkRefused).code).toBe('permission-denied');
+  });
+
+  it('prints the decision log with who decided what, verifies its chain, and the server refuses an entry signed in another\'s name', async () => {
+    const logged = json<{ entries: { kind: string; author: string; label: string | null; detail: string }[]; verified: { ok: boolean; entries: number } }>(await penholder('act', '--link', link.mexico, '--json', 'log', '--verify'));
+    expect(logged.verified).toMatchObject({ ok: true, entries: logged.entries.length });
+    expect(logged.entries.map((e) => e.kind)).toEqual(['accept', 'bracket', 'silence-open', 'silence-close']);
+    expect(logged.entries.every((e) => e.author === 'co-facilitator (Ireland)')).toBe(true);
+    expect(logged.entries[3]!.detail).toBe('withdrawn');
+    const text = await penholder('act', '--link', link.cofac, 'log', '--verify');
+    expect(text.code).toBe(0);
+    expect(text.stdout).toMatch(/co-facilitator \(Ireland\): bracket OP5 \(au plus haut niveau possible\)/);
+    expect(text.stdout).toMatch(/verified: 4 entries, every link intact/);
+    // A modified client of Ireland's signs a decision as Qatar: the server refuses it, and the log stays as it was.
+    const table = await DocumentLink.open(server.wsUrl, `${negotiationId}/table`, tokens.cofac!);
+    const n = new Negotiation(negotiationId, table.doc);
+    setStatus(n, { role: 'cofacilitator', delegationId: null, name: 'co-facilitator (Qatar)' }, n.table.order()[0]!, { state: 'open' });
+    const refused = await table.settle(20_000).catch((error: unknown) => error);
+    table.close();
+    expect((refused as LinkRefused).message).toMatch(/signed "co-facilitator \(Qatar\)".*\(unlogged\)/);
+    expect(json<{ entries: unknown[] }>(await penholder('act', '--link', link.cofac, '--json', 'log')).entries).toHaveLength(4);
   });
 });

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { as, cofac, sampleNegotiation } from './fixture';
 import { prng, ReplicaNetwork } from './replica-network';
 import { CommandRefused } from '../../shared/model/command-refused';
+import { verifyLog } from '../../shared/model/decision-log';
 import { listProposals } from '../../shared/model/queries';
 import { observable, randomStep } from './random-step';
 
@@ -10,7 +11,7 @@ const ONLY_SEED = process.env.PROPERTY_SEED ? Number(process.env.PROPERTY_SEED) 
 const DELEGATIONS = ['mexico', 'canada', 'egypt'];
 
 /** What the schedules did, so that the suite proves it exercised the commands it claims to. */
-const done = { proposals: 0, decisions: 0, offline: 0, refusedCommands: 0, revisions: 0 };
+const done = { proposals: 0, decisions: 0, offline: 0, refusedCommands: 0, revisions: 0, logged: 0 };
 
 /** One random schedule: replicas act, go offline, come back; every replica must end identical. */
 function runSchedule(seed: number): void {
@@ -46,6 +47,9 @@ function runSchedule(seed: number): void {
   const seen = new Map(listProposals(replicas[0]!.negotiation).map((v) => [v.key, v.proposal.author]));
   for (const [key, author] of created) expect(seen.get(key), `proposal ${key}`).toBe(author);
   expect(net.refused).toBe(0);
+  // Every replica holds the same decision log, and its chain holds, decisions made at once included.
+  for (const r of replicas) expect(verifyLog(r.negotiation.table).problems).toEqual([]);
+  done.logged += replicas[0]!.negotiation.table.logArray.length;
   done.proposals += created.size;
   done.decisions += listProposals(replicas[0]!.negotiation).filter((v) => v.state !== 'open' && v.state !== 'withdrawn').length;
   done.revisions += replicas[0]!.negotiation.table.revisions().length;
@@ -66,6 +70,7 @@ describe('replicas converge under random schedules', () => {
       expect(done.decisions).toBeGreaterThan(SCHEDULES / 4);
       expect(done.offline).toBeGreaterThan(SCHEDULES);
       expect(done.revisions).toBeGreaterThan(SCHEDULES / 10);
+      expect(done.logged).toBeGreaterThan(done.decisions);
     }
     console.log(`convergence: ${seeds.length} schedules, ${JSON.stringify(done)}`);
   }, 300_000);

@@ -65,5 +65,6 @@ export function observable(n: Negotiation) {
     clean: formatCleanText(cleanText(n, { draft: true }), 'txt'),
     silence: n.table.silence(),
     revisions: n.table.revisions().length,
+    log: n.table.logArray.toArray(),
   };
 }

@@ -10,6 +10,7 @@ import { observable, randomStep } from '../model/random-step';
 import { prng } from '../model/replica-network';
 import type { Actor } from '../../shared/model/actor';
 import { CommandRefused } from '../../shared/model/command-refused';
+import { verifyLog } from '../../shared/model/decision-log';
 import { Negotiation } from '../../shared/model/negotiation';
 import { listProposals } from '../../shared/model/queries';
 import { plainOf, textRuns } from '../../shared/text/y-rich-text';
@@ -159,6 +160,7 @@ describe('replicas converge over the real sync server', () => {
         const stored = JSON.stringify([...reader.negotiation.documents().values()].map((d) => d.toJSON()));
         expect(stored).not.toContain(FORGED);
         for (const p of reader.negotiation.table.paragraphs()) if (p.status.state === 'agreed') expect(JSON.stringify(p.text)).not.toMatch(/\[/);
+        expect(verifyLog(reader.negotiation.table).problems).toEqual([]);
       } finally {
         reader.destroy();
       }

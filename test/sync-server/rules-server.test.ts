@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { connectClient, waitFor, type TestClient } from './harness';
 import { as, cofac, sampleNegotiation } from '../model/fixture';
+import { decisionLog, verifyLog } from '../../shared/model/decision-log';
 import { Negotiation } from '../../shared/model/negotiation';
 import { bracket, setStatus } from '../../shared/model/facilitator-commands';
 import { propose } from '../../shared/model/proposal-commands';
@@ -150,5 +151,26 @@ describe('the server enforces the rules of the negotiation on the table', () => 
     n.table.setStatus('p2', { state: 'adref', pending: ['holy-see'], deadline: null });
     expect(await denied(c, 'not-a-delegation')).toMatch(/"holy-see" is not a delegation/);
     expect((await stored()).table.paragraph('p2')!.status.state).toBe('open');
+  });
+
+  it('refuses a decision that does not come with its entry in the decision log, and any change of the log but appending', async () => {
+    const { c, n } = await facilitator();
+    const entries = n.table.logArray.length;
+    expect(verifyLog(n.table)).toMatchObject({ ok: true });
+    n.table.setStatus('p3', { state: 'agreed' }); // the rules allow it, but it is not logged
+    expect(await denied(c, 'unlogged')).toMatch(/must be written to the decision log/);
+    const eraser = await facilitator();
+    eraser.n.table.logArray.delete(0, 1);
+    expect(await denied(eraser.c, 'unlogged')).toMatch(/only grows/);
+    const stored_ = (await stored()).table;
+    expect(stored_.paragraph('p3')!.status.state).toBe('open');
+    expect(stored_.logArray.length).toBe(entries);
+    expect(verifyLog(stored_)).toMatchObject({ ok: true });
+    // The command logs it, and it goes through.
+    const [honest, witness] = [await facilitator(), await facilitator()];
+    setStatus(honest.n, cofac, 'p3', { state: 'agreed' });
+    await waitFor(() => witness.n.table.paragraph('p3')!.status.state === 'agreed', 'the logged decision stored and broadcast', 30_000);
+    expect(honest.c.denied).toEqual([]);
+    expect(decisionLog((await stored()).table).at(-1)).toMatchObject({ kind: 'status', paragraph: 'p3', detail: 'agreed', author: 'co-facilitator' });
   });
 });

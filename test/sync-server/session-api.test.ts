@@ -26,7 +26,7 @@ describe('GET /api/session tells the web edition who a token belongs to', () => 
   it('answers the role, delegation and negotiation of a valid token', async () => {
     const res = await ask({ authorization: `Bearer ${token}` });
     expect(res.status).toBe(200);
-    expect(await res.json()).toEqual({ negotiationId: 'demo', role: 'delegation', delegation: { id: 'mexico', name: 'Mexico' }, privateAccess: true });
+    expect(await res.json()).toEqual({ negotiationId: 'demo', role: 'delegation', delegation: { id: 'mexico', name: 'Mexico' }, privateAccess: true, label: 'Mexico' });
   });
 
   it('refuses a missing, unknown or revoked token and says what to do', async () => {
