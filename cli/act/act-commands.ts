@@ -1,7 +1,8 @@
 import { cleanText } from '../../shared/model/clean-text';
 import { formatCleanText } from '../../shared/model/clean-format';
 import { compilation, formatCompilation } from '../../shared/model/compilation';
-import { decisionLog, verifyLog } from '../../shared/model/decision-log';
+import { decisionLog } from '../../shared/model/decision-log';
+import { verifyRecord } from '../../shared/model/record-check';
 import { accept, bracket, notRetain, setStatus, unbracket } from '../../shared/model/facilitator-commands';
 import type { Negotiation } from '../../shared/model/negotiation';
 import type { Stance } from '../../shared/model/proposal';
@@ -169,8 +170,9 @@ const show: Handler = (remote, _words, o) => {
 };
 
 /**
- * The decision log, one decision a line, paragraphs by their current label; with --verify, the chain is
- * checked (as every participant's app checks it) and a broken one fails, naming each break.
+ * The decision log, one decision a line, paragraphs by their current label; with --verify, the record is
+ * checked as every participant's app checks it (the chain, and each revision as the one before plus the
+ * logged decisions) and a broken one fails, naming each break.
  */
 const log: Handler = (remote, _words, o) => {
   const { negotiation } = remote;
@@ -178,7 +180,7 @@ const log: Handler = (remote, _words, o) => {
   const entries = decisionLog(negotiation.table).map((e) => ({ ...e, label: e.paragraph ? (labels.get(e.paragraph) ?? e.paragraph) : null }));
   const lines = entries.map((e, i) => `${String(i + 1).padStart(4)}  ${e.at}  ${e.author}: ${e.kind}${e.label ? ` ${e.label}` : ''}${e.proposal ? ` ${e.proposal}` : ''}${e.detail ? ` (${e.detail})` : ''}`);
   if (!o.verify) return { json: { entries }, line: lines.join('\n') || 'no decision has been logged yet', wrote: false };
-  const check = verifyLog(negotiation.table);
+  const check = verifyRecord(negotiation);
   if (!check.ok) throw new CliError(`the decision log is broken: ${check.problems.map((p) => p.message).join('; ')}. Keep a copy of this negotiation and tell the co-facilitators and the Secretariat`, 1);
   const verdict = `verified: ${check.entries} entries, every link intact, every revision as issued`;
   return { json: { entries, verified: check }, line: [...lines, verdict].join('\n'), wrote: false };

@@ -1,6 +1,7 @@
 import * as Y from 'yjs';
 import { Awareness } from 'y-protocols/awareness';
 import type { Actor } from '../../shared/model/actor';
+import { logDirectEdits } from '../../shared/model/direct-edits';
 import { documentRights } from '../../shared/model/document-rights';
 import { documentName, type DocumentRef } from '../../shared/protocol/document-names';
 import type { DocumentPersistence, PersistenceFactory } from '../platform/document-persistence';
@@ -57,6 +58,7 @@ export class NegotiationConnection {
   private joining: Joining[] = [];
   private joined: Promise<void> = Promise.resolve();
   private readonly tableName: string;
+  private readonly stopLogging: () => void;
 
   constructor(
     readonly session: Session,
@@ -90,6 +92,8 @@ export class NegotiationConnection {
     roster.observe(openRoster);
     openRoster();
     if (this.actor.delegationId && this.actor.role === 'delegation') this.negotiation.private(this.actor.delegationId);
+    // A co-facilitator's own typing in the text is a decision too: it goes to the log under their name.
+    this.stopLogging = logDirectEdits(this.negotiation.table, this.actor);
     // Connect once what this computer kept is loaded, so that the first exchange sends only differences.
     void this.ready().then(() => {
       if (typeof navigator === 'undefined' || navigator.onLine !== false) this.provider.connect();
@@ -140,6 +144,7 @@ export class NegotiationConnection {
       window.removeEventListener('online', this.onNetwork);
       window.removeEventListener('offline', this.onNetwork);
     }
+    this.stopLogging();
     this.provider.destroy();
     this.awareness.destroy();
     for (const k of this.docs.values()) {

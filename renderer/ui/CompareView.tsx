@@ -6,6 +6,7 @@ import { authorName } from '../../shared/model/queries';
 import { compareRevisions, type ParagraphChange } from '../../shared/model/revision-commands';
 import { useT } from '../i18n/translate';
 import { useNegotiation } from '../store/connection-context';
+import { authorWords } from './DecisionLogView';
 import { Redline } from './Redline';
 
 type From = number | 'original';
@@ -97,6 +98,22 @@ export function CompareView() {
             {c.before && c.after && c.before.label !== c.after.label && c.before.label && <span className="alt-of">{t('compare.was', { label: c.before.label })}</span>}
           </header>
           <Redline parts={c.diff} lang={language} />
+          {c.editedBy.length > 0 && (
+            <p className="edited-by">
+              {t('compare.editedBy')}{' '}
+              {c.editedBy.map((e, i) => (
+                <span key={e.author} className="editor">
+                  {i > 0 && ', '}
+                  {t('compare.editor', { author: authorWords(e.author, t), kinds: e.kinds.map((k) => t(`log.kind.${k}`)).join(', ') })}
+                </span>
+              ))}
+            </p>
+          )}
+          {c.unlogged && (
+            <p className="banner warn unlogged" role="note">
+              {t('compare.unlogged')}
+            </p>
+          )}
           {c.causes.length > 0 && (
             <p className="causes">
               {t('compare.causedBy')}{' '}

@@ -10,6 +10,7 @@ import { CleanTextView } from './CleanTextView';
 import { BreakSilenceForm } from './BreakSilenceForm';
 import { CompareView } from './CompareView';
 import { CompilationView } from './CompilationView';
+import { DecisionLogView } from './DecisionLogView';
 import { ConnectionBanner } from './ConnectionBanner';
 import { FacilitatorBar } from './FacilitatorBar';
 import { NewNegotiationDialog } from './NewNegotiation';
@@ -20,8 +21,8 @@ import { deadlineWords } from './StatusBadge';
 import { ExportButton } from './export/ExportButton';
 import { TextView } from './TextView';
 
-type View = 'text' | 'compare' | 'compilation' | 'clean' | 'room';
-const VIEWS: View[] = ['text', 'compare', 'compilation', 'clean'];
+type View = 'text' | 'compare' | 'compilation' | 'clean' | 'log' | 'room';
+const VIEWS: View[] = ['text', 'compare', 'compilation', 'clean', 'log'];
 const MENU_VIEWS: Partial<Record<MenuCommand, View>> = { 'show-text': 'text', 'show-compilation': 'compilation', 'show-clean-text': 'clean' };
 
 /** The negotiating table: who I am, the connection, the views of the text, the room. */
@@ -144,6 +145,7 @@ export function Workspace({ onLeave, onSwitch }: { onLeave(): void; /** Joins an
           {view === 'compare' && <CompareView />}
           {view === 'compilation' && <CompilationView />}
           {view === 'clean' && <CleanTextView />}
+          {view === 'log' && <DecisionLogView />}
           {view === 'room' && <RoomView presence={presence} />}
         </main>
         <aside className="side">

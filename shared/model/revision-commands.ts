@@ -1,6 +1,6 @@
 import type { Actor } from './actor';
 import { CommandRefused } from './command-refused';
-import { appendDecision, revisionDigest } from './decision-log';
+import { appendDecision, decisionLog, revisionDigest, type LogEntry, type LogKind } from './decision-log';
 import { requireFacilitator } from './guards';
 import { isShown } from './labels';
 import type { Negotiation } from './negotiation';
@@ -51,6 +51,20 @@ export interface ParagraphChange {
   causes: string[];
   /** In both versions, but moved: it no longer stands in the same order among the paragraphs kept. */
   moved: boolean;
+  /** The co-facilitators who changed it themselves between the two versions, as the decision log records. */
+  editedBy: { author: string; kinds: LogKind[] }[];
+  /** It changed (or moved), yet the decision log, kept since before the first version, records no decision on it. */
+  unlogged: boolean;
+}
+
+/** The decisions the co-facilitators take on the words themselves (accepted proposals are causes). */
+const OWN_CHANGES: readonly LogKind[] = ['edit', 'bracket', 'unbracket', 'move', 'add-paragraph', 'delete-paragraph', 'footnote', 'merge'];
+
+/** Who changed a paragraph themselves, by author, in the order of the log. */
+function editorsOf(entries: LogEntry[], id: string): ParagraphChange['editedBy'] {
+  const by = new Map<string, Set<LogKind>>();
+  for (const e of entries) if (e.paragraph === id && OWN_CHANGES.includes(e.kind)) by.set(e.author, (by.get(e.author) ?? new Set()).add(e.kind));
+  return [...by].map(([author, kinds]) => ({ author, kinds: [...kinds] }));
 }
 
 /**
@@ -96,6 +110,13 @@ export function compareRevisions(negotiation: Negotiation, from: number | 'origi
   });
   // A decision names the paragraph it changed: a new paragraph's proposal caused that one, not the one it follows.
   const causesOf = (id: string): string[] => decided.filter((v) => table.decision(v.key)?.intoParagraph === id).map((v) => v.key);
+  const log = decisionLog(table);
+  const between = log.filter((e) => e.at > a.issuedAt && e.at <= until);
+  // Only a log kept since the first version can say that a change is missing from it.
+  const kept = log.some((e) => e.at <= a.issuedAt);
+  const movesLogged = between.some((e) => e.kind === 'move' || (e.kind === 'accept' && e.detail === 'move-paragraph'));
+  const unlogged = (id: string, change: ParagraphChange['change'], moved: boolean): boolean =>
+    kept && ((change !== 'same' && !between.some((e) => e.paragraph === id)) || (moved && !movesLogged));
   const beforeById = new Map(a.paragraphs.map((p) => [p.id, p]));
   const afterIds = new Set(after.map((p) => p.id));
   const changes: ParagraphChange[] = [];
@@ -108,13 +129,14 @@ export function compareRevisions(negotiation: Negotiation, from: number | 'origi
     const oldText = old ? flatText(old.text) : '';
     const newText = flatText(p.text);
     const change = !old ? 'added' : oldText === newText ? 'same' : 'changed';
-    changes.push({ id: p.id, before: old, after: p, change, diff: wordDiff(oldText, newText), causes: change === 'same' && !moved.has(p.id) ? [] : causesOf(p.id), moved: moved.has(p.id) });
+    const isMoved = moved.has(p.id);
+    changes.push({ id: p.id, before: old, after: p, change, diff: wordDiff(oldText, newText), causes: change === 'same' && !isMoved ? [] : causesOf(p.id), moved: isMoved, editedBy: editorsOf(between, p.id), unlogged: unlogged(p.id, change, isMoved) });
   }
   for (const p of removed) {
     const index = a.paragraphs.indexOf(p);
     const anchor = a.paragraphs.slice(0, index).reverse().find((q) => changes.some((c) => c.id === q.id));
     const at = anchor ? changes.findIndex((c) => c.id === anchor.id) + 1 : 0;
-    changes.splice(at, 0, { id: p.id, before: p, after: null, change: 'removed', diff: wordDiff(flatText(p.text), ''), causes: causesOf(p.id), moved: false });
+    changes.splice(at, 0, { id: p.id, before: p, after: null, change: 'removed', diff: wordDiff(flatText(p.text), ''), causes: causesOf(p.id), moved: false, editedBy: editorsOf(between, p.id), unlogged: unlogged(p.id, 'removed', false) });
   }
   return changes;
 }

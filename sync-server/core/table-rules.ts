@@ -1,6 +1,7 @@
 import * as Y from 'yjs';
 import { DelegationDocument } from '../../shared/model/delegation-document';
 import { GENERIC_AUTHOR } from '../../shared/model/decision-log';
+import { touchedParagraphs } from '../../shared/model/direct-edits';
 import { parseDocumentName } from '../../shared/protocol/document-names';
 import { proposalKey } from '../../shared/model/proposal';
 import { TableDocument } from '../../shared/model/table-document';
@@ -122,24 +123,8 @@ class TableShadow {
     return { facts: this.facts, touched: this.touched };
   }
 
-  /** The paragraphs a transaction wrote to: keys of the paragraphs map, or any type nested in a paragraph. */
+  /** Gathers the paragraphs each transaction on the copy wrote to. */
   private collect(tr: Y.Transaction): void {
-    const paragraphsMap = this.copy.getMap('paragraphs');
-    for (const [type, keys] of tr.changed as Map<Y.AbstractType<unknown>, Set<string | null>>) {
-      if (type === (paragraphsMap as Y.AbstractType<unknown>)) {
-        for (const key of keys) if (key !== null) this.touched.add(key);
-        continue;
-      }
-      let t: Y.AbstractType<unknown> = type;
-      while (t._item) {
-        const parent = t._item.parent;
-        if (parent === (paragraphsMap as Y.AbstractType<unknown>)) {
-          if (t._item.parentSub !== null) this.touched.add(t._item.parentSub);
-          break;
-        }
-        if (!(parent instanceof Y.AbstractType)) break;
-        t = parent as Y.AbstractType<unknown>;
-      }
-    }
+    for (const id of touchedParagraphs(tr, new TableDocument(this.copy))) this.touched.add(id);
   }
 }
