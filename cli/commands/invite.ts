@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import { ID_PATTERN } from '../../shared/protocol/document-names';
 import { editStoredTable, inviteDelegation, parseExpiry, parseRole, openDataDir, openPostgres, publishUpdates, Refusal } from '../../sync-server';
 import { CliError } from '../cli-error';
+import { joinLines } from '../join-lines';
 import type { Command } from '../command';
 
 /** `penholder invite`: an invitation for a delegation, put on the roster when missing. */
@@ -56,7 +57,7 @@ export const invite: Command = {
       if (values.json) console.log(JSON.stringify(issued, null, 2));
       else {
         console.log(`Invitation ${issued.id} for ${issued.delegation?.name ?? (issued.name ? `co-facilitator ${issued.name}` : 'a co-facilitator')} (${issued.role})${issued.expiresAt ? `, until ${issued.expiresAt}` : ''}:`);
-        console.log(`  ${issued.link}\n  token: ${issued.token}`);
+        console.log(joinLines(issued.link, issued.token, values.server ?? null).join('\n'));
       }
     } catch (error) {
       if (error instanceof Refusal) throw new CliError(error.message);

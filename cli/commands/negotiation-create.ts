@@ -7,6 +7,7 @@ import { negotiationFromImport } from '../../shared/model/from-import';
 import type { Negotiation } from '../../shared/model/negotiation';
 import { invitationLink, openDataDir, openPostgres } from '../../sync-server';
 import { CliError } from '../cli-error';
+import { joinLines } from '../join-lines';
 import { readSource } from '../read-source';
 import type { Command } from '../command';
 
@@ -24,7 +25,7 @@ export const negotiationCreate: Command = {
     '  --postgres URL  the PostgreSQL database of a cluster of nodes, instead of a data directory',
     '  --from FILE   import a UN text (txt, PDF-extracted text, Markdown or .docx) as the zero draft',
     '  --cofacilitators A,B  the two co-facilitators\' names, as everyone sees them ("Co-facilitator — Ireland")',
-    '  --server URL  the server address to put in the invitation links (default: empty)',
+    '  --server URL  the server address to put in the invitation links (ws://HOST:PORT or wss://…; without it the links name none)',
     '  --json        print {"id", "title", "invitations": [{"role", "name", "token", "link", "id"}, …]}',
   ].join('\n'),
   async run(args) {
@@ -53,7 +54,7 @@ export const negotiationCreate: Command = {
       if (values.json) console.log(JSON.stringify(result, null, 2));
       else {
         console.log(`Negotiation ${result.id}: ${result.title}`);
-        invitations.forEach((i, n) => console.log(`\nCo-facilitator ${i.name ? `— ${i.name}` : n + 1} (invitation ${i.id}):\n  ${i.link}\n  token: ${i.token}`));
+        invitations.forEach((i, n) => console.log([`\nCo-facilitator ${i.name ? `— ${i.name}` : n + 1} (invitation ${i.id}):`, ...joinLines(i.link, i.token, values.server ?? null)].join('\n')));
         console.log('\nThe tokens are shown only now; the server keeps only their hashes.');
       }
     } finally {

@@ -67,6 +67,12 @@ describe('penholder negotiation create, invite, revoke (--json) and the admin AP
       const metrics = await (await fetch(`${server.url}/metrics`)).text();
       expect(metrics).toMatch(/penholder_store_write_seconds_count [1-9]/);
       expect(await (await fetch(`${server.url}/join?token=abc`)).text()).toMatch(/web edition is not built/);
+
+      // Told the server's address, an invitation prints the web edition's join page on it.
+      const printed = penholder('invite', '--data', dir, '--negotiation', created.id, '--delegation', 'Kenya', '--server', server.wsUrl);
+      const web = /in a browser: (\S+)/.exec(printed)?.[1] ?? '';
+      expect(web.startsWith(`${server.url}/join?token=ph_`), printed).toBe(true);
+      expect(await (await fetch(web)).text()).toMatch(/web edition is not built/);
     } finally {
       await server.close();
     }
