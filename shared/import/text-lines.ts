@@ -4,6 +4,8 @@ import { superscriptMarks } from './superscripts';
 
 const FOOTNOTE_LINE = /^(\d{1,3}|[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3}|\*{1,3})\s*(?<=[⁰¹²³⁴⁵⁶⁷⁸⁹]|\s)(\S.*)$/u;
 const SUPERSCRIPT = '⁰¹²³⁴⁵⁶⁷⁸⁹';
+const MONTHS = 'January|February|March|April|May|June|July|August|September|October|November|December|janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre';
+const BARE_NOTE = new RegExp(`^(\\d{1,3}) (?!(?:${MONTHS})\\b)((?:[A-Z(“"]|See\\b|Ibid)\\S*.{0,400})$`, 'u');
 const markOf = (s: string): string => s.replace(/[⁰¹²³⁴⁵⁶⁷⁸⁹]/gu, (d) => String(SUPERSCRIPT.indexOf(d)));
 
 /**
@@ -94,6 +96,17 @@ export function textLines(input: string): ReadLines {
         return;
       }
       inFootnotes = false;
+    }
+    // A footnote body the extraction set between paragraphs without its rule ("2 A/57/759-S/2003/332, annex I."):
+    // the next footnote's number, a capital, a full stop at the end, set apart by blank lines.
+    const bare = BARE_NOTE.exec(text);
+    if (bare && Number(bare[1]) > lastMark && Number(bare[1]) <= lastMark + 2 && /[.)]$/u.test(text) &&
+      (doubleSpaced ? blanks > 1 : blanks > 0) && !raw[index + 1]?.trim()) {
+      footnotes.push({ mark: bare[1] ?? '', text: bare[2] ?? '', line: index + 1 });
+      lastMark = Number(bare[1]);
+      afterBreak = true;
+      blanks = 0;
+      return;
     }
     // A line repeated verbatim right after itself is an extraction artefact.
     if (text === previous && text.length >= 30) return;
