@@ -94,29 +94,24 @@ const frame = (write: (encoder: encoding.Encoder) => void): Uint8Array => {
   return encoding.toUint8Array(encoder);
 };
 
-/** Sync step 1: the server's state vector, asking the client for what the server lacks. */
-export const syncStep1Frame = (stateVector: Uint8Array): Uint8Array =>
-  frame((e) => {
-    encoding.writeVarUint(e, MessageType.sync);
-    encoding.writeVarUint(e, SyncType.step1);
-    encoding.writeVarUint8Array(e, stateVector);
-  });
+/** A sync message of the given kind carrying a state vector or an update. */
+const syncFrame =
+  (kind: (typeof SyncType)[keyof typeof SyncType]) =>
+  (payload: Uint8Array): Uint8Array =>
+    frame((e) => {
+      encoding.writeVarUint(e, MessageType.sync);
+      encoding.writeVarUint(e, kind);
+      encoding.writeVarUint8Array(e, payload);
+    });
 
-/** Sync step 2: what the client lacks. */
-export const syncStep2Frame = (update: Uint8Array): Uint8Array =>
-  frame((e) => {
-    encoding.writeVarUint(e, MessageType.sync);
-    encoding.writeVarUint(e, SyncType.step2);
-    encoding.writeVarUint8Array(e, update);
-  });
+/** Sync step 1: the sender's state vector, asking for what it lacks. */
+export const syncStep1Frame: (stateVector: Uint8Array) => Uint8Array = syncFrame(SyncType.step1);
+
+/** Sync step 2: what the other side lacks. */
+export const syncStep2Frame: (update: Uint8Array) => Uint8Array = syncFrame(SyncType.step2);
 
 /** A document update (several merged into one). */
-export const updateFrame = (update: Uint8Array): Uint8Array =>
-  frame((e) => {
-    encoding.writeVarUint(e, MessageType.sync);
-    encoding.writeVarUint(e, SyncType.update);
-    encoding.writeVarUint8Array(e, update);
-  });
+export const updateFrame: (update: Uint8Array) => Uint8Array = syncFrame(SyncType.update);
 
 /** An awareness update. */
 export const awarenessFrame = (update: Uint8Array): Uint8Array =>
