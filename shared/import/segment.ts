@@ -105,6 +105,17 @@ export function segment(lines: SourceLine[]): Segmented {
     return false;
   };
   let headingAt = -1;
+  // The headings since the last paragraph open an annex whose "Annex" line is missing: the first is its title
+  // ("Political declaration …"), any after it head its first paragraphs ("I. Our commitment").
+  const annexFromHeadings = (): void => {
+    const run = pending.length ? pending : [out.headings[out.headings.length - 1] ?? ''];
+    const title = run[0] ?? '';
+    const at = out.headings.lastIndexOf(title);
+    if (at >= 0) out.headings.splice(at, 1);
+    out.annexes.push({ titleParts: [title], chapeauParts: [] });
+    pending = run.slice(1);
+    heading = pending[pending.length - 1] ?? null;
+  };
 
   for (let index = 0; index < lines.length; index++) {
     const line = lines[index] as SourceLine;
@@ -176,9 +187,8 @@ export function segment(lines: SourceLine[]): Segmented {
     // Numbering that starts again at 1 under a title after the operative paragraphs: an annex whose "Annex"
     // line is missing (as Penholder's own clean text prints it).
     if (number?.number === 1 && state === 'operative' && expected > 1 && headingAt === index - 1 && !underOption) {
-      out.annexes.push({ titleParts: [out.headings.pop() ?? ''], chapeauParts: [] });
+      annexFromHeadings();
       state = 'annex';
-      heading = null;
       expected = 1;
     }
     // "9bis." follows 9 (or another 9bis); under an option, any number up to the next expected starts again.
@@ -236,8 +246,7 @@ export function segment(lines: SourceLine[]): Segmented {
     const titled = headingAt === index - 1 && (state === 'preamble' || state === 'operative');
     if ((state === 'prelude' || state === 'annex' || titled) && isChapeau(text) && !out.paragraphs.some((p) => p.kind === 'annex')) {
       if (titled) {
-        out.annexes.push({ titleParts: [out.headings.pop() ?? ''], chapeauParts: [] });
-        heading = null;
+        annexFromHeadings();
         expected = 1;
       } else if (state === 'prelude') out.annexes.push({ titleParts: [], chapeauParts: [] });
       state = 'annex';

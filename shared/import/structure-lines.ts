@@ -48,12 +48,12 @@ export function isOptionLine(text: string): boolean {
   return OPTION.test(text) || /^\{[^{}]{2,200}\}$/u.test(text);
 }
 
-const CLOSING = /^\d+\s*(?:e|er|re|ème|st|nd|rd|th)\s+(?:séance plénière|plenary meeting|séance|meeting)\b|^Adopted (?:unanimously )?at the \d[\dIl]*\s*(?:st|nd|rd|th) meeting\b|^Adoptée (?:à l’unanimité |à l'unanimité )?à la \d+e séance\b/iu;
+const CLOSING = /^\d+\s*(?:e|er|re|ème|st|nd|rd|th)\s+(?:séance plénière|plenary meeting|séance|meeting)\b|^Adopted (?:unanimously )?at the \d[\dIl ]*(?:st|nd|rd|th)(?:\s+meeting\b|$)|^Adoptée (?:à l’unanimité |à l'unanimité )?à la \d+e séance\b/iu;
 const DATE = /^\d{1,2}(?:er)?\s+\p{L}+\s+\d{4}\.?$|^\p{L}+\s+\d{1,2},\s+\d{4}\.?$/u;
 
 /**
  * True for the meeting line that closes a resolution ("73e séance plénière", "73rd plenary meeting"; an OCR'd
- * "Adopted at the 298Ist meeting").
+ * "Adopted at the 298Ist meeting", "295 1st meeting", "3075th" with "meeting." on the next line).
  */
 export function isClosing(text: string): boolean {
   return CLOSING.test(text);

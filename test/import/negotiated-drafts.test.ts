@@ -55,4 +55,24 @@ describe('the importer on the shapes of negotiated drafts and extractions', () =
       { source: 'a.md', format: 'md' });
     expect(md.operative.map((p) => [p.number, p.heading])).toEqual([['1', 'I. Scope']]);
   });
+
+  it('keeps an annexed declaration\'s title when a sub-heading follows it and no "Annex" line precedes it', () => {
+    const t = importText('The General Assembly,\n\n*Recalling* its resolution,\n\n1. *Adopts* the declaration annexed to the present ' +
+      'resolution.\n\n## Political declaration on trafficking\n\n### I. Our commitment\n\n1. We reaffirm our commitment;\n\n' +
+      '2. We recall the Plan.\n', { source: 'a.md', format: 'md' });
+    expect(t.annexes.map((a) => a.title)).toEqual(['Political declaration on trafficking']);
+    expect(t.annexes[0]?.paragraphs.map((p) => [p.number, p.heading])).toEqual([['1', 'I. Our commitment'], ['2', 'I. Our commitment']]);
+  });
+
+  it('takes the running title out of a web copy flattened onto one line, and reads its symbol from the title', () => {
+    const body = ['United Nations A/RES/80/29 General Assembly Distr.: General 80/29. Conventional arms control at the regional',
+      'and subregional levels The General Assembly, Recalling its resolutions on the subject, Aware that the preservation of a',
+      'balance would contribute to peace, Conventional arms control at the regional and subregional levels Desirous of',
+      'promoting agreements to strengthen regional peace, 1. Decides to give urgent consideration to the issues involved;',
+      '2. Requests the Conference on Disarmament to consider the formulation of principles;'.padEnd(1600, ' ')].join(' ');
+    const t = importText(body, { source: 'web.txt' });
+    expect(t.symbol).toBe('A/RES/80/29');
+    expect(t.preamble.map((p) => p.text.split(' ')[0])).toEqual(['Recalling', 'Aware', 'Desirous']);
+    expect(t.preamble[1]?.text).toBe('Aware that the preservation of a balance would contribute to peace,');
+  });
 });
