@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import { roomSection } from './room-scenario';
+import { hostileSection } from './hostile-scenario';
 import type { BenchRecord } from './run-point';
 
 export const BEGIN = '<!-- BEGIN: written by `npm run bench`; edit outside these markers only -->';
@@ -114,6 +115,7 @@ export function generatedSection(run: RunResult): string {
     if (single) out.push(`Beside the single-node, single-document figure of (1): N=${single.n}, p50 ${f(single.p50, 2)} ms, p99 ${f(single.p99, 2)} ms at ${f(single.updatesPerSec, 1)} updates/s.`, '');
   }
   out.push(...roomSection(records));
+  out.push(...hostileSection(records));
   out.push('### Targets', '', '| target | met | by how much |', '|---|---|---|');
   for (const t of run.targets) out.push(`| ${t.target} | ${t.met === null ? 'not measured' : t.met ? 'yes' : '**missed**'} | ${t.detail.replace(/\|/g, '/')} |`);
   out.push('');

@@ -39,7 +39,8 @@ export interface BenchDocument {
   initialUpdate: Uint8Array;
 }
 
-async function invite(data: DataDir, negotiationId: string, role: 'cofacilitator' | 'delegation' | 'observer', name: string | null): Promise<string> {
+/** An invitation in a prepared data directory; its token. */
+export async function invite(data: DataDir, negotiationId: string, role: 'cofacilitator' | 'delegation' | 'observer', name: string | null): Promise<string> {
   const issued = await inviteDelegation(
     { invitations: data.invitations, serverUrl: null, editTable: (id, edit) => editStoredTable(data.store, id, edit) },
     { negotiationId, delegationName: name, role, expiresAt: null },

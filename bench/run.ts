@@ -1,6 +1,7 @@
 /**
  * `npm run bench [-- --quick] [-- --only=1,2,…]`: Penholder against the stock Yjs servers and a plain
- * relay, on this machine, in one run, and Penholder on 1–3 nodes over PostgreSQL and Redis (7). Writes
+ * relay, on this machine, in one run, Penholder on 1–3 nodes over PostgreSQL and Redis (7), and a room
+ * next to a hostile neighbour (9). Writes
  * bench-results/latest.json (and a timestamped copy), bench-results/latency.svg (p99 against N), prints
  * a Markdown table, and rewrites the generated part of docs/benchmarks.md (when every scenario ran).
  */
@@ -18,10 +19,11 @@ import type { BenchRecord } from './run-point';
 import { COMPARED, fanOut, FULL, idlePresence, knee, QUICK } from './scenarios';
 import { rendererScenario } from './renderer-scenario';
 import { ROOM_FULL, ROOM_QUICK, roomScenario } from './room-scenario';
+import { HOSTILE_FULL, HOSTILE_QUICK, hostileScenario } from './hostile-scenario';
 
 const { values } = parseArgs({ options: { quick: { type: 'boolean' }, only: { type: 'string' }, out: { type: 'string' } } });
 const sizes = values.quick ? QUICK : FULL;
-const ALL = '1,2,3,4,5,6,7,8';
+const ALL = '1,2,3,4,5,6,7,8,9';
 const only = new Set((values.only ?? ALL).split(',').map((s) => s.trim()));
 const ROOT = path.resolve(import.meta.dirname, '..');
 const resultsDir = values.out ?? path.join(ROOT, 'bench-results');
@@ -85,6 +87,11 @@ if (only.has('8')) {
   const sizes8 = sizes.quick ? ROOM_QUICK : ROOM_FULL;
   log(`(8) the room: ${sizes8.delegations} delegations, N=${sizes8.participants} on one socket each; baseline (a socket per document) at N=${sizes8.baselineParticipants}`);
   records.push(...(await roomScenario(sizes8, log)));
+}
+if (only.has('9')) {
+  const sizes9 = sizes.quick ? HOSTILE_QUICK : HOSTILE_FULL;
+  log(`(9) the hostile neighbour: a delegation typing, ${sizes9.readers} readers, phases of ${sizes9.phaseMs / 1000} s`);
+  records.push(...(await hostileScenario(sizes9, log)));
 }
 summary.knees = knees;
 summary.remeasured = records.filter((r) => r.superseded).length;
@@ -169,6 +176,14 @@ if (only.has('8')) {
   const [same, base] = [room.find((r) => r !== top && r.server === top?.server), room.find((r) => r.server !== top?.server)];
   targets.push({ target: `(8) the room: p99 ≤ 250 ms at N=${top?.n}, 1 socket per client`, met: top?.valid ? top.p99! <= 250 && top.extra?.socketsPerClient === 1 : null, detail: `p99 ${top?.p99 ?? '–'} ms (co-facilitators ${top?.extra?.cofacilitatorP99 ?? '–'}, delegations ${top?.extra?.delegationP99 ?? '–'}), ${top?.extra?.socketsPerClient ?? '–'} socket(s) per client, ${top?.cpuPercent ?? '–'} % CPU, ${top?.rssMB ?? '–'} MB${top?.valid ? '' : ` (${top?.note})`}` });
   if (base) targets.push({ target: `(8) the room beats a socket per document at N=${base.n}`, met: same?.valid && base.valid ? same.p99! <= base.p99! && same.rssMB! <= base.rssMB! : null, detail: `one socket: p99 ${same?.p99 ?? '–'} ms, ${same?.rssMB ?? '–'} MB, load ${same?.extra?.initialLoadS ?? '–'} s; per document (${base.extra?.socketsPerClient ?? '–'} sockets per client): p99 ${base.p99 ?? '–'} ms, ${base.rssMB ?? '–'} MB, load ${base.extra?.initialLoadS ?? '–'} s${base.valid ? '' : ` (${base.note})`}` });
+}
+
+if (only.has('9')) {
+  for (const r of records.filter((x) => x.scenario === '9-hostile-neighbour' && x.extra?.phase !== 'alone')) {
+    const ratio = r.extra?.ratioToAlone as number | null;
+    ratios[`hostile neighbour p99 / alone, ${r.extra?.phase}`] = ratio;
+    targets.push({ target: `(18) hostile neighbour, ${r.extra?.phase}: the typist's p99 ≤ 2 × alone`, met: r.valid && ratio !== null ? ratio <= 2 : null, detail: `p99 ${r.p99 ?? '–'} ms (ratio ${ratio ?? '–'})${r.valid ? '' : ` (${r.note})`}` });
+  }
 }
 
 // What limits the misses: the server under the profiler at the missed point (full run only: it costs a minute).

@@ -9,6 +9,7 @@ import { isKnownUpdate } from './known-update';
 import { awarenessFrame, decodeClientMessage, permissionDeniedFrame, ProtocolError, syncStep1Frame, syncStep2Frame, updateFrame } from '../../shared/protocol/messages';
 import { callHooks, refusalOf, type ServerHooks } from './server-hooks';
 import { applyInSlices } from './apply-in-slices';
+import { FullState } from './full-state';
 import { SLICE_ABOVE_BYTES } from './slice-update';
 import { UpdateSlicer } from './update-slicer';
 import { filterAwareness, stampAwareness } from './stamp-awareness';
@@ -42,8 +43,8 @@ export class HostedDocument {
   private flushing = false;
   private updatesSinceCompaction = 0;
   private resyncing = false;
-  /** The whole document as one update, valid until the next change: the answer to every empty client's sync step 1. */
-  private fullState: Uint8Array | null = null;
+  /** The answer to every empty client's sync step 1. */
+  private readonly fullState: FullState;
   private lastResync = 0;
   destroyed = false;
 
@@ -61,9 +62,10 @@ export class HostedDocument {
     private readonly slicer: UpdateSlicer = new UpdateSlicer(logger),
   ) {
     this.awareness = new awarenessProtocol.Awareness(doc);
+    this.fullState = new FullState(doc);
     this.awareness.setLocalState(null);
     doc.on('update', (update: Uint8Array, origin: unknown) => {
-      this.fullState = null;
+      this.fullState.changed(update);
       if (origin === REMOTE_ORIGIN) {
         this.remoteUpdates.push(update);
         this.scheduleFlush();
@@ -102,7 +104,7 @@ export class HostedDocument {
 
   /** The stored update the document was loaded from, when it is the whole state (one stored row, nothing since). */
   setFullState(update: Uint8Array): void {
-    this.fullState = update;
+    this.fullState.set(update);
   }
 
   /** Removes a connection and its presence. */
@@ -120,9 +122,7 @@ export class HostedDocument {
       switch (message.type) {
         case 'sync-step1':
           if (isEmptyStateVector(message.stateVector)) {
-            // Encoded once per change, not once per client: a room of clients joining at once costs one encode.
-            this.fullState ??= Y.encodeStateAsUpdate(this.doc);
-            connection.outbox.push(syncStep2Frame(this.fullState));
+            connection.outbox.push(...this.fullState.frames());
           } else connection.outbox.push(syncStep2Frame(Y.encodeStateAsUpdate(this.doc, message.stateVector)));
           break;
         case 'update':

@@ -1,20 +1,10 @@
-import * as encoding from 'lib0/encoding';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningServer } from '../../sync-server';
 import { awarenessFrame } from '../../shared/protocol/messages';
 import { connect, seedNegotiation, startNode, waitFor, type ClusterClient } from '../cluster/cluster-harness';
 import { skipCluster, TestPostgres, TestRedis } from '../cluster/services';
+import { forgedAwareness } from '../../testing/forged-awareness';
 import { rawSocket } from './harness';
-
-/** One awareness entry, as a client could forge it. */
-function awarenessUpdate(id: number, clock: number, state: unknown): Uint8Array {
-  const encoder = encoding.createEncoder();
-  encoding.writeVarUint(encoder, 1);
-  encoding.writeVarUint(encoder, id);
-  encoding.writeVarUint(encoder, clock);
-  encoding.writeVarString(encoder, JSON.stringify(state));
-  return encoding.toUint8Array(encoder);
-}
 
 describe.skipIf(skipCluster)('presence across nodes', () => {
   let postgres: TestPostgres;
@@ -50,9 +40,9 @@ describe.skipIf(skipCluster)('presence across nodes', () => {
     await waitFor(() => who(readerA, id) === 'owner', 'the owner\'s presence to reach node A');
 
     const thief = await rawSocket(a.wsUrl, name, token);
-    thief.ws.send(awarenessFrame(awarenessUpdate(id, 1_000, { who: 'thief' })));
+    thief.ws.send(awarenessFrame(forgedAwareness([[id, { who: 'thief' }]], 1_000)));
     // A marker on the thief's own id: once both readers saw it, the forged entry was handled before it.
-    thief.ws.send(awarenessFrame(awarenessUpdate(4_000_000, 1, { who: 'marker' })));
+    thief.ws.send(awarenessFrame(forgedAwareness([[4_000_000, { who: 'marker' }]])));
     await waitFor(() => who(readerA, 4_000_000) === 'marker' && who(readerB, 4_000_000) === 'marker', 'the marker on both nodes');
     expect(who(readerA, id)).toBe('owner');
     expect(who(readerB, id)).toBe('owner');

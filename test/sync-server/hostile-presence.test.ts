@@ -1,20 +1,8 @@
-import * as encoding from 'lib0/encoding';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { awarenessFrame } from '../../shared/protocol/messages';
 import { encodeRoomFrame } from '../../shared/protocol/room-frame';
+import { forgedAwareness } from '../../testing/forged-awareness';
 import { connectClient, rawSocket, startTestServer, waitFor, type TestClient } from './harness';
-
-/** An awareness update announcing `states` (client id → JSON state) at `clock`, as a client could forge it. */
-function awarenessUpdate(states: [number, unknown][], clock = 1): Uint8Array {
-  const encoder = encoding.createEncoder();
-  encoding.writeVarUint(encoder, states.length);
-  for (const [id, state] of states) {
-    encoding.writeVarUint(encoder, id);
-    encoding.writeVarUint(encoder, clock);
-    encoding.writeVarString(encoder, JSON.stringify(state));
-  }
-  return encoding.toUint8Array(encoder);
-}
 
 describe('presence floods', () => {
   let t: Awaited<ReturnType<typeof startTestServer>>;
@@ -38,10 +26,10 @@ describe('presence floods', () => {
   it('relays at most the connection\'s number of awareness ids, and a late joiner gets no more', async () => {
     const raw = await rawSocket(t.server.wsUrl, name, token);
     const ids = Array.from({ length: 20_000 }, (_, i) => 1_000_000 + i);
-    raw.ws.send(awarenessFrame(awarenessUpdate(ids.map((id) => [id, { cursor: id }]))));
+    raw.ws.send(awarenessFrame(forgedAwareness(ids.map((id) => [id, { cursor: id }]))));
     await waitFor(() => seen(ids[0]!) !== undefined, 'the first ids to be relayed');
     // Then a marker on an id it already holds: once it arrived, everything before it was handled.
-    raw.ws.send(awarenessFrame(awarenessUpdate([[ids[0]!, { marker: true }]], 2)));
+    raw.ws.send(awarenessFrame(forgedAwareness([[ids[0]!, { marker: true }]], 2)));
     await waitFor(() => seen(ids[0]!)?.marker === true, 'the marker');
     expect(ids.filter((id) => seen(id) !== undefined)).toHaveLength(4);
     const late = connectClient(t.server.wsUrl, name, token);
@@ -55,8 +43,8 @@ describe('presence floods', () => {
   it('does not relay a state over the size limit, and relays the same client\'s next small one', async () => {
     const raw = await rawSocket(t.server.wsUrl, name, token);
     const id = 2_000_000;
-    raw.ws.send(awarenessFrame(awarenessUpdate([[id, { note: 'x'.repeat(6 * 1024 * 1024) }]])));
-    raw.ws.send(awarenessFrame(awarenessUpdate([[id, { small: true }]], 2)));
+    raw.ws.send(awarenessFrame(forgedAwareness([[id, { note: 'x'.repeat(6 * 1024 * 1024) }]])));
+    raw.ws.send(awarenessFrame(forgedAwareness([[id, { small: true }]], 2)));
     await waitFor(() => seen(id)?.small === true, 'the small state');
     expect(JSON.stringify(seen(id))).not.toContain('xxxx');
     expect(reader.closes).toEqual([]);
@@ -68,9 +56,9 @@ describe('presence floods', () => {
     const raw = await rawSocket(t.server.wsUrl, t.negotiationId, token);
     const inRoom = (update: Uint8Array) => encodeRoomFrame([{ document: name, message: awarenessFrame(update) }]);
     const ids = Array.from({ length: 20_000 }, (_, i) => 5_000_000 + i);
-    raw.ws.send(inRoom(awarenessUpdate(ids.map((id) => [id, { cursor: id }]))));
-    raw.ws.send(inRoom(awarenessUpdate([[ids[0]!, { note: 'x'.repeat(6 * 1024 * 1024) }]], 2)));
-    raw.ws.send(inRoom(awarenessUpdate([[ids[0]!, { marker: true }]], 3)));
+    raw.ws.send(inRoom(forgedAwareness(ids.map((id) => [id, { cursor: id }]))));
+    raw.ws.send(inRoom(forgedAwareness([[ids[0]!, { note: 'x'.repeat(6 * 1024 * 1024) }]], 2)));
+    raw.ws.send(inRoom(forgedAwareness([[ids[0]!, { marker: true }]], 3)));
     await waitFor(() => seen(ids[0]!)?.marker === true, 'the room\'s marker');
     expect(ids.filter((id) => seen(id) !== undefined)).toHaveLength(4);
     expect(reader.closes).toEqual([]);
@@ -82,10 +70,10 @@ describe('presence floods', () => {
     const owner = await rawSocket(t.server.wsUrl, name, token);
     const thief = await rawSocket(t.server.wsUrl, name, token);
     const id = 3_000_000;
-    owner.ws.send(awarenessFrame(awarenessUpdate([[id, { who: 'owner' }]])));
+    owner.ws.send(awarenessFrame(forgedAwareness([[id, { who: 'owner' }]])));
     await waitFor(() => seen(id)?.who === 'owner', 'the owner\'s state');
-    thief.ws.send(awarenessFrame(awarenessUpdate([[id, { who: 'thief' }]], 5)));
-    thief.ws.send(awarenessFrame(awarenessUpdate([[3_000_001, { who: 'thief marker' }]])));
+    thief.ws.send(awarenessFrame(forgedAwareness([[id, { who: 'thief' }]], 5)));
+    thief.ws.send(awarenessFrame(forgedAwareness([[3_000_001, { who: 'thief marker' }]])));
     await waitFor(() => seen(3_000_001)?.who === 'thief marker', 'the thief\'s own id');
     expect(seen(id)?.who).toBe('owner');
     owner.ws.close();
