@@ -43,7 +43,8 @@ export const EXPORT_FILE_TYPES: Record<ExportFormat, { mime: string; extension: 
 export async function exportBytes(negotiation: Negotiation, options: ExportOptions, printer?: PdfPrinter): Promise<Uint8Array> {
   const meta = negotiation.table.meta();
   const language = options.language ?? meta.language;
-  const masthead = { agendaItem: options.agendaItem ?? null };
+  // The agenda item asked for, else the one the imported text named.
+  const masthead = { agendaItem: options.agendaItem ?? meta.agendaItem ?? null };
   switch (options.format) {
     case 'html':
       return new TextEncoder().encode(exportHtml(negotiation, options));

@@ -47,6 +47,8 @@ export interface Segmented {
   decision: boolean;
 }
 
+const TAGGED = /^\[?(PP|OP)\s?(\d{1,3})\s?(bis|ter|quater|quinquies)?\]?[.:]?\s+(\S.*)$/iu;
+
 type State = 'prelude' | 'preamble' | 'operative' | 'closed' | 'annex';
 
 /**
@@ -179,6 +181,20 @@ export function segment(lines: SourceLine[]): Segmented {
       underOption = true;
       paragraph = null;
       target = null;
+      continue;
+    }
+    // Working labels typed into a draft ("[PP3] Recalling …", "OP5 bis. Decides …", as Penholder's draft exports
+    // and many zero drafts print them) say the paragraph's kind and number.
+    const tag = state !== 'closed' && !(state === 'annex' && out.paragraphs.some((p) => p.kind === 'annex')) ? TAGGED.exec(text) : null;
+    if (tag?.[1]?.toUpperCase() === 'PP' && state !== 'operative') {
+      state = 'preamble';
+      open('preambular', null, line, tag[4] ?? '');
+      continue;
+    }
+    if (tag?.[1]?.toUpperCase() === 'OP') {
+      state = state === 'annex' ? 'annex' : 'operative';
+      open(state === 'annex' ? 'annex' : 'operative', `${tag[2] ?? ''}${tag[3] ?? ''}`, line, tag[4] ?? '');
+      expected = Math.max(expected, Number(tag[2]) + 1);
       continue;
     }
     // A number alone on its line ("1." then the text on the next) opens the paragraph all the same.

@@ -23,6 +23,7 @@ export function negotiationFromImport(imported: ImportedText, options: { id?: st
     language: imported.language,
     organ: imported.organ,
     closing: imported.closing,
+    ...(imported.agendaItem ? { agendaItem: imported.agendaItem } : {}),
   });
   const table = negotiation.table;
   const footnoteIds = new Map<string, string>();

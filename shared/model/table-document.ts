@@ -54,6 +54,7 @@ export class TableDocument {
       targetWords: (m.get('targetWords') as number | null) ?? null,
       createdAt: (m.get('createdAt') as string) ?? '',
       dates: (m.get('dates') as Record<string, string>) ?? {},
+      ...(m.has('agendaItem') ? { agendaItem: (m.get('agendaItem') as string | null) ?? null } : {}),
     };
   }
 

@@ -17,6 +17,8 @@ export interface NegotiationMeta {
   createdAt: string;
   /** Key dates by name: "adoption", "high-level meeting". */
   dates: Record<string, string>;
+  /** The agenda item(s) of the imported text ("107", "12 and 118"), printed in an export's masthead. */
+  agendaItem?: string | null;
 }
 
 /** A paragraph as frozen in a revision. */

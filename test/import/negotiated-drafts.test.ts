@@ -75,4 +75,14 @@ describe('the importer on the shapes of negotiated drafts and extractions', () =
     expect(t.preamble.map((p) => p.text.split(' ')[0])).toEqual(['Recalling', 'Aware', 'Desirous']);
     expect(t.preamble[1]?.text).toBe('Aware that the preservation of a balance would contribute to peace,');
   });
+
+  it('reads working labels typed into a draft ("[PP3]", "OP5 bis.") as the paragraphs\' kind and number', () => {
+    const t = importText(['The General Assembly,', '', '[PP1] Recalling its resolutions,', '', '[PP2] Noting the report,', '',
+      'OP1. Decides to act;', '', 'OP1 bis. Requests a report;', '', 'OP2. Decides to remain seized of the matter.'].join('\n'),
+    { source: 'zero-draft.txt' });
+    expect(t.preamble.map((p) => p.text)).toEqual(['Recalling its resolutions,', 'Noting the report,']);
+    expect(t.operative.map((p) => [p.number, p.text])).toEqual([
+      ['1', 'Decides to act;'], ['1bis', 'Requests a report;'], ['2', 'Decides to remain seized of the matter.'],
+    ]);
+  });
 });
