@@ -419,6 +419,20 @@ export const en = {
   'filter.words': 'Find words',
   'menu.proposeWhere': 'To propose an amendment, first move into the paragraph\'s text (Alt+↓ and Alt+↑ move between paragraphs), then ask again.',
   'menu.proposeDelegations': 'Delegations propose amendments; co-facilitators change the text directly, or use the paragraph\'s toolbar.',
+  'paragraphKind.preambular': 'Preambular paragraph',
+  'paragraphKind.operative': 'Operative paragraph',
+  'paragraphKind.declaration': 'Paragraph',
+  'paragraphKind.heading': 'Heading',
+  'paragraphKind.chapeau': 'Chapeau',
+  'paragraphKind.annex-title': 'Title of the annex',
+  'keys.menu': 'Open the menu of the selected words (propose a change to them, bracket them)',
+  'menu.selection': 'Actions on the selected words of {label}',
+  'menu.insertHere': 'Propose inserting words here',
+  'menu.replace': 'Propose replacing “{quote}”',
+  'menu.insertAfter': 'Propose inserting words after “{quote}”',
+  'menu.delete': 'Propose deleting “{quote}”',
+  'menu.bracketPropose': 'Propose bracketing “{quote}”',
+  'menu.bracket': 'Bracket “{quote}”',
 } as const;
 
 /** A message that depends on a count: a form per plural category (Intl.PluralRules), `other` always. */

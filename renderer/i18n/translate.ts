@@ -17,12 +17,22 @@ export function pluralForm(message: Message, rules: Intl.PluralRules, count: unk
   return (Number.isFinite(n) ? message[rules.select(n)] : undefined) ?? message.other;
 }
 
-/** The translator for a language. */
-export function translator(language: UiLanguage): Translate {
+/**
+ * The locale numbers and dates are written in: the user's own regional form of the interface language
+ * when the system prefers one (fr-CH, en-US), else fr-FR (04/05/2026) or en-GB (04/05/2026).
+ */
+export function uiLocale(language: UiLanguage, preferred: readonly string[] = typeof navigator === 'undefined' ? [] : navigator.languages ?? []): string {
+  return preferred.find((l) => l.toLowerCase().split('-')[0] === language && l.includes('-')) ?? (language === 'fr' ? 'fr-FR' : 'en-GB');
+}
+
+/** The translator for a language: numbers in placeholders are written as the language writes them (1 000 in French). */
+export function translator(language: UiLanguage, locale: string = uiLocale(language)): Translate {
   const messages = MESSAGES[language];
   const rules = new Intl.PluralRules(language);
+  const number = new Intl.NumberFormat(locale);
+  const shown = (value: string | number): string => (typeof value === 'number' ? number.format(value) : value);
   return (key, values) =>
-    pluralForm(messages[key], rules, values?.count).replace(/\{(\w+)\}/g, (whole, name: string) => (values && name in values ? String(values[name]) : whole));
+    pluralForm(messages[key], rules, values?.count).replace(/\{(\w+)\}/g, (whole, name: string) => (values && name in values ? shown(values[name]!) : whole));
 }
 
 /** The interface language and its translator, provided at the root. */

@@ -3,6 +3,7 @@ import { isShown } from '../../shared/model/labels';
 import { currentLabels } from '../../shared/model/queries';
 import { breakSilence } from '../../shared/model/silence-commands';
 import { useT } from '../i18n/translate';
+import { kindLabel } from './kind-label';
 import { useConnection, useNegotiation } from '../store/connection-context';
 import { useRun } from './errors';
 
@@ -24,9 +25,9 @@ export function BreakSilenceForm() {
       paragraphs: n.table
         .paragraphs()
         .filter((p) => isShown(p, epoch) && p.status.state !== 'deleted')
-        .map((p) => ({ id: p.id, label: labels.get(p.id) || p.kind })),
+        .map((p) => ({ id: p.id, label: labels.get(p.id) || kindLabel(t, p.kind) })),
     };
-  }, [actor.delegationId]);
+  }, [actor.delegationId, t]);
   if (!model.open || actor.role !== 'delegation') return null;
   const submit = (e: FormEvent) => {
     e.preventDefault();

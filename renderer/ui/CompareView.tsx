@@ -5,6 +5,7 @@ import type { ProposalKind } from '../../shared/model/proposal';
 import { authorName } from '../../shared/model/queries';
 import { compareRevisions, type ParagraphChange } from '../../shared/model/revision-commands';
 import { useT } from '../i18n/translate';
+import { kindLabel } from './kind-label';
 import { useNegotiation } from '../store/connection-context';
 import { authorWords } from './DecisionLogView';
 import { Redline } from './Redline';
@@ -92,7 +93,7 @@ export function CompareView() {
         <article key={c.id} className={`change change-${c.change}`} data-paragraph={c.id} data-change={c.change} aria-labelledby={`${id}-${c.id}`}>
           <header className="paragraph-head">
             <h2 id={`${id}-${c.id}`} className="label">
-              {c.after?.label || c.before?.label || c.after?.kind || c.before?.kind}
+              {c.after?.label || c.before?.label || kindLabel(t, (c.after ?? c.before)!.kind)}
             </h2>
             <span className={`change-kind change-kind-${c.change}`}>{t(`compare.change.${c.change}`)}</span>
             {c.before && c.after && c.before.label !== c.after.label && c.before.label && <span className="alt-of">{t('compare.was', { label: c.before.label })}</span>}

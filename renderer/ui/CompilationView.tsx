@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { InlineCompilationView } from './compilation/InlineCompilationView';
 import { compilation } from '../../shared/model/compilation';
 import { useT } from '../i18n/translate';
+import { kindLabel } from './kind-label';
 import { useNegotiation } from '../store/connection-context';
 
 /** The compilation text in either form: a table per paragraph, or proposals inline at their place (as read in the room). */
@@ -32,7 +33,7 @@ function CompilationTable() {
     <section className="compilation" aria-label={t('compilation.region')}>
       {paragraphs.map((p) => (
         <section key={p.id} className="compiled">
-          <h2>{p.label || p.kind}</h2>
+          <h2>{p.label || kindLabel(t, p.kind)}</h2>
           <p lang={language}>{p.text}</p>
           {p.proposals.length > 0 && (
             <table>

@@ -1,6 +1,7 @@
 import { isShown } from '../../shared/model/labels';
 import { currentLabels } from '../../shared/model/queries';
 import { useT } from '../i18n/translate';
+import { kindLabel } from './kind-label';
 import { useNegotiation } from '../store/connection-context';
 
 /** Where a paragraph should go: after which other paragraph (or to the start), by working label. */
@@ -13,9 +14,9 @@ export function MoveTarget({ paragraphId, value, onChange }: { paragraphId: stri
       return n.table
         .paragraphs()
         .filter((p) => p.id !== paragraphId && isShown(p, epoch) && p.status.state !== 'deleted')
-        .map((p) => ({ id: p.id, label: labels.get(p.id) || p.kind }));
+        .map((p) => ({ id: p.id, label: labels.get(p.id) || kindLabel(t, p.kind) }));
     },
-    [paragraphId],
+    [paragraphId, t],
   );
   return (
     <label>

@@ -4,6 +4,7 @@ import { confirmAdRef } from '../../shared/model/proposal-commands';
 import { authorName, type ProposalView } from '../../shared/model/queries';
 import { flatText } from '../../shared/text/rich-text';
 import { I18nContext } from '../i18n/translate';
+import { kindLabel } from './kind-label';
 import { useConnection } from '../store/connection-context';
 import type { FlatSpan } from './editor-plugins';
 import { useRun } from './errors';
@@ -18,6 +19,8 @@ import { ParagraphEditor } from './ParagraphEditor';
 import type { Changes } from './TextView';
 import { ProposalList } from './ProposalList';
 import { ProposeForm } from './ProposeForm';
+import { isMenuKey } from './SelectionMenu';
+import { useSelectionMenu, type MenuProposal } from './use-selection-menu';
 import { StatusBadge } from './StatusBadge';
 import { StatusControl } from './StatusControl';
 
@@ -52,6 +55,7 @@ export const ParagraphCard = memo(function ParagraphCard({ paragraph, label, alt
   const { negotiation, actor } = connection;
   const [showProposals, setShowProposals] = useState(false);
   const [form, setForm] = useState<FlatSpan | null | false>(false);
+  const [preset, setPreset] = useState<MenuProposal | null>(null);
   const [picked, setPicked] = useState<string | null>(null);
   const selection = useRef<FlatSpan | null>(null);
   const nameOf = (id: string): string => negotiation.table.delegation(id)?.name ?? id;
@@ -59,7 +63,7 @@ export const ParagraphCard = memo(function ParagraphCard({ paragraph, label, alt
   const isDelegation = actor.role === 'delegation';
   const changeable = paragraph.status.state !== 'agreed' && paragraph.status.state !== 'deleted' && !underSilence;
   const mayWrite = connection.mayWrite({ kind: 'table' }) && changeable;
-  const shownLabel = label || paragraph.kind;
+  const shownLabel = label || kindLabel(t, paragraph.kind);
   const inline = useMemo(
     () => inlineSuggestions(negotiation, paragraph.id, views, (v) => (anonymous ? null : authorName(negotiation, v.proposal)), actor.role === 'delegation' ? actor.delegationId : null),
     [negotiation, paragraph.id, views, actor, anonymous],
@@ -79,24 +83,42 @@ export const ParagraphCard = memo(function ParagraphCard({ paragraph, label, alt
   }, [connection, paragraph.id, onActivate]);
   const tools = useBracketTools(paragraph, selection);
   const isFacilitator = actor.role === 'cofacilitator';
+  const headingId = `h-${paragraph.id}`;
+  const mayPropose = isDelegation && changeable;
+  const selectionMenu = useSelectionMenu({
+    label: shownLabel,
+    flat: () => flatText(negotiation.table.paragraph(paragraph.id)?.text ?? paragraph.text),
+    selection,
+    mayPropose,
+    mayBracket: isFacilitator && mayWrite,
+    tools,
+    onPropose: (proposal, span) => {
+      setPreset(proposal);
+      setForm(span);
+    },
+  });
+  const openMenu = useRef(selectionMenu.openAtSelection);
+  openMenu.current = selectionMenu.openAtSelection;
   const onKey = useCallback(
     (event: KeyboardEvent): boolean => {
+      if (isMenuKey(event)) return openMenu.current();
       const which = isFacilitator ? bracketKey(event) : null;
       if (which) tools[which]();
       return which !== null;
     },
     [isFacilitator, tools],
   );
-  const headingId = `h-${paragraph.id}`;
-  const mayPropose = isDelegation && changeable;
-  const openForm = useCallback(() => setForm(selection.current && selection.current.to > selection.current.from ? selection.current : null), []);
+  const openForm = useCallback(() => {
+    setPreset(null);
+    setForm(selection.current && selection.current.to > selection.current.from ? selection.current : null);
+  }, []);
   useEffect(() => {
     if (proposeSignal > 0 && mayPropose) openForm();
   }, [proposeSignal]);
   const pendingMine = paragraph.status.state === 'adref' && actor.delegationId !== null && paragraph.status.pending.includes(actor.delegationId) && !confirmedBy.includes(actor.delegationId);
 
   return (
-    <article className={`paragraph kind-${paragraph.kind} state-${paragraph.status.state}${views.length > 0 ? ' discussed' : ''}${followed ? ' followed' : ''}`} aria-current={followed ? 'location' : undefined} aria-labelledby={headingId} data-paragraph={paragraph.id} data-label={label} onFocus={onFocus} onMouseDown={() => onActivate?.(paragraph.id)}>
+    <article className={`paragraph kind-${paragraph.kind} state-${paragraph.status.state}${views.length > 0 ? ' discussed' : ''}${followed ? ' followed' : ''}`} aria-current={followed ? 'location' : undefined} aria-labelledby={headingId} data-paragraph={paragraph.id} data-label={label} onFocus={onFocus} onMouseDown={() => onActivate?.(paragraph.id)} onContextMenu={selectionMenu.onContextMenu}>
       <header className="paragraph-head">
         <h2 id={headingId} className="label">
           {shownLabel}
@@ -143,7 +165,8 @@ export const ParagraphCard = memo(function ParagraphCard({ paragraph, label, alt
           </div>
         )}
       </div>
-      {form !== false && <ProposeForm paragraphId={paragraph.id} label={shownLabel} flat={flatText(paragraph.text)} initial={form} onDone={() => setForm(false)} />}
+      {selectionMenu.menu}
+      {form !== false && <ProposeForm key={`${preset?.kind ?? ''}-${form?.from ?? ''}-${form?.to ?? ''}`} paragraphId={paragraph.id} label={shownLabel} flat={flatText(paragraph.text)} initial={form} preset={preset} onDone={() => setForm(false)} />}
       {showProposals && views.length > 0 && <ProposalList views={views} label={shownLabel} paragraph={paragraph} anonymous={anonymous} />}
     </article>
   );

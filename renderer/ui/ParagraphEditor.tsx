@@ -8,6 +8,7 @@ import type * as Y from 'yjs';
 import { paragraphSchema } from '../../shared/text/schema';
 import { bracketPlugin, deletionEdit, docPosition, domSelectionSpan, typingEdit, guardPlugin, selectionPlugin, type FlatSpan } from './editor-plugins';
 import type { AttemptedEdit } from './suggest-typing';
+import { isMenuKey } from './SelectionMenu';
 import { historyKey } from './wording';
 import { suggestionPlugin, suggestionsKey, type InlineSuggestion } from './suggestion-plugin';
 
@@ -139,6 +140,12 @@ export function ParagraphEditor({ fragment, mayWrite, suggest, label, lang, onSu
         spellcheck: String(mayWrite),
       },
       handleDOMEvents: {
+        // The menu of the selected words acts on the selection as the browser holds it now (see domSelection).
+        contextmenu: (v) => {
+          const span = domSelectionSpan(v);
+          if (span) callbacks.current.onSelect(span);
+          return false;
+        },
         // Typed characters in suggest mode are read from the keystroke and the browser's selection,
         // never guessed from the changed page (which cannot tell where a space went among spaces).
         beforeinput: (v, event: InputEvent) => {
@@ -157,7 +164,7 @@ export function ParagraphEditor({ fragment, mayWrite, suggest, label, lang, onSu
           if (edit) placeCaret(v, callbacks.current.onSuggest(edit));
           return true;
         }
-        if (event.ctrlKey || event.metaKey) {
+        if (event.ctrlKey || event.metaKey || isMenuKey(event)) {
           const span = domSelectionSpan(v);
           if (span) callbacks.current.onSelect(span);
         }

@@ -5,7 +5,7 @@ import { setPosition, withdraw } from '../../shared/model/proposal-commands';
 import type { Stance } from '../../shared/model/proposal';
 import { authorName, currentLabels, type ProposalView } from '../../shared/model/queries';
 import { flatText } from '../../shared/text/rich-text';
-import { I18nContext, useT } from '../i18n/translate';
+import { I18nContext, uiLocale, useT } from '../i18n/translate';
 import { delegationCode } from '../../shared/model/roster';
 import { inlinePositions, positionCounts } from './positions';
 import { useConnection } from '../store/connection-context';
@@ -43,7 +43,7 @@ function Wording({ view }: { view: ProposalView }) {
 export function ProposalList({ views, label, paragraph, anonymous = false }: { views: ProposalView[]; label: string; paragraph: Paragraph; /** A reading without authors: counts, no names. */ anonymous?: boolean }) {
   const t = useT();
   const { language } = useContext(I18nContext);
-  const number = new Intl.NumberFormat(language);
+  const number = new Intl.NumberFormat(uiLocale(language));
   const [chosen, setChosen] = useState<readonly string[]>([]);
   const run = useRun();
   const connection = useConnection();

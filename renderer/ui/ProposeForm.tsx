@@ -24,19 +24,21 @@ interface Props {
   flat: string;
   /** The selected words, if any. */
   initial: FlatSpan | null;
+  /** The kind of change chosen already (from the context menu on the selection), and the words it proposes. */
+  preset?: { kind: FormKind; text?: string } | null;
   onDone(): void;
 }
 
 /** A delegation proposes a change to one paragraph, submitted at once or kept as a private draft. */
-export function ProposeForm({ paragraphId, label, flat, initial, onDone }: Props) {
+export function ProposeForm({ paragraphId, label, flat, initial, preset = null, onDone }: Props) {
   const t = useT();
   const run = useRun();
   const id = useId();
   const { negotiation, actor } = useConnection();
   const quoted = initial ? flat.slice(initial.from, initial.to) : '';
-  const [kind, setKind] = useState<FormKind>('replace');
+  const [kind, setKind] = useState<FormKind>(preset?.kind ?? 'replace');
   const [quote, setQuote] = useState(quoted);
-  const [text, setText] = useState('');
+  const [text, setText] = useState(preset?.text ?? '');
   const [paragraph, setParagraph] = useState('');
   const [rationale, setRationale] = useState('');
   const [source, setSource] = useState('');
@@ -77,7 +79,7 @@ export function ProposeForm({ paragraphId, label, flat, initial, onDone }: Props
       <h3 id={`${id}-h`}>{t('propose.heading', { label })}</h3>
       <label>
         {t('propose.kind')}
-        <select value={kind} onChange={(e) => setKind(e.target.value as FormKind)} autoFocus>
+        <select value={kind} onChange={(e) => setKind(e.target.value as FormKind)} autoFocus={!preset}>
           {KINDS.map((k) => (
             <option key={k} value={k}>
               {t(`propose.kind.${k}`)}
@@ -94,7 +96,7 @@ export function ProposeForm({ paragraphId, label, flat, initial, onDone }: Props
       {(kind === 'replace' || kind === 'insert') && (
         <label>
           {t('propose.text')}
-          <input name="text" value={text} onChange={(e) => setText(e.target.value)} required />
+          <input name="text" value={text} onChange={(e) => setText(e.target.value)} required autoFocus={!!preset} />
         </label>
       )}
       {(kind === 'new-paragraph' || kind === 'alternative') && (
@@ -127,7 +129,7 @@ export function ProposeForm({ paragraphId, label, flat, initial, onDone }: Props
       )}
       {problem && <p className="problem" role="alert">{problem}</p>}
       <div className="actions">
-        <button type="submit" className="primary">
+        <button type="submit" className="primary" autoFocus={preset?.kind === 'delete'}>
           {t('propose.submit')}
         </button>
         <button type="button" onClick={submit(true)}>

@@ -11,6 +11,7 @@ export const SHORTCUTS: { keys: string; what: MessageKey }[] = [
   { keys: BRACKET_KEYS.unbracket, what: 'keys.unbracket' },
   { keys: 'Alt+ArrowDown', what: 'keys.next' },
   { keys: 'Alt+ArrowUp', what: 'keys.previous' },
+  { keys: 'ContextMenu, Shift+F10', what: 'keys.menu' },
   { keys: 'Escape', what: 'keys.escape' },
   { keys: '?', what: 'keys.help' },
 ];

@@ -2,6 +2,7 @@ import { silenceObjections } from '../../shared/model/silence-commands';
 import { currentLabels } from '../../shared/model/queries';
 import { useContext } from 'react';
 import { I18nContext } from '../i18n/translate';
+import { formatDateTime } from './format';
 import { useNegotiation } from '../store/connection-context';
 
 /** The objections received under the current silence procedure, live as delegations send them. */
@@ -28,7 +29,7 @@ export function SilenceObjections() {
         <ul>
           {objections.map((o) => (
             <li key={o.delegationId} className="objection" data-delegation={o.delegationId}>
-              <strong>{o.name}</strong> · {o.labels.join(', ')} · <time dateTime={o.at}>{new Date(o.at).toLocaleString(language, { dateStyle: 'short', timeStyle: 'short' })}</time>
+              <strong>{o.name}</strong> · {o.labels.join(', ')} · <time dateTime={o.at}>{formatDateTime(o.at, language)}</time>
               <p className="reason">{o.reason}</p>
             </li>
           ))}

@@ -1,18 +1,14 @@
 import type { ParagraphStatus } from '../../shared/model/paragraph';
-import type { Translate } from '../i18n/translate';
+import type { Translate, UiLanguage } from '../i18n/translate';
+import { deadlineWords } from './format';
 
-/** A deadline as people say it: the time alone today ("18:00"), the date and time otherwise. */
-export function deadlineWords(iso: string, language: string, now: Date = new Date()): string {
-  const at = new Date(iso);
-  const today = at.toDateString() === now.toDateString();
-  return at.toLocaleString(language, today ? { timeStyle: 'short' } : { dateStyle: 'short', timeStyle: 'short' });
-}
+export { deadlineWords };
 
 /**
  * A paragraph's status in words, for the badge and for screen readers: "Ad ref, pending Brazil until
  * 18:00" names only the capitals that have not confirmed yet.
  */
-export function statusWords(status: ParagraphStatus, t: Translate, nameOf: (id: string) => string, language: string, confirmed: readonly string[] = []): string {
+export function statusWords(status: ParagraphStatus, t: Translate, nameOf: (id: string) => string, language: UiLanguage, confirmed: readonly string[] = []): string {
   switch (status.state) {
     case 'open':
       return t('status.open');
@@ -30,6 +26,6 @@ export function statusWords(status: ParagraphStatus, t: Translate, nameOf: (id: 
 }
 
 /** Status at a glance: a colour and a word. */
-export function StatusBadge({ status, t, nameOf, language, confirmed }: { status: ParagraphStatus; t: Translate; nameOf: (id: string) => string; language: string; confirmed?: readonly string[] }) {
+export function StatusBadge({ status, t, nameOf, language, confirmed }: { status: ParagraphStatus; t: Translate; nameOf: (id: string) => string; language: UiLanguage; confirmed?: readonly string[] }) {
   return <span className={`status status-${status.state}`}>{statusWords(status, t, nameOf, language, confirmed)}</span>;
 }

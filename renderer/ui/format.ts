@@ -1,7 +1,14 @@
-import type { UiLanguage } from '../i18n/translate';
+import { uiLocale, type UiLanguage } from '../i18n/translate';
 
-/** A date and time in the interface language (fr: 04/05/2026 18:00; en: 04/05/2026, 18:00 in en-GB, 5/4/26 in en-US). */
+/** A date and time in the interface language, in the user's regional form (fr: 04/05/2026 18:00). */
 export function formatDateTime(iso: string, language: UiLanguage): string {
   const at = new Date(iso);
-  return Number.isNaN(at.getTime()) ? iso : at.toLocaleString(language === 'fr' ? 'fr-FR' : 'en-GB', { dateStyle: 'short', timeStyle: 'short' });
+  return Number.isNaN(at.getTime()) ? iso : at.toLocaleString(uiLocale(language), { dateStyle: 'short', timeStyle: 'short' });
+}
+
+/** A deadline as people say it: the time alone today ("18:00"), the date and time otherwise. */
+export function deadlineWords(iso: string, language: UiLanguage, now: Date = new Date()): string {
+  const at = new Date(iso);
+  const today = at.toDateString() === now.toDateString();
+  return at.toLocaleString(uiLocale(language), today ? { timeStyle: 'short' } : { dateStyle: 'short', timeStyle: 'short' });
 }

@@ -61,9 +61,9 @@ describe('co-facilitators\' tools', () => {
     today.setHours(18, 0, 0, 0);
     const status = { state: 'adref' as const, pending: ['brazil', 'mexico'], deadline: today.toISOString() };
     const names = (id: string) => id[0]!.toUpperCase() + id.slice(1);
-    expect(statusWords(status, t, names, 'en-GB', ['mexico'])).toBe('Ad ref, pending Brazil until 18:00');
-    expect(statusWords(status, t, names, 'en-GB', ['mexico', 'brazil'])).toBe('Ad ref, confirmed by every capital');
-    expect(deadlineWords('2021-04-28T16:00:00Z', 'en-GB', new Date('2021-05-01T00:00:00Z'))).toMatch(/28\/04\/2021/);
+    expect(statusWords(status, t, names, 'en', ['mexico'])).toBe('Ad ref, pending Brazil until 18:00');
+    expect(statusWords(status, t, names, 'en', ['mexico', 'brazil'])).toBe('Ad ref, confirmed by every capital');
+    expect(deadlineWords('2021-04-28T16:00:00Z', 'fr', new Date('2021-05-01T00:00:00Z'))).toMatch(/28\/04\/2021/);
   });
 
   it('offers to settle an ad ref agreement once every capital confirmed', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { en, type Message } from '../../renderer/i18n/en';
 import { fr } from '../../renderer/i18n/fr';
-import { translator } from '../../renderer/i18n/translate';
+import { translator, uiLocale } from '../../renderer/i18n/translate';
 
 const forms = (m: Message): string[] => (typeof m === 'string' ? [m] : Object.values(m));
 
@@ -29,6 +29,16 @@ describe('interface languages', () => {
     // In French, zero takes the singular.
     expect(f('text.brackets', { count: 0 })).toBe('0 crochet');
     expect(f('silence.objections', { count: 3 })).toBe('3 objections');
-    expect(f('net.pending', { count: 1_000_000 })).toBe('1000000 modifications en attente de synchronisation');
+    // Numbers as each language writes them: a narrow no-break space groups thousands in French.
+    expect(f('net.pending', { count: 1_000_000 })).toBe('1\u202f000\u202f000 modifications en attente de synchronisation');
+    expect(t('net.pending', { count: 1_000_000 })).toBe('1,000,000 changes waiting to sync');
+  });
+
+  it('writes numbers and dates in the user\'s regional form of the interface language', () => {
+    expect(uiLocale('fr', [])).toBe('fr-FR');
+    expect(uiLocale('fr', ['en-US', 'fr-CH'])).toBe('fr-CH');
+    expect(uiLocale('en', ['fr-FR'])).toBe('en-GB');
+    expect(uiLocale('en', ['en-US'])).toBe('en-US');
+    expect(translator('fr', 'fr-FR')('text.words', { count: 1500 })).toBe('1\u202f500 mots');
   });
 });

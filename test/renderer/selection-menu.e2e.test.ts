@@ -1,0 +1,95 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { browserAvailable, joinRoom, launch, openRoom, screenshot, type Room } from './e2e-setup';
+
+const run = browserAvailable();
+
+// The context menu on selected words, in Chromium against the real server: a delegation proposes from it
+// with the keyboard (Shift+F10, the Menu key), a co-facilitator brackets from it with a right click.
+describe.runIf(run)('the menu of the selected words', () => {
+  let browser: Browser;
+  let room: Room;
+  const contexts: BrowserContext[] = [];
+
+  beforeAll(async () => {
+    [browser, room] = await Promise.all([launch(), openRoom()]);
+  }, 120_000);
+  afterAll(async () => {
+    for (const c of contexts) await c.close().catch(() => undefined);
+    await browser?.close();
+    await room?.close();
+  });
+
+  const join = async (token: string): Promise<Page> => {
+    const joined = await joinRoom(browser, room, token);
+    contexts.push(joined.context);
+    return joined.page;
+  };
+  const op = (page: Page, label: string) => page.locator(`article[data-label="${label}"]`);
+  const focused = (page: Page) => page.evaluate(() => ({ text: document.activeElement?.textContent ?? '', editor: !!document.activeElement?.closest('.ProseMirror') }));
+  /** Selects the word before the caret's place: End, then `left` characters back, then a word with Ctrl+Shift+←. */
+  const selectWord = async (page: Page, label: string, left: number) => {
+    await op(page, label).locator('.ProseMirror').click();
+    await page.keyboard.press('End');
+    for (let i = 0; i < left; i++) await page.keyboard.press('ArrowLeft');
+    await page.keyboard.press('Control+Shift+ArrowLeft');
+  };
+
+  it('a delegation opens it with Shift+F10 or the Menu key, and proposes a deletion and brackets from it', async () => {
+    const mexico = await join(room.tokens.mexico);
+    const cofac = await join(room.tokens.cofac);
+    // "Urges Member States to protect victims and survivors;": "survivors" is before the semicolon.
+    await selectWord(mexico, 'OP2', 1);
+    await mexico.keyboard.press('Shift+F10');
+    const menu = mexico.getByRole('menu', { name: 'Actions on the selected words of OP2' });
+    await menu.waitFor();
+    expect((await focused(mexico)).text).toBe('Propose replacing “survivors”');
+    expect(await menu.getByRole('menuitem').allTextContents()).toEqual(['Propose replacing “survivors”', 'Propose inserting words after “survivors”', 'Propose deleting “survivors”', 'Propose bracketing “survivors”']);
+    await screenshot(mexico, '55-selection-menu', false);
+    // Escape closes it and gives the text its focus back.
+    await mexico.keyboard.press('Escape');
+    await menu.waitFor({ state: 'detached' });
+    expect((await focused(mexico)).editor).toBe(true);
+
+    await mexico.keyboard.press('Shift+F10');
+    await menu.waitFor();
+    await mexico.keyboard.press('ArrowDown');
+    await mexico.keyboard.press('ArrowDown');
+    expect((await focused(mexico)).text).toBe('Propose deleting “survivors”');
+    await mexico.keyboard.press('Enter');
+    const form = op(mexico, 'OP2').getByRole('form', { name: 'Propose a change to OP2' });
+    expect(await form.getByLabel('Kind of change').inputValue()).toBe('delete');
+    expect(await form.getByLabel('Words in the text').inputValue()).toBe('survivors');
+    await mexico.keyboard.press('Enter');
+    await op(cofac, 'OP2').locator('.sugg-del', { hasText: 'survivors' }).waitFor({ timeout: 20_000 });
+
+    // The Menu key, End: bracketing, the words proposed already filled in.
+    await selectWord(mexico, 'OP2', 'victims and survivors;'.length - 'victims'.length);
+    await mexico.keyboard.press('ContextMenu');
+    await menu.waitFor();
+    await mexico.keyboard.press('End');
+    expect((await focused(mexico)).text).toBe('Propose bracketing “victims”');
+    await mexico.keyboard.press('Enter');
+    expect(await form.getByLabel('New words').inputValue()).toBe('[victims]');
+    await mexico.keyboard.press('Enter');
+    await op(cofac, 'OP2').locator('.sugg', { hasText: '[victims]' }).waitFor({ timeout: 20_000 });
+  }, 90_000);
+
+  it('a co-facilitator brackets the selected words from a right click', async () => {
+    const cofac = await join(room.tokens.cofac);
+    // The paragraph worked on shows the co-facilitators' toolbar: the selection is measured once it is there.
+    await op(cofac, 'OP3').locator('.ProseMirror').click();
+    await op(cofac, 'OP3').getByRole('toolbar').waitFor();
+    await selectWord(cofac, 'OP3', 1);
+    const box = await cofac.evaluate(() => {
+      const r = document.getSelection()!.getRangeAt(0).getBoundingClientRect();
+      return { x: r.left + r.width / 2, y: r.top + r.height / 2, words: document.getSelection()!.toString() };
+    });
+    expect(box.words).toBe('progress');
+    await cofac.mouse.click(box.x, box.y, { button: 'right' });
+    const menu = cofac.getByRole('menu', { name: 'Actions on the selected words of OP3' });
+    await menu.getByRole('menuitem', { name: 'Bracket “progress”' }).click();
+    await op(cofac, 'OP3').locator('.ProseMirror', { hasText: '[progress].' }).waitFor({ timeout: 20_000 });
+    await menu.waitFor({ state: 'detached' });
+  }, 60_000);
+});
