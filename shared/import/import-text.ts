@@ -13,6 +13,7 @@ import { repeatsTitle } from './page-furniture';
 import { assertReadable, looksLikeMarkdown } from './readable';
 import { segment } from './segment';
 import type { ItemDraft, ParagraphDraft } from './segment';
+import { FOOTNOTE_MARKER } from './source-line';
 import type { SourceLine } from './source-line';
 import { numberOf, opensDecision, organOf, startsOperative } from './structure-lines';
 import { textLines } from './text-lines';
@@ -131,7 +132,7 @@ export function importText(input: string, options: ImportOptions): ImportedText 
     form,
     language: detectLanguage(text),
     symbol,
-    title: cleanText(title),
+    title: cleanText(title.replace(FOOTNOTE_MARKER, '')),
     organ: parts.organ,
     preamble,
     operative,

@@ -61,13 +61,23 @@ function blocks(input: string): { text: string; line: number; blankBefore: numbe
   return out;
 }
 
+/**
+ * The Markdown without what a static site adds around a text: YAML front matter (its lines kept blank, so that
+ * line numbers stay right) and kramdown's table of contents ("* TOC" / "{:toc}") and attribute lines ("{: .class}").
+ */
+function withoutSiteMarkup(input: string): string {
+  const front = /^---\n[\s\S]*?\n---\n/u.exec(input)?.[0] ?? '';
+  const rest = input.slice(front.length).replace(/^\* TOC\n(?=\{:toc\})/gmu, '\n').replace(/^\{:[^}\n]*\}[ \t]*$/gmu, '');
+  return front.replace(/[^\n]/gu, '') + rest;
+}
+
 /** Reads Markdown (as in the seeds: `*italic*` leads, `<sup>n</sup>` footnotes, `---` page rules) into lines. */
 export function markdownLines(input: string): ReadLines {
   const lines: SourceLine[] = [];
   const footnotes: FootnoteBody[] = [];
   const headerSymbols: string[] = [];
   let afterBreak = false;
-  for (const block of blocks(input)) {
+  for (const block of blocks(withoutSiteMarkup(input))) {
     const text = block.text.replace(/\\$/u, '').trim();
     if (RULE.test(text)) {
       afterBreak = true;

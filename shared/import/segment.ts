@@ -47,7 +47,7 @@ export interface Segmented {
   decision: boolean;
 }
 
-const TAGGED = /^\[?(PP|OP)\s?(\d{1,3})\s?(bis|ter|quater|quinquies)?\]?[.:]?\s+(\S.*)$/iu;
+const TAGGED = /^\[?(PP|OP)\s?(\d{1,3})\s?(bis|ter|quater|quinquies)?\]?[.:]?(?:\s+(\S.*))?$/iu;
 
 type State = 'prelude' | 'preamble' | 'operative' | 'closed' | 'annex';
 

@@ -11,7 +11,7 @@ const METADATA = new RegExp([
   '^(?:Economic and Social Council|Conseil économique et social|Security Council|Conseil de sécurité)$',
   '^(?:Agenda item|Point|Item)s?\\b', '\\bsession\\b', '^(?:Resolution|Résolution|Decision|Décision) ad', '^\\[',
   '^(?:Résumé|Summary|Annex|Annexe|Note by|Note du|Report of|Rapport du)\\b', '^\\d{1,2}(?:er)? \\p{L}+ \\d{4}$',
-  '^\\p{L}+ \\d{1,2}, \\d{4}$', '^Adopt(?:ed|ée) (?:by|par)\\b', DRAFT.source,
+  '^\\p{L}+ \\d{1,2}, \\d{4}$', '^Adopt(?:ed|ée) (?:by|par)\\b', DRAFT.source, '^(?:Draft: not agreed|Projet : non agréé)$',
 ].join('|'), 'iu');
 
 /** The title block of a document, read from the lines before its organ line or first paragraph. */

@@ -85,4 +85,13 @@ describe('the importer on the shapes of negotiated drafts and extractions', () =
       ['1', 'Decides to act;'], ['1bis', 'Requests a report;'], ['2', 'Decides to remain seized of the matter.'],
     ]);
   });
+
+  it('leaves out a static site\'s front matter and table of contents, and a draft\'s "Draft: not agreed" line from the title', () => {
+    const t = importText(['---', 'title: Draft decision', 'edit: true', '---', '', '*Edited version of 6 November 2015*[^1]', '', '* TOC',
+      '{:toc}', '', '*Draft: not agreed*', '', '*The Conference of the Parties*,', '', '*Recalling* decision 1/CP.17,', '',
+      '1. *Decides* to adopt the Agreement;', '', '[^1]: Edited.'].join('\n'), { source: 'site.md', format: 'md' });
+    expect(t.title).toBe('Edited version of 6 November 2015');
+    expect(t.organ).toBe('The Conference of the Parties');
+    expect(t.preamble.map((p) => p.text)).toEqual(['Recalling decision 1/CP.17,']);
+  });
 });
