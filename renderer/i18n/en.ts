@@ -19,7 +19,7 @@ export const en = {
   'net.offline': 'Offline: your work is kept on this computer.',
   'net.pending': { one: '{count} change waiting to sync', other: '{count} changes waiting to sync' },
   'net.synced': 'All changes synced',
-  'net.readOnly': 'The server refused a change: you may only read this document. Your other work continues.',
+  'net.readOnly': 'The server refused a change (your role or the rules of the negotiation do not allow it). It was undone here and the document reloaded from the server; your other work continues.',
   'net.revoked': 'Your invitation is no longer valid ({reason}). Ask the co-facilitators for a new invitation link.',
   'view.text': 'Text',
   'view.compilation': 'Compilation',

@@ -21,7 +21,7 @@ export const fr: Messages = {
   'net.offline': 'Hors ligne : votre travail est conservé sur cet ordinateur.',
   'net.pending': { one: '{count} modification en attente de synchronisation', other: '{count} modifications en attente de synchronisation' },
   'net.synced': 'Tout est synchronisé',
-  'net.readOnly': "Le serveur a refusé une modification : vous ne pouvez que lire ce document. Le reste de votre travail continue.",
+  'net.readOnly': "Le serveur a refusé une modification (votre rôle ou les règles de la négociation ne la permettent pas). Elle a été annulée ici et le document rechargé depuis le serveur ; le reste de votre travail continue.",
   'net.revoked': "Votre invitation n'est plus valable ({reason}). Demandez un nouveau lien d'invitation aux cofacilitateurs.",
   'view.text': 'Texte',
   'view.compilation': 'Compilation',

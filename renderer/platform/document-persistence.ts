@@ -7,6 +7,8 @@ export interface DocumentPersistence {
   /** The document completed a sync with the server: what waited is confirmed (the desktop store counts it). */
   synced?(): Promise<unknown>;
   destroy(): void;
+  /** Forgets everything kept of the document (its copy diverged from the server's); where it cannot, absent. */
+  clear?(): Promise<void>;
 }
 
 /**

@@ -69,6 +69,19 @@ export class IdbPersistence {
     await done(tx);
   }
 
+  /** Forgets every kept update of the document. */
+  async clear(): Promise<void> {
+    this.destroyed = true;
+    this.doc.off('update', this.onUpdate);
+    const tx = this.db.transaction(STORE, 'readwrite');
+    const store = tx.objectStore(STORE);
+    const keys = store.index('doc').getAllKeys(IDBKeyRange.only(this.name));
+    keys.onsuccess = () => {
+      for (const key of keys.result) store.delete(key);
+    };
+    await done(tx);
+  }
+
   destroy(): void {
     this.destroyed = true;
     this.doc.off('update', this.onUpdate);

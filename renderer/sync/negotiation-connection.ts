@@ -3,7 +3,7 @@ import { Awareness } from 'y-protocols/awareness';
 import type { Actor } from '../../shared/model/actor';
 import { logDirectEdits } from '../../shared/model/direct-edits';
 import { documentRights } from '../../shared/model/document-rights';
-import { documentName, type DocumentRef } from '../../shared/protocol/document-names';
+import { documentName, parseDocumentName, type DocumentRef } from '../../shared/protocol/document-names';
 import type { DocumentPersistence, PersistenceFactory } from '../platform/document-persistence';
 import type { Session } from '../session/session';
 import { PendingChanges } from './pending-changes';
@@ -42,7 +42,7 @@ interface Kept {
  * source of truth; the interface subscribes to `subscribe` and reads through `negotiation`.
  */
 export class NegotiationConnection {
-  readonly negotiation: SyncedNegotiation;
+  private current!: SyncedNegotiation;
   readonly actor: Actor;
   /** Who is here and which paragraph each one is on (the table document's awareness). */
   readonly awareness: Awareness;
@@ -58,7 +58,9 @@ export class NegotiationConnection {
   private joining: Joining[] = [];
   private joined: Promise<void> = Promise.resolve();
   private readonly tableName: string;
-  private readonly stopLogging: () => void;
+  private stopTable: () => void = () => undefined;
+  /** Documents being synced afresh after a refused write. */
+  private readonly resyncing = new Set<string>();
 
   constructor(
     readonly session: Session,
@@ -81,19 +83,15 @@ export class NegotiationConnection {
       }
       this.updateStatus({});
     });
-    this.provider.on('denied', (name) => this.updateStatus({ refusedWrite: name }));
+    this.provider.on('denied', (name) => {
+      this.updateStatus({ refusedWrite: name });
+      this.resync(name);
+    });
     this.provider.on('closed', (code, reason) => this.updateStatus({ revoked: reason || `code ${code}` }));
     const table = this.open({ kind: 'table' });
     this.awareness = new Awareness(table);
-    this.negotiation = new SyncedNegotiation(session.negotiationId, table, (ref) => this.open(ref));
-    // Every delegation on the roster has a document everyone reads; open each as it appears.
-    const roster = this.negotiation.table.rosterMap;
-    const openRoster = (): void => void this.negotiation.delegations();
-    roster.observe(openRoster);
-    openRoster();
+    this.useTable(table);
     if (this.actor.delegationId && this.actor.role === 'delegation') this.negotiation.private(this.actor.delegationId);
-    // A co-facilitator's own typing in the text is a decision too: it goes to the log under their name.
-    this.stopLogging = logDirectEdits(this.negotiation.table, this.actor);
     // Connect once what this computer kept is loaded, so that the first exchange sends only differences.
     void this.ready().then(() => {
       if (typeof navigator === 'undefined' || navigator.onLine !== false) this.provider.connect();
@@ -103,6 +101,53 @@ export class NegotiationConnection {
       window.addEventListener('online', this.onNetwork);
       window.addEventListener('offline', this.onNetwork);
     }
+  }
+
+  /** The negotiation as this app holds it; after a refused write to the table, a new one over a fresh copy. */
+  get negotiation(): SyncedNegotiation {
+    return this.current;
+  }
+
+  private useTable(table: Y.Doc): void {
+    this.stopTable();
+    this.current = new SyncedNegotiation(this.session.negotiationId, table, (ref) => this.open(ref));
+    // Every delegation on the roster has a document everyone reads; open each as it appears.
+    const roster = this.current.table.rosterMap;
+    const openRoster = (): void => void this.current.delegations();
+    roster.observe(openRoster);
+    openRoster();
+    // A co-facilitator's own typing in the text is a decision too: it goes to the log under their name.
+    const stopLogging = logDirectEdits(this.current.table, this.actor);
+    this.stopTable = () => {
+      roster.unobserve(openRoster);
+      stopLogging();
+    };
+  }
+
+  /**
+   * The server refused a write to a document: this copy now holds a change the server will never have,
+   * and every later change made here would build on it and wait forever. So the copy is dropped, here
+   * and as kept on this computer, and the document is synced afresh from the server; the interface reads
+   * the new copy at its next render (the refused change is gone from the screen too).
+   */
+  private resync(name: string): void {
+    const kept = this.docs.get(name);
+    const ref = parseDocumentName(name)?.ref;
+    if (!kept || !ref || this.resyncing.has(name)) return;
+    this.resyncing.add(name);
+    this.provider.remove(name);
+    this.docs.delete(name);
+    kept.persistence?.destroy();
+    const cleared = (kept.persistence?.clear?.() ?? Promise.resolve()).catch((error: unknown) => console.warn(`could not forget the refused copy of ${name} on this computer`, error));
+    const doc = this.open(ref, cleared);
+    if (ref.kind === 'table') this.useTable(doc);
+    else {
+      this.current.attach(ref, doc);
+      kept.doc.destroy();
+    }
+    // The presence (awareness) was made on the first table copy; it stays, and so does that copy.
+    void this.ready().then(() => this.resyncing.delete(name));
+    this.changed();
   }
 
   /** The system says the network is gone or back: close the connection (changes then wait) or reopen it. */
@@ -144,7 +189,7 @@ export class NegotiationConnection {
       window.removeEventListener('online', this.onNetwork);
       window.removeEventListener('offline', this.onNetwork);
     }
-    this.stopLogging();
+    this.stopTable();
     this.provider.destroy();
     this.awareness.destroy();
     for (const k of this.docs.values()) {
@@ -152,10 +197,12 @@ export class NegotiationConnection {
       k.doc.destroy();
     }
     this.docs.clear();
-    cancelAnimationFrame(this.frame);
+    if (typeof cancelAnimationFrame === 'function') cancelAnimationFrame(this.frame);
+    else clearTimeout(this.frame);
   }
 
-  private open(ref: DocumentRef): Y.Doc {
+  /** Makes a document's copy, kept on this computer (loaded once `before` settles) and synced. */
+  private open(ref: DocumentRef, before: Promise<unknown> = Promise.resolve()): Y.Doc {
     const name = documentName(this.session.negotiationId, ref);
     const existing = this.docs.get(name);
     if (existing) return existing.doc;
@@ -176,7 +223,7 @@ export class NegotiationConnection {
       }
       this.changed();
     });
-    const loaded = persistence ? persistence.load().catch((error: unknown) => console.warn(`could not read ${name} from this computer`, error)) : Promise.resolve();
+    const loaded = persistence ? before.then(() => persistence.load()).catch((error: unknown) => console.warn(`could not read ${name} from this computer`, error)) : before;
     this.loads.push(served ? this.join({ name, doc, table: ref.kind === 'table', loaded }) : loaded);
     return doc;
   }

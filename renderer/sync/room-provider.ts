@@ -125,6 +125,15 @@ export class RoomProvider extends ObservableV2<RoomEvents> {
     }
   }
 
+  /**
+   * Stops syncing a document: nothing more is sent or applied for it. What the server sends for it
+   * meanwhile waits, as for a document not added yet, until it is added again (with a fresh copy, say).
+   */
+  remove(document: string): void {
+    this.members.get(document)?.detach();
+    this.members.delete(document);
+  }
+
   connect(): void {
     this.shouldConnect = true;
     if (!this.ws && !this.reconnectTimer) this.open();

@@ -70,7 +70,7 @@ export function TextView({ presence, followed = null, findSignal = 0, proposeSig
   const { t } = useContext(I18nContext);
   const connection = useConnection();
   const { actor } = connection;
-  const proposals = useMemo(() => createProposalViewCache(connection.negotiation), [connection]);
+  const proposals = useMemo(() => createProposalViewCache(connection.negotiation), [connection.negotiation]);
   // The paragraph the person is working on: the only one that shows the co-facilitators' toolbar.
   const [active, setActive] = useActiveParagraph();
   const [filter, setFilter] = useState<ParagraphFilter>(NO_FILTER);
@@ -172,7 +172,7 @@ export function TextView({ presence, followed = null, findSignal = 0, proposeSig
   for (const [id, names] of present) present.set(id, stableList(previous.current.present.get(id), names));
   previous.current.present = present;
   const presentOn = (id: string): string[] => present.get(id) ?? NOBODY;
-  const nameOf = useMemo(() => (id: string) => connection.negotiation.table.delegation(id)?.name ?? id, [connection]);
+  const nameOf = useMemo(() => (id: string) => connection.negotiation.table.delegation(id)?.name ?? id, [connection.negotiation]);
   if (!model.loaded) return <p className="empty">{t('text.loading')}</p>;
   const shown = filter === NO_FILTER ? model.paragraphs : model.paragraphs.filter((p) => passesFilter(p, model.byParagraph.get(p.id) ?? NO_VIEWS, (model.changes.get(p.id) ?? UNCHANGED) !== UNCHANGED, filter));
   return (

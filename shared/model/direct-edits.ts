@@ -3,23 +3,29 @@ import type { Actor } from './actor';
 import { appendDecision, authorOf, decisionLog, type LogKind } from './decision-log';
 import type { TableDocument } from './table-document';
 
-/** The paragraphs a transaction on the table wrote to: keys of the paragraphs map, or any type nested in a paragraph. */
-export function touchedParagraphs(tr: Y.Transaction, table: TableDocument): Set<string> {
+/**
+ * The paragraphs a transaction on the table wrote to: keys of the paragraphs map, or any type nested in a
+ * paragraph; with `wordsOnly`, only those whose text (not status or kind) it changed.
+ */
+export function touchedParagraphs(tr: Y.Transaction, table: TableDocument, wordsOnly = false): Set<string> {
   const touched = new Set<string>();
   const paragraphsMap = table.paragraphsMap as Y.AbstractType<unknown>;
   for (const [type, keys] of tr.changed as Map<Y.AbstractType<unknown>, Set<string | null>>) {
     if (type === paragraphsMap) {
-      for (const key of keys) if (key !== null) touched.add(key);
+      if (!wordsOnly) for (const key of keys) if (key !== null) touched.add(key);
       continue;
     }
+    // Walk up to the paragraph, remembering under which of its keys the change was.
     let t: Y.AbstractType<unknown> = type;
+    let field: string | null = [...keys].find((k) => k !== null) ?? null;
     while (t._item) {
       const parent = t._item.parent;
       if (parent === paragraphsMap) {
-        if (t._item.parentSub !== null) touched.add(t._item.parentSub);
+        if (t._item.parentSub !== null && (!wordsOnly || field === 'text')) touched.add(t._item.parentSub);
         break;
       }
       if (!(parent instanceof Y.AbstractType)) break;
+      field = t._item.parentSub;
       t = parent as Y.AbstractType<unknown>;
     }
   }
@@ -40,7 +46,7 @@ export function logDirectEdits(table: TableDocument, actor: Actor): () => void {
   const author = authorOf(actor);
   const onTransaction = (tr: Y.Transaction): void => {
     if (!tr.local || (tr.changed as Map<unknown, unknown>).has(table.logArray)) return;
-    const touched = [...touchedParagraphs(tr, table)].filter((id) => table.paragraphsMap.has(id));
+    const touched = [...touchedParagraphs(tr, table, true)].filter((id) => table.paragraphsMap.has(id));
     if (touched.length === 0) return;
     const since = table.revisions().at(-1)?.issuedAt ?? '';
     const log = decisionLog(table);

@@ -3,7 +3,7 @@ import type { ParagraphStatus } from './paragraph';
 import type { Delegation } from './roster';
 import type { TableDocument } from './table-document';
 import type { Silence } from './table-state';
-import { checkLogChange } from './decision-log';
+import { checkLogChange, isSoundEntry, type LogEntry, type LogKind } from './decision-log';
 import { countBrackets } from '../text/brackets';
 import { flatText } from '../text/rich-text';
 
@@ -193,23 +193,27 @@ export function checkTableChange(before: TableFacts, after: TableFacts, touched:
   return checkLogged(before, after, ids, silenceChanged, authors);
 }
 
-/** The decision log grows only by sound entries in the writer's name, and every decision is logged. */
+/** The decision log grows only by sound entries in the writer's name, and every decision comes with the entry that names it. */
 function checkLogged(before: TableFacts, after: TableFacts, touched: string[], silenceChanged: boolean, authors: readonly string[]): TableRuleViolation | null {
   const problem = checkLogChange(before.log, after.log, authors);
   if (problem) return { code: 'unlogged', message: problem };
-  if (after.log.length > before.log.length) return null;
-  const decided =
-    silenceChanged ||
-    before.decisions !== after.decisions ||
-    before.revisions !== after.revisions ||
-    before.order.join('\n') !== after.order.join('\n') ||
-    before.footnotes !== after.footnotes ||
-    touched.some((id) => {
-      const a = before.paragraphs.get(id);
-      const b = after.paragraphs.get(id);
-      return !a || !b || !sameStatus(a.status, b.status) || a.kind !== b.kind || a.alternativeOf !== b.alternativeOf;
-    });
-  return decided ? { code: 'unlogged', message: 'a decision of the co-facilitators must be written to the decision log with it' } : null;
+  const old = new Set(before.log);
+  const fresh = after.log.filter((e): e is LogEntry => !old.has(e) && isSoundEntry(e));
+  const named = (kinds: LogKind[], paragraph?: string): boolean => fresh.some((e) => kinds.includes(e.kind) && (paragraph === undefined || e.paragraph === paragraph));
+  const unlogged = (what: string): TableRuleViolation => ({ code: 'unlogged', message: `${what} must be written to the decision log with it` });
+  if (silenceChanged && !named(['silence-open', 'silence-close'])) return unlogged('opening or closing silence');
+  if (before.decisions !== after.decisions && !named(['accept', 'merge', 'not-retain'])) return unlogged('a decision on a proposal');
+  if (before.revisions !== after.revisions && !named(['revision'])) return unlogged('a revision');
+  if (before.order.join('\n') !== after.order.join('\n') && !named(['move', 'add-paragraph', 'accept'])) return unlogged('a change in the order of paragraphs');
+  if (before.footnotes !== after.footnotes && !named(['footnote'])) return unlogged('a change of footnotes');
+  for (const id of touched) {
+    const a = before.paragraphs.get(id);
+    const b = after.paragraphs.get(id);
+    if (!b) continue;
+    if ((!a || a.kind !== b.kind || a.alternativeOf !== b.alternativeOf) && !named(['add-paragraph', 'accept'], id)) return unlogged(`adding paragraph ${id}`);
+    if (a && !sameStatus(a.status, b.status) && !named(['status', 'reopen', 'delete-paragraph', 'accept'], id) && !named(['silence-close'])) return unlogged(`the status of paragraph ${id}`);
+  }
+  return null;
 }
 
 function adRefSettled(id: string, status: Extract<ParagraphStatus, { state: 'adref' }>, now: Date, others: DelegationFacts): boolean {

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { connectClient, waitFor, type TestClient } from './harness';
 import { as, cofac, sampleNegotiation } from '../model/fixture';
-import { decisionLog, verifyLog } from '../../shared/model/decision-log';
+import { appendDecision, decisionLog, verifyLog } from '../../shared/model/decision-log';
 import { Negotiation } from '../../shared/model/negotiation';
 import { bracket, setStatus } from '../../shared/model/facilitator-commands';
 import { propose } from '../../shared/model/proposal-commands';
@@ -159,6 +159,13 @@ describe('the server enforces the rules of the negotiation on the table', () => 
     expect(verifyLog(n.table)).toMatchObject({ ok: true });
     n.table.setStatus('p3', { state: 'agreed' }); // the rules allow it, but it is not logged
     expect(await denied(c, 'unlogged')).toMatch(/must be written to the decision log/);
+    // An entry that names something else does not cover it.
+    const masker = await facilitator();
+    masker.n.table.doc.transact(() => {
+      masker.n.table.setStatus('p3', { state: 'agreed' });
+      appendDecision(masker.n.table, cofac, { kind: 'edit', paragraph: 'p3', detail: 'typo' });
+    });
+    expect(await denied(masker.c, 'unlogged')).toMatch(/the status of paragraph p3 must be written to the decision log/);
     const eraser = await facilitator();
     eraser.n.table.logArray.delete(0, 1);
     expect(await denied(eraser.c, 'unlogged')).toMatch(/only grows/);
