@@ -1,11 +1,12 @@
 import { useState } from 'react';
 import { isNonAttributed, setNonAttributed } from '../../shared/model/reading-commands';
 import { issueRevision } from '../../shared/model/revision-commands';
-import { closeSilence, openSilence } from '../../shared/model/silence-commands';
+import { closeSilence } from '../../shared/model/silence-commands';
 import { useT } from '../i18n/translate';
 import { useConnection, useNegotiation } from '../store/connection-context';
 import { useRun } from './errors';
 import { SilenceObjections } from './SilenceObjections';
+import { SilenceOpenForm } from './SilenceOpenForm';
 
 /** The co-facilitators' tools for the whole text: issue the next revision, open and close silence. */
 export function FacilitatorBar() {
@@ -13,8 +14,6 @@ export function FacilitatorBar() {
   const run = useRun();
   const { negotiation, actor } = useConnection();
   const [note, setNote] = useState('');
-  const [deadline, setDeadline] = useState('');
-  const [keepOpen, setKeepOpen] = useState(false);
   const { revisions, silence, anonymous } = useNegotiation((n) => ({ revisions: n.table.revisions(), silence: n.table.silence(), anonymous: isNonAttributed(n.table) }));
   const next = revisions.length === 0 ? t('fac.zeroDraft') : `Rev.${revisions.length}`;
   const latest = revisions[revisions.length - 1];
@@ -46,22 +45,7 @@ export function FacilitatorBar() {
           </button>
         </div>
       ) : (
-        <form
-          onSubmit={(e) => {
-            e.preventDefault();
-            run(() => openSilence(negotiation, actor, deadline ? new Date(deadline).toISOString() : '', undefined, { keepOpen }));
-          }}
-        >
-          <label>
-            {t('fac.silence')}
-            <input type="datetime-local" value={deadline} onChange={(e) => setDeadline(e.target.value)} required />
-          </label>
-          <label>
-            <input type="checkbox" checked={keepOpen} onChange={(e) => setKeepOpen(e.target.checked)} />
-            {t('fac.keepOpen')}
-          </label>
-          <button type="submit">{t('fac.openSilence')}</button>
-        </form>
+        <SilenceOpenForm />
       )}
     </section>
   );

@@ -124,11 +124,10 @@ describe.runIf(run)('facilitating in Chromium, against the real sync server', ()
     await cp.getByRole('button', { name: 'Text', exact: true }).click();
     await cp.getByLabel('Open silence until').fill('2099-04-28T18:00');
     await cp.getByRole('button', { name: 'Put under silence' }).click();
-    // The text holds brackets and an alternative: refused with the open items, until they are confirmed to stay open.
-    const refused = cp.locator('.toast .refusal[data-code="text-not-clean"]');
-    await refused.getByText(/The text is not clean: .*bracket/).waitFor();
-    await cp.getByLabel('Open items stay open (silence adopts none of them)').check();
-    await cp.getByRole('button', { name: 'Put under silence' }).click();
+    // The text holds brackets and an alternative: the open items are listed, and confirmed to stay open.
+    const confirm = cp.getByRole('alertdialog', { name: 'The text is not clean: these items are still open' });
+    await confirm.getByText(/bracket/).first().waitFor();
+    await confirm.getByRole('button', { name: 'Keep them open and put under silence' }).click();
     await cp.locator('.banner.silence').waitFor();
     const form = egypt.locator('.break-silence');
     await form.getByRole('button', { name: "Rompre l'approbation tacite" }).click();

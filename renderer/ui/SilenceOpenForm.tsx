@@ -1,0 +1,70 @@
+import { useId, useState } from 'react';
+import type { OpenItem } from '../../shared/model/open-item';
+import { textOpenItems } from '../../shared/model/paragraph-rules';
+import { openSilence } from '../../shared/model/silence-commands';
+import { useT } from '../i18n/translate';
+import { useConnection } from '../store/connection-context';
+import { useRun } from './errors';
+
+/** Open items by paragraph label, in the order of the text (items in no paragraph last). */
+function byParagraph(items: OpenItem[], order: string[]): [string, string[]][] {
+  const at = (i: OpenItem): number => (i.paragraphId ? order.indexOf(i.paragraphId) : order.length);
+  const groups = new Map<string, string[]>();
+  for (const i of [...items].sort((a, b) => at(a) - at(b))) groups.set(i.label, [...(groups.get(i.label) ?? []), i.reason]);
+  return [...groups];
+}
+
+/**
+ * Puts the text under silence. On a text that is not clean, it first lists what is open (brackets,
+ * alternatives, open proposals, pending ad ref) by paragraph and asks the co-facilitator to confirm that
+ * these stay open: silence then adopts none of those paragraphs. The model (and the server) refuse
+ * silence on open items that were not confirmed, whatever this form does.
+ */
+export function SilenceOpenForm() {
+  const t = useT();
+  const run = useRun();
+  const id = useId();
+  const { negotiation, actor } = useConnection();
+  const [deadline, setDeadline] = useState('');
+  const [asked, setAsked] = useState<{ deadline: string; items: OpenItem[] } | null>(null);
+  const open = (until: string, keepOpen: boolean): void => {
+    if (run(() => openSilence(negotiation, actor, until, undefined, { keepOpen }))) setAsked(null);
+  };
+  return (
+    <form
+      className="silence-open"
+      onSubmit={(e) => {
+        e.preventDefault();
+        const until = deadline ? new Date(deadline).toISOString() : '';
+        const items = textOpenItems(negotiation);
+        if (items.length === 0) open(until, false);
+        else setAsked({ deadline: until, items });
+      }}
+    >
+      <label>
+        {t('fac.silence')}
+        <input type="datetime-local" value={deadline} onChange={(e) => (setDeadline(e.target.value), setAsked(null))} required />
+      </label>
+      <button type="submit">{t('fac.openSilence')}</button>
+      {asked && (
+        <div className="silence-confirm" role="alertdialog" aria-labelledby={`${id}-h`} aria-describedby={`${id}-q`} onKeyDown={(e) => e.key === 'Escape' && setAsked(null)}>
+          <h3 id={`${id}-h`}>{t('silence.notClean')}</h3>
+          <ul>
+            {byParagraph(asked.items, negotiation.table.order()).map(([label, reasons]) => (
+              <li key={label} data-label={label}>
+                <strong>{label}</strong>: {reasons.join('; ')}
+              </li>
+            ))}
+          </ul>
+          <p id={`${id}-q`}>{t('silence.keepOpenQuestion')}</p>
+          <button type="button" autoFocus onClick={() => open(asked.deadline, true)}>
+            {t('silence.keepOpenConfirm')}
+          </button>
+          <button type="button" onClick={() => setAsked(null)}>
+            {t('silence.settleFirst')}
+          </button>
+        </div>
+      )}
+    </form>
+  );
+}
