@@ -54,11 +54,11 @@ export function ProposeForm({ paragraphId, label, flat, initial, preset = null, 
     if (kind === 'delete-paragraph') return base;
     if (kind === 'move-paragraph') return { ...base, moveAfter: moveAfter || null };
     if (kind === 'insert') {
-      // After the quoted words (the selection, when they are still the selected ones); at the start when none.
-      const at = quote.trim() === '' ? 0 : (locateQuote(flat, quote, initial)?.to ?? -1);
-      if (at < 0) return setProblem(t('propose.quoteMissing', { quote })), null;
-      const spaced = text.startsWith(' ') || at === 0 || flat[at - 1] === ' ' ? text : ` ${text}`;
-      return { ...base, from: at, text: spaced };
+      // After the quoted words (the selection, when they are still the selected ones), which the proposal
+      // quotes; at the start when none. The model spaces the words, as it does when the proposal is accepted.
+      const after = quote.trim() === '' ? { from: 0, to: 0 } : locateQuote(flat, quote, initial);
+      if (!after) return setProblem(t('propose.quoteMissing', { quote })), null;
+      return { ...base, from: after.from, to: after.to, text };
     }
     const at = locateQuote(flat, quote, initial);
     if (!at) return setProblem(t('propose.quoteMissing', { quote })), null;
