@@ -436,6 +436,16 @@ export const en = {
   'menu.delete': 'Propose deleting “{quote}”',
   'menu.bracketPropose': 'Propose bracketing “{quote}”',
   'menu.bracket': 'Bracket “{quote}”',
+  'notify.followed': 'New proposal by {who} on {label}, which you follow',
+  'notify.system': 'Also tell me through this computer\'s notifications',
+  'notify.systemDenied': 'This computer refused notifications for Penholder. Allow them in the browser\'s or the system\'s settings, then turn this on again.',
+  'para.notify': 'Notify me',
+  'para.notifying': 'Notifying me',
+  'para.notifyOf': 'Notify me of new proposals on {label}',
+  'announce.proposal': '{who} proposes a change to {label}',
+  'announce.proposalAnonymous': 'New proposal on {label}',
+  'announce.more': { one: 'and {count} more proposal', other: 'and {count} more proposals' },
+  'side.label': 'The room and its tools',
 } as const;
 
 /** A message that depends on a count: a form per plural category (Intl.PluralRules), `other` always. */

@@ -45,10 +45,13 @@ interface Props {
   onActivate?(id: string): void;
   /** Changes each time Propose an Amendment is asked for from the menu while this paragraph is worked on. */
   proposeSignal?: number;
+  /** This person is told of new proposals on this paragraph. */
+  notifyMe?: boolean;
+  onToggleNotify?(id: string): void;
 }
 
 /** One paragraph: its label, status, text (a ProseMirror editor), proposals and the actions on it. */
-export const ParagraphCard = memo(function ParagraphCard({ paragraph, label, alternativeOf, views, present, confirmedBy, textLanguage, followed = false, underSilence = false, active = false, onActivate, anonymous = false, changes, proposeSignal = 0 }: Props) {
+export const ParagraphCard = memo(function ParagraphCard({ paragraph, label, alternativeOf, views, present, confirmedBy, textLanguage, followed = false, underSilence = false, active = false, onActivate, anonymous = false, changes, proposeSignal = 0, notifyMe = false, onToggleNotify }: Props) {
   const { t, language } = useContext(I18nContext);
   const run = useRun();
   const connection = useConnection();
@@ -130,6 +133,11 @@ export const ParagraphCard = memo(function ParagraphCard({ paragraph, label, alt
         </button>
         {changes?.sinceVisit && <span className="changed visit">{t('para.changedSinceVisit')}</span>}
         {changes?.sinceRevision && <span className="changed revision">{t(changes.sinceRevision.isNew ? 'para.newSinceRevision' : 'para.changedSinceRevision', { name: changes.sinceRevision.name })}</span>}
+        {onToggleNotify && (
+          <button type="button" className="notify-me" aria-pressed={notifyMe} aria-label={t('para.notifyOf', { label: shownLabel })} onClick={() => onToggleNotify(paragraph.id)}>
+            {notifyMe ? t('para.notifying') : t('para.notify')}
+          </button>
+        )}
         {present.length > 0 && <span className="present">{t('para.present', { names: present.join(', ') })}</span>}
       </header>
       <ParagraphEditor

@@ -15,6 +15,8 @@ import { ParagraphCard } from './ParagraphCard';
 import { stableList, stableValue } from './stable';
 import { FilterBar } from './FilterBar';
 import { Notifications } from './Notifications';
+import { ProposalAnnouncer } from './ProposalAnnouncer';
+import { useFollowedParagraphs } from '../store/followed-paragraphs';
 import { NO_FILTER, passesFilter, type ParagraphFilter } from './paragraph-filter';
 import { readVisit, textHash, writeVisit, type Visit } from '../store/last-visit';
 import type { Revision } from '../../shared/model/table-state';
@@ -74,6 +76,7 @@ export function TextView({ presence, followed = null, findSignal = 0, proposeSig
   // The paragraph the person is working on: the only one that shows the co-facilitators' toolbar.
   const [active, setActive] = useActiveParagraph();
   const [filter, setFilter] = useState<ParagraphFilter>(NO_FILTER);
+  const [watched, toggleWatched] = useFollowedParagraphs(connection.session.negotiationId);
   // The menu's Propose asked for while no paragraph could take it: said until another paragraph is worked on.
   const [proposeSeen, setProposeSeen] = useState(0);
   const [activeSeen, setActiveSeen] = useState(active);
@@ -190,9 +193,8 @@ export function TextView({ presence, followed = null, findSignal = 0, proposeSig
         {model.meta.organ && <p className="organ" lang={model.meta.language}>{model.meta.organ},</p>}
       </header>
       {actor.role === 'delegation' && <DraftList />}
-      {actor.role === 'delegation' && actor.delegationId && (
-        <Notifications own={actor.delegationId} byParagraph={model.byParagraph} paragraphs={model.paragraphs} confirmed={model.confirmations} labels={model.labels} nameOf={nameOf} />
-      )}
+      <ProposalAnnouncer byParagraph={model.byParagraph} labels={model.labels} nameOf={nameOf} own={actor.role === 'delegation' ? actor.delegationId : null} anonymous={model.anonymous} />
+      <Notifications own={actor.role === 'delegation' ? actor.delegationId : null} followed={watched} byParagraph={model.byParagraph} paragraphs={model.paragraphs} confirmed={model.confirmations} labels={model.labels} nameOf={nameOf} />
       <FilterBar filter={filter} onChange={setFilter} roster={model.roster} shown={shown.length} total={model.paragraphs.length} findSignal={findSignal} />
       {proposeSignal > proposeSeen && (actor.role !== 'delegation' || !shown.some((p) => p.id === active)) && (
         <p className="banner propose-note" role="status">
@@ -214,6 +216,8 @@ export function TextView({ presence, followed = null, findSignal = 0, proposeSig
           underSilence={model.underSilence}
           active={active === p.id}
           proposeSignal={active === p.id ? proposeSignal : 0}
+          notifyMe={watched.has(p.id)}
+          onToggleNotify={toggleWatched}
           anonymous={model.anonymous}
           changes={model.changes.get(p.id) ?? UNCHANGED}
           onActivate={setActive}

@@ -148,7 +148,7 @@ export function Workspace({ onLeave, onSwitch }: { onLeave(): void; /** Joins an
           {view === 'log' && <DecisionLogView />}
           {view === 'room' && <RoomView presence={presence} />}
         </main>
-        <aside className="side">
+        <aside className="side" aria-label={t('side.label')}>
           <PresenceBar presence={presence} />
           {actor.role === 'cofacilitator' && <FacilitatorBar />}
           {actor.role === 'delegation' && <BreakSilenceForm />}

@@ -30,6 +30,19 @@ describe('following the negotiation', () => {
     expect(noticesBetween(second, second, { ...context, paragraphs: n.table.paragraphs() }).map((x) => x.id)).toEqual(notices.filter((x) => x.id.startsWith('adref')).map((x) => x.id));
   });
 
+  it('tells anyone of new proposals on the paragraphs they follow, never of their own', () => {
+    const { negotiation: n, ids } = sampleNegotiation();
+    const context = { confirmed: new Map(), labelOf: () => 'OP3', nameOf: (id: string) => id[0]!.toUpperCase() + id.slice(1), t: translator('en'), followed: new Set([ids[4]!]) };
+    const first = grouped(listProposals(n));
+    propose(n, as('canada'), { kind: 'delete', paragraphId: ids[4]!, from: 0, to: 8 });
+    propose(n, as('mexico'), { kind: 'delete', paragraphId: ids[4]!, from: 9, to: 12 });
+    propose(n, as('canada'), { kind: 'delete', paragraphId: ids[3]!, from: 0, to: 5 });
+    const second = grouped(listProposals(n));
+    expect(noticesBetween(first, second, { ...context, own: null, paragraphs: n.table.paragraphs() }).map((x) => x.text)).toEqual(['New proposal by Canada on OP3, which you follow', 'New proposal by Mexico on OP3, which you follow']);
+    expect(noticesBetween(first, second, { ...context, own: 'mexico', paragraphs: n.table.paragraphs() }).map((x) => x.text)).toEqual(['New proposal by Canada on OP3, where you proposed']);
+    expect(noticesBetween(first, second, { ...context, followed: new Set(), own: null, paragraphs: n.table.paragraphs() })).toEqual([]);
+  });
+
   it('filters paragraphs by state, delegation and kind of proposal', () => {
     const { negotiation: n, ids } = sampleNegotiation();
     propose(n, as('canada'), { kind: 'delete', paragraphId: ids[3]!, from: 0, to: 5 });
