@@ -174,6 +174,11 @@ export class SyncServer {
     for (const c of [...this.connections]) if (c.identity?.invitationId === invitationId) c.close(CloseCode.forbidden, reason);
   }
 
+  /** Closes every connection open on a document (4403), as when its readers change: a room connection that holds it closes whole. */
+  closeDocument(documentName: string, reason: string): void {
+    for (const c of [...this.connections]) if (c.documentName === documentName) c.close(CloseCode.forbidden, reason);
+  }
+
   /** Closes every connection with "going away", writes what is pending and unloads every document. */
   async close(): Promise<void> {
     this.closing = true;

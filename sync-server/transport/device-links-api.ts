@@ -10,6 +10,11 @@ export interface DeviceLinkContext {
   invitations: Invitations;
   /** The ws:// address invitees reach, or null when unknown. */
   serverUrl: string | null;
+  /**
+   * A delegation issued its first device link: its private document now opens only to device links, so
+   * the connections open on it (all under invitations the co-facilitators minted) are closed (4403).
+   */
+  claimed?(negotiationId: string, delegation: { id: string; name: string }): void;
 }
 
 /**
@@ -17,7 +22,8 @@ export interface DeviceLinkContext {
  * - `POST /api/device-links` `{"expires": ISO}` (optional): a device link, an invitation the delegation
  *   issues for a colleague's device; only device links open the delegation's private document. The first
  *   one may be made with the invitation the co-facilitators issued; after that, only with a device link,
- *   so that an invitation someone else holds in the delegation's name cannot claim one unseen.
+ *   so that an invitation someone else holds in the delegation's name cannot claim one unseen. The first
+ *   one closes the connections open on the private document (see `claimed`).
  *   Answers `201 {"id", "token", "link", "issuedBy", "createdAt", "expiresAt"}`.
  * - `GET /api/invitations/mine`: every invitation in the delegation's name, who issued it (`issuedBy`: the
  *   delegation's id for a device link, null for the co-facilitators) and when, revoked or not.
@@ -45,6 +51,7 @@ export async function handleDeviceLinks(context: DeviceLinkContext, req: Incomin
       expiresAt: parseExpiry(body.expires ?? null),
       issuedBy: delegation.id,
     });
+    if (existing.length === 0) context.claimed?.(caller.negotiationId, delegation);
     return json(res, 201, { ...publicInvitation(invitation), token, link: invitationLink(context.serverUrl, token) });
   } catch (error) {
     if (error instanceof Refusal) return json(res, error.status, { error: error.message });

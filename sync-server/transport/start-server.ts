@@ -161,7 +161,9 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
       return void handleCreateNegotiation(context, req, res).catch(failed(res, 'the create-negotiation API'));
     }
     if (url.pathname === '/api/device-links' || url.pathname === '/api/invitations/mine') {
-      return void handleDeviceLinks({ invitations, serverUrl: publicUrl }, req, res, url.pathname).catch((error: unknown) => logger.error({ err: error }, 'device links API failed'));
+      const claimed = (negotiationId: string, delegation: { id: string; name: string }): void =>
+        core.closeDocument(documentName(negotiationId, { kind: 'private', delegationId: delegation.id }), `${delegation.name} issued a device link: its private document now opens only to device links; open the negotiation with yours`);
+      return void handleDeviceLinks({ invitations, serverUrl: publicUrl, claimed }, req, res, url.pathname).catch((error: unknown) => logger.error({ err: error }, 'device links API failed'));
     }
     if (url.pathname.startsWith('/api/')) {
       return void handleAdmin(admin, req, res, url.pathname).catch(failed(res, 'the admin API'));

@@ -1,9 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { connectClient, startTestServer, waitFor, type TestClient } from './harness';
+import { connectClient, roomClient, startTestServer, waitFor, type TestClient } from './harness';
 
 /*
  * Private stays private: once a delegation issued a device link (an invitation it issues itself), its
- * private document opens only to device links, never to one the co-facilitators minted; and it sees
+ * private document opens only to device links, never to one the co-facilitators minted (those open on it
+ * when the first device link is issued are closed); and it sees
  * every invitation in its name, who issued it and when.
  */
 describe('device links', () => {
@@ -37,8 +38,19 @@ describe('device links', () => {
     await t.server.close();
   });
 
-  it('a delegation issues device links; the invitation the co-facilitators minted claims only the first', async () => {
+  it('a delegation issues device links; the invitation the co-facilitators minted claims only the first, and its connections to the private document close (4403)', async () => {
+    // Open before the claim: a plain connection to the private document, and the app's one connection.
+    const held = client('private/mexico', mexico);
+    const room = roomClient(t.server.wsUrl, t.negotiationId, mexico);
+    await held.synced;
+    await waitFor(() => room.doc('private/mexico') !== undefined && room.provider.isSynced(`${t.negotiationId}/private/mexico`), 'the room to sync the private document');
     const first = await api('/api/device-links', mexico, 'POST', {});
+    await waitFor(() => held.closes.length > 0 && room.closes.length > 0, 'the connections on the private document to close');
+    for (const closed of [held.closes[0], room.closes[0]]) {
+      expect(closed).toMatchObject({ code: 4403 });
+      expect(closed!.reason).toMatch(/^Mexico issued a device link: its private document now opens only to device links/);
+    }
+    room.destroy();
     expect(first.status).toBe(201);
     expect(first.body).toMatchObject({ role: 'delegation', delegation: { id: 'mexico', name: 'Mexico' }, issuedBy: 'mexico', revokedAt: null });
     expect(first.body.link).toMatch(/^penholder:\/\/join\?server=.*&token=ph_/);
