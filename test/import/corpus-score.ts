@@ -25,7 +25,7 @@ export interface Truth {
 /** How one text scored. */
 export interface DocumentScore {
   file: string;
-  /** The class of text, from its file name: ga-pdf, ga-txt, ga-md, sc, web, cop. */
+  /** The class of text, from its file name: ga-pdf, ga-txt, ga-md, sc, web, cop, fr-web. */
   kind: string;
   matched: number;
   total: number;
@@ -91,7 +91,7 @@ function matchList(truth: TruthParagraph[], got: GotParagraph[] | undefined, lab
 export function scoreDocument(text: string, truth: Truth, format?: 'txt' | 'md'): DocumentScore {
   const total = truth.preamble.length + truth.operative.length +
     (truth.annexes ?? []).reduce((n, a) => n + a.paragraphs.length, 0);
-  const kind = /^(ga-pdf|ga-txt|ga-md|sc|web|cop|ecosoc|hrc|fr)/u.exec(truth.file)?.[1] ?? 'other';
+  const kind = /^(fr-web|ga-pdf|ga-txt|ga-md|sc|web|cop|ecosoc|hrc)/u.exec(truth.file)?.[1] ?? 'other';
   const problems: string[] = [];
   let got: ImportedText;
   try {

@@ -19,21 +19,21 @@ function report(name: string, scores: DocumentScore[]): string {
 
 // Thresholds are what the importer measured on this corpus, never more (README.md gives the figures).
 const DEV_AT_LEAST = 0.99;
-const HELD_OUT_AT_LEAST = 0.985;
+const HELD_OUT_AT_LEAST = 0.96;
 
 describe('the importer on a corpus of real UN texts', () => {
   it('reads the development texts', () => {
     const scores = scoreFolder(`${corpus}dev`);
     console.log(report('development', scores));
     const t = totals(scores);
-    expect(t.documents).toBeGreaterThanOrEqual(42);
+    expect(t.documents).toBeGreaterThanOrEqual(46);
     expect(t.matched / t.total).toBeGreaterThanOrEqual(DEV_AT_LEAST);
   });
   it('reads the held-out quarter, kept aside while the importer was generalised', () => {
     const scores = scoreFolder(`${corpus}held-out`);
     console.log(report('held-out', scores));
     const t = totals(scores);
-    expect(t.documents).toBeGreaterThanOrEqual(15);
+    expect(t.documents).toBeGreaterThanOrEqual(16);
     expect(t.matched / t.total).toBeGreaterThanOrEqual(HELD_OUT_AT_LEAST);
   });
 });
