@@ -12,8 +12,9 @@ import { decodePenholderFile } from '../../shared/model/penholder-file';
 
 const usage = `Usage: penholder import FILE [--json] [--out FILE.penholder]
 
-Reads a UN resolution, draft, report or declaration (.txt, .md, .docx or .pdf; English or French) and prints its
-structure: symbol, title, organ, preambular and operative paragraphs, annexes, footnotes.
+Reads a UN resolution, draft, report or declaration (.txt, .md, .docx or .pdf; English or French; a bracketed
+draft with options) and prints its structure: symbol, title, organ, agenda item, preambular and operative
+paragraphs, headings, annexes, footnotes.
 
   FILE               the text to import
   --json             print the whole structure as JSON
