@@ -8,6 +8,7 @@ const FOOTNOTE_BODY = /^(?:<sup>\s*([^<\s]+)\s*<\/sup>|\[\^([^\]\s]+)\]:)\s*(.*)
 const LIST_MARKER = /^(?:[-+]|\*(?=\s))\s+/u;
 /** A sub-item label opening a line ("(a) ", "a) ", "ii) ", "(_a_) " with the label in italics). */
 const ITEM_START = /^\(?[_*]{0,2}(?:[a-z]{1,2}|[ivxlc]{1,6})[_*]{0,2}\)\s/u;
+const NUMBERED_START = /^\d{1,3}\.\s+[\p{Lu}«“*_[]/u;
 const ITALIC_START = /^((?:\d{1,3}\.\s+|\(?[a-z]{1,4}\)\s+)?)(\*{1,3}|_{1,3})(?!\s)(.+?)(?<!\s)\2(?!\*)/u;
 
 /** Inline Markdown to plain text: footnote references become markers, links their text, emphasis goes. */
@@ -46,7 +47,9 @@ function blocks(input: string): { text: string; line: number; blankBefore: numbe
     const last = out[out.length - 1];
     // A sub-item on its own line after a lead-in or an entry ("que :" then "    a) ...") opens a block too.
     const before = last?.text.replace(/(?:\[\^[^\]\s]+\]|<sup>[^<]*<\/sup>)+$/u, '') ?? '';
-    const item = ITEM_START.test(text) && /[:;,]$|\b(?:and|or|et|ou)$/u.test(before);
+    const item = (ITEM_START.test(text) && /[:;,]$|\b(?:and|or|et|ou)$/u.test(before)) ||
+      // A numbered paragraph on the line after the last one ended ("3. We also welcome …;" / "4. We reaffirm …").
+      (NUMBERED_START.test(text) && /[.;:]\s*(?:\d{1,3})?$/u.test(before));
     const starts = !open || !last || item || LIST_MARKER.test(text) || HEADING.test(text) || RULE.test(text) ||
       FOOTNOTE_BODY.test(text);
     if (starts) {

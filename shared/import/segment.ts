@@ -49,6 +49,8 @@ export interface Segmented {
 
 const TAGGED = /^\[?(PP|OP)\s?(\d{1,3})\s?(bis|ter|quater|quinquies)?\]?[.:]?(?:\s+(\S.*))?$/iu;
 
+const ANNEX_TITLED = /^(?:ANNEX|Annex|ANNEXE|Annexe)(?:\s+[IVX]+)?\s+([\p{Lu}\d][^.;:,]{3,250})$/u;
+
 type State = 'prelude' | 'preamble' | 'operative' | 'closed' | 'annex';
 
 /**
@@ -210,7 +212,11 @@ export function segment(lines: SourceLine[]): Segmented {
     // "9bis." follows 9 (or another 9bis); under an option, any number up to the next expected starts again.
     const inserted = !!number?.suffix && number.number === expected - 1;
     const again = !!number && underOption && number.number >= 1 && number.number < expected;
-    if (number && ((!number.suffix && number.number === expected) || inserted || again || startsExcerpt(index, number))) {
+    // A number or two the extraction lost ("5." then "8."): the next paragraph all the same, where one ended and the
+    // text opens as a paragraph does.
+    const skipped = !!number && !number.suffix && number.number > expected && number.number <= expected + 3 &&
+      expected > 1 && endsClause(last()) && (startsOperative(number.rest) || /^(?:We|Nous)\s/u.test(number.rest));
+    if (number && ((!number.suffix && number.number === expected) || inserted || again || skipped || startsExcerpt(index, number))) {
       if (state !== 'annex') state = 'operative';
       open(state === 'annex' ? 'annex' : 'operative', `${number.number}${number.suffix}`, line, number.rest);
       expected = Math.max(expected, number.number + 1);
@@ -234,6 +240,24 @@ export function segment(lines: SourceLine[]): Segmented {
         target = (top.items[top.items.length - 1] as ItemDraft).parts;
         continue;
       }
+    }
+    // An operative paragraph whose number the extraction lost: set apart, opening with an operative verb, after a
+    // paragraph that ended ("… the present resolution;" / "Expresses its profound gratitude …").
+    if (state === 'operative' && paragraph && line.blankBefore > 0 && !line.afterBreak && startsOperative(text) &&
+      /[;.]\d{0,3}$/u.test(last()) && (paragraph as ParagraphDraft).kind === 'operative') {
+      open('operative', null, line, text);
+      continue;
+    }
+    // The annex's title on the "Annex" line ("Annex 2025 Political Declaration on …").
+    const annexTitled = out.paragraphs.length ? ANNEX_TITLED.exec(text) : null;
+    if (annexTitled) {
+      out.annexes.push({ titleParts: [annexTitled[1] ?? ''], chapeauParts: [] });
+      state = 'annex';
+      expected = 1;
+      heading = null;
+      paragraph = null;
+      target = null;
+      continue;
     }
     if (state === 'preamble') {
       const lead = line.italic ?? text;

@@ -94,4 +94,14 @@ describe('the importer on the shapes of negotiated drafts and extractions', () =
     expect(t.organ).toBe('The Conference of the Parties');
     expect(t.preamble.map((p) => p.text)).toEqual(['Recalling decision 1/CP.17,']);
   });
+
+  it('reads what damaged extractions leave: the annex title on the "Annex" line, numbered lines run together, a lost number', () => {
+    const t = importText(['The General Assembly,', '', '1. *Adopts* the Political Declaration annexed to the present resolution;', '',
+      'Expresses its gratitude to the host country.', '', '48th plenary meeting', '',
+      'Annex 2025 Political Declaration on Trafficking in Persons', '', '1. We welcome the Plan;',
+      '2. We reaffirm our commitment;', '', '5. We recall the Compact.'].join('\n'), { source: 'a.md', format: 'md' });
+    expect(t.operative.map((p) => [p.number, p.text.split(' ')[0]])).toEqual([['1', 'Adopts'], [null, 'Expresses']]);
+    expect(t.annexes.map((a) => a.title)).toEqual(['2025 Political Declaration on Trafficking in Persons']);
+    expect(t.annexes[0]?.paragraphs.map((p) => p.number)).toEqual(['1', '2', '5']);
+  });
 });
