@@ -86,11 +86,11 @@ export const GENERIC_AUTHOR = 'co-facilitator';
 const isText = (v: unknown): v is string => typeof v === 'string';
 const isTextOrNull = (v: unknown): boolean => v === null || isText(v);
 
-/** Whether a stored value has the shape of an entry and carries its own hash. */
-export function isSoundEntry(v: unknown): v is LogEntry {
+/** Whether a stored value has the shape of an entry (its hash is not checked: see isSoundEntry). */
+export function isShapedEntry(v: unknown): v is LogEntry {
   if (typeof v !== 'object' || v === null) return false;
   const e = v as Record<string, unknown>;
-  const shaped =
+  return (
     isText(e.id) &&
     KINDS.includes(e.kind as LogKind) &&
     isTextOrNull(e.paragraph) &&
@@ -102,8 +102,13 @@ export function isSoundEntry(v: unknown): v is LogEntry {
     isText(e.at) &&
     Array.isArray(e.prev) &&
     e.prev.every(isText) &&
-    isText(e.hash);
-  return shaped && entryHash(e as unknown as LogEntry) === e.hash;
+    isText(e.hash)
+  );
+}
+
+/** Whether a stored value has the shape of an entry and carries its own hash. */
+export function isSoundEntry(v: unknown): v is LogEntry {
+  return isShapedEntry(v) && entryHash(v) === v.hash;
 }
 
 /** The hashes no later entry links to: what the next entry links to. */
@@ -112,9 +117,14 @@ export function logHeads(entries: readonly LogEntry[]): string[] {
   return entries.map((e) => e.hash).filter((h) => !linked.has(h)).sort();
 }
 
-/** The log's entries as stored (those not in the shape of an entry are left out: `verifyLog` names them). */
+/** The log's entries as stored (those that do not match their hash are left out: `verifyLog` names them). */
 export function decisionLog(table: TableDocument): LogEntry[] {
   return table.logArray.toArray().filter(isSoundEntry);
+}
+
+/** The log's entries in the shape of entries, hashes unchecked: for what is read at every keystroke. */
+export function storedEntries(table: TableDocument): LogEntry[] {
+  return table.logArray.toArray().filter(isShapedEntry);
 }
 
 /** Appends a decision to the log, linked to the heads. Call it inside the transaction that makes the decision. */
@@ -129,7 +139,7 @@ export function appendDecision(table: TableDocument, actor: Actor, fields: LogFi
     digest: fields.digest ?? null,
     author: authorOf(actor),
     at: at ?? new Date().toISOString(),
-    prev: logHeads(decisionLog(table)),
+    prev: logHeads(storedEntries(table)),
   };
   const entry = { ...body, hash: entryHash(body) };
   table.logArray.push([entry]);
@@ -201,19 +211,22 @@ export function verifyLog(table: TableDocument): LogCheck {
  * its order; each new entry carries its hash, links only to entries before it and names one of `authors`.
  */
 export function checkLogChange(before: readonly unknown[], after: readonly unknown[], authors: readonly string[]): string | null {
+  if (after === before) return null;
   const old = new Set(before);
   const kept = after.filter((e) => old.has(e));
   if (kept.length !== before.length || kept.some((e, i) => e !== before[i])) return 'the decision log only grows: no entry of it can be removed, changed or moved';
   const seen = new Set<string>();
   for (const e of after) {
-    const sound = isSoundEntry(e);
-    if (!old.has(e)) {
-      if (!sound) return 'a decision log entry is not in the form the app writes, or does not match its hash';
-      if (seen.has(e.hash)) return 'a decision log entry is repeated';
-      if (!e.prev.every((link) => seen.has(link))) return 'a decision log entry links to an entry that is not before it';
-      if (!authors.includes(e.author)) return `a decision log entry is signed "${e.author}", not by the co-facilitator who wrote it`;
+    // Entries already stored were checked when they came; only new ones are hashed (at every update).
+    if (old.has(e)) {
+      if (isShapedEntry(e)) seen.add(e.hash);
+      continue;
     }
-    if (sound) seen.add(e.hash);
+    if (!isSoundEntry(e)) return 'a decision log entry is not in the form the app writes, or does not match its hash';
+    if (seen.has(e.hash)) return 'a decision log entry is repeated';
+    if (!e.prev.every((link) => seen.has(link))) return 'a decision log entry links to an entry that is not before it';
+    if (!authors.includes(e.author)) return `a decision log entry is signed "${e.author}", not by the co-facilitator who wrote it`;
+    seen.add(e.hash);
   }
   return null;
 }

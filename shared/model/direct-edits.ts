@@ -1,6 +1,6 @@
 import * as Y from 'yjs';
 import type { Actor } from './actor';
-import { appendDecision, authorOf, decisionLog, type LogKind } from './decision-log';
+import { appendDecision, authorOf, storedEntries, type LogKind } from './decision-log';
 import type { TableDocument } from './table-document';
 
 /**
@@ -49,7 +49,7 @@ export function logDirectEdits(table: TableDocument, actor: Actor): () => void {
     const touched = [...touchedParagraphs(tr, table, true)].filter((id) => table.paragraphsMap.has(id));
     if (touched.length === 0) return;
     const since = table.revisions().at(-1)?.issuedAt ?? '';
-    const log = decisionLog(table);
+    const log = storedEntries(table);
     const logged = new Set(log.filter((e) => e.author === author && e.at > since && e.paragraph !== null).map((e) => e.paragraph));
     const fresh = touched.filter((id) => !logged.has(id));
     if (fresh.length === 0) return;

@@ -88,18 +88,29 @@ export function paragraphFacts(table: TableDocument, id: string): ParagraphFacts
   }
 }
 
-/** The facts of the table outside its paragraphs. */
-export function tableFactsWithout(table: TableDocument, paragraphs: Map<string, ParagraphFacts | null>): TableFacts {
-  const silence = table.silenceMap.get('current') ?? { state: 'none' };
+/**
+ * The facts of the table outside its paragraphs. `since`: the facts before a change and the types it
+ * changed (a transaction's `changed`); what it did not change is taken from them, not read again (a
+ * keystroke then costs the same whatever the size of the log and of the decisions).
+ */
+export function tableFactsWithout(table: TableDocument, paragraphs: Map<string, ParagraphFacts | null>, since?: { facts: TableFacts; changed: ReadonlySet<unknown> }): TableFacts {
+  const read = <T,>(type: unknown, previous: (f: TableFacts) => T, now: () => T): T => (since && !since.changed.has(type) ? previous(since.facts) : now());
   return {
-    silence: isSilence(silence) ? silence : null,
-    order: table.orderArray.toArray(),
-    footnotes: JSON.stringify(table.footnotesMap.toJSON()),
-    roster: new Map([...table.rosterMap.entries()].filter(([, d]) => isRecord(d))),
+    silence: read(
+      table.silenceMap,
+      (f) => f.silence,
+      () => {
+        const silence = table.silenceMap.get('current') ?? { state: 'none' };
+        return isSilence(silence) ? silence : null;
+      },
+    ),
+    order: read(table.orderArray, (f) => f.order, () => table.orderArray.toArray()),
+    footnotes: read(table.footnotesMap, (f) => f.footnotes, () => JSON.stringify(table.footnotesMap.toJSON())),
+    roster: read(table.rosterMap, (f) => f.roster, () => new Map([...table.rosterMap.entries()].filter(([, d]) => isRecord(d)))),
     paragraphs,
-    decisions: JSON.stringify(table.decisionsMap.toJSON()),
-    revisions: table.revisionsArray.length,
-    log: table.logArray.toArray(),
+    decisions: read(table.decisionsMap, (f) => f.decisions, () => JSON.stringify(table.decisionsMap.toJSON())),
+    revisions: read(table.revisionsArray, (f) => f.revisions, () => table.revisionsArray.length),
+    log: read(table.logArray, (f) => f.log, () => table.logArray.toArray()),
   };
 }
 
@@ -197,8 +208,8 @@ export function checkTableChange(before: TableFacts, after: TableFacts, touched:
 function checkLogged(before: TableFacts, after: TableFacts, touched: string[], silenceChanged: boolean, authors: readonly string[]): TableRuleViolation | null {
   const problem = checkLogChange(before.log, after.log, authors);
   if (problem) return { code: 'unlogged', message: problem };
-  const old = new Set(before.log);
-  const fresh = after.log.filter((e): e is LogEntry => !old.has(e) && isSoundEntry(e));
+  const old = new Set(after.log === before.log ? [] : before.log);
+  const fresh = after.log === before.log ? [] : after.log.filter((e): e is LogEntry => !old.has(e) && isSoundEntry(e));
   const named = (kinds: LogKind[], paragraph?: string): boolean => fresh.some((e) => kinds.includes(e.kind) && (paragraph === undefined || e.paragraph === paragraph));
   const unlogged = (what: string): TableRuleViolation => ({ code: 'unlogged', message: `${what} must be written to the decision log with it` });
   if (silenceChanged && !named(['silence-open', 'silence-close'])) return unlogged('opening or closing silence');

@@ -71,6 +71,8 @@ class TableShadow {
   private facts!: TableFacts;
   private spoiled = false;
   private touched = new Set<string>();
+  /** The types the update changed, so that the facts of the others are not read again. */
+  private changed = new Set<unknown>();
 
   constructor(private readonly real: Y.Doc) {
     this.rebuild();
@@ -112,6 +114,7 @@ class TableShadow {
   /** Applies an update to the copy; returns the facts after it and the paragraphs it touched. */
   private apply(update: Uint8Array): { facts: TableFacts; touched: Set<string> } {
     this.touched = new Set();
+    this.changed = new Set();
     Y.applyUpdate(this.copy, update);
     const table = new TableDocument(this.copy);
     const paragraphs = new Map(this.facts.paragraphs);
@@ -119,12 +122,13 @@ class TableShadow {
       if (table.paragraphsMap.has(id)) paragraphs.set(id, paragraphFacts(table, id));
       else paragraphs.delete(id);
     }
-    this.facts = tableFactsWithout(table, paragraphs);
+    this.facts = tableFactsWithout(table, paragraphs, { facts: this.facts, changed: this.changed });
     return { facts: this.facts, touched: this.touched };
   }
 
   /** Gathers the paragraphs each transaction on the copy wrote to. */
   private collect(tr: Y.Transaction): void {
     for (const id of touchedParagraphs(tr, new TableDocument(this.copy))) this.touched.add(id);
+    for (const type of tr.changed.keys()) this.changed.add(type);
   }
 }
