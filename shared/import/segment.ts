@@ -85,7 +85,8 @@ export function segment(lines: SourceLine[]): Segmented {
   };
   const startsNumbered = (index: number): boolean => {
     const next = lines[index];
-    const n = next ? numberOf(next.text) : null;
+    // "3." alone on its line (PDF text) counts as well.
+    const n = next ? numberOf(next.text) ?? (/^\d{1,3}\.$/u.test(next.text) ? { number: Number(next.text.slice(0, -1)) } : null) : null;
     return !!n && n.number === expected;
   };
   // An excerpt may start at any number ("5. Urges ..."): the first number opens a paragraph when an operative
@@ -295,15 +296,21 @@ export function segment(lines: SourceLine[]): Segmented {
       target.push(text);
       continue;
     }
-    if (state !== 'closed' && isHeading(index, line)) {
+    // A section's numeral alone on its line, its title on the next ("I." / "Global context and shared commitments").
+    const titleLine = /^(?:[IVXL]+|[A-Z])\.$/u.test(text) ? lines[index + 1] : undefined;
+    const numbered = state !== 'closed' && state !== 'prelude' && !!titleLine && headingShaped(titleLine.text) &&
+      isHeading(index + 1, titleLine);
+    if (numbered || (state !== 'closed' && isHeading(index, line))) {
       if (state === 'annex' && !out.paragraphs.some((p) => p.kind === 'annex') && !last()) {
         target?.push(text);
         continue;
       }
-      heading = text;
+      const title = numbered ? `${text} ${(titleLine as SourceLine).text}` : text;
+      if (numbered) index++;
+      heading = title;
       headingAt = index;
-      out.headings.push(text);
-      pending.push(text);
+      out.headings.push(title);
+      pending.push(title);
       underOption = false;
       paragraph = null;
       target = null;

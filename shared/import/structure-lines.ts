@@ -89,7 +89,8 @@ export function startsOperative(text: string): boolean {
 
 /** True for a line shaped like a heading: short, capitalised, not ending as a sentence or a clause does. */
 export function headingShaped(text: string): boolean {
-  if (text.length > 160 || !/^[\p{Lu}\d]/u.test(text) || /[,;:]$/u.test(text)) return false;
+  // A clause's punctuation, even with a footnote mark after it ("… for 2024/25; 4"), is no heading's.
+  if (text.length > 160 || !/^[\p{Lu}\d]/u.test(text) || /[,;:]\s?\d{0,3}$/u.test(text)) return false;
   return !/\.$/u.test(text) || /^(?:[IVXL]+|[A-Z]|\d{1,2})\.\s/u.test(text);
 }
 

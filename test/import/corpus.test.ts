@@ -18,7 +18,7 @@ function report(name: string, scores: DocumentScore[]): string {
 }
 
 // Thresholds are what the importer measured on this corpus, never more (README.md gives the figures).
-const DEV_AT_LEAST = 0.99;
+const DEV_AT_LEAST = 0.995;
 const HELD_OUT_AT_LEAST = 0.96;
 
 describe('the importer on a corpus of real UN texts', () => {
