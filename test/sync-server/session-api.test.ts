@@ -4,6 +4,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import pino from 'pino';
 import { startServer, type RunningServer, openDataDir } from '../../sync-server';
+import { CertificatePins } from '../../main/session/certificate-pins';
+import { resolveInvitation } from '../../main/session/resolve-invitation';
 
 describe('GET /api/session tells the web edition who a token belongs to', () => {
   let server: RunningServer;
@@ -27,6 +29,10 @@ describe('GET /api/session tells the web edition who a token belongs to', () => 
     const res = await ask({ authorization: `Bearer ${token}` });
     expect(res.status).toBe(200);
     expect(await res.json()).toEqual({ negotiationId: 'demo', role: 'delegation', delegation: { id: 'mexico', name: 'Mexico' }, privateAccess: true, label: 'Mexico' });
+  });
+
+  it('the desktop app asks the same from its main process and gets the holder\'s label too', async () => {
+    expect(await resolveInvitation(server.wsUrl, token, new CertificatePins())).toEqual({ refused: null, negotiationId: 'demo', role: 'delegation', delegation: { id: 'mexico', name: 'Mexico' }, label: 'Mexico' });
   });
 
   it('refuses a missing, unknown or revoked token and says what to do', async () => {
