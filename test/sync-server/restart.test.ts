@@ -1,6 +1,12 @@
 import pino from 'pino';
 import { describe, expect, it } from 'vitest';
+import { verifyLog } from '../../shared/model/decision-log';
+import { addParagraph } from '../../shared/model/facilitator-commands';
+import { Negotiation } from '../../shared/model/negotiation';
+import { flatText } from '../../shared/text/rich-text';
 import { startServer } from '../../sync-server';
+
+const cofacilitator = { role: 'cofacilitator', delegationId: null } as const;
 import { connectClient, makeDataDir, waitFor } from './harness';
 
 describe('a restart', () => {
@@ -13,8 +19,10 @@ describe('a restart', () => {
     const table = connectClient(server.wsUrl, `${made.negotiationId}/table`, cofac);
     const own = connectClient(server.wsUrl, `${made.negotiationId}/private/mexico`, mexico);
     await Promise.all([table.synced, own.synced]);
+    // Forty decisions of the co-facilitators, each its own update (logged, as the server requires).
+    const negotiation = new Negotiation(made.negotiationId, table.doc);
     for (let i = 0; i < 40; i++) {
-      table.doc.getArray<string>('order').push([`p${i}`]);
+      addParagraph(negotiation, cofacilitator, { after: negotiation.table.order().at(-1) ?? null, text: `p${i}` });
       await new Promise((r) => setImmediate(r));
     }
     own.doc.getText('draft').insert(0, 'our fallback for OP7');
@@ -30,7 +38,9 @@ describe('a restart', () => {
     const again = connectClient(server.wsUrl, `${made.negotiationId}/table`, cofac);
     const ownAgain = connectClient(server.wsUrl, `${made.negotiationId}/private/mexico`, mexico);
     await Promise.all([again.synced, ownAgain.synced]);
-    expect(again.doc.getArray('order').toArray()).toEqual(Array.from({ length: 40 }, (_, i) => `p${i}`));
+    const stored = new Negotiation(made.negotiationId, again.doc);
+    expect(stored.table.paragraphs().map((p) => flatText(p.text)).slice(-40)).toEqual(Array.from({ length: 40 }, (_, i) => `p${i}`));
+    expect(verifyLog(stored.table)).toMatchObject({ ok: true, entries: 40 });
     expect(again.doc.getMap('roster').get('mexico')).toMatchObject({ name: 'Mexico' });
     expect(ownAgain.doc.getText('draft').toString()).toBe('our fallback for OP7');
     again.destroy();
