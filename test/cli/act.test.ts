@@ -1,8 +1,6 @@
-import { execFile } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { promisify } from 'node:util';
 import pino from 'pino';
 import * as Y from 'yjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -11,21 +9,10 @@ import { Negotiation } from '../../shared/model/negotiation';
 import { flatText } from '../../shared/text/rich-text';
 import { openDataDir, startServer, type RunningServer } from '../../sync-server';
 import { DocumentLink, LinkRefused } from '../../cli/act/document-link';
+import { penholder } from '../../testing/penholder-cli';
 
-const run = promisify(execFile);
 const root = resolve(__dirname, '../..');
 const seed = resolve(root, '../shared/seeds/000_bf30f40679ec065d.txt');
-
-/** Runs the real `penholder` binary, as a person or a Secretariat script would. */
-async function penholder(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [join(root, 'bin/penholder.mjs'), ...args], { cwd: root });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
 
 const json = <T>(out: { code: number; stdout: string; stderr: string }): T => {
   expect(out.stderr, 'no error').toBe('');

@@ -1,28 +1,16 @@
-import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync, existsSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { decodePenholderFile, encodePenholderFile } from '../../shared/model/penholder-file';
 import { bracket } from '../../shared/model/facilitator-commands';
 import { propose } from '../../shared/model/proposal-commands';
 import { addDelegation } from '../../shared/model/create-negotiation';
+import { penholder } from '../../testing/penholder-cli';
 
-const run = promisify(execFile);
 const root = resolve(__dirname, '../..');
 const seed = resolve(root, '../shared/seeds/000_bf30f40679ec065d.txt');
 const cofac = { role: 'cofacilitator' as const, delegationId: null };
-
-async function penholder(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [join(root, 'bin/penholder.mjs'), ...args], { cwd: root });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
 
 describe('penholder import --out, clean and compile', { timeout: 180_000 }, () => {
   const dir = mkdtempSync(join(tmpdir(), 'penholder-cli-'));

@@ -1,8 +1,6 @@
-import { execFile } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { promisify } from 'node:util';
 import { strFromU8, unzipSync } from 'fflate';
 import pino from 'pino';
 import WebSocket from 'ws';
@@ -16,21 +14,11 @@ import { propose } from '../../shared/model/proposal-commands';
 import { issueRevision } from '../../shared/model/revision-commands';
 import { flatText } from '../../shared/text/rich-text';
 import { startServer, type RunningServer } from '../../sync-server';
+import { penholder } from '../../testing/penholder-cli';
 
-const exec = promisify(execFile);
 const root = resolve(__dirname, '../..');
 const seed = resolve(root, '../shared/seeds/000_bf30f40679ec065d.txt');
 const PAGES = 'test-results/export-pages';
-
-async function penholder(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await exec(process.execPath, [join(root, 'bin/penholder.mjs'), ...args], { cwd: root, timeout: 120_000 });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
 
 interface Client {
   doc: Y.Doc;

@@ -1,27 +1,14 @@
-import { execFile } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
+import { penholder } from '../../testing/penholder-cli';
 
-const root = fileURLToPath(new URL('../../', import.meta.url));
 const seeds = fileURLToPath(new URL('../../../shared/seeds/', import.meta.url));
 const fixtures = fileURLToPath(new URL('../fixtures/import/', import.meta.url));
-const run = promisify(execFile);
 const tmp = mkdtempSync(join(tmpdir(), 'penholder-import-out-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
-
-async function penholder(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run('node', ['bin/penholder.mjs', ...args], { cwd: root });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
 
 /** The paragraph counts `penholder import` prints. */
 function reported(stdout: string): { preambular: number; operative: number } {

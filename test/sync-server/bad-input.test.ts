@@ -1,39 +1,20 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { connectClient, rawSocket, startTestServer, waitFor, type TestClient } from './harness';
+import { connectClient, rawSocket, startWitnessedServer, type WitnessedServer } from './harness';
 import { updateFrame } from '../../shared/protocol/messages';
 
 
 describe('bad input', () => {
-  let t: Awaited<ReturnType<typeof startTestServer>>;
-  let token: string;
-  let witness: TestClient;
-  let doc: string;
+  let t: WitnessedServer;
   beforeAll(async () => {
-    t = await startTestServer({ maxFrameBytes: 64 * 1024, messagesPerSecond: 50, messageBurst: 100 });
-    token = await t.invite('delegation', 'Mexico');
-    doc = `${t.negotiationId}/delegation/mexico`;
-    witness = connectClient(t.server.wsUrl, doc, token);
-    await witness.synced;
+    t = await startWitnessedServer({ maxFrameBytes: 64 * 1024, messagesPerSecond: 50, messageBurst: 100 });
   });
-  afterAll(async () => {
-    witness.destroy();
-    await t.server.close();
-  });
-
-  /** The server still serves others: a write by the witness makes the round trip. */
-  async function stillServing(mark: string): Promise<void> {
-    const other = connectClient(t.server.wsUrl, doc, token);
-    await other.synced;
-    witness.doc.getMap('marks').set(mark, true);
-    await waitFor(() => other.doc.getMap('marks').get(mark) === true, `round trip of ${mark}`);
-    other.destroy();
-  }
+  afterAll(() => t.close());
 
   it('closes a connection that sends an oversized frame', async () => {
-    const raw = await rawSocket(t.server.wsUrl, doc, token);
+    const raw = await rawSocket(t.server.wsUrl, t.doc, t.token);
     raw.ws.send(new Uint8Array(100 * 1024));
     expect((await raw.closed).code).toBe(1009);
-    await stillServing('after-oversized');
+    await t.stillServing('after-oversized');
   });
 
   it.each([
@@ -42,32 +23,32 @@ describe('bad input', () => {
     ['a garbage update', updateFrame(new Uint8Array([1, 5, 7, 9, 255, 255, 3, 0, 4]))],
     ['a malformed awareness update', new Uint8Array([1, 3, 1, 2])],
   ])('closes a connection that sends %s, with a reason, and corrupts nothing', async (_what, frame) => {
-    const raw = await rawSocket(t.server.wsUrl, doc, token);
+    const raw = await rawSocket(t.server.wsUrl, t.doc, t.token);
     raw.ws.send(frame);
     const closed = await raw.closed;
     expect(closed.code).toBe(1008);
     expect(closed.reason).toMatch(/^malformed/);
-    await stillServing(`after-${_what}`);
+    await t.stillServing(`after-${_what}`);
   });
 
   it('closes a text frame', async () => {
-    const raw = await rawSocket(t.server.wsUrl, doc, token);
+    const raw = await rawSocket(t.server.wsUrl, t.doc, t.token);
     raw.ws.send('hello');
     expect((await raw.closed).code).toBe(1008);
   });
 
   it('closes a flood and keeps serving others', async () => {
-    const raw = await rawSocket(t.server.wsUrl, doc, token);
+    const raw = await rawSocket(t.server.wsUrl, t.doc, t.token);
     const query = new Uint8Array([3]);
     for (let i = 0; i < 5000 && raw.ws.readyState === raw.ws.OPEN; i++) raw.ws.send(query);
     const closed = await raw.closed;
     expect(closed.code).toBe(1008);
     expect(closed.reason).toMatch(/messages per second/);
-    await stillServing('after-flood');
+    await t.stillServing('after-flood');
   });
 
   it('never applied anything from the bad clients', async () => {
-    const fresh = connectClient(t.server.wsUrl, doc, token);
+    const fresh = connectClient(t.server.wsUrl, t.doc, t.token);
     await fresh.synced;
     expect([...fresh.doc.share.keys()]).toEqual(['marks']);
     fresh.destroy();

@@ -1,7 +1,7 @@
 import type { ChildProcess } from 'node:child_process';
 import { afterEach, describe, expect, it } from 'vitest';
 import { connectClient, makeDataDir, waitFor, type TestClient } from './harness';
-import { serve } from './serve-process';
+import { serve } from '../../testing/penholder-cli';
 
 /**
  * Crashes injected inside the storage thread's group commit (PENHOLDER_STORAGE_FAULT, read by the

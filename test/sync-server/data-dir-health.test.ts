@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { connectClient, makeDataDir, startTestServer, waitFor, type TestClient } from './harness';
-import { serve, spawnServe } from './serve-process';
+import { serve, spawnServe } from '../../testing/penholder-cli';
 
 /** The process ignores SIGXFSZ, so that writing past the file-size limit fails with EFBIG as on a full disk. */
 const ignoreXfsz = ['--import', 'data:text/javascript,process.on("SIGXFSZ",()=>{})'];

@@ -131,3 +131,39 @@ export function roomClient(wsUrl: string, negotiationId: string, token: string) 
 
 /** A room participant (see roomClient). */
 export type RoomClient = ReturnType<typeof roomClient>;
+
+/**
+ * A server on port 0 with a witness: a delegation (Mexico) connected to its own document, by which a
+ * test tells that the server still serves others after an attack.
+ */
+export async function startWitnessedServer(limits: Partial<ServerLimits> = {}) {
+  const t = await startTestServer(limits);
+  const token = await t.invite('delegation', 'Mexico');
+  const doc = `${t.negotiationId}/delegation/mexico`;
+  const witness = connectClient(t.server.wsUrl, doc, token);
+  await witness.synced;
+  return {
+    ...t,
+    token,
+    doc,
+    witness,
+    /** A write by the witness reaches a newcomer on the same document: the server still serves. */
+    async stillServing(mark: string): Promise<void> {
+      const other = connectClient(t.server.wsUrl, doc, token);
+      try {
+        await other.synced;
+        witness.doc.getMap('marks').set(mark, true);
+        await waitFor(() => other.doc.getMap('marks').get(mark) === true, `round trip of ${mark}`, 20_000);
+      } finally {
+        other.destroy();
+      }
+    },
+    async close(): Promise<void> {
+      witness.destroy();
+      await t.server.close();
+    },
+  };
+}
+
+/** A server with its witness (see startWitnessedServer). */
+export type WitnessedServer = Awaited<ReturnType<typeof startWitnessedServer>>;

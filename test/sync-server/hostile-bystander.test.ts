@@ -5,7 +5,7 @@ import * as Y from 'yjs';
 import { syncStep1Frame, updateFrame } from '../../shared/protocol/messages';
 import { echoProbe, quantile, type EchoProbe } from '../../testing/echo-probe';
 import { connectClient, makeDataDir, rawSocket, startTestServer, waitFor } from './harness';
-import { serve } from './serve-process';
+import { serve } from '../../testing/penholder-cli';
 
 /** A raw socket that only counts what it is sent (a heavy neighbour does not need to read it). */
 function counting(url: string): Promise<{ ws: WebSocket; received: () => number }> {

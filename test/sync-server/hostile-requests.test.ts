@@ -1,6 +1,6 @@
 import net from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { connectClient, startTestServer, waitFor, type TestClient } from './harness';
+import { startWitnessedServer, type WitnessedServer } from './harness';
 
 /** Writes raw bytes to the server (then ends the stream when `end`) and collects what it answers until it closes (or `until` matches). */
 function rawExchange(port: number, chunks: (string | Buffer)[], until?: RegExp, options: { end?: boolean } = {}): Promise<string> {
@@ -31,32 +31,13 @@ function afterHandshake(port: number, path: string, frame: Buffer): Promise<stri
 }
 
 describe('hostile requests never stop the server', () => {
-  let t: Awaited<ReturnType<typeof startTestServer>>;
-  let token: string;
+  let t: WitnessedServer;
   let cofacilitator: string;
-  let witness: TestClient;
-  let doc: string;
   beforeAll(async () => {
-    t = await startTestServer();
-    token = await t.invite('delegation', 'Mexico');
+    t = await startWitnessedServer();
     cofacilitator = await t.invite('cofacilitator', null);
-    doc = `${t.negotiationId}/delegation/mexico`;
-    witness = connectClient(t.server.wsUrl, doc, token);
-    await witness.synced;
   });
-  afterAll(async () => {
-    witness.destroy();
-    await t.server.close();
-  });
-
-  /** The witness's write reaches a newcomer: the server still serves. */
-  async function stillServing(mark: string): Promise<void> {
-    const other = connectClient(t.server.wsUrl, doc, token);
-    await other.synced;
-    witness.doc.getMap('marks').set(mark, true);
-    await waitFor(() => other.doc.getMap('marks').get(mark) === true, `round trip of ${mark}`, 20_000);
-    other.destroy();
-  }
+  afterAll(() => t.close());
 
   const http = (lines: string[], body = '') => `${lines.join('\r\n')}\r\n\r\n${body}`;
 
@@ -72,7 +53,7 @@ describe('hostile requests never stop the server', () => {
   ])('answers %s and serves on', async (what, request, expected) => {
     const answer = await rawExchange(t.server.port, [request], /\r\n\r\n/);
     expect(answer).toMatch(expected);
-    await stillServing(`after ${what}`);
+    await t.stillServing(`after ${what}`);
   });
 
   it('refuses a body that is not JSON on every API, and serves on', async () => {
@@ -85,13 +66,13 @@ describe('hostile requests never stop the server', () => {
       expect(answer).toMatch(/^HTTP\/1\.1 400/);
       expect(answer).toMatch(/JSON/);
     }
-    await stillServing('after bad JSON');
+    await t.stillServing('after bad JSON');
   });
 
   it('survives a body cut off half-way', async () => {
     const answer = await rawExchange(t.server.port, [http(['POST /api/negotiations HTTP/1.1', 'Host: x', `Authorization: Bearer ${cofacilitator}`, 'Content-Length: 100000'], '{"title": "cut')], undefined, { end: true });
     expect(answer).not.toMatch(/^HTTP\/1\.1 2/);
-    await stillServing('after a cut body');
+    await t.stillServing('after a cut body');
   });
 
   it.each([
@@ -102,21 +83,21 @@ describe('hostile requests never stop the server', () => {
     ['a length that claims 2^63 bytes', Buffer.from([0x82, 0xff, 0x7f, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 1, 2, 3, 4])],
     ['a close frame with an invalid code', Buffer.from([0x88, 0x82, 0, 0, 0, 0, 0x03, 0xe7])],
   ])('closes a WebSocket that sends %s, and serves on', async (what, frame) => {
-    const answer = await afterHandshake(t.server.port, `/${doc}?token=${token}`, frame);
+    const answer = await afterHandshake(t.server.port, `/${t.doc}?token=${t.token}`, frame);
     expect(answer).toMatch(/^HTTP\/1\.1 101/);
-    await stillServing(`after ${what}`);
+    await t.stillServing(`after ${what}`);
   });
 
   it('answers a token in the query and a different one in the header by the query, and a garbage token with 4401', async () => {
     const answer = await rawExchange(
       t.server.port,
-      [http([`GET /${doc}?token=${'%FF'.repeat(2_000)} HTTP/1.1`, 'Host: x', 'Upgrade: websocket', 'Connection: Upgrade', 'Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==', 'Sec-WebSocket-Version: 13', `Authorization: Bearer ${token}`])],
+      [http([`GET /${t.doc}?token=${'%FF'.repeat(2_000)} HTTP/1.1`, 'Host: x', 'Upgrade: websocket', 'Connection: Upgrade', 'Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==', 'Sec-WebSocket-Version: 13', `Authorization: Bearer ${t.token}`])],
       /\x88/,
     );
     expect(answer).toMatch(/^HTTP\/1\.1 101/);
     // The close frame: 0x88, a length, then the code 4401 (0x11 0x31).
     expect(answer).toContain('\x88');
     expect(answer).toContain('\x11\x31');
-    await stillServing('after a garbage token');
+    await t.stillServing('after a garbage token');
   });
 });

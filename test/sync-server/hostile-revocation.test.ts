@@ -1,15 +1,11 @@
-import { execFile } from 'node:child_process';
-import path from 'node:path';
-import { promisify } from 'node:util';
 import pino from 'pino';
 import * as Y from 'yjs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { CloseCode } from '../../shared/protocol/close-codes';
 import { RevocationWatch, type ServerHooks } from '../../sync-server';
+import { penholder } from '../../testing/penholder-cli';
 import { connectClient, makeDataDir, roomClient, startTestServer, waitFor, type RoomClient, type TestClient } from './harness';
 
-const ROOT = path.resolve(import.meta.dirname, '../..');
-const run = promisify(execFile);
 /** A write every 25 ms: 40 a second, within the 100 frames a second a connection may send. */
 const TYPING_MS = 25;
 
@@ -63,7 +59,7 @@ describe('penholder revoke against a running server', () => {
     const typing = { plain: typist(() => plain.doc, 'plain'), room: typist(() => room.docs.get(name), 'room') };
     cleanup.push(() => Object.values(typing).forEach((w) => w.stop()));
     await waitFor(() => typing.plain.count > 20 && typing.room.count > 20, 'both connections to be typing', 30_000);
-    await run(process.execPath, ['bin/penholder.mjs', 'revoke', '--data', t.dir, '--token', mexico], { cwd: ROOT });
+    expect((await penholder('revoke', '--data', t.dir, '--token', mexico)).code).toBe(0);
     const revokedAt = performance.now();
     await waitFor(() => closedAt.plain > 0 && closedAt.room > 0, 'both revoked connections to close', 30_000);
     Object.values(typing).forEach((w) => w.stop());

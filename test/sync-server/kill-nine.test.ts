@@ -3,7 +3,7 @@ import * as Y from 'yjs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { connectClient, makeDataDir, rawSocket, waitFor } from './harness';
 import { updateFrame } from '../../shared/protocol/messages';
-import { serve } from './serve-process';
+import { serve } from '../../testing/penholder-cli';
 
 describe('kill -9 right after an echo', () => {
   let child: ChildProcess | null = null;

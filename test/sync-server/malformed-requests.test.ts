@@ -1,7 +1,7 @@
 import net from 'node:net';
 import WebSocket from 'ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { connectClient, startTestServer, waitFor, type TestClient } from './harness';
+import { startWitnessedServer, type WitnessedServer } from './harness';
 
 /** Sends raw bytes as an HTTP request (so that no client library cleans up the path) and returns the answer. */
 function rawRequest(port: number, request: string): Promise<string> {
@@ -15,29 +15,12 @@ function rawRequest(port: number, request: string): Promise<string> {
 }
 
 describe('malformed request paths never stop the server', () => {
-  let t: Awaited<ReturnType<typeof startTestServer>>;
-  let token: string;
-  let witness: TestClient;
-  let doc: string;
+  let t: WitnessedServer;
   beforeAll(async () => {
-    t = await startTestServer();
-    token = await t.invite('delegation', 'Mexico');
-    doc = `${t.negotiationId}/delegation/mexico`;
-    witness = connectClient(t.server.wsUrl, doc, token);
-    await witness.synced;
+    t = await startWitnessedServer();
   });
-  afterAll(async () => {
-    witness.destroy();
-    await t.server.close();
-  });
+  afterAll(() => t.close());
 
-  async function stillServing(mark: string): Promise<void> {
-    const other = connectClient(t.server.wsUrl, doc, token);
-    await other.synced;
-    witness.doc.getMap('marks').set(mark, true);
-    await waitFor(() => other.doc.getMap('marks').get(mark) === true, `round trip of ${mark}`);
-    other.destroy();
-  }
 
   it.each([
     ['a malformed percent-escape', '/%E0%A4%A'],
@@ -47,14 +30,14 @@ describe('malformed request paths never stop the server', () => {
   ])('answers %s over HTTP with 400 or 404 and serves on', async (_what, target) => {
     const answer = await rawRequest(t.server.port, `GET ${target} HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n`);
     expect(answer).toMatch(/^HTTP\/1\.1 (400|401|404)/);
-    await stillServing(`after-http-${target}`);
+    await t.stillServing(`after-http-${target}`);
   });
 
   it('closes a WebSocket on a malformed path with 4404 and serves on', async () => {
-    const ws = new WebSocket(`${t.server.wsUrl}/%E0%A4%A?token=${token}`);
+    const ws = new WebSocket(`${t.server.wsUrl}/%E0%A4%A?token=${t.token}`);
     const closed = await new Promise<{ code: number; reason: string }>((resolve) => ws.on('close', (code, reason) => resolve({ code, reason: reason.toString() })));
     expect(closed.code).toBe(4404);
     expect(closed.reason).toContain('malformed');
-    await stillServing('after-ws');
+    await t.stillServing('after-ws');
   });
 });
