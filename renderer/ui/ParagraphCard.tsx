@@ -121,12 +121,12 @@ export const ParagraphCard = memo(function ParagraphCard({ paragraph, label, alt
   const pendingMine = paragraph.status.state === 'adref' && actor.delegationId !== null && paragraph.status.pending.includes(actor.delegationId) && !confirmedBy.includes(actor.delegationId);
 
   return (
-    <article className={`paragraph kind-${paragraph.kind} state-${paragraph.status.state}${views.length > 0 ? ' discussed' : ''}${followed ? ' followed' : ''}`} aria-current={followed ? 'location' : undefined} aria-labelledby={headingId} data-paragraph={paragraph.id} data-label={label} onFocus={onFocus} onMouseDown={() => onActivate?.(paragraph.id)} onContextMenu={selectionMenu.onContextMenu}>
+    <article className={`paragraph kind-${paragraph.kind} state-${paragraph.status.state}${views.length > 0 ? ' discussed' : ''}${followed ? ' followed' : ''}`} aria-current={followed ? 'location' : undefined} aria-labelledby={headingId} aria-describedby={`${headingId}-status`} data-paragraph={paragraph.id} data-label={label} onFocus={onFocus} onMouseDown={() => onActivate?.(paragraph.id)} onContextMenu={selectionMenu.onContextMenu}>
       <header className="paragraph-head">
         <h2 id={headingId} className="label">
           {shownLabel}
         </h2>
-        <StatusBadge status={paragraph.status} t={t} nameOf={nameOf} language={language} confirmed={confirmedBy} />
+        <StatusBadge id={`${headingId}-status`} status={paragraph.status} t={t} nameOf={nameOf} language={language} confirmed={confirmedBy} />
         {alternativeOf && <span className="alt-of">{t('para.alternativeOf', { label: alternativeOf })}</span>}
         <button type="button" className="count" aria-expanded={showProposals} onClick={() => setShowProposals((s) => !s)} disabled={views.length === 0}>
           {open.length ? t('para.proposals', { count: open.length }) : t('para.noProposals')}

@@ -26,6 +26,6 @@ export function statusWords(status: ParagraphStatus, t: Translate, nameOf: (id: 
 }
 
 /** Status at a glance: a colour and a word. */
-export function StatusBadge({ status, t, nameOf, language, confirmed }: { status: ParagraphStatus; t: Translate; nameOf: (id: string) => string; language: UiLanguage; confirmed?: readonly string[] }) {
-  return <span className={`status status-${status.state}`}>{statusWords(status, t, nameOf, language, confirmed)}</span>;
+export function StatusBadge({ status, t, nameOf, language, confirmed, id }: { status: ParagraphStatus; t: Translate; nameOf: (id: string) => string; language: UiLanguage; confirmed?: readonly string[]; /** For a paragraph that is described by its status. */ id?: string }) {
+  return <span id={id} className={`status status-${status.state}`}>{statusWords(status, t, nameOf, language, confirmed)}</span>;
 }
