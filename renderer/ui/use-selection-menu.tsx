@@ -46,7 +46,7 @@ function selectionPoint(): MenuPoint {
 export function useSelectionMenu(input: Input): { menu: ReactNode; openAtSelection(): boolean; onContextMenu(e: MouseEvent): void } {
   const t = useT();
   const [at, setAt] = useState<MenuPoint | null>(null);
-  const from = useRef<HTMLElement | null>(null);
+  const from = useRef<{ element: HTMLElement; range: Range | null } | null>(null);
   const now = useRef(input);
   now.current = input;
 
@@ -73,13 +73,22 @@ export function useSelectionMenu(input: Input): { menu: ReactNode; openAtSelecti
 
   const open = (point: MenuPoint): boolean => {
     if (actions().length === 0) return false;
-    from.current = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+    const sel = document.getSelection();
+    from.current = document.activeElement instanceof HTMLElement ? { element: document.activeElement, range: sel && sel.rangeCount > 0 ? sel.getRangeAt(0).cloneRange() : null } : null;
     setAt(point);
     return true;
   };
   const close = useCallback((refocus: boolean) => {
     setAt(null);
-    if (refocus) from.current?.focus();
+    const back = from.current;
+    if (!refocus || !back) return;
+    // The text gets its focus and its selection back, as they were when the menu opened.
+    back.element.focus();
+    if (back.range) {
+      const sel = document.getSelection();
+      sel?.removeAllRanges();
+      sel?.addRange(back.range);
+    }
   }, []);
 
   return {
