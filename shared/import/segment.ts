@@ -225,7 +225,13 @@ export function segment(lines: SourceLine[]): Segmented {
     }
     // A label alone on its line ("(a)" then the text on the next), as PDF text gives it.
     const labelAlone = /^\(([a-z]{1,2}|[ivxlc]{1,6})\)$/u.exec(text);
-    const item = paragraph ? (labelAlone && lines[index + 1] ? { label: labelAlone[1] ?? '', rest: '' } : itemLabel(text)) : null;
+    // OCR reads "(b)" as "(6)": taken for "b" only where "b" comes next.
+    const misread = /^\(6\)\s+(\S.*)$/u.exec(text);
+    const lastLabel = paragraph ? (paragraph as ParagraphDraft).items[(paragraph as ParagraphDraft).items.length - 1]?.label : undefined;
+    const item = paragraph
+      ? (labelAlone && lines[index + 1] ? { label: labelAlone[1] ?? '', rest: '' }
+        : misread && lastLabel === 'a' ? { label: 'b', rest: misread[1] ?? '' } : itemLabel(text))
+      : null;
     if (item && paragraph && endsBeforeItem(last())) {
       const p: ParagraphDraft = paragraph;
       const top = p.items[p.items.length - 1];

@@ -104,4 +104,11 @@ describe('the importer on the shapes of negotiated drafts and extractions', () =
     expect(t.annexes.map((a) => a.title)).toEqual(['2025 Political Declaration on Trafficking in Persons']);
     expect(t.annexes[0]?.paragraphs.map((p) => p.number)).toEqual(['1', '2', '5']);
   });
+
+  it('takes an OCR\'d "(6)" for "(b)" only where "(b)" comes next', () => {
+    const t = importText(['The Security Council,', '', 'Recalling its resolutions,', '', '1. Decides that all States shall:', '',
+      '(a) Deny permission to any aircraft;', '', '(6) Prohibit the supply of aircraft;', '', '2. Decides to remain seized of the matter.'].join('\n'),
+    { source: 'sc.txt' });
+    expect(t.operative[0]?.items.map((i) => [i.label, i.text])).toEqual([['a', 'Deny permission to any aircraft;'], ['b', 'Prohibit the supply of aircraft;']]);
+  });
 });
