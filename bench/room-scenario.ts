@@ -72,7 +72,8 @@ export async function roomScenario(sizes: RoomSizes, log: (line: string) => void
 async function roomPoint(sizes: RoomSizes, n: number, design: Design, log: (line: string) => void): Promise<BenchRecord> {
   const record: BenchRecord = { scenario: '8-room', server: design === 'room' ? 'penholder (one socket)' : 'penholder (socket per document)', n, writers: sizes.writers, rate: sizes.writers / (sizes.intervalMs / 1000), p50: null, p99: null, p999: null, framesPerSec: null, updatesPerSec: null, cpuPercent: null, rssMB: null, valid: false, note: '', extra: {} };
   const seeded = await seed(sizes, n, `room-${design}-${n}`);
-  const server = await startBenchServer('penholder', seeded.dir);
+  // Every simulated participant connects from 127.0.0.1; a socket per document needs 195 of them each.
+  const server = await startBenchServer('penholder', seeded.dir, { env: { BENCH_MAX_CONNECTIONS_PER_ADDRESS: String(n * (sizes.delegations + 2) + 100) } });
   const clients: BenchClient[] = [];
   const timers: ReturnType<typeof setTimeout>[] = [];
   try {
