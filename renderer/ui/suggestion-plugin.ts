@@ -62,7 +62,10 @@ export function suggestionPlugin(initial: readonly InlineSuggestion[], onPick: (
       apply(tr, old) {
         const items = tr.getMeta(suggestionsKey) as readonly InlineSuggestion[] | undefined;
         if (items) return { items, set: decorations(tr.doc, items) };
-        return tr.docChanged ? { items: old.items, set: old.set.map(tr.mapping, tr.doc) } : old;
+        if (!tr.docChanged) return old;
+        // The editor starts empty and the Y binding fills it: suggestions known before then are drawn on the filled text.
+        if (tr.before.textContent === '') return { items: old.items, set: decorations(tr.doc, old.items) };
+        return { items: old.items, set: old.set.map(tr.mapping, tr.doc) };
       },
     },
     props: {
