@@ -25,7 +25,7 @@ export interface Truth {
 /** How one text scored. */
 export interface DocumentScore {
   file: string;
-  /** The class of text, from its file name: ga-pdf, ga-txt, ga-md, sc, web, cop, fr-web. */
+  /** The class of text, from its file name: ga-pdf, ga-txt, ga-md, ga2-docx, ga3-docx, sc, web, cop, ecosoc, fr-web, fr-txt. */
   kind: string;
   matched: number;
   total: number;
@@ -89,9 +89,8 @@ function matchList(truth: TruthParagraph[], got: GotParagraph[] | undefined, lab
 
 /** Scores the importer on one text against its truth, as ../shared/tools/check-import.mjs does. */
 export function scoreDocument(text: string, truth: Truth, format?: 'txt' | 'md'): DocumentScore {
-  const total = truth.preamble.length + truth.operative.length +
-    (truth.annexes ?? []).reduce((n, a) => n + a.paragraphs.length, 0);
-  const kind = /^(fr-web|ga-pdf|ga-txt|ga-md|sc|web|cop|ecosoc|hrc)/u.exec(truth.file)?.[1] ?? 'other';
+  const total = paragraphsOf(truth);
+  const kind = /^(fr-web|fr-txt|ga-pdf|ga-txt|ga-md|ga[23]-docx|sc|web|cop|ecosoc|hrc)/u.exec(truth.file)?.[1] ?? 'other';
   const problems: string[] = [];
   let got: ImportedText;
   try {
@@ -113,10 +112,20 @@ export function scoreDocument(text: string, truth: Truth, format?: 'txt' | 'md')
   return { file: truth.file, kind, matched, total, problems };
 }
 
-/** Scores every text of a corpus folder (texts beside a truth/ folder of NAME.json files). */
+/** The truth of every text of a corpus folder (texts beside a truth/ folder of NAME.json files). */
+export function truthsOf(folder: string): Truth[] {
+  return readdirSync(join(folder, 'truth')).filter((f) => f.endsWith('.json')).sort()
+    .map((f) => JSON.parse(readFileSync(join(folder, 'truth', f), 'utf8')) as Truth);
+}
+
+/** Paragraphs a truth lists. */
+export function paragraphsOf(truth: Truth): number {
+  return truth.preamble.length + truth.operative.length + (truth.annexes ?? []).reduce((n, a) => n + a.paragraphs.length, 0);
+}
+
+/** Scores every text of a corpus folder. */
 export function scoreFolder(folder: string): DocumentScore[] {
-  return readdirSync(join(folder, 'truth')).filter((f) => f.endsWith('.json')).sort().map((f) => {
-    const truth = JSON.parse(readFileSync(join(folder, 'truth', f), 'utf8')) as Truth;
+  return truthsOf(folder).map((truth) => {
     // A .docx is read as `penholder import` reads it; text files as they are.
     const source = sourceFromBytes(truth.file, readFileSync(join(folder, truth.file)));
     return scoreDocument(source.text, truth, source.format);
