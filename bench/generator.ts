@@ -1,7 +1,9 @@
 /**
- * The load generator, a child process of the harness (bench/run.ts), driven over IPC. One generator
- * holds the writers and the probes (so that send and receipt times come from one clock); further
- * generators hold only receivers. Every client speaks the y-websocket protocol over a RawSocket.
+ * The load generator, a child process of the harness (bench/run.ts), driven over IPC. A generator's
+ * probes time only its own writers' updates, so that send and receipt times come from one clock; a
+ * step that needs more than one generator spreads writers, probes and receivers over them, and the
+ * harness hands every generator the final clocks of all writers to check convergence. Every client
+ * speaks the y-websocket protocol over a RawSocket.
  */
 import * as Y from 'yjs';
 import { textRuns } from '../shared/text/y-rich-text';
@@ -43,6 +45,9 @@ export interface MeasureResult {
   closed: number;
 }
 
+/** A writer's last clock: [client id, clock, document]. */
+export type FinalClock = readonly [number, number, string];
+
 export interface ConvergeResult {
   latencies: number[];
   /** When each latency's update was sent, in ms after the window opened (same order as `latencies`). */
@@ -53,9 +58,11 @@ export interface ConvergeResult {
   probes: number;
   missing: string[];
   denied: string[];
+  /** Each probe's document as it ended (state vector and content), to compare across generators. */
+  fingerprints: { docName: string; fingerprint: string }[];
 }
 
-type Request = { id: number; cmd: 'setup'; config: GeneratorConfig } | { id: number; cmd: 'measure'; ms: number; warmupMs: number } | { id: number; cmd: 'converge'; timeoutMs: number } | { id: number; cmd: 'close' };
+type Request = { id: number; cmd: 'setup'; config: GeneratorConfig } | { id: number; cmd: 'measure'; ms: number; warmupMs: number } | { id: number; cmd: 'clocks' } | { id: number; cmd: 'converge'; timeoutMs: number; clocks?: FinalClock[] } | { id: number; cmd: 'close' };
 
 interface Sends {
   clocks: number[];
@@ -303,9 +310,14 @@ async function measure(ms: number, warmupMs: number): Promise<MeasureResult> {
   };
 }
 
-/** Waits until every probe holds every writer's last keystroke, then compares the probes' documents. */
-async function converge(timeoutMs: number): Promise<ConvergeResult> {
-  const finalClocks = writers.map((w) => [w.doc.clientID, Y.getState(w.doc.store, w.doc.clientID), w.docName] as const);
+/** This generator's writers' last clocks. */
+const writerClocks = (): FinalClock[] => writers.map((w) => [w.doc.clientID, Y.getState(w.doc.store, w.doc.clientID), w.docName] as const);
+
+/**
+ * Waits until every probe holds every writer's last keystroke (`clocks`: of every generator's writers;
+ * by default this one's), then compares the probes' documents.
+ */
+async function converge(timeoutMs: number, finalClocks: readonly FinalClock[] = writerClocks()): Promise<ConvergeResult> {
   const ofProbe = (p: Probe) => finalClocks.filter(([, , doc]) => doc === p.docName);
   const complete = (p: Probe) => ofProbe(p).every(([client, clock]) => Y.getState(p.doc.store, client) >= clock);
   await waitUntil(() => probes.every(complete), 'the probes to receive every update', timeoutMs).catch(() => undefined);
@@ -318,7 +330,7 @@ async function converge(timeoutMs: number): Promise<ConvergeResult> {
   const sentAt = windowSentAt;
   windowLatencies = [];
   windowSentAt = [];
-  return { latencies, sentAt, expected, received: latencies.length, identical, probes: probes.length, missing, denied: [...denied] };
+  return { latencies, sentAt, expected, received: latencies.length, identical, probes: probes.length, missing, denied: [...denied], fingerprints: probes.map((p) => ({ docName: p.docName, fingerprint: fingerprint(p) })) };
 }
 
 function close(): void {
@@ -336,8 +348,10 @@ process.on('message', (raw: unknown) => {
         return void setup(request.config).then(reply, fail);
       case 'measure':
         return void measure(request.ms, request.warmupMs).then(reply, fail);
+      case 'clocks':
+        return reply(writerClocks());
       case 'converge':
-        return void converge(request.timeoutMs).then(reply, fail);
+        return void converge(request.timeoutMs, request.clocks).then(reply, fail);
       case 'close':
         close();
         reply(true);

@@ -38,7 +38,7 @@ export function summarise(file: string, top = 15): string[] {
 /** The fan-out point of scenario 1 with Penholder under the profiler: the record and the profile's top lines. */
 export async function profileFanOut(doc: BenchDocument, n: number, ms: number, log: (line: string) => void): Promise<{ record: BenchRecord; top: string[] }> {
   const dir = profileDir(`penholder-fanout-${n}`);
-  const record = await runPoint(doc, { scenario: 'profile-fanout', server: 'penholder', n, writers: 10, rate: 5, probes: 4, heartbeatMs: null, durationMs: ms, warmupMs: 2000, receiverProcesses: n > 300 ? 1 : 0, cpuProfileDir: dir }, log);
+  const record = await runPoint(doc, { scenario: 'profile-fanout', server: 'penholder', n, writers: 10, rate: 5, probes: 4, heartbeatMs: null, durationMs: ms, warmupMs: 2000, extraGenerators: n > 300 ? 1 : 0, cpuProfileDir: dir }, log);
   return { record, top: topOf(dir) };
 }
 
@@ -73,7 +73,7 @@ if (isMain) {
     ? await coldLoad(await prepareLargeNegotiation(benchDataDir('profile-large'), { paragraphs: 150, proposals: 3_000, history: 100_000 }), console.log, dir)
     : await runPoint(
     doc,
-    { scenario: `profile-${values.scenario}`, server: values.server as ServerKind, n: Number(values.n), writers: idle ? 0 : Number(values.writers), rate: idle ? 0 : Number(values.rate), probes: idle ? 0 : 4, heartbeatMs: idle ? 15_000 : null, durationMs: Number(values.ms), warmupMs: idle ? 0 : 2000, receiverProcesses: Number(values.n) > 300 ? 1 : 0, cpuProfileDir: dir },
+    { scenario: `profile-${values.scenario}`, server: values.server as ServerKind, n: Number(values.n), writers: idle ? 0 : Number(values.writers), rate: idle ? 0 : Number(values.rate), probes: idle ? 0 : 4, heartbeatMs: idle ? 15_000 : null, durationMs: Number(values.ms), warmupMs: idle ? 0 : 2000, extraGenerators: Number(values.n) > 300 ? 1 : 0, cpuProfileDir: dir },
     console.log,
   );
   console.log(JSON.stringify(record));

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import * as Y from 'yjs';
-import type { ConvergeResult, GeneratorConfig, MeasureResult } from './generator';
+import type { ConvergeResult, FinalClock, GeneratorConfig, MeasureResult } from './generator';
 import type { BenchDocument } from './negotiation-data';
 import { cpuSeconds, GeneratorProcess, rssMB, startBenchServer, type BenchServer, type ServerKind } from './processes';
 import { decodeServerMessage, syncStep1, updateMessage } from './protocol';
@@ -70,8 +70,8 @@ export interface PointSpec {
   durationMs: number;
   /** Writers run this long before the window (JIT, first allocations); not measured. */
   warmupMs: number;
-  /** Generator processes holding receivers only (besides the one with the writers and probes). */
-  receiverProcesses: number;
+  /** Generator processes besides the first; the step's writers, probes and receivers are dealt over all of them. */
+  extraGenerators: number;
   /** Windows the measured duration is split into; the step's p99 is the median of theirs (default 5). */
   windows?: number;
   cpuProfileDir?: string;
@@ -80,7 +80,8 @@ export interface PointSpec {
 /** Starts a fresh server, connects the generators, measures one window, checks convergence, stops everything. */
 export async function runPoint(doc: BenchDocument, spec: PointSpec, log: (line: string) => void): Promise<BenchRecord> {
   const dataDir = spec.server.startsWith('penholder') ? freshCopy(doc, 'run') : null;
-  const server = await startBenchServer(spec.server, dataDir, { cpuProfileDir: spec.cpuProfileDir });
+  // The generator's receivers share one observer token: Penholder's per-token limit would refuse the room's size.
+  const server = await startBenchServer(spec.server, dataDir, { cpuProfileDir: spec.cpuProfileDir, env: { BENCH_MAX_CONNECTIONS_PER_TOKEN: String(spec.n + 100) } });
   const generators: GeneratorProcess[] = [];
   const base: BenchRecord = { scenario: spec.scenario, server: spec.server, n: spec.n, writers: spec.writers, rate: spec.rate, p50: null, p99: null, p999: null, framesPerSec: null, updatesPerSec: null, cpuPercent: null, rssMB: null, valid: false, note: '' };
   try {
@@ -101,13 +102,8 @@ export async function runPoint(doc: BenchDocument, spec: PointSpec, log: (line: 
       seed: 1234,
       ...part,
     });
-    const main = new GeneratorProcess();
-    generators.push(main);
-    const extra = Array.from({ length: spec.receiverProcesses }, () => new GeneratorProcess());
-    generators.push(...extra);
-    const share = Math.floor(receivers / generators.length);
-    await main.call('setup', { config: config({ probes: spec.probes, writers: spec.writers, receivers: receivers - share * extra.length, seed: 1234 }) });
-    await Promise.all(extra.map((g, i) => g.call('setup', { config: config({ receivers: share, seed: 99 + i }) })));
+    generators.push(...Array.from({ length: 1 + spec.extraGenerators }, () => new GeneratorProcess()));
+    await Promise.all(splitClients(spec, receivers, generators.length).map((part, i) => generators[i]!.call('setup', { config: config({ ...part, seed: 1234 + i }) })));
     await new Promise((r) => setTimeout(r, 300)); // let the joins' frames drain
     let peakRss = rssMB(server.pid);
     const sampler = setInterval(() => (peakRss = Math.max(peakRss, rssMB(server.pid))), 250);
@@ -120,14 +116,16 @@ export async function runPoint(doc: BenchDocument, spec: PointSpec, log: (line: 
     const serverCpu = ((cpuSeconds(server.pid) - cpu0) / seconds) * 100;
     clearInterval(sampler);
     peakRss = Math.max(peakRss, rssMB(server.pid));
-    const conv = await main.call<ConvergeResult>('converge', { timeoutMs: 15_000 });
-    const m0 = measured[0]!;
+    const clocks = (await Promise.all(generators.map((g) => g.call<FinalClock[]>('clocks')))).flat();
+    const conv = mergeConverged(await Promise.all(generators.map((g) => g.call<ConvergeResult>('converge', { timeoutMs: 15_000, clocks }))));
+    const sent = measured.reduce((n, m) => n + m.sent, 0);
+    const target = measured.reduce((n, m) => n + m.target, 0);
     const windowed = windowedP99(conv.latencies, conv.sentAt, spec.durationMs, spec.windows ?? 5);
     const lat = [...conv.latencies].sort((a, b) => a - b);
     const problems: string[] = [];
     const genCpu = measured.map((m) => m.cpuPercent);
     if (genCpu.some((c) => c > 70)) problems.push(`generator CPU ${genCpu.map((c) => c.toFixed(0)).join('/')}% > 70%`);
-    if (spec.writers > 0 && m0.sent < 0.98 * m0.target) problems.push(`writers sent ${m0.sent} of ${m0.target} (${((100 * m0.sent) / m0.target).toFixed(1)}% < 98%)`);
+    if (spec.writers > 0 && sent < 0.98 * target) problems.push(`writers sent ${sent} of ${target} (${((100 * sent) / target).toFixed(1)}% < 98%)`);
     if (!conv.identical) problems.push('probes differ at the end');
     if (conv.missing.length > 0) problems.push(`missing updates: ${conv.missing[0]}`);
     const closed = measured.reduce((n, m) => n + m.closed, 0);
@@ -139,7 +137,7 @@ export async function runPoint(doc: BenchDocument, spec: PointSpec, log: (line: 
       p99: windowed.p99,
       p999: round(percentile(lat, 0.999)),
       framesPerSec: Math.round(measured.reduce((n, m) => n + m.framesReceived / (m.elapsedMs / 1000), 0)),
-      updatesPerSec: round(m0.sent / (m0.elapsedMs / 1000), 1),
+      updatesPerSec: round(measured.reduce((n, m) => n + m.sent / (m.elapsedMs / 1000), 0), 1),
       cpuPercent: round(serverCpu, 1),
       rssMB: round(peakRss, 1),
       valid: problems.length === 0,
@@ -159,4 +157,37 @@ export async function runPoint(doc: BenchDocument, spec: PointSpec, log: (line: 
     await server.stop();
     if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
   }
+}
+
+/**
+ * How a step's clients are dealt to its generators: writers and receivers evenly; the probes (timing
+ * only their own generator's writers) in the first, and one more in each other generator with writers.
+ */
+function splitClients(spec: PointSpec, receivers: number, generators: number): { writers: number; probes: number; receivers: number }[] {
+  const even = (total: number, i: number) => Math.floor(total / generators) + (i < total % generators ? 1 : 0);
+  const parts = Array.from({ length: generators }, (_, i) => {
+    const writers = even(spec.writers, i);
+    return { writers, probes: i === 0 ? spec.probes : writers > 0 ? 1 : 0, receivers: 0 };
+  });
+  // The extra probes are taken from the receivers, so that N stays the step's N.
+  const left = Math.max(0, receivers - parts.slice(1).reduce((n, p) => n + p.probes, 0));
+  parts.forEach((p, i) => (p.receivers = even(left, i)));
+  return parts;
+}
+
+/** The generators' convergence as one: latencies together, and every probe's document the same as every other's. */
+function mergeConverged(all: ConvergeResult[]): ConvergeResult {
+  const fingerprints = all.flatMap((c) => c.fingerprints);
+  const identical = all.every((c) => c.identical) && fingerprints.every((f) => f.fingerprint === fingerprints.find((g) => g.docName === f.docName)!.fingerprint);
+  return {
+    latencies: all.flatMap((c) => c.latencies),
+    sentAt: all.flatMap((c) => c.sentAt),
+    expected: all.reduce((n, c) => n + c.expected, 0),
+    received: all.reduce((n, c) => n + c.received, 0),
+    identical,
+    probes: all.reduce((n, c) => n + c.probes, 0),
+    missing: all.flatMap((c) => c.missing),
+    denied: [...new Set(all.flatMap((c) => c.denied))],
+    fingerprints,
+  };
 }

@@ -21,14 +21,16 @@ export const FULL: Sizes = { quick: false, durationMs: 10_000, warmupMs: 2_000, 
 export const QUICK: Sizes = { quick: true, durationMs: 2_000, warmupMs: 800, fanOutN: [50, 200], kneeReceivers: 20, kneeWriters: [10, 40, 160], kneeRate: 10, idleN: [100, 300], idleWindowMs: 2_000, probes: 2, windows: 3 };
 
 /** Receivers beyond this many go to a second generator process. */
-const receiverProcessesFor = (n: number) => (n > 300 ? 1 : 0);
+const extraGeneratorsFor = (n: number) => (n > 300 ? 1 : 0);
 
 export const COMPARED: ServerKind[] = ['penholder', 'y-websocket@1.5.4', '@y/websocket-server@0.1.1', 'ws-relay'];
 
 type Log = (line: string) => void;
 
 /** Generator processes a step may grow to when the load generator, not the server, saturates. */
-const MAX_RECEIVER_PROCESSES = 3;
+const MAX_EXTRA_GENERATORS = 3;
+/** Server CPU (% of one core) at which a step is the server's limit, whatever the generators did. */
+const SERVER_SATURATED = 90;
 
 /**
  * One step, measured until its verdict can be trusted: when the load generator saturates (its CPU over
@@ -41,9 +43,10 @@ export async function measureStep(doc: BenchDocument, spec: PointSpec, log: Log)
   let current = spec;
   let record = await runPoint(doc, current, log);
   records.push(record);
-  while (/generator CPU/.test(record.note) && current.receiverProcesses < MAX_RECEIVER_PROCESSES && current.n - current.writers - current.probes > 0) {
-    current = { ...current, receiverProcesses: current.receiverProcesses + 1 };
-    log(`  the load generator saturated (${record.note}): again with ${current.receiverProcesses + 1} generator processes`);
+  // More generators cannot help a server already at a core: that step is the server's limit.
+  while (/generator CPU/.test(record.note) && (record.cpuPercent ?? 0) < SERVER_SATURATED && current.extraGenerators < MAX_EXTRA_GENERATORS) {
+    current = { ...current, extraGenerators: current.extraGenerators + 1 };
+    log(`  the load generator saturated (${record.note}): again with ${current.extraGenerators + 1} generator processes`);
     record = await runPoint(doc, current, log);
     records.push(record);
   }
@@ -60,7 +63,7 @@ export async function fanOut(doc: BenchDocument, sizes: Sizes, servers: ServerKi
   const out: BenchRecord[] = [];
   for (const n of sizes.fanOutN)
     for (const server of servers) {
-      const step = await measureStep(doc, { scenario: '1-fan-out', server, n, writers: 10, rate: 5, probes: sizes.probes, heartbeatMs: null, durationMs: sizes.durationMs, warmupMs: sizes.warmupMs, receiverProcesses: receiverProcessesFor(n), windows: sizes.windows }, log);
+      const step = await measureStep(doc, { scenario: '1-fan-out', server, n, writers: 10, rate: 5, probes: sizes.probes, heartbeatMs: null, durationMs: sizes.durationMs, warmupMs: sizes.warmupMs, extraGenerators: extraGeneratorsFor(n), windows: sizes.windows }, log);
       out.push(...superseded(step));
     }
   return out;
@@ -70,7 +73,7 @@ export async function fanOut(doc: BenchDocument, sizes: Sizes, servers: ServerKi
 export async function knee(doc: BenchDocument, sizes: Sizes, server: ServerKind, scenario: string, log: Log): Promise<{ records: BenchRecord[]; knee: number | null; limitedBy: string }> {
   const records: BenchRecord[] = [];
   const point = async (writers: number): Promise<BenchRecord> => {
-    const spec: PointSpec = { scenario, server, n: sizes.kneeReceivers + writers, writers, rate: sizes.kneeRate, probes: 2, heartbeatMs: null, durationMs: sizes.durationMs, warmupMs: sizes.warmupMs, receiverProcesses: 0, windows: sizes.windows };
+    const spec: PointSpec = { scenario, server, n: sizes.kneeReceivers + writers, writers, rate: sizes.kneeRate, probes: 2, heartbeatMs: null, durationMs: sizes.durationMs, warmupMs: sizes.warmupMs, extraGenerators: 0, windows: sizes.windows };
     const step = await measureStep(doc, spec, log);
     records.push(...superseded(step));
     return step.record;
@@ -100,9 +103,9 @@ export async function knee(doc: BenchDocument, sizes: Sizes, server: ServerKind,
 function limitingFactor(firstBad: BenchRecord | null): string {
   if (!firstBad) return 'not reached: the ramp ended below the knee';
   const at = `at ${firstBad.updatesPerSec} updates/s`;
-  if (/generator CPU/.test(firstBad.note)) return `the load generator, even with ${MAX_RECEIVER_PROCESSES + 1} processes (${firstBad.note}) ${at}`;
+  if (firstBad.cpuPercent !== null && firstBad.cpuPercent >= SERVER_SATURATED) return `server CPU ${firstBad.cpuPercent} % (one core) ${at}, p99 ${firstBad.p99} ms${firstBad.valid ? '' : ` (${firstBad.note})`}`;
+  if (/generator CPU/.test(firstBad.note)) return `the load generator, even with ${MAX_EXTRA_GENERATORS + 1} processes (${firstBad.note}) ${at}`;
   if (!firstBad.valid) return `the next step was invalid (${firstBad.note})`;
-  if (firstBad.cpuPercent !== null && firstBad.cpuPercent >= 90) return `server CPU ${firstBad.cpuPercent} % (one core) ${at}, p99 ${firstBad.p99} ms`;
   return `latency: p99 ${firstBad.p99} ms ${at} with the server at ${firstBad.cpuPercent} % CPU`;
 }
 
@@ -116,6 +119,6 @@ export async function idlePresence(doc: BenchDocument, sizes: Sizes, servers: Se
   const out: BenchRecord[] = [];
   for (const n of sizes.idleN)
     for (const server of servers)
-      out.push(await runPoint(doc, { scenario: '3-idle-presence', server, n, writers: 0, rate: 0, probes: 0, heartbeatMs: 15_000, durationMs: sizes.idleWindowMs, warmupMs: sizes.warmupMs, receiverProcesses: receiverProcessesFor(n) }, log));
+      out.push(await runPoint(doc, { scenario: '3-idle-presence', server, n, writers: 0, rate: 0, probes: 0, heartbeatMs: 15_000, durationMs: sizes.idleWindowMs, warmupMs: sizes.warmupMs, extraGenerators: extraGeneratorsFor(n) }, log));
   return out;
 }
