@@ -97,6 +97,9 @@ export function newToken(): { id: string; token: string } {
 
 /** Invitations and their tokens, in the data directory's database. */
 export class InvitationStore implements Invitations {
+  /** Statements prepared once: the revocation watch asks on every turn that carries a write. */
+  private readonly statements = new Map<string, Database.Statement>();
+
   constructor(private readonly db: Database.Database) {
     // Databases made before device links existed gain the column that says who issued an invitation.
     const columns = db.prepare('PRAGMA table_info(invitations)').all() as { name: string }[];
@@ -117,18 +120,16 @@ export class InvitationStore implements Invitations {
       revoked_at: null,
       issued_by: fields.issuedBy ?? null,
     };
-    this.db
-      .prepare(
-        `INSERT INTO invitations (id, token_hash, negotiation_id, role, delegation_id, delegation_name, created_at, expires_at, revoked_at, issued_by)
-         VALUES (@id, @token_hash, @negotiation_id, @role, @delegation_id, @delegation_name, @created_at, @expires_at, @revoked_at, @issued_by)`,
-      )
-      .run({ ...row, token_hash: hashToken(token) });
+    this.statement(
+      `INSERT INTO invitations (id, token_hash, negotiation_id, role, delegation_id, delegation_name, created_at, expires_at, revoked_at, issued_by)
+       VALUES (@id, @token_hash, @negotiation_id, @role, @delegation_id, @delegation_name, @created_at, @expires_at, @revoked_at, @issued_by)`,
+    ).run({ ...row, token_hash: hashToken(token) });
     return { invitation: fromRow(row), token };
   }
 
   /** The invitation a token opens, or why it opens nothing. */
   verify(token: string, now = new Date()): Invitation | TokenRefusal {
-    const row = this.db.prepare('SELECT * FROM invitations WHERE token_hash = ?').get(hashToken(token)) as Row | undefined;
+    const row = this.statement('SELECT * FROM invitations WHERE token_hash = ?').get(hashToken(token)) as Row | undefined;
     if (!row) return 'unknown';
     return this.check(fromRow(row), now);
   }
@@ -140,13 +141,13 @@ export class InvitationStore implements Invitations {
   }
 
   get(id: string): Invitation | null {
-    const row = this.db.prepare('SELECT * FROM invitations WHERE id = ?').get(id) as Row | undefined;
+    const row = this.statement('SELECT * FROM invitations WHERE id = ?').get(id) as Row | undefined;
     return row ? fromRow(row) : null;
   }
 
   /** Every invitation of a negotiation, oldest first. */
   list(negotiationId: string): Invitation[] {
-    const rows = this.db.prepare('SELECT * FROM invitations WHERE negotiation_id = ? ORDER BY created_at, id').all(negotiationId) as Row[];
+    const rows = this.statement('SELECT * FROM invitations WHERE negotiation_id = ? ORDER BY created_at, id').all(negotiationId) as Row[];
     return rows.map(fromRow);
   }
 
@@ -154,19 +155,25 @@ export class InvitationStore implements Invitations {
   revoke(idOrToken: { id: string } | { token: string }): Invitation | null {
     const row = (
       'id' in idOrToken
-        ? this.db.prepare('SELECT * FROM invitations WHERE id = ?').get(idOrToken.id)
-        : this.db.prepare('SELECT * FROM invitations WHERE token_hash = ?').get(hashToken(idOrToken.token))
+        ? this.statement('SELECT * FROM invitations WHERE id = ?').get(idOrToken.id)
+        : this.statement('SELECT * FROM invitations WHERE token_hash = ?').get(hashToken(idOrToken.token))
     ) as Row | undefined;
     if (!row) return null;
     if (!row.revoked_at) {
       row.revoked_at = new Date().toISOString();
-      this.db.prepare('UPDATE invitations SET revoked_at = ? WHERE id = ?').run(row.revoked_at, row.id);
+      this.statement('UPDATE invitations SET revoked_at = ? WHERE id = ?').run(row.revoked_at, row.id);
     }
     return fromRow(row);
   }
 
   revokedSince(since: string): { id: string; revokedAt: string }[] {
-    return this.db.prepare('SELECT id, revoked_at AS revokedAt FROM invitations WHERE revoked_at >= ? ORDER BY revoked_at').all(since) as { id: string; revokedAt: string }[];
+    return this.statement('SELECT id, revoked_at AS revokedAt FROM invitations WHERE revoked_at >= ? ORDER BY revoked_at').all(since) as { id: string; revokedAt: string }[];
+  }
+
+  private statement(sql: string): Database.Statement {
+    let prepared = this.statements.get(sql);
+    if (!prepared) this.statements.set(sql, (prepared = this.db.prepare(sql)));
+    return prepared;
   }
 
   private check(invitation: Invitation, now: Date): Invitation | TokenRefusal {
