@@ -1,4 +1,4 @@
-import type { Redline, RedlineRun } from './redline';
+import { redlineLines, type Redline, type RedlineRun } from './redline';
 import { escapeHtml } from '../model/clean-format';
 
 function run(r: RedlineRun): string {
@@ -16,10 +16,13 @@ export function redlineHtml(r: Redline): string {
   const { meta } = r;
   const fr = meta.language === 'fr';
   const heading = fr ? `Modifications apportées au texte (${r.baseName} → ${r.targetName})` : `Changes from ${r.baseName} to ${r.targetName}`;
-  const paragraphs = r.paragraphs.map((p) => {
-    const label = p.label ? `<span class="num">${escapeHtml(p.label)}</span> ` : '';
-    return `<p class="${p.kind} ${p.change}" data-id="${escapeHtml(p.id)}">${label}${p.runs.map(run).join('')}</p>`;
-  });
+  // Sub-items on lines of their own, indented under their paragraph; an item added or removed is a line inserted or deleted.
+  const paragraphs = r.paragraphs.map((p) => redlineLines(p).map((line, i) => {
+    const label = i === 0 && p.label ? `<span class="num">${escapeHtml(p.label)}</span> ` : '';
+    const item = line.depth ? ` item depth${line.depth}${line.opened === 'equal' ? '' : ` ${line.opened === 'insert' ? 'added' : 'removed'}`}` : '';
+    const id = i === 0 ? ` data-id="${escapeHtml(p.id)}"` : '';
+    return `<p class="${p.kind} ${p.change}${item}"${id}>${label}${line.runs.map(run).join('')}</p>`;
+  }).join('\n'));
   const authors = new Map<string, number>();
   for (const p of r.paragraphs) for (const x of p.runs) if (x.op !== 'equal' && x.author) authors.set(x.author, (authors.get(x.author) ?? 0) + 1);
   const legend = authors.size
@@ -46,4 +49,5 @@ const STYLE = [
   '.subtitle { text-align: center; font-style: italic; } .num { display: inline-block; min-width: 4em; font-weight: bold; }',
   'ins { color: #064; text-decoration: underline; } del { color: #a00; text-decoration: line-through; }',
   'p.added { border-left: 3px solid #064; padding-left: 4px; } p.removed { border-left: 3px solid #a00; padding-left: 4px; }',
+  'p.item { margin-top: 0; } p.depth1 { margin-left: 4em; } p.depth2 { margin-left: 6em; } p.depth3 { margin-left: 8em; }',
 ].join('\n');

@@ -1,10 +1,13 @@
+import { itemLabel } from '../model/clean-text';
 import { CommandRefused } from '../model/command-refused';
 import type { Negotiation } from '../model/negotiation';
 import type { ParagraphKind } from '../model/paragraph';
 import { authorName, listProposals, type ProposalView } from '../model/queries';
 import { compareRevisions, type ParagraphChange } from '../model/revision-commands';
 import type { NegotiationMeta } from '../model/table-state';
-import { flatText, plainParagraph } from '../text/rich-text';
+import { flatText, plainParagraph, type PlainItem } from '../text/rich-text';
+import type { RichTextJSON } from '../text/schema';
+import { wordDiff } from '../text/word-diff';
 
 /** One run of a redline: unchanged, inserted or deleted words, with who changed them and when. */
 export interface RedlineRun {
@@ -44,6 +47,68 @@ export function facilitatorsName(language: 'en' | 'fr'): string {
 
 const squash = (s: string): string => s.replace(/\s+/g, ' ').trim();
 
+/** Where a sub-item starts in a redline's words, one mark per depth: "(a)" items, then "(i)" under them. */
+const ITEM_BREAKS = ['\uE010', '\uE011', '\uE012', '\uE013'];
+const BREAK = /[\uE010-\uE013]/u;
+
+/**
+ * A paragraph's words as the redline compares them: its body, then each sub-item after a break mark and its
+ * label, so that sub-items stay sub-items in the redline and an item added or removed shows as one.
+ */
+function redlineText(text: RichTextJSON, language: 'en' | 'fr'): string {
+  const p = plainParagraph(text);
+  const items = (list: PlainItem[], depth: number): string => list
+    .map((item, i) => ` ${ITEM_BREAKS[Math.min(depth, ITEM_BREAKS.length - 1)]} ${itemLabel(i, depth, language)} ${item.text}${items(item.items, depth + 1)}`)
+    .join('');
+  return p.text + items(p.items, 0);
+}
+
+/** A redline paragraph's line: its body (depth 0) or one of its sub-items, and how the line's start changed. */
+export interface RedlineLine {
+  depth: number;
+  runs: RedlineRun[];
+  /** 'insert' for a sub-item added, 'delete' for one removed: the line before it ends in a new or a removed paragraph mark. */
+  opened: RedlineRun['op'];
+}
+
+/** A redline paragraph as lines: its body, then each sub-item on a line of its own. */
+export function redlineLines(p: RedlineParagraph): RedlineLine[] {
+  const lines: RedlineLine[] = [{ depth: 0, runs: [], opened: 'equal' }];
+  // Words put in place of a removed sub-item's line stay on the line before it ("victims.;", not "(i) … ;").
+  const runs: RedlineRun[] = [];
+  for (let i = 0; i < p.runs.length; i++) {
+    const run = p.runs[i] as RedlineRun;
+    const next = p.runs[i + 1];
+    const at = run.op === 'delete' ? run.text.search(BREAK) : -1;
+    if (at >= 0 && next?.op === 'insert') {
+      const cut = BREAK.test(next.text) ? next.text.search(BREAK) : next.text.length;
+      const before = (text: string, end: number): string => text.slice(0, end).replace(/ $/u, '');
+      runs.push({ ...run, text: before(run.text, at) }, { ...next, text: cut < next.text.length ? before(next.text, cut) : next.text }, { ...run, text: run.text.slice(at) }, { ...next, text: next.text.slice(cut) });
+      i++;
+    } else runs.push(run);
+  }
+  // The spaces around a break mark are the mark's, not the text's.
+  for (const run of runs) {
+    const pieces = run.text.split(/([\uE010-\uE013])/u);
+    pieces.forEach((piece, k) => {
+      if (BREAK.test(piece)) {
+        lines.push({ depth: ITEM_BREAKS.indexOf(piece) + 1, runs: [], opened: run.op });
+        return;
+      }
+      const text = piece.replace(BREAK.test(pieces[k + 1] ?? '') ? / $/u : /(?!)/u, '').replace(BREAK.test(pieces[k - 1] ?? '') ? /^ /u : /(?!)/u, '');
+      if (text) (lines[lines.length - 1] as RedlineLine).runs.push({ ...run, text });
+    });
+  }
+  for (const line of lines) {
+    const first = line.runs[0];
+    if (first && line.depth > 0) first.text = first.text.replace(/^ /u, '');
+    const last = line.runs[line.runs.length - 1];
+    if (last) last.text = last.text.replace(/ $/u, '');
+    line.runs = line.runs.filter((r) => r.text);
+  }
+  return lines;
+}
+
 /** The words a proposal would insert and delete, to match against a diff part. */
 function proposalWords(view: ProposalView): { insert: string; delete: string } {
   const p = view.proposal;
@@ -72,7 +137,7 @@ export function redline(negotiation: Negotiation, base: number | 'original' = ne
       // A new paragraph's proposal names the paragraph it follows: it caused the new one, not that one.
       .filter((v): v is ProposalView => !!v && table.decision(v.key)?.intoParagraph === c.id);
     const attribute = (op: 'insert' | 'delete', text: string): { author: string; date: string | null } => {
-      const words = squash(text);
+      const words = squash(text.replace(/[\uE010-\uE013]\s*(?:\(?[a-z]{1,5}\)\s)?/gu, ' '));
       const accepted = causes.filter((v) => table.decision(v.key)?.decision === 'accepted');
       const match = accepted.find((v) => {
         const w = proposalWords(v)[op];
@@ -87,7 +152,9 @@ export function redline(negotiation: Negotiation, base: number | 'original' = ne
     const leadLength = c.after ? (plainParagraph(c.after.text).lead?.length ?? 0) : 0;
     const runs: RedlineRun[] = [];
     let offset = 0; // position in the text after the change, to mark the lead
-    for (const part of c.diff) {
+    const language = meta.language;
+    const diff = wordDiff(c.before ? redlineText(c.before.text, language) : '', c.after ? redlineText(c.after.text, language) : '');
+    for (const part of diff) {
       const who = part.op === 'equal' ? { author: null, date: null } : attribute(part.op, part.text);
       if (part.op === 'delete') {
         runs.push({ op: part.op, text: part.text, lead: false, ...who });

@@ -187,13 +187,22 @@ export function docxToMarkdown(parts: DocxParts): string {
     return String(order.indexOf(id) + 1);
   };
   const number = numberer(readNumbering(parts.numbering), readStyleNumbering(parts.styles));
+  // Tracked changes are read as accepted: deleted words are gone (w:delText), and a paragraph whose mark was
+  // deleted runs on into the next one, which gives the joined paragraph its number and style.
+  let runOn = '';
   const blocks = paragraphs(parts.document).map((p) => {
     const pPr = /<w:pPr>([\s\S]*?)<\/w:pPr>/u.exec(p)?.[1] ?? '';
+    const body = paragraph(p, noteNumber);
+    if (/<w:rPr>(?:(?!<\/w:rPr>)[\s\S])*<w:del\b/u.test(pPr)) {
+      runOn += body;
+      return '';
+    }
     const style = attr(pPr, 'pStyle') ?? '';
     // An empty numbered paragraph still takes its number in Word, but prints nothing but the number.
     const label = number(pPr);
-    const body = paragraph(p, noteNumber);
-    const text = body.trim() ? `${label}${body}`.trim() : '';
+    const words = runOn + body;
+    runOn = '';
+    const text = words.trim() ? `${label}${words}`.trim() : '';
     return text && /^(?:Heading|Titre|Title)/iu.test(style) ? `## ${text}` : text;
   });
   const bodies = new Map<string, string>();

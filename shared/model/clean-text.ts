@@ -72,7 +72,8 @@ function roman(n: number): string {
   for (const [value, digits] of ROMAN) while (n >= value) { out += digits; n -= value; }
   return out;
 }
-function itemLabel(index: number, depth: number, language: 'en' | 'fr'): string {
+/** A sub-item's label as printed: "(a)" then "(i)" below it in English, "a)" and "i)" in French. */
+export function itemLabel(index: number, depth: number, language: 'en' | 'fr'): string {
   const core = depth === 0 ? String.fromCharCode(97 + (index % 26)) : roman(index + 1);
   return language === 'fr' ? `${core})` : `(${core})`;
 }

@@ -44,6 +44,8 @@ describe('HTML export', () => {
     expect(redline).toContain('<ins title="European Union, 2021-03-07">');
     expect(redline).toContain('<ins title="Co-facilitators (Mexico, Canada), 2021-03-07">strong and lasting </ins>');
     expect(redline).toContain('<ins title="Canada, 2021-03-09">and assist </ins>');
+    // Sub-items stay sub-items: a line each, indented under their paragraph.
+    expect(redline).toMatch(/<p class="operative same item depth1">\(a\) on prevention;<\/p>\n<p class="operative same item depth1">\(b\) on protection of victims\.<\/p>\n<p class="operative same item depth2">\(i\) including children;<\/p>/);
     const compiled = exportHtml(negotiation, { kind: 'compilation' });
     selfContained(compiled);
     expect(compiled).toContain('Egypt on behalf of the Group of 77 and China');
