@@ -198,25 +198,24 @@ async function setup(c: GeneratorConfig): Promise<{ connected: number }> {
     const base = c.urls && c.urls.length > 0 ? c.urls[nextClient++ % c.urls.length]! : c.url;
     return `${base}/${c.docName}?token=${encodeURIComponent(token)}`;
   };
+  /** Connects a probe or a writer: it starts from the relay's initial state, or syncs with the server. */
+  const join = async (client: Probe | Writer, token: string): Promise<void> => {
+    client.docName = c.docName;
+    client.socket = await RawSocket.connect(url(token), (d, s) => client.onMessage(d, s));
+    if (initial) {
+      Y.applyUpdate(client.doc, initial);
+      client.synced = true;
+    } else client.socket.send(syncStep1(Y.encodeStateVector(client.doc)));
+  };
   for (let i = 0; i < c.probes; i++) {
     const p = new Probe();
-    p.docName = c.docName;
     probes.push(p);
-    p.socket = await RawSocket.connect(url(c.readerToken), (d, s) => p.onMessage(d, s));
-    if (initial) {
-      Y.applyUpdate(p.doc, initial);
-      p.synced = true;
-    } else p.socket.send(syncStep1(Y.encodeStateVector(p.doc)));
+    await join(p, c.readerToken);
   }
   for (let i = 0; i < c.writers; i++) {
     const w = new Writer(i, random);
-    w.docName = c.docName;
     writers.push(w);
-    w.socket = await RawSocket.connect(url(c.writerToken), (d, s) => w.onMessage(d, s));
-    if (initial) {
-      Y.applyUpdate(w.doc, initial);
-      w.synced = true;
-    } else w.socket.send(syncStep1(Y.encodeStateVector(w.doc)));
+    await join(w, c.writerToken);
   }
   const empty = syncStep1(Y.encodeStateVector(new Y.Doc()));
   const made = await inBatches(c.receivers, 25, async () => {

@@ -51,20 +51,7 @@ export async function startClusterNode(postgres: string, redis: string): Promise
     lines.once('line', (line) => resolve((JSON.parse(line) as { port: number }).port));
     child.once('exit', (code) => reject(new Error(`a cluster node exited with ${code}`)));
   });
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  return {
-    kind: 'penholder',
-    pid: child.pid!,
-    port,
-    wsUrl: `ws://127.0.0.1:${port}`,
-    child,
-    async stop() {
-      if (child.exitCode === null) child.kill('SIGTERM');
-      const timer = setTimeout(() => child.kill('SIGKILL'), 5000);
-      await exited;
-      clearTimeout(timer);
-    },
-  };
+  return serverHandle('penholder', child, port);
 }
 
 async function waitForPort(port: number, timeoutMs: number): Promise<void> {
@@ -113,6 +100,11 @@ export async function startBenchServer(kind: ServerKind, dataDir: string | null,
     child = spawn(process.execPath, [...profile, path.join(ROOT, script)], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, HOST: '127.0.0.1', PORT: String(port) } });
     await waitForPort(port, 10_000);
   }
+  return serverHandle(kind, child, port);
+}
+
+/** A started server process: stopped with SIGTERM, then SIGKILL after 5 s. */
+function serverHandle(kind: ServerKind, child: ChildProcess, port: number): BenchServer {
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   return {
     kind,

@@ -24,30 +24,38 @@ export interface Invitation {
 /** Why a token does not open anything. */
 export type TokenRefusal = 'unknown' | 'revoked' | 'expired';
 
-interface Row {
+/** An invitation as a database stores it; dates are ISO strings (SQLite) or Dates (PostgreSQL). */
+export interface InvitationRow<When = string> {
   id: string;
   negotiation_id: string;
   role: Role;
   delegation_id: string | null;
   delegation_name: string | null;
-  created_at: string;
-  expires_at: string | null;
-  revoked_at: string | null;
+  created_at: When;
+  expires_at: When | null;
+  revoked_at: When | null;
   issued_by: string | null;
 }
 
-const fromRow = (r: Row): Invitation => ({
-  id: r.id,
-  negotiationId: r.negotiation_id,
-  role: r.role,
-  delegation: r.delegation_id ? { id: r.delegation_id, name: r.delegation_name ?? r.delegation_id } : null,
-  // A co-facilitator is on no roster: their name is kept where a delegation's would be.
-  name: r.delegation_name,
-  createdAt: r.created_at,
-  expiresAt: r.expires_at,
-  revokedAt: r.revoked_at,
-  issuedBy: r.issued_by ?? null,
-});
+type Row = InvitationRow;
+
+/** The invitation a stored row holds; `iso` reads the database's dates. */
+export function invitationFromRow<When>(r: InvitationRow<When>, iso: (when: When) => string): Invitation {
+  return {
+    id: r.id,
+    negotiationId: r.negotiation_id,
+    role: r.role,
+    delegation: r.delegation_id ? { id: r.delegation_id, name: r.delegation_name ?? r.delegation_id } : null,
+    // A co-facilitator is on no roster: their name is kept where a delegation's would be.
+    name: r.delegation_name,
+    createdAt: iso(r.created_at),
+    expiresAt: r.expires_at === null ? null : iso(r.expires_at),
+    revokedAt: r.revoked_at === null ? null : iso(r.revoked_at),
+    issuedBy: r.issued_by ?? null,
+  };
+}
+
+const fromRow = (r: Row): Invitation => invitationFromRow(r, (when) => when);
 
 /** The SHA-256 of a token, as stored. */
 export function hashToken(token: string): string {

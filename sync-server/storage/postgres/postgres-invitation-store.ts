@@ -1,30 +1,9 @@
 import type { Pool } from 'pg';
-import type { Role } from '../../../shared/model/actor';
-import { checkInvitation, hashToken, newToken, type Invitation, type Invitations, type NewInvitation, type TokenRefusal } from '../invitation-store';
+import { checkInvitation, hashToken, invitationFromRow, newToken, type Invitation, type InvitationRow, type Invitations, type NewInvitation, type TokenRefusal } from '../invitation-store';
 
-interface Row {
-  id: string;
-  negotiation_id: string;
-  role: Role;
-  delegation_id: string | null;
-  delegation_name: string | null;
-  created_at: Date;
-  expires_at: Date | null;
-  revoked_at: Date | null;
-  issued_by: string | null;
-}
+type Row = InvitationRow<Date>;
 
-const fromRow = (r: Row): Invitation => ({
-  id: r.id,
-  negotiationId: r.negotiation_id,
-  role: r.role,
-  delegation: r.delegation_id ? { id: r.delegation_id, name: r.delegation_name ?? r.delegation_id } : null,
-  name: r.delegation_name,
-  createdAt: r.created_at.toISOString(),
-  expiresAt: r.expires_at ? r.expires_at.toISOString() : null,
-  revokedAt: r.revoked_at ? r.revoked_at.toISOString() : null,
-  issuedBy: r.issued_by ?? null,
-});
+const fromRow = (r: Row): Invitation => invitationFromRow(r, (when) => when.toISOString());
 
 const COLUMNS = 'id, negotiation_id, role, delegation_id, delegation_name, created_at, expires_at, revoked_at, issued_by';
 
