@@ -1,12 +1,12 @@
-import { currentLabels } from '../../shared/model/queries';
 import { useT } from '../i18n/translate';
 import { useDeferredNegotiation } from '../store/connection-context';
+import { tableReader } from '../store/table-reader';
 import type { Presence } from '../store/use-presence';
 
 /** Who is in the room: delegations by name, co-facilitators as such (by name when they have one), and the paragraph each is on. */
 export function PresenceBar({ presence }: { presence: Presence[] }) {
   const t = useT();
-  const labels = useDeferredNegotiation((n) => currentLabels(n));
+  const labels = useDeferredNegotiation((n) => tableReader(n.table).labels());
   const others = presence.filter((p) => !p.self);
   return (
     <section className="presence" aria-labelledby="presence-h">

@@ -3,7 +3,7 @@ import { isShown } from '../../shared/model/labels';
 import { isNonAttributed } from '../../shared/model/reading-commands';
 import type { Paragraph } from '../../shared/model/paragraph';
 import { createProposalViewCache } from '../../shared/model/proposal-views';
-import { currentLabels, type ProposalView } from '../../shared/model/queries';
+import type { ProposalView } from '../../shared/model/queries';
 import { countBrackets } from '../../shared/text/brackets';
 import { flatText, wordCount } from '../../shared/text/rich-text';
 import { I18nContext } from '../i18n/translate';
@@ -12,7 +12,7 @@ import type { Presence } from '../store/use-presence';
 import { DraftList } from './DraftList';
 import { FootnoteList, footnoteOrder } from './FootnoteList';
 import { ParagraphCard } from './ParagraphCard';
-import { stableList, stableValue } from './stable';
+import { stableList } from './stable';
 import { FilterBar } from './FilterBar';
 import { Notifications } from './Notifications';
 import { ProposalAnnouncer } from './ProposalAnnouncer';
@@ -21,6 +21,7 @@ import { NO_FILTER, passesFilter, type ParagraphFilter } from './paragraph-filte
 import { readVisit, textHash, writeVisit, type Visit } from '../store/last-visit';
 import type { Revision } from '../../shared/model/table-state';
 import { useActiveParagraph } from './use-active-paragraph';
+import { tableReader } from '../store/table-reader';
 
 const NOBODY: string[] = [];
 
@@ -73,6 +74,7 @@ export function TextView({ presence, followed = null, findSignal = 0, proposeSig
   const connection = useConnection();
   const { actor } = connection;
   const proposals = useMemo(() => createProposalViewCache(connection.negotiation), [connection.negotiation]);
+  const reader = tableReader(connection.negotiation.table);
   // The paragraph the person is working on: the only one that shows the co-facilitators' toolbar.
   const [active, setActive] = useActiveParagraph();
   const [filter, setFilter] = useState<ParagraphFilter>(NO_FILTER);
@@ -104,7 +106,7 @@ export function TextView({ presence, followed = null, findSignal = 0, proposeSig
   // The previous render's derived values: what did not change keeps its identity, so that only the
   // paragraph cards whose inputs changed re-render (a keystroke re-renders one card, not 150).
   const previous = useRef({
-    paragraphs: new Map<string, { json: string; value: Paragraph }>(),
+    read: null as { all: Paragraph[]; epoch: number; shown: Paragraph[] } | null,
     views: new Map<string, ProposalView[]>(),
     confirmations: new Map<string, string[]>(),
     present: new Map<string, string[]>(),
@@ -115,24 +117,20 @@ export function TextView({ presence, followed = null, findSignal = 0, proposeSig
     if (lastVisit.current === undefined && n.table.metaMap.size > 0) lastVisit.current = typeof localStorage === 'undefined' ? null : readVisit(localStorage, connection.session.negotiationId);
     const revision = n.table.revisions().at(-1) ?? null;
     const last = previous.current;
-    const stableParagraphs = new Map<string, { json: string; value: Paragraph }>();
-    const paragraphs = n.table
-      .paragraphs()
-      .filter((p) => isShown(p, epoch))
-      .map((p) => {
-        const s = stableValue(last.paragraphs.get(p.id), p);
-        stableParagraphs.set(p.id, s);
-        return s.value;
-      });
-    last.paragraphs = stableParagraphs;
+    // Paragraphs are read again only where the document changed (a keystroke: one), and keep their identity otherwise.
+    const all = reader.paragraphs();
+    const paragraphs = last.read && last.read.all === all && last.read.epoch === epoch ? last.read.shown : all.filter((p) => isShown(p, epoch));
+    last.read = { all, epoch, shown: paragraphs };
     const grouped = new Map<string, ProposalView[]>();
     for (const v of proposals.list()) {
       const list = grouped.get(v.proposal.paragraphId) ?? [];
       list.push(v);
       grouped.set(v.proposal.paragraphId, list);
     }
-    const byParagraph = new Map<string, ProposalView[]>();
+    let byParagraph = new Map<string, ProposalView[]>();
     for (const [id, list] of grouped) byParagraph.set(id, stableList(last.views.get(id), list));
+    // The same map while no paragraph's proposals changed: what watches for new proposals is not run again.
+    if (byParagraph.size === last.views.size && [...byParagraph].every(([id, list]) => last.views.get(id) === list)) byParagraph = last.views;
     last.views = byParagraph;
     const gathered = new Map<string, string[]>();
     for (const d of n.delegations()) for (const id of d.adRefMap.keys()) gathered.set(id, [...(gathered.get(id) ?? []), d.delegationId]);
@@ -155,7 +153,7 @@ export function TextView({ presence, followed = null, findSignal = 0, proposeSig
     last.changes = changes;
     return {
       paragraphs,
-      labels: currentLabels(n),
+      labels: reader.labels(),
       byParagraph,
       confirmations,
       changes,

@@ -10,9 +10,3 @@ export function sameItems<T>(a: readonly T[], b: readonly T[]): boolean {
 export function stableList<T>(previous: readonly T[] | undefined, next: T[]): T[] {
   return previous && sameItems(previous, next) ? (previous as T[]) : next;
 }
-
-/** The previous value when it serialises the same (for small plain values read from the documents). */
-export function stableValue<T>(previous: { json: string; value: T } | undefined, value: T): { json: string; value: T } {
-  const json = JSON.stringify(value);
-  return previous && previous.json === json ? previous : { json, value };
-}
