@@ -1,42 +1,19 @@
-import fs from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import type { Negotiation } from '../../shared/model/negotiation';
 import { richText } from '../../shared/text/rich-text';
 import { writeRichText } from '../../shared/text/y-rich-text';
-import { browserAvailable, joinRoom, launch, openRoom, screenshot, SCREENSHOTS, type Room } from './e2e-setup';
+import { browserAvailable, e2eRoom, op, screenshot, textOf } from './e2e-setup';
 
 const run = browserAvailable();
 
 describe.runIf(run)('facilitating in Chromium, against the real sync server', () => {
-  let browser: Browser;
-  let room: Room;
-  const contexts: BrowserContext[] = [];
-
-  beforeAll(async () => {
-    // PP1 carries a footnote, as imported texts do.
-    const withFootnote = (n: Negotiation, ids: string[]) => {
-      n.table.footnotesMap.set('fn-64', 'See A/RES/64/293, annex.');
-      writeRichText(n.table.textFragment(ids[0]!), richText({ text: 'Recalling its resolution 64/293 of 30 July 2010,', lead: 'Recalling', footnotes: ['fn-64'] }));
-    };
-    [browser, room] = await Promise.all([launch(), openRoom(withFootnote)]);
-    fs.mkdirSync(SCREENSHOTS, { recursive: true });
-    console.log(`screenshots: ${SCREENSHOTS}`);
-  }, 120_000);
-
-  afterAll(async () => {
-    for (const c of contexts) await c.close().catch(() => undefined);
-    await browser?.close();
-    await room?.close();
+  // PP1 carries a footnote, as imported texts do.
+  const e2e = e2eRoom((n: Negotiation, ids: string[]) => {
+    n.table.footnotesMap.set('fn-64', 'See A/RES/64/293, annex.');
+    writeRichText(n.table.textFragment(ids[0]!), richText({ text: 'Recalling its resolution 64/293 of 30 July 2010,', lead: 'Recalling', footnotes: ['fn-64'] }));
   });
-
-  const join = async (token: string, options: Parameters<typeof joinRoom>[3] = {}) => {
-    const joined = await joinRoom(browser, room, token, options);
-    contexts.push(joined.context);
-    return joined;
-  };
-  const op = (page: Page, label: string) => page.locator(`article[data-label="${label}"]`);
-  const textOf = (page: Page, label: string) => op(page, label).locator('.ProseMirror').innerText();
+  const join = e2e.join;
   /** Puts the cursor in a paragraph's text, `at` characters from its start, selecting `select` characters. */
   const place = async (page: Page, label: string, at: number, select = 0) => {
     await op(page, label).locator('.ProseMirror').click();
@@ -46,7 +23,7 @@ describe.runIf(run)('facilitating in Chromium, against the real sync server', ()
   };
 
   it('follow the facilitator; brackets by keyboard and button; merge; an alternative; compare since the zero draft; silence and a refusal in French', async () => {
-    const [cofac, { page: canada }, { page: egypt }] = await Promise.all([join(room.tokens.cofac), join(room.tokens.canada, { height: 480 }), join(room.tokens.egypt, { locale: 'fr-FR' })]);
+    const [cofac, { page: canada }, { page: egypt }] = await Promise.all([join(e2e.room.tokens.cofac), join(e2e.room.tokens.canada, { height: 480 }), join(e2e.room.tokens.egypt, { locale: 'fr-FR' })]);
     const cp = cofac.page;
     // The table and the seven delegations on the roster: all over one socket.
     await expect.poll(() => cofac.sockets(), { timeout: 20_000 }).toEqual(['sample']);

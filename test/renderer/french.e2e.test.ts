@@ -1,10 +1,9 @@
-import fs from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { propose, setPosition } from '../../shared/model/proposal-commands';
 import { en, type Message } from '../../renderer/i18n/en';
 import { fr } from '../../renderer/i18n/fr';
-import { browserAvailable, joinRoom, launch, openRoom, screenshot, SCREENSHOTS, type Room } from './e2e-setup';
+import { browserAvailable, e2eRoom, op, screenshot } from './e2e-setup';
 
 const run = browserAvailable();
 const forms = (m: Message): string[] => (typeof m === 'string' ? [m] : Object.values(m));
@@ -41,32 +40,12 @@ function englishLeft(page: Page): Promise<string[]> {
 }
 
 describe.runIf(run)('the interface in French, every screen, against the real sync server', () => {
-  let browser: Browser;
-  let room: Room;
-  const contexts: BrowserContext[] = [];
-
-  beforeAll(async () => {
-    const prepare: Parameters<typeof openRoom>[0] = (n, ids) => {
-      const p = propose(n, { role: 'delegation', delegationId: 'mexico' }, { kind: 'insert', paragraphId: ids[3]!, from: 52, to: 52, text: ' and their families' });
-      propose(n, { role: 'delegation', delegationId: 'canada' }, { kind: 'new-paragraph', paragraphId: ids[4]!, paragraph: 'Decides to remain seized of the matter.' });
-      setPosition(n, { role: 'delegation', delegationId: 'egypt' }, `mexico/${p.id}`, 'oppose');
-    };
-    [browser, room] = await Promise.all([launch(), openRoom(prepare)]);
-    fs.mkdirSync(SCREENSHOTS, { recursive: true });
-  }, 120_000);
-
-  afterAll(async () => {
-    for (const c of contexts) await c.close().catch(() => undefined);
-    await browser?.close();
-    await room?.close();
+  const e2e = e2eRoom((n, ids) => {
+    const p = propose(n, { role: 'delegation', delegationId: 'mexico' }, { kind: 'insert', paragraphId: ids[3]!, from: 52, to: 52, text: ' and their families' });
+    propose(n, { role: 'delegation', delegationId: 'canada' }, { kind: 'new-paragraph', paragraphId: ids[4]!, paragraph: 'Decides to remain seized of the matter.' });
+    setPosition(n, { role: 'delegation', delegationId: 'egypt' }, `mexico/${p.id}`, 'oppose');
   });
-
-  const join = async (token: string) => {
-    const joined = await joinRoom(browser, room, token, { locale: 'fr-FR' });
-    contexts.push(joined.context);
-    return joined.page;
-  };
-  const op = (page: Page, label: string) => page.locator(`article[data-label="${label}"]`);
+  const join = async (token: string) => (await e2e.join(token, { locale: 'fr-FR' })).page;
   const left: string[] = [];
   const walk = async (page: Page, screen: string) => {
     await screenshot(page, `40-fr-${screen}`);
@@ -74,7 +53,7 @@ describe.runIf(run)('the interface in French, every screen, against the real syn
   };
 
   it('a co-facilitator and a delegation walk every screen: no English string of the interface is left', async () => {
-    const cofac = await join(room.tokens.cofac);
+    const cofac = await join(e2e.room.tokens.cofac);
     await op(cofac, 'OP2').locator('ins.sugg').waitFor();
     await op(cofac, 'OP2').locator('.editor').click();
     await op(cofac, 'OP2').getByRole('toolbar').waitFor();
@@ -100,7 +79,7 @@ describe.runIf(run)('the interface in French, every screen, against the real syn
     await walk(cofac, 'export');
     await cofac.keyboard.press('Escape');
 
-    const egypt = await join(room.tokens.egypt);
+    const egypt = await join(e2e.room.tokens.egypt);
     // As on the co-facilitator's page: the suggestion is drawn once OP2's editor has mounted.
     await op(egypt, 'OP2').locator('ins.sugg').waitFor();
     await op(egypt, 'OP2').locator('ins.sugg').click();

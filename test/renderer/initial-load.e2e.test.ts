@@ -1,10 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { addDelegation } from '../../shared/model/create-negotiation';
 import { decodeClientMessage } from '../../shared/protocol/messages';
 import { decodeRoomFrame } from '../../shared/protocol/room-frame';
 import { cofac } from '../model/fixture';
-import { browserAvailable, buildRenderer, launch, openRoom, type Room } from './e2e-setup';
+import { browserAvailable, e2eRoom } from './e2e-setup';
 
 const run = browserAvailable();
 /** The roster of a General Assembly negotiation: 193 Member States. */
@@ -19,24 +19,9 @@ interface Sent {
 }
 
 describe.runIf(run)('joining a negotiation of 193 delegations', () => {
-  let browser: Browser;
-  let room: Room;
-
-  beforeAll(async () => {
-    await buildRenderer();
-    [browser, room] = await Promise.all([
-      launch(),
-      openRoom((negotiation) => {
-        for (let i = negotiation.table.roster().length; i < DELEGATIONS; i++) addDelegation(negotiation, cofac, { name: `Member State ${i + 1}` });
-      }),
-    ]);
-  }, 120_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await room?.close();
+  const e2e = e2eRoom((negotiation) => {
+    for (let i = negotiation.table.roster().length; i < DELEGATIONS; i++) addDelegation(negotiation, cofac, { name: `Member State ${i + 1}` });
   });
-
   /** Counts what the page sends over its one WebSocket, frame by frame. */
   function watch(page: Page): Sent {
     const sent: Sent = { frames: 0, greetingFrames: 0, greeted: new Set() };
@@ -53,10 +38,10 @@ describe.runIf(run)('joining a negotiation of 193 delegations', () => {
   }
 
   it('opens every document in a few frames, not one round trip each, on first join and after a reload', async () => {
-    const context = await browser.newContext({ locale: 'en-GB' });
+    const context = await e2e.browser.newContext({ locale: 'en-GB' });
     const page = await context.newPage();
     let sent = watch(page);
-    await page.goto(`${room.server.url}/join?token=${encodeURIComponent(room.tokens.cofac)}`);
+    await page.goto(`${e2e.room.server.url}/join?token=${encodeURIComponent(e2e.room.tokens.cofac)}`);
     await page.locator('.net-connected').waitFor({ timeout: 30_000 });
     // The table and every delegation's document.
     await expect.poll(() => sent.greeted.size, { timeout: 30_000 }).toBe(DELEGATIONS + 1);

@@ -1,54 +1,16 @@
-import fs from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { browserAvailable, buildRenderer, launch, openRoom, screenshot, SCREENSHOTS, type Room } from './e2e-setup';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { browserAvailable, e2eRoom, op, screenshot, tableText, textOf } from './e2e-setup';
 
 const run = browserAvailable();
 
 describe.runIf(run)('the negotiating table in Chromium, against the real sync server', () => {
-  let browser: Browser;
-  let room: Room;
-  const contexts: BrowserContext[] = [];
-
-  beforeAll(async () => {
-    await buildRenderer();
-    [browser, room] = await Promise.all([launch(), openRoom()]);
-    fs.mkdirSync(SCREENSHOTS, { recursive: true });
-    console.log(`screenshots: ${SCREENSHOTS}`);
-  }, 120_000);
-
-  afterAll(async () => {
-    for (const c of contexts) await c.close().catch(() => undefined);
-    await browser?.close();
-    await room?.close();
-  });
-
-  async function join(token: string, locale = 'en-GB'): Promise<{ context: BrowserContext; page: Page }> {
-    const context = await browser.newContext({ locale, viewport: { width: 1280, height: 900 } });
-    contexts.push(context);
-    const page = await context.newPage();
-    page.on('pageerror', (e) => console.error('page error:', e.message));
-    await page.goto(`${room.server.url}/join?token=${encodeURIComponent(token)}`);
-    await page.locator('.net-connected').waitFor();
-    await page.locator('article[data-label="OP2"]').waitFor();
-    return { context, page };
-  }
-
+  const e2e = e2eRoom();
+  const join = (token: string, locale = 'en-GB') => e2e.join(token, { locale });
   const shot = (page: Page, name: string) => screenshot(page, name);
-  const op = (page: Page, label: string) => page.locator(`article[data-label="${label}"]`);
-  const textOf = (page: Page, label: string) => op(page, label).locator('.ProseMirror').innerText();
-  /** The text as the table holds it: the editor without the suggestions drawn in it. */
-  const tableText = (page: Page, label: string) =>
-    op(page, label)
-      .locator('.ProseMirror')
-      .evaluate((el) => {
-        const copy = el.cloneNode(true) as HTMLElement;
-        copy.querySelectorAll('ins.sugg').forEach((n) => n.remove());
-        return copy.innerText;
-      });
 
   it('a delegation proposes, another supports, a third opposes, the co-facilitator accepts, sets ad ref; the clean text has the new wording', async () => {
-    const [cofac, mexico, canada, egypt] = await Promise.all([join(room.tokens.cofac), join(room.tokens.mexico), join(room.tokens.canada), join(room.tokens.egypt)]);
+    const [cofac, mexico, canada, egypt] = await Promise.all([join(e2e.room.tokens.cofac), join(e2e.room.tokens.mexico), join(e2e.room.tokens.canada), join(e2e.room.tokens.egypt)]);
     await expect(cofac.page.locator('.who').innerText()).resolves.toBe('Co-facilitator');
     await expect(mexico.page.locator('.who').innerText()).resolves.toBe('Delegation of Mexico');
     await cofac.page.locator('.presence li', { hasText: 'Mexico' }).waitFor();
@@ -102,8 +64,8 @@ describe.runIf(run)('the negotiating table in Chromium, against the real sync se
   }, 90_000);
 
   it('a delegation cannot change the text, even by typing into the editor or altering the page', async () => {
-    const { page } = await join(room.tokens.canada);
-    const cofac = await join(room.tokens.cofac);
+    const { page } = await join(e2e.room.tokens.canada);
+    const cofac = await join(e2e.room.tokens.cofac);
     const before = await textOf(page, 'OP3');
     const editor = op(page, 'OP3').locator('.ProseMirror');
     await editor.click();
@@ -134,8 +96,8 @@ describe.runIf(run)('the negotiating table in Chromium, against the real sync se
   }, 60_000);
 
   it('offline: a delegation drafts and submits, reloads while offline, reconnects, and everyone converges', async () => {
-    const mexico = await join(room.tokens.mexico);
-    const cofac = await join(room.tokens.cofac);
+    const mexico = await join(e2e.room.tokens.mexico);
+    const cofac = await join(e2e.room.tokens.cofac);
     const p = mexico.page;
     await p.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
     await mexico.context.setOffline(true);
@@ -164,7 +126,7 @@ describe.runIf(run)('the negotiating table in Chromium, against the real sync se
   }, 90_000);
 
   it('speaks French', async () => {
-    const { page } = await join(room.tokens.egypt, 'fr-FR');
+    const { page } = await join(e2e.room.tokens.egypt, 'fr-FR');
     await expect(page.locator('.who').innerText()).resolves.toBe('Délégation : Egypt');
     await op(page, 'OP1').getByRole('button', { name: 'Proposer une modification' }).waitFor();
     await page.locator('.net-connected', { hasText: 'Connecté' }).waitFor();

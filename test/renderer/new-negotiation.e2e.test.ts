@@ -1,23 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { browserAvailable, joinRoom, launch, openRoom, screenshot, type Room } from './e2e-setup';
+import { describe, expect, it } from 'vitest';
+import { browserAvailable, e2eRoom, screenshot } from './e2e-setup';
 
 const run = browserAvailable();
 
 describe.runIf(run)('a new negotiation from an imported text, in Chromium', () => {
-  let browser: Browser;
-  let room: Room;
-
-  beforeAll(async () => {
-    [browser, room] = await Promise.all([launch(), openRoom()]);
-  }, 120_000);
-  afterAll(async () => {
-    await browser?.close();
-    await room?.close();
-  });
+  const e2e = e2eRoom();
 
   it('a co-facilitator imports a .txt, sees the preview, creates, and lands in the new negotiation', async () => {
-    const { context, page } = await joinRoom(browser, room, room.tokens.cofac);
+    const { context, page } = await e2e.join(e2e.room.tokens.cofac);
     try {
       await page.getByRole('button', { name: 'New negotiation' }).click();
       const dialog = page.getByRole('dialog', { name: 'Start a new negotiation' });
@@ -43,7 +33,7 @@ describe.runIf(run)('a new negotiation from an imported text, in Chromium', () =
       await page.locator('article[data-label="OP2"]', { hasText: 'Requests a report.' }).waitFor();
       await expect.poll(() => page.locator('article[data-label]').count()).toBe(4);
       expect(await page.getByRole('dialog').count()).toBe(0);
-      expect(await page.evaluate(() => (JSON.parse(localStorage.getItem('penholder.session') ?? '{}') as { negotiationId?: string }).negotiationId)).not.toBe(room.negotiationId);
+      expect(await page.evaluate(() => (JSON.parse(localStorage.getItem('penholder.session') ?? '{}') as { negotiationId?: string }).negotiationId)).not.toBe(e2e.room.negotiationId);
     } finally {
       await context.close();
     }

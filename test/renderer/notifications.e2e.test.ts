@@ -1,6 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { browserAvailable, joinRoom, launch, openRoom, screenshot, type Room } from './e2e-setup';
+import { describe, expect, it } from 'vitest';
+import { browserAvailable, e2eRoom, op, screenshot } from './e2e-setup';
 
 const run = browserAvailable();
 
@@ -8,25 +7,11 @@ const run = browserAvailable();
 // system's notifications on; a delegation proposes on OP3; the co-facilitator is told in the window,
 // through the system's Notification API, and by the live region a screen reader reads.
 describe.runIf(run)('notifications of new proposals', () => {
-  let browser: Browser;
-  let room: Room;
-  const contexts: BrowserContext[] = [];
-
-  beforeAll(async () => {
-    [browser, room] = await Promise.all([launch(), openRoom()]);
-  }, 120_000);
-  afterAll(async () => {
-    for (const c of contexts) await c.close().catch(() => undefined);
-    await browser?.close();
-    await room?.close();
-  });
-
-  const op = (page: Page, label: string) => page.locator(`article[data-label="${label}"]`);
+  const e2e = e2eRoom();
 
   it('tells a co-facilitator who follows a paragraph of a proposal on it: in the window, by the system and to a screen reader', async () => {
-    const cofac = await joinRoom(browser, room, room.tokens.cofac);
-    contexts.push(cofac.context);
-    await cofac.context.grantPermissions(['notifications'], { origin: room.server.url });
+    const cofac = await e2e.join(e2e.room.tokens.cofac);
+    await cofac.context.grantPermissions(['notifications'], { origin: e2e.room.server.url });
     // Every notification the page asks the system for, recorded as it is made (the real one is made too).
     await cofac.page.evaluate(() => {
       const Real = window.Notification;
@@ -47,8 +32,7 @@ describe.runIf(run)('notifications of new proposals', () => {
     await system.check();
     await expect.poll(() => system.isChecked()).toBe(true);
 
-    const canada = await joinRoom(browser, room, room.tokens.canada);
-    contexts.push(canada.context);
+    const canada = await e2e.join(e2e.room.tokens.canada);
     await op(canada.page, 'OP3').locator('.ProseMirror').click();
     await canada.page.keyboard.press('End');
     await canada.page.keyboard.press('ArrowLeft');

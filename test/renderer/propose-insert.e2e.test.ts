@@ -1,8 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { richText } from '../../shared/text/rich-text';
 import { writeRichText } from '../../shared/text/y-rich-text';
-import { browserAvailable, joinRoom, launch, openRoom, type Room } from './e2e-setup';
+import { browserAvailable, e2eRoom, op, textOf } from './e2e-setup';
 
 const run = browserAvailable();
 
@@ -11,29 +11,10 @@ const run = browserAvailable();
  * quoted ones, spaced by the model (never by the form), and the accepted text reads as the proposal showed.
  */
 describe.runIf(run)('inserting words after others through the proposal form', () => {
-  let browser: Browser;
-  let room: Room;
-  const contexts: BrowserContext[] = [];
-
-  beforeAll(async () => {
-    const prepare: Parameters<typeof openRoom>[0] = (n, ids) =>
-      writeRichText(n.table.textFragment(ids[2]!), richText({ text: 'Encourages cooperation with civil society, the private sector and academia;', lead: 'Encourages' }));
-    [browser, room] = await Promise.all([launch(), openRoom(prepare)]);
-  }, 120_000);
-
-  afterAll(async () => {
-    for (const c of contexts) await c.close().catch(() => undefined);
-    await browser?.close();
-    await room?.close();
-  });
-
-  const join = async (token: string) => {
-    const joined = await joinRoom(browser, room, token);
-    contexts.push(joined.context);
-    return joined.page;
-  };
-  const op = (page: Page, label: string) => page.locator(`article[data-label="${label}"]`);
-  const textOf = (page: Page, label: string) => op(page, label).locator('.ProseMirror').innerText();
+  const e2e = e2eRoom((n, ids) =>
+    writeRichText(n.table.textFragment(ids[2]!), richText({ text: 'Encourages cooperation with civil society, the private sector and academia;', lead: 'Encourages' })),
+  );
+  const join = async (token: string) => (await e2e.join(token)).page;
 
   const proposeInsert = async (page: Page, after: string, words: string) => {
     await op(page, 'OP1').getByRole('button', { name: 'Propose a change' }).click();
@@ -52,7 +33,7 @@ describe.runIf(run)('inserting words after others through the proposal form', ()
   };
 
   it('"academia," after "civil society" lands after it, in the list, and ", as appropriate" clings to "academia"', async () => {
-    const [cp, mexico] = await Promise.all([join(room.tokens.cofac), join(room.tokens.mexico)]);
+    const [cp, mexico] = await Promise.all([join(e2e.room.tokens.cofac), join(e2e.room.tokens.mexico)]);
     await expect.poll(() => textOf(mexico, 'OP1'), { timeout: 20_000 }).toContain('civil society, the private sector');
     await proposeInsert(mexico, 'civil society', 'faith-based organizations,');
     await accept(cp);

@@ -1,27 +1,17 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { readQr } from '../desktop/read-qr';
-import { browserAvailable, joinRoom, launch, openRoom, screenshot, type Room } from './e2e-setup';
+import { browserAvailable, e2eRoom, screenshot } from './e2e-setup';
 
 const run = browserAvailable();
 
 // The co-facilitators' room screen against the real server: the roster with who is present, inviting a
 // delegation (its link and QR code open the negotiation), revoking an invitation (its holder is cut off).
 describe.runIf(run)('managing the room, in Chromium against the real server', () => {
-  let browser: Browser;
-  let room: Room;
-
-  beforeAll(async () => {
-    [browser, room] = await Promise.all([launch(), openRoom()]);
-  }, 120_000);
-  afterAll(async () => {
-    await browser?.close();
-    await room?.close();
-  });
+  const e2e = e2eRoom();
 
   it('lists who is present, invites a delegation by link and QR code, and revokes an invitation after confirmation', async () => {
-    const cofac = await joinRoom(browser, room, room.tokens.cofac);
-    const mexico = await joinRoom(browser, room, room.tokens.mexico);
+    const cofac = await e2e.join(e2e.room.tokens.cofac);
+    const mexico = await e2e.join(e2e.room.tokens.mexico);
     try {
       const page = cofac.page;
       await page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: 'Room' }).click();
@@ -34,12 +24,12 @@ describe.runIf(run)('managing the room, in Chromium against the real server', ()
       await page.getByLabel('Delegation (as it appears on the roster)').fill('Brazil');
       await page.getByRole('button', { name: 'Invite and show the link' }).press('Enter');
       const link = await page.getByRole('textbox', { name: 'Join link for Brazil' }).inputValue();
-      expect(link).toMatch(new RegExp(`^${room.server.url}/join\\?token=`));
+      expect(link).toMatch(new RegExp(`^${e2e.room.server.url}/join\\?token=`));
       const qr = page.getByRole('img', { name: 'QR code of the join link for Brazil' });
       await qr.waitFor();
       expect(readQr((await qr.getAttribute('src'))!)).toBe(link);
       await screenshot(page, '50-room-invited');
-      const brazil = await browser.newContext({ locale: 'en-GB' });
+      const brazil = await e2e.browser.newContext({ locale: 'en-GB' });
       const brazilPage = await brazil.newPage();
       await brazilPage.goto(link);
       await brazilPage.getByText('Delegation of Brazil').waitFor({ timeout: 30_000 });
@@ -71,7 +61,7 @@ describe.runIf(run)('managing the room, in Chromium against the real server', ()
   }, 120_000);
 
   it('reads in French, with dates as dd/mm/yyyy', async () => {
-    const { context, page } = await joinRoom(browser, room, room.tokens.cofac, { locale: 'fr-FR' });
+    const { context, page } = await e2e.join(e2e.room.tokens.cofac, { locale: 'fr-FR' });
     try {
       await page.getByRole('navigation').getByRole('button', { name: 'Salle' }).click();
       const invitations = page.getByRole('table', { name: 'Invitations émises' });

@@ -1,31 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { browserAvailable, joinRoom, launch, openRoom, screenshot, type Room } from './e2e-setup';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { browserAvailable, e2eRoom, op, screenshot } from './e2e-setup';
 
 const run = browserAvailable();
 
 // The context menu on selected words, in Chromium against the real server: a delegation proposes from it
 // with the keyboard (Shift+F10, the Menu key), a co-facilitator brackets from it with a right click.
 describe.runIf(run)('the menu of the selected words', () => {
-  let browser: Browser;
-  let room: Room;
-  const contexts: BrowserContext[] = [];
-
-  beforeAll(async () => {
-    [browser, room] = await Promise.all([launch(), openRoom()]);
-  }, 120_000);
-  afterAll(async () => {
-    for (const c of contexts) await c.close().catch(() => undefined);
-    await browser?.close();
-    await room?.close();
-  });
-
-  const join = async (token: string): Promise<Page> => {
-    const joined = await joinRoom(browser, room, token);
-    contexts.push(joined.context);
-    return joined.page;
-  };
-  const op = (page: Page, label: string) => page.locator(`article[data-label="${label}"]`);
+  const e2e = e2eRoom();
+  const join = async (token: string): Promise<Page> => (await e2e.join(token)).page;
   const focused = (page: Page) => page.evaluate(() => ({ text: document.activeElement?.textContent ?? '', editor: !!document.activeElement?.closest('.ProseMirror') }));
   /** Selects the word before the caret's place: End, then `left` characters back, then a word with Ctrl+Shift+←. */
   const selectWord = async (page: Page, label: string, left: number) => {
@@ -36,8 +19,8 @@ describe.runIf(run)('the menu of the selected words', () => {
   };
 
   it('a delegation opens it with Shift+F10 or the Menu key, and proposes a deletion and brackets from it', async () => {
-    const mexico = await join(room.tokens.mexico);
-    const cofac = await join(room.tokens.cofac);
+    const mexico = await join(e2e.room.tokens.mexico);
+    const cofac = await join(e2e.room.tokens.cofac);
     // "Urges Member States to protect victims and survivors;": "survivors" is before the semicolon.
     await selectWord(mexico, 'OP2', 1);
     await mexico.keyboard.press('Shift+F10');
@@ -76,7 +59,7 @@ describe.runIf(run)('the menu of the selected words', () => {
   }, 90_000);
 
   it('a co-facilitator brackets the selected words from a right click', async () => {
-    const cofac = await join(room.tokens.cofac);
+    const cofac = await join(e2e.room.tokens.cofac);
     // The paragraph worked on shows the co-facilitators' toolbar: the selection is measured once it is there.
     await op(cofac, 'OP3').locator('.ProseMirror').click();
     await op(cofac, 'OP3').getByRole('toolbar').waitFor();

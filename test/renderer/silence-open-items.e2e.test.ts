@@ -1,9 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { bracket, setStatus } from '../../shared/model/facilitator-commands';
 import { propose } from '../../shared/model/proposal-commands';
 import { as, cofac } from '../model/fixture';
-import { browserAvailable, joinRoom, launch, openRoom, type Room } from './e2e-setup';
+import { browserAvailable, e2eRoom } from './e2e-setup';
 
 const run = browserAvailable();
 
@@ -13,34 +13,16 @@ const run = browserAvailable();
  * Backspace in bracketed words changes nothing, on the co-facilitator's screen or anyone else's.
  */
 describe.runIf(run)('silence on bracketed text, in Chromium', () => {
-  let browser: Browser;
-  let room: Room;
-  const contexts: BrowserContext[] = [];
-
-  beforeAll(async () => {
-    const prepare: Parameters<typeof openRoom>[0] = (n, ids) => {
-      bracket(n, cofac, ids[3]!, 31, 38); // OP2: "… protect [victims] and survivors;"
-      propose(n, as('mexico'), { kind: 'delete', paragraphId: ids[4]!, from: 0, to: 9 }); // OP3
-      setStatus(n, cofac, ids[1]!, { state: 'adref', pending: ['canada'], deadline: null }); // PP2
-    };
-    [browser, room] = await Promise.all([launch(), openRoom(prepare)]);
-  }, 120_000);
-
-  afterAll(async () => {
-    for (const c of contexts) await c.close().catch(() => undefined);
-    await browser?.close();
-    await room?.close();
+  const e2e = e2eRoom((n, ids) => {
+    bracket(n, cofac, ids[3]!, 31, 38); // OP2: "… protect [victims] and survivors;"
+    propose(n, as('mexico'), { kind: 'delete', paragraphId: ids[4]!, from: 0, to: 9 }); // OP3
+    setStatus(n, cofac, ids[1]!, { state: 'adref', pending: ['canada'], deadline: null }); // PP2
   });
-
-  const join = async (token: string) => {
-    const joined = await joinRoom(browser, room, token);
-    contexts.push(joined.context);
-    return joined.page;
-  };
+  const join = async (token: string) => (await e2e.join(token)).page;
   const text = (page: Page, label: string) => page.locator(`article[data-label="${label}"] .ProseMirror`);
 
   it('lists the open items by paragraph, opens silence only once they are confirmed to stay open, and Backspace under silence changes nothing anywhere', async () => {
-    const [cp, mexico] = await Promise.all([join(room.tokens.cofac), join(room.tokens.mexico)]);
+    const [cp, mexico] = await Promise.all([join(e2e.room.tokens.cofac), join(e2e.room.tokens.mexico)]);
     await expect.poll(() => text(mexico, 'OP2').innerText(), { timeout: 20_000 }).toContain('[victims]');
     await cp.getByLabel('Open silence until').fill('2099-04-28T18:00');
     await cp.getByRole('button', { name: 'Put under silence' }).click();

@@ -1,42 +1,12 @@
-import fs from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { browserAvailable, joinRoom, launch, openRoom, screenshot, SCREENSHOTS, type Room } from './e2e-setup';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { browserAvailable, e2eRoom, op, screenshot, tableText, textOf } from './e2e-setup';
 
 const run = browserAvailable();
 
 describe.runIf(run)('suggestions in the text, in Chromium against the real sync server', () => {
-  let browser: Browser;
-  let room: Room;
-  const contexts: BrowserContext[] = [];
-
-  beforeAll(async () => {
-    [browser, room] = await Promise.all([launch(), openRoom()]);
-    fs.mkdirSync(SCREENSHOTS, { recursive: true });
-  }, 120_000);
-
-  afterAll(async () => {
-    for (const c of contexts) await c.close().catch(() => undefined);
-    await browser?.close();
-    await room?.close();
-  });
-
-  const join = async (token: string, options: Parameters<typeof joinRoom>[3] = {}) => {
-    const joined = await joinRoom(browser, room, token, options);
-    contexts.push(joined.context);
-    return joined;
-  };
-  const op = (page: Page, label: string) => page.locator(`article[data-label="${label}"]`);
-  const textOf = (page: Page, label: string) => op(page, label).locator('.ProseMirror').innerText();
-  /** The text as the table holds it: the editor without the suggestions drawn in it. */
-  const tableText = (page: Page, label: string) =>
-    op(page, label)
-      .locator('.ProseMirror')
-      .evaluate((el) => {
-        const copy = el.cloneNode(true) as HTMLElement;
-        copy.querySelectorAll('ins.sugg').forEach((n) => n.remove());
-        return copy.innerText;
-      });
+  const e2e = e2eRoom();
+  const join = e2e.join;
   /** Puts the caret at the end of a paragraph's text, `back` characters before it, selecting `select` characters leftwards. */
   const placeFromEnd = async (page: Page, label: string, back: number, select = 0) => {
     await op(page, label).locator('.ProseMirror').click();
@@ -46,7 +16,7 @@ describe.runIf(run)('suggestions in the text, in Chromium against the real sync 
   };
 
   it('a delegation types over a selection in suggest mode; the co-facilitator sees it in place within a second, with the positions counted, and accepts it from there', async () => {
-    const [cofac, canada, mexico, egypt] = await Promise.all([join(room.tokens.cofac), join(room.tokens.canada), join(room.tokens.mexico), join(room.tokens.egypt)]);
+    const [cofac, canada, mexico, egypt] = await Promise.all([join(e2e.room.tokens.cofac), join(e2e.room.tokens.canada), join(e2e.room.tokens.mexico), join(e2e.room.tokens.egypt)]);
     const cp = cofac.page;
     const dp = canada.page;
     // OP2 ends "…victims and survivors;": select "survivors" and type over it.
@@ -116,7 +86,7 @@ describe.runIf(run)('suggestions in the text, in Chromium against the real sync 
   }, 90_000);
 
   it('inserting after words and taking back with Backspace make one attributed proposal', async () => {
-    const [cofac, egypt] = await Promise.all([join(room.tokens.cofac), join(room.tokens.egypt)]);
+    const [cofac, egypt] = await Promise.all([join(e2e.room.tokens.cofac), join(e2e.room.tokens.egypt)]);
     const cp = cofac.page;
     const dp = egypt.page;
     // OP3: "Requests the Secretary-General to report on progress." Insert after "report".
@@ -136,7 +106,7 @@ describe.runIf(run)('suggestions in the text, in Chromium against the real sync 
   }, 90_000);
 
   it('the co-facilitator works from one toolbar: Ctrl+Z undoes an edit for everyone, Delete paragraph asks first, Escape closes, "?" lists the shortcuts', async () => {
-    const [cofac, mexico] = await Promise.all([join(room.tokens.cofac), join(room.tokens.mexico)]);
+    const [cofac, mexico] = await Promise.all([join(e2e.room.tokens.cofac), join(e2e.room.tokens.mexico)]);
     const cp = cofac.page;
     const before = 'Recalling its resolution 64/293 of 30 July 2010,';
     expect(await cp.locator('[role="toolbar"]').count()).toBe(0);
