@@ -34,6 +34,8 @@ const GOVERNS = new Set([
   'meeting', 'partie', 'part', 'titre', 'title', 'entre', 'between', 'until', "jusqu'au", 'dès', 'since',
   'depuis', 'vers', 'around', 'each', 'chaque', 'tous', 'all', 'every', 'only', 'seulement', 'least',
   'option', 'options', 'alt', 'alternative', 'variante',
+  // A number after "to be" counts something ("there are 2 nuclear-weapon States").
+  'is', 'are', 'was', 'were', 'be', 'been', 'est', 'sont', 'était', 'étaient',
 ]);
 
 /** Words after a number that show it counts or dates something. */
@@ -91,7 +93,8 @@ export class FootnoteRefs {
       const glued = GLUED.exec(token);
       const head = glued?.[1] ?? '';
       const afterStop = head.endsWith('.') && (GOVERNS.has(head.slice(0, -1).toLowerCase()) || head.includes('/') || !/(?:^|[^\p{L}])\p{L}\p{Ll}{3,}\.$/u.test(head));
-      if (glued && /\p{L}{2}|\d[,;:]$/u.test(head) && !afterStop && this.accept(glued[2] ?? '', 3)) {
+      // After a word, a figure and its punctuation ("79/43,4") or a bracket and its punctuation ("(Protocol V),8").
+      if (glued && /\p{L}{2}|[\d)][,;:]$/u.test(head) && !afterStop && this.accept(glued[2] ?? '', 3)) {
         marks.push(glued[2] ?? '');
         kept.push(`${head}${here}${glued[3] ?? ''}`);
         return;

@@ -225,18 +225,36 @@ export function segment(lines: SourceLine[]): Segmented {
     }
     // A label alone on its line ("(a)" then the text on the next), as PDF text gives it.
     const labelAlone = /^\(([a-z]{1,2}|[ivxlc]{1,6})\)$/u.exec(text);
-    // OCR reads "(b)" as "(6)": taken for "b" only where "b" comes next.
-    const misread = /^\(6\)\s+(\S.*)$/u.exec(text);
+    // OCR reads a letter label as a figure ("(6)" for "(b)", "(2)" for "(a)"): taken for the letter expected there
+    // where that is "b" after "a", or where the letter after it opens one of the next lines.
+    const misread = /^\((\d)\)\s+(\S.*)$/u.exec(text);
     const lastLabel = paragraph ? (paragraph as ParagraphDraft).items[(paragraph as ParagraphDraft).items.length - 1]?.label : undefined;
+    const letter = nextLetter(lastLabel ?? null);
+    const misreadLetter = misread && ((misread[1] === '6' && letter === 'b') ||
+      lines.slice(index + 1, index + 30).some((l) => itemLabel(l.text)?.label === nextLetter(letter)));
     const item = paragraph
       ? (labelAlone && lines[index + 1] ? { label: labelAlone[1] ?? '', rest: '' }
-        : misread && lastLabel === 'a' ? { label: 'b', rest: misread[1] ?? '' } : itemLabel(text))
+        : misreadLetter ? { label: letter, rest: misread?.[2] ?? '' } : itemLabel(text))
       : null;
+    // Dashes list a paragraph's points in Council texts ("… and, in this regard:" / "— Calls for …;" / "— Demands …").
+    const dash = paragraph && !item ? /^([—–-])\s+(\S.*)$/u.exec(text) : null;
+    if (dash && paragraph) {
+      const p: ParagraphDraft = paragraph;
+      const previous = p.items[p.items.length - 1];
+      if (previous ? previous.label === dash[1] && endsBeforeItem(last()) : /:\s?\d{0,3}$/u.test(last())) {
+        p.items.push({ label: dash[1] ?? '', parts: [dash[2] ?? ''], items: [] });
+        target = (p.items[p.items.length - 1] as ItemDraft).parts;
+        continue;
+      }
+    }
     if (item && paragraph && endsBeforeItem(last())) {
       const p: ParagraphDraft = paragraph;
       const top = p.items[p.items.length - 1];
       const sub = top?.items[top.items.length - 1];
-      if (item.label === nextLetter(top?.label ?? null)) {
+      // Word may number the sub-items of consecutive paragraphs as one list: "(a)", "(b)" under one, "(c)", "(d)" under the next.
+      const before = out.paragraphs[out.paragraphs.length - 2]?.items;
+      const continued = !top && !!before?.length && /:\s?\d{0,3}$/u.test(last()) && item.label === nextLetter(before[before.length - 1]?.label ?? null);
+      if (item.label === nextLetter(top?.label ?? null) || continued) {
         p.items.push({ label: item.label, parts: [note ? `${note} ${item.rest}` : item.rest], items: [] });
         note = null;
         target = (p.items[p.items.length - 1] as ItemDraft).parts;

@@ -25,8 +25,9 @@ function splitItems(text: string): string {
     return '\n\n';
   });
 }
-// After a comma (and any footnote mark), a capitalised word that opens a preambular paragraph.
-const AFTER_COMMA = new RegExp(`(?<=,${E}(?:\\s?\\d{1,3}|<sup>\\d{1,3}</sup>)?)\\s+(?=${E}\\p{Lu}\\p{Ll})`, 'gu');
+// After a comma (and any footnote mark), a capitalised word that opens a preambular paragraph; after a semicolon too,
+// which ends the last sub-item of a preambular paragraph ("… de l’expérience; Rappelant sa résolution …").
+const AFTER_COMMA = new RegExp(`(?<=[,;]${E}(?:\\s?\\d{1,3}|<sup>\\d{1,3}</sup>)?)\\s+(?=${E}\\p{Lu}\\p{Ll})`, 'gu');
 const CLOSING = /\s+(?=\d+(?:<sup>)?(?:st|nd|rd|th|e)(?:<\/sup>)?\s+(?:plenary meeting|séance plénière)\b)/gu;
 const ANNEX = /(?<=\d{4})\s+(?=Annex(?:e)?\s)/gu;
 

@@ -19,7 +19,7 @@ function report(name: string, scores: DocumentScore[]): string {
 }
 
 // Thresholds are what the importer measured on this corpus, never more (README.md gives the figures).
-const DEV_AT_LEAST = 0.985;
+const DEV_AT_LEAST = 0.995;
 
 describe('the importer on a corpus of real UN texts', () => {
   it('reads the development texts', () => {
