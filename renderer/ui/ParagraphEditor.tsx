@@ -3,7 +3,7 @@ import { flushSync } from 'react-dom';
 import { DOMSerializer } from 'prosemirror-model';
 import { EditorState, TextSelection } from 'prosemirror-state';
 import { EditorView } from 'prosemirror-view';
-import { redo, undo, ySyncPlugin, yUndoPlugin, yXmlFragmentToProseMirrorRootNode } from 'y-prosemirror';
+import { initProseMirrorDoc, redo, undo, ySyncPlugin, yUndoPlugin, yXmlFragmentToProseMirrorRootNode } from 'y-prosemirror';
 import type * as Y from 'yjs';
 import { paragraphSchema } from '../../shared/text/schema';
 import { bracketPlugin, deletionEdit, docPosition, domSelectionSpan, typingEdit, guardPlugin, selectionPlugin, type FlatSpan } from './editor-plugins';
@@ -52,11 +52,16 @@ function scheduleIdle(): void {
   idleScheduled = true;
   const run = (deadline: IdleDeadline) => {
     idleScheduled = false;
-    while (idleQueue.length > 0 && deadline.timeRemaining() > 6) flushSync(idleQueue.shift()!);
+    while (idleQueue.length > 0 && deadline.timeRemaining() > 6 && !inputPending()) flushSync(idleQueue.shift()!);
     if (idleQueue.length > 0) scheduleIdle();
   };
   if (typeof requestIdleCallback === 'function') requestIdleCallback(run, { timeout: 2_000 });
   else setTimeout(() => run({ didTimeout: true, timeRemaining: () => 50 }), 50);
+}
+
+/** A key or click waits to be handled (Chromium tells): the idle mounting gives way to it at once. */
+function inputPending(): boolean {
+  return (navigator as { scheduling?: { isInputPending?(): boolean } }).scheduling?.isInputPending?.() ?? false;
 }
 
 /** Puts the caret at a flat offset of the paragraph (after a suggestion typed in place). */
@@ -114,10 +119,13 @@ export function ParagraphEditor({ fragment, mayWrite, suggest, label, lang, onSu
 
   useEffect(() => {
     if (!mounted) return;
+    // The editor starts with the text read from Yjs, rather than empty and then filled by the binding (which drew it twice).
+    const { doc, mapping } = initProseMirrorDoc(fragment, paragraphSchema);
     const state = EditorState.create({
       schema: paragraphSchema,
+      doc,
       plugins: [
-        ySyncPlugin(fragment),
+        ySyncPlugin(fragment, { mapping }),
         // Ctrl+Z undoes this person's own edits only (y-prosemirror tracks the editor's own origin).
         ...(mayWrite ? [yUndoPlugin()] : []),
         guardPlugin(mayWrite, suggest ? (edit) => placeCaret(editor.current, callbacks.current.onSuggest(edit)) : null),
