@@ -18,7 +18,8 @@ const METADATA = new RegExp([
 export function readTitle(prelude: SourceLine[]): { title: string; number: string | null; draft: boolean } {
   const draft = prelude.some((l) => DRAFT.test(l.text));
   const council = prelude.map((l) => COUNCIL_TITLE.exec(l.text)).find((m) => m);
-  if (council) return { title: council[0], number: (council[1] ?? '').replace(/\s*\(/u, ' ('), draft };
+  // Set in capitals in older Council texts ("RESOLUTION 827 (1993)"), the heading is a title all the same.
+  if (council) return { title: council[0].replace(/^RESOLUTION\b/u, 'Resolution').replace(/^RÉSOLUTION\b/u, 'Résolution'), number: (council[1] ?? '').replace(/\s*\(/u, ' ('), draft };
   const numbered = prelude.findIndex((l) => NUMBERED_TITLE.test(l.text));
   if (numbered >= 0) {
     const first = NUMBERED_TITLE.exec((prelude[numbered] as SourceLine).text);

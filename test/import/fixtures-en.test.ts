@@ -144,3 +144,17 @@ describe('excerpts and hyphenation', () => {
     expect(t.footnotes.map((f) => f.mark)).toEqual(['1', '2', '3']);
   });
 });
+
+describe('Council texts as older PDFs print them', () => {
+  it('reads a heading in capitals as the title, and points listed with dashes as sub-items', () => {
+    const t = importText([
+      'RESOLUTION 827 (1993)', '', 'The Security Council,', '', 'Recalling its resolution 808 (1993),', '',
+      '1. Stresses that the parties must respect their commitments and, in this regard:', '',
+      '— Calls for a full cessation of hostilities;', '', '— Demands that all parties work to restore freedom of movement;', '',
+      '2. Decides to remain seized of the matter.',
+    ].join('\n'), { source: 'sc.txt' });
+    expect(t).toMatchObject({ title: 'Resolution 827 (1993)', symbol: 'S/RES/827 (1993)' });
+    expect(t.operative[0]?.items.map((i) => i.text)).toEqual(['Calls for a full cessation of hostilities;', 'Demands that all parties work to restore freedom of movement;']);
+    expect(t.operative[1]?.text).toBe('Decides to remain seized of the matter.');
+  });
+});
