@@ -8,6 +8,8 @@ export { Refusal } from './core/refusal';
 export type { Identity, ServerHooks } from './core/server-hooks';
 export { RevocationWatch, REVOCATION_POLL_MS } from './core/revocation-watch';
 export { sliceUpdate } from './core/slice-update';
+export { FullState } from './core/full-state';
+export { UpdateSlicer } from './core/update-slicer';
 export { invitationLink } from './core/invitation-link';
 export type { DocumentStore } from './storage/document-store';
 export { editStoredTable } from './storage/edit-stored-table';

@@ -10,8 +10,8 @@ export interface SlicedTarget {
   gone(): boolean;
   /** Whether the hooks refuse the update (the client is told why). */
   refused(): boolean;
-  /** Something was applied or queued: flush it. */
-  flush(): void;
+  /** Something was applied or queued: flush it; resolves once it is durable and sent. */
+  flush(): Promise<void>;
   /** The update is applied (or dropped). */
   settled(): void;
   /** The update could not be read: close its sender. */
@@ -20,11 +20,17 @@ export interface SlicedTarget {
   failed(error: unknown): void;
 }
 
+/** How long one step of applying slices may hold the thread (at least one slice is applied). */
+const STEP_MS = 5;
+/** Steps applied and not yet durable, at most. */
+const STEPS_IN_FLIGHT = 4;
+
 /**
- * Reads and slices `update` on the slicing thread, then applies a slice per event-loop turn, so that
- * the others are served meanwhile; the connection's later frames wait (`connection.applying`) and keep
- * their order. Should a slice wait on a later one (structs of several clients referring to each
- * other), the rest is applied at once rather than retried slice after slice.
+ * Reads and slices `update` on the slicing thread, then applies it a step (STEP_MS of slices) a turn,
+ * with at most STEPS_IN_FLIGHT steps not yet durable, so that the others are served meanwhile and
+ * their writes never wait behind more than a few steps in a commit; the connection's later frames wait
+ * (`connection.applying`) and keep their order. Should a slice wait on a later one (structs of several
+ * clients referring to each other), the rest is applied at once rather than retried slice after slice.
  */
 export function applyInSlices(slicer: UpdateSlicer, connection: ClientConnection, update: Uint8Array, target: SlicedTarget): void {
   connection.applying = true;
@@ -41,22 +47,31 @@ export function applyInSlices(slicer: UpdateSlicer, connection: ClientConnection
       done();
     }
   };
+  const inFlight: Promise<void>[] = [];
   const apply = (slices: Uint8Array[]): void => {
     if (target.gone() || connection.closed || slices.length === 0) return done();
-    Y.applyUpdate(target.doc, slices.shift()!, connection);
+    // As many slices as fit in a step, in one transaction (one update to store and send).
+    const started = performance.now();
+    target.doc.transact(() => {
+      do {
+        Y.applyUpdate(target.doc, slices.shift()!, connection);
+      } while (slices.length > 0 && !target.doc.store.pendingStructs && performance.now() - started < STEP_MS);
+    }, connection);
     if (slices.length > 0 && target.doc.store.pendingStructs) {
       Y.applyUpdate(target.doc, Y.diffUpdate(update, Y.encodeStateVector(target.doc)), connection);
       slices.length = 0;
     }
-    target.flush();
-    setImmediate(() => guarded(() => apply(slices)));
+    // A failed commit drops the document: the next step finds it gone.
+    inFlight.push(target.flush().catch(() => undefined));
+    const waited = inFlight.length > STEPS_IN_FLIGHT ? inFlight.shift()! : Promise.resolve();
+    void waited.then(() => setImmediate(() => guarded(() => apply(slices))));
   };
   slicer.slice(update, STRUCTS_PER_SLICE).then(
     (slices) =>
       guarded(() => {
         if (target.gone() || connection.closed) return done();
         if (!target.refused()) return apply(slices);
-        target.flush();
+        void target.flush();
         done();
       }),
     (error: unknown) => {

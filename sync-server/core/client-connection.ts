@@ -7,7 +7,13 @@ import type { ServerLimits } from './server-limits';
 
 /** What the core needs of a transport's socket. */
 export interface ConnectionSocket {
-  send(frame: Uint8Array): void;
+  /** Sends one message; `written` (optional) hears when it is handed to the network, or failed. */
+  send(frame: Uint8Array, written?: (error?: Error) => void): void;
+  /**
+   * Optional: sends part of one message (`fin` on its last part), so that a large one leaves as the
+   * socket drains; nothing else may be sent between the parts of a message.
+   */
+  sendFragment?(part: Uint8Array, fin: boolean, written?: (error?: Error) => void): void;
   /** Bytes accepted by send() and not yet written to the network. */
   readonly bufferedAmount: number;
   close(code: number, reason: string): void;
@@ -36,13 +42,14 @@ export class ClientConnection implements BudgetConsumer {
       for (const f of frames) {
         if (!this.admit(f)) continue;
         this.queuedBytes += f.length;
-        this.budget.hold(f.length);
+        this.budget.hold(f);
         this.queued.push(f);
       }
     },
     /** Takes every queued frame (`start` is 0); they count against the budget until `flush` sends them. */
     splice: (start: 0): Uint8Array[] => {
       const frames = this.queued.splice(start);
+      this.taken.push(...frames);
       this.takenBytes += this.queuedBytes;
       this.queuedBytes = 0;
       return frames;
@@ -50,7 +57,8 @@ export class ClientConnection implements BudgetConsumer {
   };
   private queued: Uint8Array[] = [];
   private queuedBytes = 0;
-  /** Bytes of frames taken from the outbox for a flush that has not sent them yet. */
+  /** Frames taken from the outbox for a flush that has not sent them yet, and their bytes. */
+  private taken: Uint8Array[] = [];
   private takenBytes = 0;
   /** A large update of this connection is being applied in slices: its next frames wait in `early`. */
   applying = false;
@@ -76,8 +84,6 @@ export class ClientConnection implements BudgetConsumer {
     return this.socket.bufferedAmount + this.queuedBytes + this.takenBytes;
   }
 
-
-
   /** Whether this frame stays within the rate limit. */
   allow(): boolean {
     return this.limiter.take();
@@ -98,7 +104,7 @@ export class ClientConnection implements BudgetConsumer {
       this.closeAsSlow(`send buffer over ${mb(this.limits.maxBufferedBytes)} MB: the client is not reading`);
       return false;
     }
-    if (!this.budget.admit(this, frame.length)) {
+    if (!this.budget.admit(this, frame)) {
       this.closeAsSlow('the server is at its memory budget and this connection is over its share: it is not reading');
       return false;
     }
@@ -114,10 +120,10 @@ export class ClientConnection implements BudgetConsumer {
 
   /** Sends `frames` (by default the outbox), then `extra` frames (the turn's merged update and awareness). */
   flush(extra: readonly Uint8Array[], frames: readonly Uint8Array[] = this.outbox.splice(0)): void {
-    this.budget.release(this.takenBytes);
+    const taken = this.taken;
+    this.taken = [];
     this.takenBytes = 0;
-    if (this.closed || frames.length + extra.length === 0) return;
-    const cork = frames.length + extra.length > 1 && this.socket.cork !== undefined;
+    const cork = !this.closed && frames.length + extra.length > 1 && this.socket.cork !== undefined;
     if (cork) this.socket.cork!();
     try {
       // Admitted when queued.
@@ -125,6 +131,8 @@ export class ClientConnection implements BudgetConsumer {
       for (const f of extra) this.send(f);
     } finally {
       if (cork) this.socket.uncork!();
+      // Released once the socket holds them (a frame shared with other readers is counted once meanwhile).
+      for (const f of taken) this.budget.release(f);
     }
   }
 
@@ -149,8 +157,9 @@ export class ClientConnection implements BudgetConsumer {
   /** Closed: nothing more leaves, and what waited no longer weighs on the budget. */
   private drop(): void {
     this.closed = true;
-    this.budget.release(this.queuedBytes + this.takenBytes);
+    for (const f of [...this.queued, ...this.taken]) this.budget.release(f);
     this.queued = [];
+    this.taken = [];
     this.queuedBytes = 0;
     this.takenBytes = 0;
   }

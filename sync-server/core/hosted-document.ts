@@ -62,7 +62,7 @@ export class HostedDocument {
     private readonly slicer: UpdateSlicer = new UpdateSlicer(logger),
   ) {
     this.awareness = new awarenessProtocol.Awareness(doc);
-    this.fullState = new FullState(doc);
+    this.fullState = new FullState(doc, (updates) => this.slicer.snapshot(updates));
     this.awareness.setLocalState(null);
     doc.on('update', (update: Uint8Array, origin: unknown) => {
       this.fullState.changed(update);
@@ -102,9 +102,9 @@ export class HostedDocument {
     this.scheduleFlush();
   }
 
-  /** The stored update the document was loaded from, when it is the whole state (one stored row, nothing since). */
-  setFullState(update: Uint8Array): void {
-    this.fullState.set(update);
+  /** The stored rows the document was loaded from (a snapshot and the updates since): its whole state, as newcomers get it. */
+  setFullState(rows: readonly Uint8Array[]): void {
+    this.fullState.set(rows);
   }
 
   /** Removes a connection and its presence. */
@@ -155,15 +155,23 @@ export class HostedDocument {
       connection.outbox.push(permissionDeniedFrame(`${identity.label} may read ${this.name} but not change it; the change was not applied.`));
       return;
     }
-    // A large update to a delegation's document is read, and applied, without holding the thread (the
-    // table's rules read its state between writes: it is applied whole).
-    if (update.length > SLICE_ABOVE_BYTES && !this.name.endsWith('/table')) {
+    // A large update is read, checked whole, then applied without holding the thread. The table's rules
+    // check each write against the whole table: its other writers wait meanwhile.
+    if (update.length > SLICE_ABOVE_BYTES) {
+      const waiting = this.name.endsWith('/table') ? [...this.connections].filter((c) => c !== connection && !c.applying) : [];
+      for (const c of waiting) c.applying = true;
       return applyInSlices(this.slicer, connection, update, {
         doc: this.doc,
         gone: () => this.destroyed,
         refused: () => this.refused(connection, update),
-        flush: () => void this.scheduleFlush(),
-        settled: () => this.resyncIfMissing(),
+        flush: () => this.scheduleFlush(),
+        settled: () => {
+          for (const c of waiting) {
+            c.applying = false;
+            c.applied?.();
+          }
+          this.resyncIfMissing();
+        },
         malformed: (reason) => {
           callHooks(this.hooks, 'onBadClient', { documentName: this.name, identity: connection.identity, code: CloseCode.policyViolation, reason });
           connection.close(CloseCode.policyViolation, reason);

@@ -3,6 +3,8 @@ export interface BudgetConsumer {
   readonly closed: boolean;
   /** Bytes accepted for sending and not yet written to the network. */
   readonly bufferedAmount: number;
+  /** Of those, the bytes of frames it holds through `MemoryBudget.hold` (counted there, once however many share them). */
+  readonly heldBytes?: number;
   /** Closes it as too slow (4508, with `reason`), freeing its buffer. */
   closeAsSlow(reason: string): void;
 }
@@ -32,8 +34,10 @@ export class MemoryBudget {
   private documentTotal = 0;
   /** Sum of the consumers' buffers, measured once per event-loop turn and kept current within it. */
   private buffered: number | null = null;
-  /** Bytes held by `hold`. */
+  /** Bytes of the frames held by `hold`, each counted once. */
   private pending = 0;
+  /** How many holders each held frame has (a frame shared by many readers is one buffer). */
+  private readonly held = new Map<Uint8Array, number>();
   /** Consumers not closed, counted with `buffered`. */
   private open = 0;
 
@@ -86,11 +90,12 @@ export class MemoryBudget {
   }
 
   /**
-   * Whether `bytes` more may be queued towards `consumer`. Over the budget, closes the slowest
-   * consumers over their share until it fits; false when it still does not and `consumer` itself
-   * would go over its share (the caller closes it).
+   * Whether `frame` may be queued towards `consumer`. Over the budget, closes the slowest consumers
+   * over their share until it fits; false when it still does not and `consumer` itself would go over
+   * its share (the caller closes it). A frame already held (shared with other readers) adds nothing.
    */
-  admit(consumer: BudgetConsumer, bytes: number): boolean {
+  admit(consumer: BudgetConsumer, frame: Uint8Array): boolean {
+    const bytes = this.held.has(frame) ? 0 : frame.length;
     const used = this.documentTotal + this.bufferedBytes();
     if (used + bytes <= this.limitBytes) return this.charge(bytes);
     const share = this.share();
@@ -102,17 +107,29 @@ export class MemoryBudget {
       this.buffered! -= c.bufferedAmount;
       c.closeAsSlow(`the server is at its memory budget and this connection was among the slowest readers (${mb(c.bufferedAmount)} MB waiting)`);
     }
-    if (excess <= 0 || consumer.bufferedAmount + bytes <= share) return this.charge(bytes);
+    if (excess <= 0 || consumer.bufferedAmount + frame.length <= share) return this.charge(bytes);
     return false;
   }
 
-  /** Bytes queued inside the server for a consumer (not yet handed to its socket); `release` them once handed over or dropped. */
-  hold(bytes: number): void {
-    this.pending += bytes;
+  /**
+   * A frame queued inside the server for a consumer (not yet handed to its socket); `release` it once
+   * handed over or dropped. A frame held by several consumers counts once.
+   */
+  hold(frame: Uint8Array): void {
+    const holders = this.held.get(frame) ?? 0;
+    if (holders === 0) this.pending += frame.length;
+    this.held.set(frame, holders + 1);
   }
 
-  release(bytes: number): void {
-    this.pending -= bytes;
+  release(frame: Uint8Array): void {
+    const holders = this.held.get(frame);
+    if (holders === undefined) return;
+    if (holders > 1) {
+      this.held.set(frame, holders - 1);
+      return;
+    }
+    this.held.delete(frame);
+    this.pending -= frame.length;
   }
 
   /** Marks a closed consumer: its buffer counts until its socket is gone, or CLOSING_MS at most. */
@@ -132,7 +149,7 @@ export class MemoryBudget {
       let sum = this.pending;
       let open = 0;
       for (const c of this.consumers) {
-        sum += c.bufferedAmount;
+        sum += c.bufferedAmount - (c.heldBytes ?? 0);
         if (!c.closed) open++;
       }
       this.buffered = sum;

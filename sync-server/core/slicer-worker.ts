@@ -1,18 +1,17 @@
 /**
  * The slicing thread (see UpdateSlicer): reads a client's large update, which checks that it is well
- * formed, and cuts it into slices, so that neither costs the thread that serves the sockets.
+ * formed, and cuts it into slices; encodes a document's whole state for newcomers; so that none of it
+ * costs the thread that serves the sockets.
  */
 import { parentPort } from 'node:worker_threads';
-import * as Y from 'yjs';
-import { sliceUpdate } from './slice-update';
-import type { SliceReply, SliceRequest } from './update-slicer';
+import { answer, type SliceReply, type SliceRequest } from './update-slicer';
 
 const port = parentPort!;
-port.on('message', ({ id, update, maxStructs }: SliceRequest) => {
+port.on('message', (request: SliceRequest) => {
   try {
-    const slices = sliceUpdate(Y.decodeUpdate(update), maxStructs);
-    port.postMessage({ id, ok: true, slices } satisfies SliceReply, slices.map((s) => s.buffer as ArrayBuffer));
+    const parts = answer(request);
+    port.postMessage({ id: request.id, ok: true, parts } satisfies SliceReply, parts.map((s) => s.buffer as ArrayBuffer));
   } catch (error) {
-    port.postMessage({ id, ok: false, message: error instanceof Error ? error.message : String(error) } satisfies SliceReply);
+    port.postMessage({ id: request.id, ok: false, message: error instanceof Error ? error.message : String(error) } satisfies SliceReply);
   }
 });

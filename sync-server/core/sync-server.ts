@@ -94,23 +94,27 @@ export class SyncServer {
   }
 
   /**
-   * Takes a client's socket (of either protocol) into account: counted against its address's limit, and
-   * its send buffer in the memory budget, where it is closed through `close` (4508) when among the
-   * slowest. Returns the function to call once the socket is gone, or the reason it is refused (4429).
+   * Takes a client's socket (of either protocol) into account: counted against its address's limit,
+   * and its send buffer in the memory budget, where it is closed (4508) when among the slowest. Returns
+   * the socket to write to (it hands large frames over as the client reads them; set its
+   * `closeConnection` once the connection is open) and the function to call once the socket is gone,
+   * or the reason it is refused (4429).
    */
-  acceptSocket(socket: ConnectionSocket, close: (code: number, reason: string) => void): (() => void) | string {
+  acceptSocket(socket: ConnectionSocket): { socket: SocketConsumer; release: () => void } | string {
     const holder = {};
     const address = socket.remoteAddress;
     const { maxConnectionsPerAddress } = this.options.limits;
     if (address !== undefined && !this.perAddress.add(holder, address)) {
       return `too many connections from ${address} (${maxConnectionsPerAddress} open); close some windows, or ask the host to raise maxConnectionsPerAddress`;
     }
-    const consumer = new SocketConsumer(socket, close, this.budget);
+    const consumer = new SocketConsumer(socket, this.budget);
     this.budget.add(consumer);
-    return () => {
+    const release = (): void => {
       this.perAddress.remove(holder);
+      consumer.end();
       this.budget.remove(consumer);
     };
+    return { socket: consumer, release };
   }
 
   /** Counts an authenticated connection (a document's, or a room) against its invitation's limit; throws AuthRefusal (4429) over it. */
@@ -330,8 +334,8 @@ export class SyncServer {
         { maxIds: limits.maxAwarenessIdsPerConnection, maxStateBytes: limits.maxAwarenessStateBytes },
         this.slicer,
       );
-      // A single stored row is the document's whole state: the first sync of an empty client is answered with it as stored.
-      if (rows.length === 1 && !held.length) hosted.setFullState(rows[0]!);
+      // The stored rows are the document's whole state: the first sync of an empty client is answered with them as stored.
+      hosted.setFullState(rows);
     } catch (error) {
       subscription?.unsubscribe();
       throw error;

@@ -1,22 +1,24 @@
 import type { Worker } from 'node:worker_threads';
 import * as Y from 'yjs';
 import type { Logger } from 'pino';
+import { snapshotOf } from '../storage/sqlite/snapshot-of';
 import { sliceUpdate } from './slice-update';
 import { spawnWorker } from './spawn-worker';
 
-/** A request to the slicing thread. */
-export interface SliceRequest {
-  id: number;
-  update: Uint8Array;
-  maxStructs: number;
+/** A request to the slicing thread: slice a client's update, or make one update of a document's updates. */
+export type SliceRequest = { id: number; op: 'slice'; update: Uint8Array; maxStructs: number } | { id: number; op: 'snapshot'; updates: Uint8Array[] };
+/** Its answer: the slices (the snapshot alone), or why the update could not be read. */
+export type SliceReply = { id: number; ok: true; parts: Uint8Array[] } | { id: number; ok: false; message: string };
+
+/** What a request asks, done on whichever thread runs it. */
+export function answer(request: SliceRequest): Uint8Array[] {
+  return request.op === 'slice' ? sliceUpdate(Y.decodeUpdate(request.update), request.maxStructs) : [snapshotOf(request.updates)];
 }
-/** Its answer: the slices, or why the update could not be read. */
-export type SliceReply = { id: number; ok: true; slices: Uint8Array[] } | { id: number; ok: false; message: string };
 
 /**
- * Reads and slices clients' large updates on a thread of their own (slicer-worker.ts), started at the
- * first; a malformed update rejects with what is wrong. Where the thread cannot run, the work is done
- * here, on the calling thread, as before.
+ * Reads and slices clients' large updates, and encodes the whole state of documents for newcomers, on
+ * a thread of their own (slicer-worker.ts), started at the first; a malformed update rejects with what
+ * is wrong. Where the thread cannot run, the work is done here, on the calling thread, as before.
  */
 export class UpdateSlicer {
   private worker: Worker | null = null;
@@ -28,9 +30,18 @@ export class UpdateSlicer {
 
   /** Reads `update` (throwing if malformed) and cuts it into slices of at most `maxStructs` structs. */
   slice(update: Uint8Array, maxStructs: number): Promise<Uint8Array[]> {
+    return this.request({ id: this.nextId++, op: 'slice', update, maxStructs });
+  }
+
+  /** One update holding what `updates` hold, deleted content dropped (as a store's snapshot). */
+  async snapshot(updates: Uint8Array[]): Promise<Uint8Array> {
+    const [whole] = await this.request({ id: this.nextId++, op: 'snapshot', updates });
+    return whole!;
+  }
+
+  private request(request: SliceRequest): Promise<Uint8Array[]> {
     const worker = this.start();
-    if (!worker) return Promise.resolve().then(() => sliceUpdate(Y.decodeUpdate(update), maxStructs));
-    const request: SliceRequest = { id: this.nextId++, update, maxStructs };
+    if (!worker) return Promise.resolve().then(() => answer(request));
     return new Promise((resolve, reject) => {
       this.waiting.set(request.id, { request, resolve, reject });
       worker.postMessage(request);
@@ -53,7 +64,7 @@ export class UpdateSlicer {
       worker.on('message', (reply: SliceReply) => {
         const waiter = this.waiting.get(reply.id);
         this.waiting.delete(reply.id);
-        if (reply.ok) waiter?.resolve(reply.slices);
+        if (reply.ok) waiter?.resolve(reply.parts);
         else waiter?.reject(new Error(reply.message));
       });
       worker.on('error', (error) => this.stopped(worker, error));
@@ -68,14 +79,14 @@ export class UpdateSlicer {
   /** The thread is gone: what it had not answered, and every large update from now on, is sliced here. */
   private stopped(worker: Worker | null, error: unknown): void {
     if (worker && this.worker !== worker) return;
-    if (!this.failed) this.logger.warn({ err: error }, 'the slicing thread stopped; large updates are read on the serving thread');
+    if (!this.failed) this.logger.warn({ err: error }, 'the slicing thread stopped; large updates are read, and full states encoded, on the serving thread');
     this.worker = null;
     this.failed = true;
     const waiting = [...this.waiting.values()];
     this.waiting.clear();
     for (const { request, resolve, reject } of waiting) {
       try {
-        resolve(sliceUpdate(Y.decodeUpdate(request.update), request.maxStructs));
+        resolve(answer(request));
       } catch (sliceError) {
         reject(sliceError as Error);
       }

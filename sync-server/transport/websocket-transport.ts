@@ -46,26 +46,27 @@ export function attachWebsocket(http: Server, core: SyncServer, maxFrameBytes: n
     const url = parseUrl(req.url);
     if (!url) return ws.close(CloseCode.notFound, 'malformed request URL');
     // The frames of one turn to one client leave in one write (one writev) rather than one each.
-    const raw = (ws as unknown as { _socket?: Socket })._socket;
-    const socket: ConnectionSocket = {
-      send: (frame) => ws.send(frame),
+    const tcp = (ws as unknown as { _socket?: Socket })._socket;
+    const raw: ConnectionSocket = {
+      send: (frame, written) => ws.send(frame, written),
+      sendFragment: (part, fin, written) => ws.send(part, { fin }, written),
       get bufferedAmount() {
         return ws.bufferedAmount;
       },
       close: (code, reason) => ws.close(code, reason),
       terminate: () => ws.terminate(),
       remoteAddress: req.socket.remoteAddress,
-      cork: () => raw?.cork(),
-      uncork: () => raw?.uncork(),
+      cork: () => tcp?.cork(),
+      uncork: () => tcp?.uncork(),
     };
     const name = decodePath(url.pathname);
     if (name === null) return ws.close(CloseCode.notFound, 'malformed percent-escape in the document path');
-    let connection: Endpoint | null = null;
     // Counted per address and in the memory budget once per socket, whichever protocol it speaks.
-    const release = core.acceptSocket(socket, (code, reason) => connection?.close(code, reason));
-    if (typeof release === 'string') return ws.close(CloseCode.tooManyConnections, release);
-    ws.on('close', release);
-    const endpoint = (connection = open(socket, name, tokenOf(req, url)));
+    const accepted = core.acceptSocket(raw);
+    if (typeof accepted === 'string') return ws.close(CloseCode.tooManyConnections, accepted);
+    ws.on('close', accepted.release);
+    const endpoint = open(accepted.socket, name, tokenOf(req, url));
+    accepted.socket.closeConnection = (code, reason) => endpoint.close(code, reason);
     alive.add(ws);
     ws.on('pong', () => alive.add(ws));
     ws.on('message', (data: Buffer, isBinary: boolean) => {

@@ -6,6 +6,16 @@ import { syncStep1Frame, updateFrame } from '../../shared/protocol/messages';
 import { echoProbe, quantile, type EchoProbe } from '../../testing/echo-probe';
 import { connectClient, makeDataDir, rawSocket, startTestServer, waitFor } from './harness';
 import { serve } from '../../testing/penholder-cli';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import pino from 'pino';
+import { cofac, sampleNegotiation } from '../model/fixture';
+import { setStatus } from '../../shared/model/facilitator-commands';
+import { Negotiation } from '../../shared/model/negotiation';
+import { flatText } from '../../shared/text/rich-text';
+import { textRuns } from '../../shared/text/y-rich-text';
+import { editStoredTable, inviteDelegation, openDataDir, startServer } from '../../sync-server';
 
 /** A raw socket that only counts what it is sent (a heavy neighbour does not need to read it). */
 function counting(url: string): Promise<{ ws: WebSocket; received: () => number }> {
@@ -116,6 +126,57 @@ describe('a large update, applied in slices', () => {
       for (const c of [sender, other, newcomer]) c.destroy();
     } finally {
       await t.server.close();
+    }
+  });
+});
+
+describe('a co-facilitator\'s large change to the table', () => {
+  it('is checked by the rules whole, then applied in slices: an allowed one reaches everyone, a forbidden one nobody', { timeout: 120_000 }, async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'penholder-large-table-'));
+    const data = openDataDir(dir);
+    const { negotiation } = sampleNegotiation();
+    setStatus(negotiation, cofac, 'p1', { state: 'agreed' });
+    await data.store.appendUpdate('sample/table', Y.encodeStateAsUpdate(negotiation.table.doc));
+    const context = { invitations: data.invitations, serverUrl: null, editTable: <T>(id: string, edit: (n: Negotiation) => T) => editStoredTable(data.store, id, edit) };
+    const tokens = {
+      cofac: (await inviteDelegation(context, { negotiationId: 'sample', delegationName: null, role: 'cofacilitator', expiresAt: null })).token,
+      mexico: (await inviteDelegation(context, { negotiationId: 'sample', delegationName: 'Mexico', role: 'delegation', expiresAt: null })).token,
+    };
+    const server = await startServer({ dataDir: dir, port: 0, logger: pino({ level: 'silent' }) });
+    const writer = connectClient(server.wsUrl, 'sample/table', tokens.cofac);
+    const reader = connectClient(server.wsUrl, 'sample/table', tokens.mexico);
+    try {
+      await Promise.all([writer.synced, reader.synced]);
+      const table = new Negotiation('sample', writer.doc).table;
+      /** 3,000 insertions of 100 characters at the start of a paragraph: 300 KB of as many items, in one update. */
+      const flood = (id: string) => {
+        const text = textRuns(table.textFragment(id))[0]!.text;
+        writer.doc.transact(() => {
+          for (let i = 0; i < 3_000; i++) text.insert(0, `${String(i).padStart(5, '0')} ${'w'.repeat(94)}`);
+        });
+      };
+      const sent: number[] = [];
+      writer.doc.on('update', (u: Uint8Array) => sent.push(u.length));
+      flood('p2');
+      expect(sent.at(-1)).toBeGreaterThan(256 * 1024);
+      const seen = () => flatText(new Negotiation('sample', reader.doc).table.paragraph('p2')!.text);
+      await waitFor(() => seen().endsWith('Reaffirming the commitment to end trafficking in persons,') && seen().length > 300_000, 'the large change to reach the other reader', 60_000);
+      expect(seen().startsWith(`02999 ${'w'.repeat(94)}`)).toBe(true);
+
+      flood('p1');
+      await waitFor(() => writer.denied.length > 0, 'the forbidden change to be refused', 60_000);
+      expect(writer.denied[0]).toMatch(/paragraph p1 is agreed/);
+      // The reader was served on; nothing of the refused change reached it or the store.
+      const stored = new Negotiation('sample');
+      for (const row of await data.store.loadUpdates!('sample/table')) Y.applyUpdate(stored.table.doc, row);
+      expect(flatText(stored.table.paragraph('p1')!.text)).toBe('Recalling its resolution 64/293 of 30 July 2010,');
+      expect(flatText(stored.table.paragraph('p2')!.text).length).toBeGreaterThan(300_000);
+      expect(flatText(new Negotiation('sample', reader.doc).table.paragraph('p1')!.text)).toBe('Recalling its resolution 64/293 of 30 July 2010,');
+    } finally {
+      writer.destroy();
+      reader.destroy();
+      await server.close();
+      await data.close();
     }
   });
 });

@@ -5,6 +5,7 @@ import * as Y from 'yjs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { startProcess, type StartedProcess } from '../../testing/processes';
 import { connectClient, makeDataDir, waitFor, type TestClient } from './harness';
+import { syncStep1Frame } from '../../shared/protocol/messages';
 import { nonReader, wholeDocumentRequest } from './hostile-raw-client';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -69,6 +70,51 @@ describe('slow readers against the memory budget (penholder serve in its own pro
     expect(grew).toBeLessThan((BUDGET_MB + 200) * 2 ** 20);
     expect(server.output()).toMatch(/memory budget/);
     expect(writer.closes).toEqual([]);
+    expect(reader.closes).toEqual([]);
+  });
+
+  it(`holds one copy of a 4 MB document for ${READERS} newcomers that ask for all of it and do not read`, { timeout: 120_000 }, async () => {
+    await server?.stop();
+    const made = await makeDataDir();
+    const name = `${made.negotiationId}/delegation/mexico`;
+    const big = new Y.Doc();
+    big.getText('notes').insert(0, randomBytes(3 * 2 ** 20).toString('base64'));
+    const whole = Y.encodeStateAsUpdate(big);
+    await made.data.store.appendUpdate(name, whole);
+    const observer = await made.invite('observer', 'Holy See');
+    await made.data.close();
+    server = await startProcess(process.execPath, ['bin/penholder.mjs', 'serve', '--data', made.dir, '--port', '0', '--memory-budget-mb', String(BUDGET_MB)], {
+      cwd: ROOT,
+      ready: /listening on http:\/\/127\.0\.0\.1:(\d+)/,
+    });
+    const port = Number(server.ready[1]);
+    const reader = connectClient(`ws://127.0.0.1:${port}`, name, observer);
+    clients.push(reader);
+    await reader.synced;
+    const baseline = server.rss()!;
+
+    // Newcomers holding nothing (an empty state vector): each is answered with the same frames.
+    const newcomers = Array.from({ length: READERS }, () => nonReader(port, `/${name}?token=${observer}`, [syncStep1Frame(Y.encodeStateVector(new Y.Doc()))]));
+    sockets.push(...newcomers);
+    let peak = baseline;
+    const connected = () => {
+      peak = Math.max(peak, server!.rss() ?? 0);
+      return (server!.output().match(/"msg":"connected"/g) ?? []).length;
+    };
+    await waitFor(() => connected() >= READERS + 1, 'every newcomer to be answered', 60_000);
+    // Then they read: each gets the whole document (sent a fragment at a time as it drains).
+    const received = newcomers.map((socket) => {
+      let bytes = 0;
+      socket.on('data', (chunk: Buffer) => (bytes += chunk.length));
+      socket.resume();
+      return () => bytes;
+    });
+    await waitFor(() => received.every((bytes) => bytes() > whole.length) && connected() > 0, 'every newcomer to receive the whole document', 60_000);
+    const grew = peak - baseline;
+    console.log(`RSS grew by ${Math.round(grew / 2 ** 20)} MB at most over ${Math.round(baseline / 2 ** 20)} MB while ${READERS} newcomers held the answer (${READERS * Math.round(whole.length / 2 ** 20)} MB if each had a copy)`);
+    // Shared, the answers stay far within the budget: nobody is closed as slow.
+    expect(server.output()).not.toMatch(/"code":4508/);
+    expect(grew).toBeLessThan((READERS * whole.length) / 2);
     expect(reader.closes).toEqual([]);
   });
 });

@@ -1,0 +1,73 @@
+import pino from 'pino';
+import { afterAll, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { decodeClientMessage } from '../../shared/protocol/messages';
+import { FullState, UpdateSlicer } from '../../sync-server';
+import { waitFor } from './harness';
+
+/** What a client holding nothing makes of the frames: the updates since, then the whole (a sync step 2). */
+function received(frames: Uint8Array[]): Y.Doc {
+  const doc = new Y.Doc();
+  for (const f of frames) {
+    const message = decodeClientMessage(f);
+    if (message.type !== 'update') throw new Error(`unexpected ${message.type}`);
+    Y.applyUpdate(doc, message.update);
+  }
+  return doc;
+}
+
+describe('the full state a newcomer gets', () => {
+  const slicer = new UpdateSlicer(pino({ level: 'silent' }));
+  afterAll(() => slicer.close());
+
+  it('is the document at every moment, encoded again off the serving thread once the updates since weigh a quarter of it', async () => {
+    const doc = new Y.Doc();
+    const notes = doc.getMap<string>('notes');
+    doc.transact(() => {
+      for (let i = 0; i < 5_000; i++) notes.set(`n${i}`, `a note of some thirty characters ${i}`);
+    });
+    const encoded: number[] = [];
+    const state = new FullState(doc, (updates) => {
+      encoded.push(updates.length);
+      return slicer.snapshot(updates);
+    });
+    state.set([Y.encodeStateAsUpdate(doc)]);
+    doc.on('update', (u: Uint8Array) => state.changed(u));
+    const first = state.frames();
+    expect(first).toHaveLength(1);
+    // Every newcomer gets the same buffer: a room of readers holds one copy.
+    expect(state.frames()[0]).toBe(first[0]);
+
+    // Edits, deletions among them, until the updates since outweigh a quarter of the whole.
+    let n = 0;
+    while (encoded.length === 0) {
+      doc.transact(() => {
+        for (let i = 0; i < 50; i++) notes.set(`n${(n * 7) % 5_000}`, `rewritten ${n++}`);
+        notes.delete(`n${n % 5_000}`);
+      });
+      // Meanwhile the old whole and the updates since still make the document.
+      expect(received(state.frames()).getMap('notes').toJSON()).toEqual(notes.toJSON());
+    }
+    // Edits made while the thread encodes are kept after the new whole.
+    notes.set('while encoding', 'kept');
+    await waitFor(() => state.frames().length === 2, 'the whole to be encoded again, with the one edit made meanwhile after it', 30_000);
+    const again = received(state.frames());
+    expect(again.getMap('notes').toJSON()).toEqual(notes.toJSON());
+    expect(again.getMap('notes').get('while encoding')).toBe('kept');
+    // The deleted content is dropped, as when the document itself is encoded.
+    expect(state.frames().at(-1)!.length).toBeLessThan(Y.encodeStateAsUpdate(doc).length + 64);
+  });
+
+  it('answers with the stored rows as they are, a snapshot and the updates since', () => {
+    const doc = new Y.Doc();
+    const rows: Uint8Array[] = [];
+    doc.on('update', (u: Uint8Array) => rows.push(u));
+    for (let i = 0; i < 10; i++) doc.getArray<number>('list').push([i]);
+    const loaded = new Y.Doc();
+    for (const row of rows) Y.applyUpdate(loaded, row);
+    const state = new FullState(loaded, (updates) => slicer.snapshot(updates));
+    state.set(rows);
+    expect(state.frames()).toHaveLength(10);
+    expect(received(state.frames()).getArray('list').toArray()).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
+  });
+});
