@@ -32,6 +32,8 @@ export class HostedDocument {
   /** Awareness client ids announced by another node's clients (by node): this node's clients may not take them. */
   private readonly remoteOwners = new Map<number, string>();
   private pendingUpdates: Uint8Array[] = [];
+  /** The invitations whose writes `pendingUpdates` hold (a store may refuse a revoked one's in its commit). */
+  private pendingWriters = new Set<string>();
   /** Updates from other nodes, already durable: only sent to this node's clients. */
   private remoteUpdates: Uint8Array[] = [];
   /** Awareness client ids this node's clients changed, to tell the other nodes. */
@@ -73,6 +75,7 @@ export class HostedDocument {
       }
       this.pendingUpdates.push(update);
       const identity = origin === SERVER_ORIGIN ? null : ((origin as ClientConnection).identity ?? null);
+      if (identity) this.pendingWriters.add(identity.invitationId);
       callHooks(this.hooks, 'onChange', { documentName: name, update, identity });
       this.scheduleFlush();
     });
@@ -314,6 +317,8 @@ export class HostedDocument {
     for (const connection of this.connections) queued.set(connection, connection.outbox.splice(0));
     try {
       const updates = this.pendingUpdates.splice(0);
+      const writers = [...this.pendingWriters];
+      this.pendingWriters.clear();
       const extra: Uint8Array[] = [];
       // Many small updates leave as one; the slices of a large one are not merged back (that would cost
       // the thread what slicing saved), they are stored and sent as they are.
@@ -321,7 +326,7 @@ export class HostedDocument {
       if (updates.length > 0) {
         const stored = merge(updates);
         const started = performance.now();
-        await Promise.all(stored.map((u) => this.store.appendUpdate(this.name, u)));
+        await Promise.all(stored.map((u) => this.store.appendUpdate(this.name, u, writers)));
         const bytes = stored.reduce((sum, u) => sum + u.length, 0);
         callHooks(this.hooks, 'onStoreDocument', { documentName: this.name, bytes, durationMs: performance.now() - started });
         for (const u of stored) this.fanout?.publishUpdate(u);

@@ -15,8 +15,12 @@ export interface DocumentStore {
   turn?(): void;
   /** Optional: the bytes each document holds in the store (snapshot and log), for storage quotas. */
   storedBytes?(names: string[]): Promise<number[]>;
-  /** Appends an update; resolves only once it is durable, so that callers may acknowledge it. */
-  appendUpdate(name: string, update: Uint8Array): Promise<void>;
+  /**
+   * Appends an update; resolves only once it is durable, so that callers may acknowledge it. `writers`
+   * are the invitations whose writes it holds: a store whose revocations are not read synchronously
+   * (PostgreSQL) refuses it, in the same commit, when one of them is revoked (then nothing is stored).
+   */
+  appendUpdate(name: string, update: Uint8Array, writers?: readonly string[]): Promise<void>;
   /** Replaces the document's log by one merged update; an update appended concurrently is never lost. */
   compact(name: string): Promise<void>;
   /** Releases the store; no call may follow. */

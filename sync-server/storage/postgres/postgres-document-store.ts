@@ -20,10 +20,29 @@ const COMPACT_LOCK = 0x70686370; // 'phcp'
  * during compaction, even one with a lower id committed late, is kept.
  */
 export class PostgresDocumentStore implements DocumentStore {
-  // One statement per group, so one round trip and one commit: the rows of a group become visible together.
+  /**
+   * One statement per group, so one round trip and one commit: the rows of a group become visible
+   * together. It locks the invitations of the group's writers (FOR SHARE) and leaves out the rows of any
+   * revoked: a revocation committed before it is seen, and one issued meanwhile waits for its commit, so
+   * that no write is stored after its writer's revocation (the servers poll revocations, a few ms late).
+   */
   private readonly groups = new GroupCommit(async (group) => {
-    await this.pool.query('INSERT INTO penholder_updates (doc, data) SELECT * FROM unnest($1::text[], $2::bytea[])', [group.map((a) => a.name), group.map((a) => bytes(a.update))]);
+    const pairs = group.flatMap((a, i) => (this.writers.get(a.update) ?? []).map((id) => [i + 1, id] as const));
+    const { rows } = await this.pool.query<{ n: string }>(
+      `WITH writers AS (SELECT id, revoked_at FROM penholder_invitations WHERE id = ANY($4::text[]) FOR SHARE),
+       refused AS (SELECT DISTINCT w.n FROM unnest($3::bigint[], $4::text[]) AS w(n, id) JOIN writers USING (id) WHERE writers.revoked_at IS NOT NULL),
+       stored AS (
+         INSERT INTO penholder_updates (doc, data)
+         SELECT b.doc, b.data FROM unnest($1::text[], $2::bytea[]) WITH ORDINALITY AS b(doc, data, n) WHERE b.n NOT IN (SELECT n FROM refused) ORDER BY b.n
+       )
+       SELECT n FROM refused`,
+      [group.map((a) => a.name), group.map((a) => bytes(a.update)), pairs.map(([n]) => n), pairs.map(([, id]) => id)],
+    );
+    for (const r of rows) this.refused.add(group[Number(r.n) - 1]!.update);
   });
+  /** The invitations whose writes each appended update holds, and the updates left out for a revoked one. */
+  private readonly writers = new WeakMap<Uint8Array, readonly string[]>();
+  private readonly refused = new WeakSet<Uint8Array>();
 
   constructor(private readonly pool: Pool) {}
 
@@ -59,8 +78,10 @@ export class PostgresDocumentStore implements DocumentStore {
     this.groups.schedule();
   }
 
-  appendUpdate(name: string, update: Uint8Array): Promise<void> {
-    return this.groups.append(name, update);
+  async appendUpdate(name: string, update: Uint8Array, writers: readonly string[] = []): Promise<void> {
+    if (writers.length > 0) this.writers.set(update, writers);
+    await this.groups.append(name, update);
+    if (this.refused.has(update)) throw new Error(`a write to ${name} was made by an invitation revoked before it could be stored; it was not stored`);
   }
 
   /** Groups committed and the appends they held (for tests and operations). */
