@@ -1,8 +1,11 @@
 import { decisionLog } from '../../shared/model/decision-log';
 import { currentLabels } from '../../shared/model/queries';
 import { verifyRecord } from '../../shared/model/record-check';
-import { useT, type Translate } from '../i18n/translate';
+import { useContext } from 'react';
+import { I18nContext, type Translate } from '../i18n/translate';
 import { useNegotiation } from '../store/connection-context';
+import { decisionDetail, problemWords } from './decision-detail';
+import { formatDateTime } from './format';
 
 /** A log author in the interface language: the server names co-facilitators "co-facilitator (Ireland)". */
 export function authorWords(author: string, t: Translate): string {
@@ -15,14 +18,16 @@ export function authorWords(author: string, t: Translate): string {
  * Read-only: the log is written only by the commands that decide.
  */
 export function DecisionLogView() {
-  const t = useT();
+  const { t, language } = useContext(I18nContext);
   const { entries, check } = useNegotiation((n) => {
     const labels = currentLabels(n);
+    const labelOf = (id: string) => labels.get(id) ?? id;
+    const context = { t, language, labelOf, nameOf: (id: string) => n.table.delegation(id)?.name ?? id };
     return {
       check: verifyRecord(n),
-      entries: decisionLog(n.table).map((e) => ({ ...e, where: e.paragraph ? (labels.get(e.paragraph) ?? e.paragraph) : e.proposal })),
+      entries: decisionLog(n.table).map((e) => ({ ...e, where: e.paragraph ? labelOf(e.paragraph) : e.proposal, words: decisionDetail(e, context) })),
     };
-  });
+  }, [t, language]);
   return (
     <section className="decision-log" aria-label={t('log.region')}>
       <p>{t('log.intro')}</p>
@@ -32,7 +37,7 @@ export function DecisionLogView() {
         </p>
       ) : (
         <p className="banner warn" role="alert">
-          {t('log.broken', { problems: check.problems.map((p) => p.message).join('; ') })}
+          {t('log.broken', { problems: check.problems.map((p) => problemWords(p, t)).join('; ') })}
         </p>
       )}
       {entries.length === 0 ? (
@@ -52,12 +57,12 @@ export function DecisionLogView() {
             {entries.map((e) => (
               <tr key={e.hash} data-kind={e.kind}>
                 <td>
-                  <time dateTime={e.at}>{e.at.slice(0, 16).replace('T', ' ')}</time>
+                  <time dateTime={e.at}>{formatDateTime(e.at, language)}</time>
                 </td>
                 <td>{authorWords(e.author, t)}</td>
                 <td>{t(`log.kind.${e.kind}`)}</td>
                 <td>{e.where}</td>
-                <td>{e.detail}</td>
+                <td>{e.words}</td>
               </tr>
             ))}
           </tbody>

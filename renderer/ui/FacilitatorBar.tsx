@@ -15,7 +15,6 @@ export function FacilitatorBar() {
   const { negotiation, actor } = useConnection();
   const [note, setNote] = useState('');
   const { revisions, silence, anonymous } = useNegotiation((n) => ({ revisions: n.table.revisions(), silence: n.table.silence(), anonymous: isNonAttributed(n.table) }));
-  const next = revisions.length === 0 ? t('fac.zeroDraft') : `Rev.${revisions.length}`;
   const latest = revisions[revisions.length - 1];
   return (
     <section className="facilitator-bar" aria-labelledby="fac-h">
@@ -35,7 +34,7 @@ export function FacilitatorBar() {
           {t('fac.note')}
           <input value={note} onChange={(e) => setNote(e.target.value)} />
         </label>
-        <button type="submit">{t('fac.issue', { name: next })}</button>
+        <button type="submit">{revisions.length === 0 ? t('fac.issueZeroDraft') : t('fac.issue', { name: `Rev.${revisions.length}` })}</button>
       </form>
       {silence.state === 'open' ? (
         <div>

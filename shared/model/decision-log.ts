@@ -146,10 +146,30 @@ export function appendDecision(table: TableDocument, actor: Actor, fields: LogFi
   return entry;
 }
 
-/** A break in the log, by entry (index from 0 in the stored order), in words. */
+/** What kind of break a problem is; its `values` name the entries, revisions and paragraphs involved. */
+export type LogProblemKind = 'altered' | 'repeated' | 'gap' | 'reordered' | 'revision-altered' | 'revision-unlogged' | 'change-unlogged';
+
+/** A break in the log, by entry (index from 0 in the stored order): its kind and values, and in (English) words. */
 export interface LogProblem {
   index: number | null;
+  kind: LogProblemKind;
+  values: Record<string, string | number>;
   message: string;
+}
+
+const PROBLEM_WORDS: Record<LogProblemKind, (v: Record<string, string | number>) => string> = {
+  altered: (v) => `entry ${v.entry} does not match its hash: it was changed after it was written`,
+  repeated: (v) => `entry ${v.entry} repeats entry ${v.other}`,
+  gap: (v) => `entry ${v.entry} follows an entry that is no longer in the log (${v.link}…): entries were removed or changed`,
+  reordered: (v) => `entry ${v.entry} follows entry ${v.other}, which comes after it: entries were reordered`,
+  'revision-altered': (v) => `the log records ${v.name} (revision ${v.revision}), but the table holds no such text: it was changed or removed afterwards`,
+  'revision-unlogged': (v) => `${v.name} was issued after the log began but is not in it as issued`,
+  'change-unlogged': (v) => `${v.label} ${v.change} between ${v.from} and ${v.to} with no decision in the log`,
+};
+
+/** A problem of the given kind, with its message in words. */
+export function logProblem(index: number | null, kind: LogProblemKind, values: Record<string, string | number>): LogProblem {
+  return { index, kind, values, message: PROBLEM_WORDS[kind](values) };
 }
 
 /** The outcome of checking the chain. */
@@ -179,14 +199,14 @@ export function verifyLog(table: TableDocument): LogCheck {
   const entries: LogEntry[] = [];
   stored.forEach((e, index) => {
     if (!isSoundEntry(e)) {
-      problems.push({ index, message: `entry ${index + 1} does not match its hash: it was changed after it was written` });
+      problems.push(logProblem(index, 'altered', { entry: index + 1 }));
       return;
     }
-    if (position.get(e.hash) !== index) problems.push({ index, message: `entry ${index + 1} repeats entry ${position.get(e.hash)! + 1}` });
+    if (position.get(e.hash) !== index) problems.push(logProblem(index, 'repeated', { entry: index + 1, other: position.get(e.hash)! + 1 }));
     for (const link of e.prev) {
       const at = position.get(link);
-      if (at === undefined) problems.push({ index, message: `entry ${index + 1} follows an entry that is no longer in the log (${link.slice(0, 12)}…): entries were removed or changed` });
-      else if (at >= index) problems.push({ index, message: `entry ${index + 1} follows entry ${at + 1}, which comes after it: entries were reordered` });
+      if (at === undefined) problems.push(logProblem(index, 'gap', { entry: index + 1, link: link.slice(0, 12) }));
+      else if (at >= index) problems.push(logProblem(index, 'reordered', { entry: index + 1, other: at + 1 }));
     }
     entries.push(e);
   });
@@ -196,11 +216,11 @@ export function verifyLog(table: TableDocument): LogCheck {
   const logged = new Set<string | null>();
   for (const e of entries.filter((x) => x.kind === 'revision')) {
     logged.add(e.digest);
-    if (!issued.has(e.digest ?? '')) problems.push({ index: stored.indexOf(e), message: `the log records ${e.detail} (revision ${e.revision}), but the table holds no such text: it was changed or removed afterwards` });
+    if (!issued.has(e.digest ?? '')) problems.push(logProblem(stored.indexOf(e), 'revision-altered', { name: e.detail, revision: e.revision ?? '?' }));
   }
   const began = entries[0]?.at;
   for (const r of revisions) {
-    if (began !== undefined && r.issuedAt >= began && !logged.has(revisionDigest(r))) problems.push({ index: null, message: `${r.name} was issued after the log began but is not in it as issued` });
+    if (began !== undefined && r.issuedAt >= began && !logged.has(revisionDigest(r))) problems.push(logProblem(null, 'revision-unlogged', { name: r.name }));
   }
   return { ok: problems.length === 0, entries: stored.length, heads: logHeads(entries), problems };
 }

@@ -1,4 +1,4 @@
-import { verifyLog, type LogCheck } from './decision-log';
+import { logProblem, verifyLog, type LogCheck } from './decision-log';
 import type { Negotiation } from './negotiation';
 import { compareRevisions } from './revision-commands';
 
@@ -15,7 +15,7 @@ export function verifyRecord(negotiation: Negotiation): LogCheck {
     for (const c of compareRevisions(negotiation, i - 1, i)) {
       if (!c.unlogged) continue;
       const label = c.after?.label ?? c.before?.label ?? c.id;
-      problems.push({ index: null, message: `${label} ${c.moved ? 'moved' : c.change} between ${revisions[i - 1]!.name} and ${revisions[i]!.name} with no decision in the log` });
+      problems.push(logProblem(null, 'change-unlogged', { label, change: c.moved ? 'moved' : c.change, from: revisions[i - 1]!.name, to: revisions[i]!.name }));
     }
   }
   return { ...check, ok: problems.length === 0, problems };

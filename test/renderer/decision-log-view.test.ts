@@ -5,6 +5,9 @@ import { bracket, replaceParagraphText, setStatus } from '../../shared/model/fac
 import { issueRevision } from '../../shared/model/revision-commands';
 import { CompareView } from '../../renderer/ui/CompareView';
 import { DecisionLogView } from '../../renderer/ui/DecisionLogView';
+import { decisionDetail, problemWords } from '../../renderer/ui/decision-detail';
+import { translator } from '../../renderer/i18n/translate';
+import { logProblem } from '../../shared/model/decision-log';
 import { as, sampleNegotiation } from '../model/fixture';
 import { render } from './render-view';
 
@@ -26,7 +29,7 @@ describe('the record in the app', () => {
     expect(html).toContain('Record verified: 4 decisions, every link intact, every revision as issued.');
     expect(html).toMatch(/<tr data-kind="edit">.*co-facilitator \(Qatar\).*edited.*OP1/);
     expect(html).toMatch(/<tr data-kind="bracket">.*co-facilitator \(Ireland\).*bracketed.*OP2.*victims/);
-    expect(html).toMatch(/<tr data-kind="status">.*PP1.*agreed/);
+    expect(html).toMatch(/<tr data-kind="status">.*PP1.*Agreed/);
   });
 
   it('says the record is broken, in French too, when an entry was removed', () => {
@@ -34,7 +37,7 @@ describe('the record in the app', () => {
     n.table.logArray.delete(1, 1);
     const html = render(n, as('mexico'), createElement(DecisionLogView), 'fr');
     expect(html).toContain('role="alert"');
-    expect(html).toContain('Le registre est rompu : entry 2 follows an entry that is no longer in the log');
+    expect(html).toContain('Le registre est rompu : l&#x27;entrée 2 suit une entrée qui n&#x27;est plus dans le registre');
     expect(html).toMatch(/cofacilitateur \(Ireland\).*mis entre crochets/);
   });
 
@@ -45,5 +48,24 @@ describe('the record in the app', () => {
     expect(html).toContain('co-facilitator (Ireland) (bracketed)');
     expect(html).not.toContain('no decision in the record');
     expect(render(decided(), as('mexico'), createElement(CompareView), 'fr')).toContain('cofacilitateur (Qatar) (modifié)');
+  });
+});
+
+describe('the record’s details in the interface language', () => {
+  const words = (detail: string, kind: Parameters<typeof decisionDetail>[0]['kind'], language: 'en' | 'fr') =>
+    decisionDetail({ kind, detail }, { t: translator(language), language, nameOf: (id) => ({ egypt: 'Egypt', 'european-union': 'European Union' })[id] ?? id, labelOf: (id) => (id === 'p3' ? 'OP1' : id) });
+
+  it('reads the states, delegations, paragraphs and dates back from what the commands wrote', () => {
+    expect(words('agreed ad ref, awaiting egypt, european-union until 2026-12-02T18:41:00.000Z', 'status', 'en')).toMatch(/^Ad ref, pending Egypt, European Union, until 0?2\/12\/2026/);
+    expect(words('agreed ad ref, awaiting egypt', 'status', 'fr')).toBe('Ad ref, en attente de Egypt');
+    expect(words('agreed', 'status', 'fr')).toBe('Agréé');
+    expect(words('reopened (was agreed)', 'reopen', 'en')).toBe('was Agreed');
+    expect(words('after p3', 'move', 'fr')).toBe('après OP1');
+    expect(words('passed: no objection', 'silence-close', 'fr')).toBe('Approbation tacite acquise — no objection');
+    expect(words('victims and survivors', 'bracket', 'en')).toBe('“victims and survivors”');
+  });
+
+  it('names a break in the record in French', () => {
+    expect(problemWords(logProblem(1, 'change-unlogged', { label: 'OP2', change: 'moved', from: 'Rev.1', to: 'Rev.2' }), translator('fr'))).toBe('OP2 : déplacé entre Rev.1 et Rev.2 sans décision consignée');
   });
 });

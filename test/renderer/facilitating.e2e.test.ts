@@ -32,7 +32,7 @@ describe.runIf(run)('facilitating in Chromium, against the real sync server', ()
     expect(await mark.evaluate((el) => getComputedStyle(el, '::after').content)).toBe('counter(footnote)');
     await canada.locator('.footnotes-list li[value="1"]', { hasText: 'See A/RES/64/293, annex.' }).waitFor();
     await screenshot(canada, '17-footnote');
-    await cp.getByRole('button', { name: 'Issue Zero draft' }).click();
+    await cp.getByRole('button', { name: 'Issue the zero draft' }).click();
     await cp.getByText('1 revision issued; latest: Zero draft').waitFor();
 
     // Canada follows the co-facilitator, who goes to OP3: Canada's view follows.

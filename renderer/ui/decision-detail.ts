@@ -1,0 +1,66 @@
+import type { LogEntry, LogProblem } from '../../shared/model/decision-log';
+import { MESSAGES, type Translate, type UiLanguage } from '../i18n/translate';
+import { formatDateTime } from './format';
+
+/** What the record's reader needs to name things: delegations by name, paragraphs by label. */
+export interface DetailContext {
+  t: Translate;
+  language: UiLanguage;
+  nameOf(delegationId: string): string;
+  labelOf(paragraphId: string): string;
+}
+
+const STATES = new Set(['open', 'agreed', 'adref', 'deleted']);
+const SILENCE_ENDS = new Set(['passed', 'broken', 'withdrawn']);
+const quoted = (words: string): string => (words ? `“${words}”` : '');
+
+/**
+ * An entry's details in the interface language. The log keeps them as the commands wrote them, in English
+ * (they are sealed in the entry's hash); the decisions that carry words show the words, the others are
+ * read back into their parts: states, delegations, paragraphs and dates.
+ */
+export function decisionDetail(e: Pick<LogEntry, 'kind' | 'detail'>, c: DetailContext): string {
+  const { t, language } = c;
+  const state = (s: string) => (STATES.has(s) ? t(`status.${s as 'open'}`) : s);
+  const date = (iso: string) => formatDateTime(iso, language);
+  switch (e.kind) {
+    case 'status': {
+      const adref = /^agreed ad ref, awaiting (.+?)(?: until (\S+))?$/.exec(e.detail);
+      if (!adref) return state(e.detail);
+      const pending = t('status.adrefPending', { names: adref[1]!.split(', ').map(c.nameOf).join(', ') });
+      return adref[2] ? `${pending}, ${t('status.adrefUntil', { deadline: date(adref[2]) })}` : pending;
+    }
+    case 'reopen': {
+      const was = /^reopened \(was (\w+)\)$/.exec(e.detail);
+      return was ? t('log.detail.was', { state: state(was[1]!) }) : e.detail;
+    }
+    case 'move':
+      if (e.detail === 'to the start') return t('log.detail.toStart');
+      return e.detail.startsWith('after ') ? t('log.detail.after', { label: c.labelOf(e.detail.slice('after '.length)) }) : e.detail;
+    case 'delete-paragraph':
+      return '';
+    case 'accept':
+      return `proposal.kind.${e.detail}` in MESSAGES.en ? t(`proposal.kind.${e.detail as 'replace'}`) : e.detail;
+    case 'silence-open': {
+      const until = /^until (\S+)(.*)$/.exec(e.detail);
+      return until ? `${t('status.adrefUntil', { deadline: date(until[1]!) })}${until[2]}` : e.detail;
+    }
+    case 'silence-close': {
+      const [end, ...note] = e.detail.split(': ');
+      const words = SILENCE_ENDS.has(end!) ? t(`silence.${end as 'passed'}`) : end!;
+      return note.length > 0 ? `${words} — ${note.join(': ')}` : words;
+    }
+    case 'revision':
+      return e.detail;
+    default:
+      return quoted(e.detail);
+  }
+}
+
+const CHANGES = new Set(['added', 'removed', 'changed', 'moved']);
+
+/** A break in the record, in the interface language. */
+export function problemWords(p: LogProblem, t: Translate): string {
+  const change = String(p.values.change ?? '');
+  return t(`log.problem.${p.kind}`, CHANGES.has(change) ? { ...p.values, change: t(`log.change.${change as 'added'}`) } : p.values);
+}
