@@ -14,6 +14,8 @@ export class RawSocket {
   closedWith: { code: number; reason: string } | null = null;
   onClose: ((code: number, reason: string) => void) | null = null;
   private chunks: Buffer[] = [];
+  /** The parts so far of a message that arrives in fragments. */
+  private readonly fragments: Buffer[] = [];
   private buffered = 0;
   private need = 2;
 
@@ -125,7 +127,7 @@ export class RawSocket {
         this.need = h + len;
         break;
       }
-      this.frame(b0 & 0x0f, buf, off + h, len);
+      this.frame(b0 & 0x0f, (b0 & 0x80) !== 0, buf, off + h, len);
       off += h + len;
     }
     buf = buf.subarray(off);
@@ -133,12 +135,19 @@ export class RawSocket {
     this.buffered = buf.length;
   }
 
-  private frame(opcode: number, buf: Buffer, start: number, len: number): void {
+  private frame(opcode: number, fin: boolean, buf: Buffer, start: number, len: number): void {
     if (opcode === 0x2 || opcode === 0x0) {
+      // A message the server sent in fragments (a large answer, as its reader drains) is one message.
+      const part = buf.subarray(start, start + len);
+      if (!fin) {
+        this.fragments.push(Buffer.from(part));
+        return;
+      }
+      const message = this.fragments.length > 0 ? Buffer.concat([...this.fragments.splice(0), part]) : part;
       this.frames++;
-      const type = len > 0 ? buf[start]! : 255;
+      const type = message.length > 0 ? message[0]! : 255;
       if (type < 4) this.framesByType[type]!++;
-      this.onMessage?.(buf.subarray(start, start + len), this);
+      this.onMessage?.(message, this);
     } else if (opcode === 0x9) {
       // ping: answer with a pong carrying the same payload
       const payload = buf.subarray(start, start + len);
