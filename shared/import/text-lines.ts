@@ -54,14 +54,21 @@ export function textLines(input: string): ReadLines {
   let lastMark = 0;
   let previous = '';
 
+  // The last line a footnote body set between paragraphs took (its lines are not read again).
+  let skip = -1;
   raw.forEach((rawLine, index) => {
+    if (index <= skip) return;
     const beside = symbolBeside(rawLine.trim());
     if (beside) {
       headerSymbols.push(beside.symbol);
       inFootnotes = false;
       afterBreak = true;
     }
-    const text = beside ? beside.rest : rawLine.trim();
+    const trimmed = beside ? beside.rest : rawLine.trim();
+    // A Markdown footnote definition left in plain text ("[^1]: Official Records …", a web copy of Markdown) is a body.
+    const definition = /^\[\^(\d{1,3})\]:\s+(?=\S)/u.exec(trimmed);
+    if (definition) inFootnotes = true;
+    const text = definition ? `${definition[1] ?? ''} ${trimmed.slice(definition[0].length)}` : trimmed;
     if (!text) {
       blanks++;
       return;
@@ -99,13 +106,18 @@ export function textLines(input: string): ReadLines {
     }
     // A footnote body the extraction set between paragraphs without its rule ("2 A/57/759-S/2003/332, annex I."):
     // the next footnote's number, a capital, a full stop at the end, set apart by blank lines.
+    // Its body may run over a few lines ("7 Argentina, Armenia, …," / "Togo, … Zimbabwe.") up to the blank line.
     const bare = BARE_NOTE.exec(text);
-    if (bare && Number(bare[1]) > lastMark && Number(bare[1]) <= lastMark + 2 && /[.)]$/u.test(text) &&
-      (doubleSpaced ? blanks > 1 : blanks > 0) && !raw[index + 1]?.trim()) {
-      footnotes.push({ mark: bare[1] ?? '', text: bare[2] ?? '', line: index + 1 });
+    let runOn = 0;
+    while (bare && runOn < 6 && raw[index + 1 + runOn]?.trim()) runOn++;
+    const body = bare ? [bare[2] ?? '', ...raw.slice(index + 1, index + 1 + runOn).map((l) => l.trim())].join('\n') : '';
+    if (bare && Number(bare[1]) > lastMark && Number(bare[1]) <= lastMark + 2 && /[.)]$/u.test(body) &&
+      (doubleSpaced ? blanks > 1 : blanks > 0) && !raw[index + 1 + runOn]?.trim()) {
+      footnotes.push({ mark: bare[1] ?? '', text: body, line: index + 1 });
       lastMark = Number(bare[1]);
       afterBreak = true;
       blanks = 0;
+      skip = index + runOn;
       return;
     }
     // A line repeated verbatim right after itself is an extraction artefact.

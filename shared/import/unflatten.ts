@@ -38,13 +38,17 @@ export function isFlattened(text: string): boolean {
 }
 
 // The resolution's number and title ("80/29. Conventional arms control …", "Resolution 813 (1993)"), which give its symbol.
-const HEADING = /\s+(?=\d{1,4}\/\d{1,4}\.\s+\p{Lu}|Resolution \d{1,4} \(\d{4}\)(?:\s|$))/u;
+const HEADING = /\s+(?=\d{1,4}\/\d{1,4}\.\s+\p{Lu}|(?:Resolution|RESOLUTION) \d{1,4} \(\d{4}\)(?:\s|$))|(?<=^\s*(?:Resolution|RESOLUTION) \d{1,4} \(\d{4}\))\s+(?=Adopted by\b)/u;
 // Link lines a PDF's text carries at the foot of its first page ("https://undocs.org/fr/A/RES/70/1").
 const LINK = /\s+(?=https?:\/\/\S+)|(?<=https?:\/\/\S+)\s+/gu;
 
-// A footnote body's mark: "2 " in text from a PDF, "<sup>2</sup> " in Markdown.
-const BODY_MARK = String.raw`(?:\d{1,3}|<sup>\d{1,3}<\/sup>)\s+`;
+// A footnote body's mark: "2 " in text from a PDF, "<sup>2</sup> " or "[^2]: " in Markdown, "* " for a note on the
+// symbol or title.
+const BODY_MARK = String.raw`(?:\d{1,3}|\*{1,3}|<sup>\d{1,3}<\/sup>|\[\^\d{1,3}\]:)\s+`;
 const BODY = new RegExp(`^${BODY_MARK}\\S`, 'u');
+// The next page's running header right after a footnote area: its number and the symbol, then the text going on
+// ("2 A/64/130 société civile …"), not a note that cites a symbol ("2 A/64/50.").
+const PAGE_HEAD = /^(\d{1,3})\s+([A-Z]{1,2}(?:\/[A-Za-z0-9.]*[A-Za-z0-9])+)\s+(?=\p{Ll}|\d{1,3}\.\s)/u;
 
 /**
  * Where the footnote body at the start of `text` ends: at a full stop before the next body, the end of the text, the
@@ -74,13 +78,20 @@ function footnoteAreas(text: string): string {
       if (!BODY.test(rest)) return whole;
       const bodies: string[] = [];
       let left = rest;
+      let head = '';
       while (BODY.test(left)) {
+        const page = PAGE_HEAD.exec(left);
+        if (page && bodies.length) {
+          head = `${page[1] ?? ''}\n${page[2] ?? ''}\n`;
+          left = left.slice(page[0].length);
+          break;
+        }
         const end = bodyEnd(left);
         bodies.push(left.slice(0, end));
         left = left.slice(end).trim();
       }
       const breakAfter = rule?.startsWith('_') ? '\n' : '\n\n';
-      return `\n\n${rule ? `${rule}\n\n` : ''}${bodies.join('\n\n')}${left ? `${breakAfter}${footnoteAreas(` ${left}`).trim()}` : ''}`;
+      return `\n\n${rule ? `${rule}\n\n` : ''}${bodies.join('\n\n')}${left ? `${breakAfter}${head}${footnoteAreas(` ${left}`).trim()}` : ''}`;
     });
 }
 
