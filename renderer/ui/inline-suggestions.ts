@@ -4,8 +4,8 @@ import type { ProposalView } from '../../shared/model/queries';
 import { textRuns } from '../../shared/text/y-rich-text';
 import type { InlineSuggestion } from './suggestion-plugin';
 
-/** Colours told apart by most eyes, one per author (a delegation keeps its colour everywhere). */
-const PALETTE = ['#1f6fb2', '#b3261e', '#2e7d32', '#8e44ad', '#c25e00', '#00838f', '#ad1457', '#5d4037', '#3949ab', '#6d7d00'];
+/** Colours told apart by most eyes, one per author (a delegation keeps its colour everywhere), each at least 4.5:1 on its own tint over the paragraph (WCAG AA). */
+const PALETTE = ['#1a5f9a', '#b3261e', '#256b29', '#7b3a96', '#9c4a00', '#006872', '#ad1457', '#5d4037', '#3949ab', '#566300'];
 
 /** The colour a delegation's suggestions are drawn in; the same in every window. */
 export function authorColour(delegationId: string): string {
