@@ -273,6 +273,18 @@ export function segment(lines: SourceLine[]): Segmented {
       open('operative', null, line, text);
       continue;
     }
+    // Sub-items whose labels the extraction lost: whole entries set apart after a lead-in ("… within available
+    // resources:" / "To continue the practice …;" / "To circulate …;" / "(c) To continue …").
+    if (paragraph && (line.blankBefore > 0 || line.layoutBreak) && !line.afterBreak && /^\p{L}/u.test(text) &&
+      /[;.]\d{0,3}$|[;,]\s+(?:and|or|et|ou)$/u.test(text) && !isHeading(index, line)) {
+      const p: ParagraphDraft = paragraph;
+      const top = p.items[p.items.length - 1];
+      if (top ? target === top.parts && /;\d{0,3}$|[;,]\s+(?:and|or|et|ou)$/u.test(last()) : target === p.parts && /:\s?\d{0,3}$/u.test(last())) {
+        p.items.push({ label: nextLetter(top?.label ?? null), parts: [text], items: [] });
+        target = (p.items[p.items.length - 1] as ItemDraft).parts;
+        continue;
+      }
+    }
     // The annex's title on the "Annex" line ("Annex 2025 Political Declaration on …").
     const annexTitled = out.paragraphs.length ? ANNEX_TITLED.exec(text) : null;
     if (annexTitled) {

@@ -59,7 +59,7 @@ function bodyEnd(text: string): number {
   for (let m = stop.exec(text); m; m = stop.exec(text)) {
     const end = m.index + m[0].length;
     const after = text.slice(end).trimStart();
-    if (!after || new RegExp(`^${BODY_MARK}[\\p{Lu}«“*_]`, 'u').test(after) || /^[A-Z]{1,2}\/[A-Z\d]/u.test(after) ||
+    if (!after || new RegExp(`^${BODY_MARK}[\\p{Lu}«“*_[]`, 'u').test(after) || /^[A-Z]{1,2}\/[A-Z\d]/u.test(after) ||
       /^\d{1,3}\.\s/u.test(after) || (m[0].startsWith('.') && /^\p{Ll}/u.test(after)) || startsPreambular(after.slice(0, 60).replace(/[*_]/gu, ''))) return end;
   }
   return text.length;
@@ -73,7 +73,7 @@ function bodyEnd(text: string): number {
 function footnoteAreas(text: string): string {
   // After a rule, or (in Markdown, where the rule may be lost) at a mark set apart from the words: "… partenaires<sup>20</sup>,
   // <sup>16</sup> Résolution 76/7, annexe. <sup>17</sup> …".
-  return text.replace(/\s+(?:(_{5,}|-{3,})\s+|(?=<sup>\d{1,3}<\/sup>\s+[\p{Lu}«“*_]))([^\n]*)/gu,
+  return text.replace(/\s+(?:(_{5,}|-{3,})\s+|(?=<sup>\d{1,3}<\/sup>\s+[\p{Lu}«“*_[]))([^\n]*)/gu,
     (whole: string, rule: string | undefined, rest: string) => {
       if (!BODY.test(rest)) return whole;
       const bodies: string[] = [];

@@ -158,3 +158,18 @@ describe('Council texts as older PDFs print them', () => {
     expect(t.operative[1]?.text).toBe('Decides to remain seized of the matter.');
   });
 });
+
+describe('a text whose extraction lost some sub-item labels', () => {
+  it('reads the entries set apart after a lead-in as sub-items, labelled in order', () => {
+    const t = importText([
+      'The General Assembly,', '', 'Recalling its resolution 79/21,', '',
+      '1. Requests the Secretary-General, within available resources:', '',
+      'To continue the practice of sending an annual note verbale;', '', 'To circulate annually a note verbale;', '',
+      '(c) To continue consultations with relevant international bodies;', '',
+      '2. Decides to remain seized of the matter.',
+    ].join('\n'), { source: 'ga.txt' });
+    expect(t.operative[0]?.items.map((i) => i.label)).toEqual(['a', 'b', 'c']);
+    expect(t.operative[0]?.text).toBe('Requests the Secretary-General, within available resources:');
+    expect(t.operative[1]?.number).toBe('2');
+  });
+});
