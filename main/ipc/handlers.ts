@@ -28,6 +28,7 @@ export function createHandlers(s: Services): PenholderHandlers {
       append: (doc, update, origin) => s.store.append(doc, update, origin),
       confirm: (doc, sv) => s.store.confirm(doc, sv),
       pendingUpdates: (doc) => s.store.pendingUpdates(doc),
+      discard: (doc) => s.store.discard(doc),
       pending: () => s.store.pending(),
     },
     negotiations: {

@@ -106,6 +106,12 @@ export class LocalStore {
     return (this.db.prepare('SELECT "update" FROM updates WHERE doc = ? AND confirmed = 0 ORDER BY seq').all(doc) as { update: Uint8Array }[]).map((r) => new Uint8Array(r.update));
   }
 
+  /** Forgets every update kept of a document, pending ones too: the server refused this copy, which syncs afresh. */
+  discard(doc: string): PendingSummary {
+    this.db.prepare('DELETE FROM updates WHERE doc = ?').run(doc);
+    return this.changed();
+  }
+
   /** How many local updates wait for the server, in all and by document. */
   pending(): PendingSummary {
     const rows = this.db.prepare('SELECT doc, COUNT(*) AS n FROM updates WHERE confirmed = 0 GROUP BY doc').all() as { doc: string; n: number }[];

@@ -198,6 +198,8 @@ export const CONTRACT = {
     confirm: method<[string, Uint8Array], PendingSummary>(docName, bytes(1024 * 1024)),
     /** Local updates the server has not confirmed, to send again after a restart. */
     pendingUpdates: method<[string], Uint8Array[]>(docName),
+    /** Forgets everything kept of a document whose copy diverged from the server's (a refused write): it syncs afresh. */
+    discard: method<[string], PendingSummary>(docName),
     pending: method<[], PendingSummary>(),
   },
   negotiations: {

@@ -58,6 +58,12 @@ export class IpcPersistence {
     return this.queue;
   }
 
+  /** Forgets what this computer keeps of the document, once every update so far has been kept (they go too). */
+  async clear(): Promise<void> {
+    await this.queue;
+    await this.api.store.discard(this.name);
+  }
+
   destroy(): void {
     this.destroyed = true;
     this.doc.off('update', this.onUpdate);

@@ -105,4 +105,27 @@ describe('offline first, through window.penholder and the local store', () => {
     p.awareness.destroy();
     await app.services.close();
   });
+
+  it('forgets a copy the server refused, pending changes included, and keeps forgetting it after a restart', async () => {
+    const userData = tempDir('refused-copy');
+    let app = launchApp(userData);
+    const doc = new Y.Doc();
+    const persistence = new IpcPersistence(app.api, NAME, doc, () => false);
+    await persistence.load();
+    doc.getText('t').insert(0, 'a change the server refused');
+    await persistence.flush();
+    expect((await app.api.store.pending()).total).toBe(1);
+
+    // What NegotiationConnection does on a refused write: destroy, then clear, then sync afresh.
+    persistence.destroy();
+    await persistence.clear();
+    expect(await app.api.store.load(NAME)).toBeNull();
+    expect(await app.api.store.pending()).toEqual({ total: 0, byDocument: {} });
+    await app.services.close();
+
+    app = launchApp(userData);
+    expect(await app.api.store.load(NAME)).toBeNull();
+    expect(await app.api.store.pendingUpdates(NAME)).toEqual([]);
+    await app.services.close();
+  });
 });
