@@ -400,6 +400,7 @@ export const en = {
   'room.invitations': 'Invitations issued',
   'room.col.delegation': 'Delegation',
   'room.col.code': 'Code',
+  'room.noCode': 'none on the roster',
   'room.col.present': 'Present now',
   'room.col.invitations': 'Invitations',
   'room.col.deviceLinks': 'Device links',

@@ -402,6 +402,7 @@ export const fr: Messages = {
   'room.invitations': 'Invitations émises',
   'room.col.delegation': 'Délégation',
   'room.col.code': 'Code',
+  'room.noCode': 'aucun sur la liste',
   'room.col.present': 'Présence',
   'room.col.invitations': 'Invitations',
   'room.col.deviceLinks': 'Liens d’appareil',

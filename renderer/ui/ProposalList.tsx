@@ -51,7 +51,7 @@ export function ProposalList({ views, label, paragraph, anonymous = false }: { v
   const nameOf = (id: string): string => negotiation.table.delegation(id)?.name ?? id;
   const codeOf = (id: string): string => {
     const d = negotiation.table.delegation(id);
-    return d ? delegationCode(d) : id.toUpperCase();
+    return d ? delegationCode(d) : id;
   };
   const own = actor.role === 'delegation' ? actor.delegationId : null;
   const toMerge = chosen.filter((k) => views.some((v) => v.key === k && v.state === 'open'));

@@ -12,8 +12,12 @@ export interface Delegation {
   code?: string | null;
 }
 
-/** The code a delegation is written with in positions ("RETAIN MEX, CAN"): its code on the roster, else its name's first letters. */
+/** The code the roster gives a delegation (ISO-3 "MEX", or a group's "G77"), or null: a code is never made up. */
+export function rosterCode(d: Pick<Delegation, 'code'>): string | null {
+  return d.code?.trim() ? d.code.trim().toUpperCase() : null;
+}
+
+/** How a delegation is written in positions ("RETAIN MEX, CAN"): its code on the roster, else its full name. */
 export function delegationCode(d: Pick<Delegation, 'name' | 'code'>): string {
-  if (d.code?.trim()) return d.code.trim().toUpperCase();
-  return d.name.replace(/[^\p{L}]/gu, '').slice(0, 3).toUpperCase();
+  return rosterCode(d) ?? d.name;
 }

@@ -12,8 +12,10 @@ export const observer: Actor = { role: 'observer', delegationId: 'holy-see' };
 /** A small declaration-making resolution with a roster: two preambular and three operative paragraphs. */
 export function sampleNegotiation(): { negotiation: Negotiation; ids: string[] } {
   const negotiation = createNegotiation({ id: 'sample', title: 'Political declaration on trafficking', language: 'en', organ: 'The General Assembly' });
-  for (const name of ['Mexico', 'European Union', 'Egypt', 'Canada', 'Australia', 'Holy See']) addDelegation(negotiation, cofac, { name, kind: name === 'Holy See' ? 'observer' : name === 'European Union' ? 'eu' : 'member-state' });
-  addDelegation(negotiation, cofac, { name: 'Group of 77 and China', kind: 'group', chair: 'egypt', id: 'g77' });
+  // The roster's codes, as a Secretariat fills them in (ISO 3166-1 alpha-3, the EU's and the group's usual ones); the Holy See has none here.
+  const codes: Record<string, string | undefined> = { Mexico: 'MEX', 'European Union': 'EU', Egypt: 'EGY', Canada: 'CAN', Australia: 'AUS' };
+  for (const name of ['Mexico', 'European Union', 'Egypt', 'Canada', 'Australia', 'Holy See']) addDelegation(negotiation, cofac, { name, kind: name === 'Holy See' ? 'observer' : name === 'European Union' ? 'eu' : 'member-state', code: codes[name] });
+  addDelegation(negotiation, cofac, { name: 'Group of 77 and China', kind: 'group', chair: 'egypt', id: 'g77', code: 'G77' });
   const texts: [string, string, string | null][] = [
     ['preambular', 'Recalling its resolution 64/293 of 30 July 2010,', 'Recalling'],
     ['preambular', 'Reaffirming the commitment to end trafficking in persons,', 'Reaffirming'],

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ProposalView } from '../../shared/model/queries';
-import { delegationCode } from '../../shared/model/roster';
+import { delegationCode, rosterCode } from '../../shared/model/roster';
 import { translator } from '../../renderer/i18n/translate';
 import { inlinePositions, positionCounts } from '../../renderer/ui/positions';
 
@@ -27,9 +27,14 @@ describe('positions as the room reads them', () => {
     expect(inlinePositions(view('insert', { oppose: ['jpn'] }), (id) => codes[id]!, translator('fr'))).toBe('MAINTENIR BGD / SUPPRIMER JPN');
   });
 
-  it('takes the code from the roster, or the name\'s first letters when the roster has none', () => {
+  it('takes the code from the roster, or the full name when the roster has none: a code is never made up', () => {
     expect(delegationCode({ name: 'Bangladesh', code: 'bgd' })).toBe('BGD');
     expect(delegationCode({ name: 'European Union', code: 'EU' })).toBe('EU');
-    expect(delegationCode({ name: 'Côte d’Ivoire' })).toBe('CÔT');
+    expect(delegationCode({ name: 'Côte d’Ivoire' })).toBe('Côte d’Ivoire');
+    expect(delegationCode({ name: 'Group of 77 and China', code: ' ' })).toBe('Group of 77 and China');
+    expect(rosterCode({ code: 'g77' })).toBe('G77');
+    expect(rosterCode({})).toBeNull();
+    const named = (id: string) => ({ bgd: 'BGD', eu: 'European Union' })[id]!;
+    expect(inlinePositions(view('insert', { oppose: ['eu'] }), named, translator('en'))).toBe('RETAIN BGD / DEL European Union');
   });
 });

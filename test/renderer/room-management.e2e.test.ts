@@ -19,6 +19,10 @@ describe.runIf(run)('managing the room, in Chromium against the real server', ()
       await roster.getByRole('row', { name: /Mexico/ }).getByText('Present (1 window)').waitFor({ timeout: 20_000 });
       await roster.getByRole('row', { name: /Canada/ }).getByText('Not connected').waitFor();
       await roster.getByRole('row', { name: /Mexico/ }).getByText('1 valid invitation').waitFor();
+      // Codes as the roster gives them; none is made up for a delegation the roster gives none.
+      expect(await roster.getByRole('row', { name: /Mexico/ }).locator('td.code').innerText()).toBe('MEX');
+      expect(await roster.getByRole('row', { name: /Group of 77/ }).locator('td.code').innerText()).toBe('G77');
+      expect(await roster.getByRole('row', { name: /Holy See/ }).locator('td.code').innerText()).toBe('none on the roster');
 
       // Invite Brazil: the link and its QR code say the same, and the link opens the negotiation as Brazil.
       await page.getByLabel('Delegation (as it appears on the roster)').fill('Brazil');

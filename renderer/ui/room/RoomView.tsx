@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { Role } from '../../../shared/model/actor';
-import { delegationCode } from '../../../shared/model/roster';
+import { rosterCode } from '../../../shared/model/roster';
 import { useT } from '../../i18n/translate';
 import { SessionRefused } from '../../session/fetch-session';
 import { useConnection, useNegotiation } from '../../store/connection-context';
@@ -90,7 +90,7 @@ export function RoomView({ presence }: { presence: Presence[] }) {
                   {d.name}
                   {(d.kind === 'observer' || d.kind === 'group') && <span className="kind"> · {t(`room.kind.${d.kind}`)}</span>}
                 </th>
-                <td>{delegationCode(d)}</td>
+                <td className={rosterCode(d) ? 'code' : 'code none'}>{rosterCode(d) ?? t('room.noCode')}</td>
                 <td className={here > 0 ? 'present' : 'absent'}>{here > 0 ? t('room.presentNow', { count: here }) : t('room.absent')}</td>
                 <td>{invitations.list ? t('room.activeInvitations', { count: mine.filter((i) => !i.issuedBy).length }) : '…'}</td>
                 <td>{invitations.list ? t('room.deviceLinks', { count: mine.filter((i) => i.issuedBy).length }) : '…'}</td>
