@@ -428,6 +428,7 @@ export const en = {
   'room.revokeConfirm': 'Revoke this invitation for {name}? Whoever uses it is disconnected at once and cannot join with it again.',
   'room.revokeYes': 'Revoke and disconnect',
   'room.revokeNo': 'Keep it',
+  'room.cofacilitatorKept': 'Only whoever runs the server can revoke it',
   'room.refused': 'The server refused: {reason}',
   'room.unreachable': 'The server cannot be reached. Check the network and try again.',
   'new.created': 'Negotiation "{title}" created',

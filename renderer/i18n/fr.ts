@@ -430,6 +430,7 @@ export const fr: Messages = {
   'room.revokeConfirm': 'Révoquer cette invitation pour {name} ? La personne qui l’utilise est déconnectée immédiatement et ne pourra plus s’en servir.',
   'room.revokeYes': 'Révoquer et déconnecter',
   'room.revokeNo': 'La conserver',
+  'room.cofacilitatorKept': 'Seul l’exploitant du serveur peut la révoquer',
   'room.refused': 'Le serveur a refusé : {reason}',
   'room.unreachable': 'Le serveur est injoignable. Vérifiez le réseau et réessayez.',
   'new.created': 'Négociation « {title} » créée',

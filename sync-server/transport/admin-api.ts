@@ -19,7 +19,8 @@ const MAX_BODY = 64 * 1024;
  * - `GET    /api/negotiations/:id/invitations`: the invitations (never the tokens);
  * - `POST   /api/negotiations/:id/invitations` `{"delegation": "Mexico", "role": "delegation", "expires": ISO}`:
  *   a new invitation, shaped as `penholder invite --json` prints it;
- * - `DELETE /api/negotiations/:id/invitations/:invitationId`: revokes it and closes its connections.
+ * - `DELETE /api/negotiations/:id/invitations/:invitationId`: revokes it and closes its connections; a
+ *   co-facilitator's invitation is refused (403): co-facilitators revoke neither each other nor themselves.
  */
 export async function handleAdmin(context: AdminContext, req: IncomingMessage, res: ServerResponse, pathname: string): Promise<void> {
   try {
@@ -28,7 +29,7 @@ export async function handleAdmin(context: AdminContext, req: IncomingMessage, r
     const negotiationId = match[1]!;
     const invitationId = match[2] ? decodePath(match[2]) : null;
     if (match[2] && invitationId === null) throw new Refusal('Malformed percent-escape in the invitation id.', 400);
-    await authorize(context.invitations, req, negotiationId);
+    const caller = await authorize(context.invitations, req, negotiationId);
     if (req.method === 'GET' && !invitationId) return json(res, 200, { invitations: (await context.invitations.list(negotiationId)).map(publicInvitation) });
     if (req.method === 'POST' && !invitationId) {
       const body = await readJson(req);
@@ -43,6 +44,11 @@ export async function handleAdmin(context: AdminContext, req: IncomingMessage, r
     if (req.method === 'DELETE' && invitationId) {
       const existing = await context.invitations.get(invitationId);
       if (!existing || existing.negotiationId !== negotiationId) throw new Refusal(`No invitation "${invitationId}" in this negotiation.`, 404);
+      // Co-facilitators share the chair: neither can shut the other (or itself) out of the negotiation.
+      if (existing.role === 'cofacilitator') {
+        const whose = existing.id === caller.id ? 'their own invitation' : 'the other co-facilitator\'s invitation';
+        throw new Refusal(`A co-facilitator cannot revoke ${whose}; whoever runs the server can, with: penholder revoke --id ${existing.id}`, 403);
+      }
       const revoked = (await context.invitations.revoke({ id: invitationId }))!;
       context.disconnect(invitationId);
       return json(res, 200, publicInvitation(revoked));
@@ -55,12 +61,14 @@ export async function handleAdmin(context: AdminContext, req: IncomingMessage, r
   }
 }
 
-async function authorize(invitations: Invitations, req: IncomingMessage, negotiationId: string): Promise<void> {
+/** The co-facilitator's invitation the request is made with; refuses any other. */
+async function authorize(invitations: Invitations, req: IncomingMessage, negotiationId: string): Promise<Invitation> {
   const token = /^Bearer\s+(\S+)$/i.exec(req.headers.authorization ?? '')?.[1];
   if (!token) throw new Refusal('The admin API needs a co-facilitator\'s token: Authorization: Bearer <token>.', 401);
   const invitation = await invitations.verify(token);
   if (typeof invitation === 'string') throw new Refusal(`This token is ${invitation === 'unknown' ? 'not known' : invitation}.`, 401);
   if (invitation.role !== 'cofacilitator' || invitation.negotiationId !== negotiationId) throw new Refusal('Only this negotiation\'s co-facilitators may manage its invitations.', 403);
+  return invitation;
 }
 
 /** An invitation as the APIs show it: never its token; `issuedBy` a delegation for a device link, null for the co-facilitators. */

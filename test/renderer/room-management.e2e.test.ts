@@ -58,6 +58,21 @@ describe.runIf(run)('managing the room, in Chromium against the real server', ()
       await invitations.getByRole('row', { name: /Mexico/ }).getByText(/^Revoked on \d\d\/\d\d\/\d{4}/).waitFor();
       await roster.getByRole('row', { name: /Mexico/ }).getByText('0 valid invitations').waitFor();
       await screenshot(page, '52-room-revoked');
+
+      // A co-facilitator's invitation offers no Revoke, and the server refuses it from anyone's hand.
+      const cofacRow = invitations.getByRole('row', { name: /^Co-facilitator/ });
+      await cofacRow.getByText('Only whoever runs the server can revoke it').waitFor();
+      expect(await cofacRow.getByRole('button').count()).toBe(0);
+      const refused = await page.evaluate(async (token) => {
+        const api = `/api/negotiations/sample/invitations`;
+        const auth = { authorization: `Bearer ${token}` };
+        const { invitations: all } = (await (await fetch(api, { headers: auth })).json()) as { invitations: { id: string; role: string }[] };
+        const own = all.find((i) => i.role === 'cofacilitator')!;
+        const answer = await fetch(`${api}/${own.id}`, { method: 'DELETE', headers: auth });
+        return { status: answer.status, error: ((await answer.json()) as { error: string }).error };
+      }, e2e.room.tokens.cofac);
+      expect(refused).toEqual({ status: 403, error: expect.stringMatching(/^A co-facilitator cannot revoke their own invitation/) });
+      await page.locator('.net-connected').waitFor();
     } finally {
       await cofac.context.close();
       await mexico.context.close();

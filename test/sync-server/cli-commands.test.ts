@@ -54,6 +54,14 @@ describe('penholder negotiation create, invite, revoke (--json) and the admin AP
       expect(JSON.stringify(listed)).not.toContain('ph_');
       const badBody = await fetch(api, { method: 'POST', headers: auth, body: '[' });
       expect(badBody.status).toBe(400);
+      // Co-facilitators revoke neither each other nor themselves: refused with the reason, both still valid.
+      for (const [target, whose] of [[created.invitations[1], /the other co-facilitator's invitation/], [created.invitations[0], /their own invitation/]] as const) {
+        const refused = await fetch(`${api}/${target.id}`, { method: 'DELETE', headers: auth });
+        expect(refused.status).toBe(403);
+        expect((await refused.json()).error).toMatch(whose);
+      }
+      const stillValid = await (await fetch(api, { headers: auth })).json();
+      expect(stillValid.invitations.filter((i: { role: string; revokedAt: string | null }) => i.role === 'cofacilitator' && !i.revokedAt)).toHaveLength(2);
 
       // penholder revoke --json closes the live connection within the revalidation period.
       const revoked = JSON.parse(penholder('revoke', '--data', dir, '--token', invited.token, '--json'));

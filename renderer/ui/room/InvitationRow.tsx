@@ -3,7 +3,7 @@ import { I18nContext } from '../../i18n/translate';
 import { isActive, type ListedInvitation } from '../../store/use-invitations';
 import { formatDateTime } from '../format';
 
-/** One invitation in the list: whom it admits, who issued it, when, whether it still works; Revoke asks first. */
+/** One invitation in the list: whom it admits, who issued it, when, whether it still works; Revoke asks first (never offered on a co-facilitator's). */
 export function InvitationRow({ invitation: i, issuerName, onRevoke }: { invitation: ListedInvitation; issuerName: string | null; onRevoke(id: string): Promise<boolean> }) {
   const { t, language } = useContext(I18nContext);
   const [confirming, setConfirming] = useState(false);
@@ -32,7 +32,10 @@ export function InvitationRow({ invitation: i, issuerName, onRevoke }: { invitat
       <td>{i.expiresAt ? <time dateTime={i.expiresAt}>{formatDateTime(i.expiresAt, language)}</time> : t('room.never')}</td>
       <td>{state}</td>
       <td>
+        {/* Co-facilitators revoke neither each other nor themselves (the server refuses it too). */}
+        {isActive(i) && i.role === 'cofacilitator' && <span className="note">{t('room.cofacilitatorKept')}</span>}
         {isActive(i) &&
+          i.role !== 'cofacilitator' &&
           (confirming ? (
             <div className="confirm" role="alertdialog" aria-label={t('room.revokeConfirm', { name: who })} onKeyDown={(e) => e.key === 'Escape' && (e.stopPropagation(), cancel())}>
               <p>{t('room.revokeConfirm', { name: who })}</p>
