@@ -24,9 +24,16 @@ export function useSystemNotifications(): { on: boolean; denied: boolean; setOn(
   return { on, denied, setOn };
 }
 
-/** Shows one notice through the system; a click brings the window forward and shows the paragraph. */
+/** Whether the person is looking at this window now: it is shown and has the focus. */
+export const windowWatched = (): boolean => document.visibilityState === 'visible' && document.hasFocus();
+
+/**
+ * Shows one notice through the system, only while the person is not looking at the window (hidden,
+ * minimised or in the background): in front of them, the notice in the window says it already. A click
+ * brings the window forward and shows the paragraph.
+ */
 export function notifySystem(notice: { id: string; text: string }, title: string, lang: string, onClick: () => void): void {
-  if (!systemNotificationsAvailable() || Notification.permission !== 'granted') return;
+  if (!systemNotificationsAvailable() || Notification.permission !== 'granted' || windowWatched()) return;
   const shown = new Notification(title, { body: notice.text, tag: notice.id, lang });
   shown.onclick = () => {
     window.focus();
