@@ -4,6 +4,8 @@ import { textOpenItems } from '../../shared/model/paragraph-rules';
 import { openSilence } from '../../shared/model/silence-commands';
 import { useT } from '../i18n/translate';
 import { useConnection } from '../store/connection-context';
+import { dateTimeISO, NO_DATE_TIME } from './date-time';
+import { DateTimeField } from './DateTimeField';
 import { useRun } from './errors';
 
 /** Open items by paragraph label, in the order of the text (items in no paragraph last). */
@@ -25,7 +27,7 @@ export function SilenceOpenForm() {
   const run = useRun();
   const id = useId();
   const { negotiation, actor } = useConnection();
-  const [deadline, setDeadline] = useState('');
+  const [deadline, setDeadline] = useState(NO_DATE_TIME);
   const [asked, setAsked] = useState<{ deadline: string; items: OpenItem[] } | null>(null);
   const open = (until: string, keepOpen: boolean): void => {
     if (run(() => openSilence(negotiation, actor, until, undefined, { keepOpen }))) setAsked(null);
@@ -35,16 +37,13 @@ export function SilenceOpenForm() {
       className="silence-open"
       onSubmit={(e) => {
         e.preventDefault();
-        const until = deadline ? new Date(deadline).toISOString() : '';
+        const until = dateTimeISO(deadline) ?? '';
         const items = textOpenItems(negotiation);
         if (items.length === 0) open(until, false);
         else setAsked({ deadline: until, items });
       }}
     >
-      <label>
-        {t('fac.silence')}
-        <input type="datetime-local" value={deadline} onChange={(e) => (setDeadline(e.target.value), setAsked(null))} required />
-      </label>
+      <DateTimeField label={t('fac.silence')} value={deadline} onChange={(v) => (setDeadline(v), setAsked(null))} required />
       <button type="submit">{t('fac.openSilence')}</button>
       {asked && (
         <div className="silence-confirm" role="alertdialog" aria-labelledby={`${id}-h`} aria-describedby={`${id}-q`} onKeyDown={(e) => e.key === 'Escape' && setAsked(null)}>

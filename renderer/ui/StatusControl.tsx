@@ -3,6 +3,8 @@ import { reopen, setStatus } from '../../shared/model/facilitator-commands';
 import type { Paragraph } from '../../shared/model/paragraph';
 import { useT } from '../i18n/translate';
 import { useConnection } from '../store/connection-context';
+import { dateTimeISO, NO_DATE_TIME } from './date-time';
+import { DateTimeField } from './DateTimeField';
 import { useRun } from './errors';
 
 /** A co-facilitator sets a paragraph's status: open, agreed ad ref (pending whom, until when), agreed; or reopens it. */
@@ -12,12 +14,12 @@ export function StatusControl({ paragraph, label }: { paragraph: Paragraph; labe
   const { negotiation, actor } = useConnection();
   const [state, setState] = useState<'open' | 'adref' | 'agreed'>(paragraph.status.state === 'deleted' ? 'open' : paragraph.status.state);
   const [pending, setPending] = useState<string[]>(paragraph.status.state === 'adref' ? paragraph.status.pending : []);
-  const [deadline, setDeadline] = useState('');
+  const [deadline, setDeadline] = useState(NO_DATE_TIME);
   const roster = negotiation.table.roster().filter((d) => d.kind !== 'group');
   const apply = (event: FormEvent) => {
     event.preventDefault();
     run(() =>
-      setStatus(negotiation, actor, paragraph.id, state === 'adref' ? { state, pending, deadline: deadline ? new Date(deadline).toISOString() : null } : { state }),
+      setStatus(negotiation, actor, paragraph.id, state === 'adref' ? { state, pending, deadline: dateTimeISO(deadline) } : { state }),
     );
   };
   if (paragraph.status.state === 'agreed' || paragraph.status.state === 'deleted') {
@@ -49,10 +51,7 @@ export function StatusControl({ paragraph, label }: { paragraph: Paragraph; labe
               ))}
             </select>
           </label>
-          <label>
-            {t('fac.deadline')}
-            <input type="datetime-local" value={deadline} onChange={(e) => setDeadline(e.target.value)} />
-          </label>
+          <DateTimeField label={t('fac.deadline')} value={deadline} onChange={setDeadline} />
         </>
       )}
       <button type="submit">{t('fac.apply')}</button>

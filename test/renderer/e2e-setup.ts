@@ -175,3 +175,10 @@ export async function screenshot(page: Page, name: string, fullPage = true): Pro
   if (fullPage) await page.evaluate(() => window.scrollTo(0, 0));
   return page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage });
 }
+
+/** Types a date (dd/mm/yyyy) and a time (hh:mm) into the date-time field named `label`. */
+export async function fillDateTime(page: Page, label: string, date: string, time: string): Promise<void> {
+  const group = page.getByRole('group', { name: label });
+  await group.getByRole('textbox').nth(0).fill(date);
+  await group.getByRole('textbox').nth(1).fill(time);
+}

@@ -3,7 +3,7 @@ import type { Page } from 'playwright-core';
 import type { Negotiation } from '../../shared/model/negotiation';
 import { richText } from '../../shared/text/rich-text';
 import { writeRichText } from '../../shared/text/y-rich-text';
-import { browserAvailable, e2eRoom, op, screenshot, textOf } from './e2e-setup';
+import { browserAvailable, e2eRoom, fillDateTime, op, screenshot, textOf } from './e2e-setup';
 
 const run = browserAvailable();
 
@@ -99,7 +99,7 @@ describe.runIf(run)('facilitating in Chromium, against the real sync server', ()
 
     // Silence: Egypt, in French, is refused without paragraphs, then breaks silence; the co-facilitator sees it arrive.
     await cp.getByRole('button', { name: 'Text', exact: true }).click();
-    await cp.getByLabel('Open silence until').fill('2099-04-28T18:00');
+    await fillDateTime(cp, 'Open silence until', '28/04/2099', '18:00');
     await cp.getByRole('button', { name: 'Put under silence' }).click();
     // The text holds brackets and an alternative: the open items are listed, and confirmed to stay open.
     const confirm = cp.getByRole('alertdialog', { name: 'The text is not clean: these items are still open' });

@@ -3,7 +3,7 @@ import type { Page } from 'playwright-core';
 import { bracket, setStatus } from '../../shared/model/facilitator-commands';
 import { propose } from '../../shared/model/proposal-commands';
 import { as, cofac } from '../model/fixture';
-import { browserAvailable, e2eRoom } from './e2e-setup';
+import { browserAvailable, e2eRoom, fillDateTime } from './e2e-setup';
 
 const run = browserAvailable();
 
@@ -24,7 +24,7 @@ describe.runIf(run)('silence on bracketed text, in Chromium', () => {
   it('lists the open items by paragraph, opens silence only once they are confirmed to stay open, and Backspace under silence changes nothing anywhere', async () => {
     const [cp, mexico] = await Promise.all([join(e2e.room.tokens.cofac), join(e2e.room.tokens.mexico)]);
     await expect.poll(() => text(mexico, 'OP2').innerText(), { timeout: 20_000 }).toContain('[victims]');
-    await cp.getByLabel('Open silence until').fill('2099-04-28T18:00');
+    await fillDateTime(cp, 'Open silence until', '28/04/2099', '18:00');
     await cp.getByRole('button', { name: 'Put under silence' }).click();
     const confirm = cp.getByRole('alertdialog', { name: 'The text is not clean: these items are still open' });
     await confirm.waitFor();

@@ -1,6 +1,8 @@
 import { useId, useState, type FormEvent } from 'react';
 import type { Role } from '../../../shared/model/actor';
 import { useT } from '../../i18n/translate';
+import { dateTimeISO, NO_DATE_TIME } from '../date-time';
+import { DateTimeField } from '../DateTimeField';
 
 /** Invite a delegation (or an observer) by name, with an optional expiry. */
 export function InviteForm({ onInvite, busy }: { onInvite(input: { name: string; role: Role; expires: string | null }): Promise<boolean>; busy: boolean }) {
@@ -8,13 +10,13 @@ export function InviteForm({ onInvite, busy }: { onInvite(input: { name: string;
   const id = useId();
   const [name, setName] = useState('');
   const [role, setRole] = useState<Role>('delegation');
-  const [expires, setExpires] = useState('');
+  const [expires, setExpires] = useState(NO_DATE_TIME);
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     if (!name.trim()) return;
-    if (await onInvite({ name: name.trim(), role, expires: expires ? new Date(expires).toISOString() : null })) {
+    if (await onInvite({ name: name.trim(), role, expires: dateTimeISO(expires) })) {
       setName('');
-      setExpires('');
+      setExpires(NO_DATE_TIME);
     }
   };
   return (
@@ -31,10 +33,7 @@ export function InviteForm({ onInvite, busy }: { onInvite(input: { name: string;
           <option value="observer">{t('room.role.observer')}</option>
         </select>
       </label>
-      <label>
-        {t('room.inviteExpires')}
-        <input type="datetime-local" value={expires} onChange={(e) => setExpires(e.target.value)} />
-      </label>
+      <DateTimeField label={t('room.inviteExpires')} value={expires} onChange={setExpires} />
       <button type="submit" className="primary" disabled={busy}>
         {t('room.inviteSubmit')}
       </button>
