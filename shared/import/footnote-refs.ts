@@ -93,8 +93,9 @@ export class FootnoteRefs {
       const glued = GLUED.exec(token);
       const head = glued?.[1] ?? '';
       const afterStop = head.endsWith('.') && (GOVERNS.has(head.slice(0, -1).toLowerCase()) || head.includes('/') || !/(?:^|[^\p{L}])\p{L}\p{Ll}{3,}\.$/u.test(head));
-      // After a word, a figure and its punctuation ("79/43,4") or a bracket and its punctuation ("(Protocol V),8").
-      if (glued && /\p{L}{2}|[\d)][,;:]$/u.test(head) && !afterStop && this.accept(glued[2] ?? '', 3)) {
+      // After a word, a figure and its punctuation ("79/43,4"), a bracket and its punctuation ("(Protocol V),8") or a
+      // French closing guillemet set apart ("COVID-19 »14,").
+      if (glued && /\p{L}{2}|[\d)][,;:]$|^»$/u.test(head) && !afterStop && this.accept(glued[2] ?? '', 3)) {
         marks.push(glued[2] ?? '');
         kept.push(`${head}${here}${glued[3] ?? ''}`);
         return;
