@@ -1,7 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { existsSync } from 'node:fs';
-import { paragraphsOf, scoreFolder, totals, truthsOf } from './corpus-score';
+import { scoreFolder, totals } from './corpus-score';
 import type { DocumentScore } from './corpus-score';
 
 // The corpus of real UN texts with hand-checked truth: test/fixtures/import/corpus/README.md.
@@ -20,6 +19,7 @@ function report(name: string, scores: DocumentScore[]): string {
 
 // Thresholds are what the importer measured on this corpus, never more (README.md gives the figures).
 const DEV_AT_LEAST = 0.995;
+const HELD_OUT_AT_LEAST = 0.995;
 
 describe('the importer on a corpus of real UN texts', () => {
   it('reads the development texts', () => {
@@ -29,14 +29,13 @@ describe('the importer on a corpus of real UN texts', () => {
     expect(t.documents).toBeGreaterThanOrEqual(62);
     expect(t.matched / t.total).toBeGreaterThanOrEqual(DEV_AT_LEAST);
   });
-  // The held-out texts are scored once, when the importer's work is done (README.md); until then only their
-  // presence is checked, so that no run of this test shows how the importer reads them.
-  it('keeps the held-out texts, each beside its truth', () => {
-    const truths = truthsOf(`${corpus}held-out`);
-    expect(truths.length).toBeGreaterThanOrEqual(12);
-    for (const t of truths) {
-      expect(existsSync(`${corpus}held-out/${t.file}`)).toBe(true);
-      expect(paragraphsOf(t)).toBeGreaterThan(0);
-    }
+  // The second held-out set, gathered before the importer was changed again and scored once when that work was done
+  // (README.md): its threshold is what it measured then, and the importer is not tuned to it.
+  it('reads the held-out set, kept aside while the importer was generalised', () => {
+    const scores = scoreFolder(`${corpus}held-out`);
+    console.log(report('held-out', scores));
+    const t = totals(scores);
+    expect(t.documents).toBeGreaterThanOrEqual(14);
+    expect(t.matched / t.total).toBeGreaterThanOrEqual(HELD_OUT_AT_LEAST);
   });
 });
