@@ -5,7 +5,7 @@ import type { Delegation } from '../../shared/model/roster';
 import type { ParagraphFilter } from './paragraph-filter';
 
 const STATES: ParagraphFilter['state'][] = ['all', 'not-discussed', 'discussed', 'adref', 'agreed', 'changed'];
-const KINDS: ProposalKind[] = ['insert', 'delete', 'replace', 'new-paragraph', 'alternative', 'delete-paragraph', 'move-paragraph'];
+const KINDS: ProposalKind[] = ['insert', 'delete', 'replace', 'bracket', 'new-paragraph', 'alternative', 'delete-paragraph', 'move-paragraph'];
 
 interface Props {
   filter: ParagraphFilter;

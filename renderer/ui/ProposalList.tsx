@@ -29,6 +29,16 @@ function Wording({ view }: { view: ProposalView }) {
     const label = p.moveAfter ? (currentLabels(negotiation).get(p.moveAfter) ?? p.moveAfter) : null;
     return <p className="wording">{label ? t('proposal.moveTo', { label }) : t('proposal.moveToStart')}</p>;
   }
+  if (p.kind === 'bracket') {
+    // The words stay as they are: the brackets around them are the change.
+    return (
+      <p className="wording" lang="">
+        <ins>[</ins>
+        {p.anchor?.quote}
+        <ins>]</ins>
+      </p>
+    );
+  }
   return (
     <p className="wording" lang="">
       {p.anchor?.quote && (p.kind === 'delete' || p.kind === 'replace') && <del>{p.anchor.quote}</del>}

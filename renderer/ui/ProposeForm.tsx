@@ -8,7 +8,7 @@ import type { FlatSpan } from './editor-plugins';
 import { MoveTarget } from './MoveTarget';
 
 type FormKind = ProposalKind;
-const KINDS: FormKind[] = ['replace', 'insert', 'delete', 'new-paragraph', 'alternative', 'delete-paragraph', 'move-paragraph'];
+const KINDS: FormKind[] = ['replace', 'insert', 'delete', 'bracket', 'new-paragraph', 'alternative', 'delete-paragraph', 'move-paragraph'];
 
 /** Where the quoted words are: the span given when it still quotes them, else their only occurrence. */
 export function locateQuote(flat: string, quote: string, hint: FlatSpan | null): { from: number; to: number } | null {
@@ -46,7 +46,7 @@ export function ProposeForm({ paragraphId, label, flat, initial, preset = null, 
   const [moveAfter, setMoveAfter] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
   const groups = negotiation.table.roster().filter((d) => d.kind === 'group' && d.chair === actor.delegationId);
-  const span = kind === 'replace' || kind === 'delete';
+  const span = kind === 'replace' || kind === 'delete' || kind === 'bracket';
 
   const input = (): ProposalInput | null => {
     const base = { kind, paragraphId, rationale, source, onBehalfOf: behalf || null };
@@ -62,7 +62,7 @@ export function ProposeForm({ paragraphId, label, flat, initial, preset = null, 
     }
     const at = locateQuote(flat, quote, initial);
     if (!at) return setProblem(t('propose.quoteMissing', { quote })), null;
-    return { ...base, from: at.from, to: at.to, text };
+    return { ...base, from: at.from, to: at.to, ...(kind === 'replace' ? { text } : {}) };
   };
 
   const submit = (asDraft: boolean) => (event?: FormEvent) => {
@@ -129,7 +129,7 @@ export function ProposeForm({ paragraphId, label, flat, initial, preset = null, 
       )}
       {problem && <p className="problem" role="alert">{problem}</p>}
       <div className="actions">
-        <button type="submit" className="primary" autoFocus={preset?.kind === 'delete'}>
+        <button type="submit" className="primary" autoFocus={preset?.kind === 'delete' || preset?.kind === 'bracket'}>
           {t('propose.submit')}
         </button>
         <button type="button" onClick={submit(true)}>

@@ -1,5 +1,6 @@
 import { resolveAnchor } from '../../shared/model/anchors';
 import type { Negotiation } from '../../shared/model/negotiation';
+import { isSpanKind } from '../../shared/model/proposal';
 import type { ProposalView } from '../../shared/model/queries';
 import { textRuns } from '../../shared/text/y-rich-text';
 import type { InlineSuggestion } from './suggestion-plugin';
@@ -33,7 +34,7 @@ export function inlineSuggestions(negotiation: Negotiation, paragraphId: string,
   const items: InlineSuggestion[] = [];
   for (const v of views) {
     const p = v.proposal;
-    if (v.state !== 'open' || !p.anchor || (p.kind !== 'insert' && p.kind !== 'delete' && p.kind !== 'replace')) continue;
+    if (v.state !== 'open' || !p.anchor || !isSpanKind(p.kind)) continue;
     const at = flatSpanOf(negotiation, paragraphId, p.anchor);
     if (!at) continue;
     const name = who(v);
@@ -41,7 +42,8 @@ export function inlineSuggestions(negotiation: Negotiation, paragraphId: string,
       key: v.key,
       from: at.from,
       to: p.kind === 'insert' ? at.from : at.to,
-      text: p.kind === 'delete' ? '' : (p.text ?? ''),
+      text: p.kind === 'delete' || p.kind === 'bracket' ? '' : (p.text ?? ''),
+      bracket: p.kind === 'bracket',
       colour: name === null ? NEUTRAL_COLOUR : authorColour(p.author),
       who: name ?? '',
       mine: own === p.author,

@@ -9,8 +9,10 @@ export interface InlineSuggestion {
   key: string;
   from: number;
   to: number;
-  /** Inserted or replacing words; empty for a deletion. */
+  /** Inserted or replacing words; empty for a deletion or a bracketing. */
   text: string;
+  /** A bracketing: the words stay, drawn between the proposed brackets. */
+  bracket?: boolean;
   /** The author's colour (CSS) and how the author is named: "Mexico", or a neutral word in a non-attributed reading. */
   colour: string;
   who: string;
@@ -25,14 +27,14 @@ export interface InlineSuggestion {
 /** The plugin's key; a transaction with this meta replaces the drawn suggestions. */
 export const suggestionsKey = new PluginKey<{ items: readonly InlineSuggestion[]; set: DecorationSet }>('suggestions');
 
-function widget(item: InlineSuggestion): HTMLElement {
+function widget(item: InlineSuggestion, text = item.text): HTMLElement {
   const ins = document.createElement('ins');
   ins.className = `sugg sugg-ins${item.mine ? ' mine' : ''}${item.stale ? ' stale' : ''}${item.opposed ? ' opposed' : ''}`;
   ins.dataset.proposal = item.key;
   ins.style.setProperty('--author', item.colour);
   ins.title = item.who;
   ins.contentEditable = 'false';
-  ins.textContent = item.text;
+  ins.textContent = text;
   return ins;
 }
 
@@ -43,6 +45,12 @@ function decorations(doc: PMNode, items: readonly InlineSuggestion[]): Decoratio
     const from = Math.min(docPosition(doc, item.from), size);
     const to = Math.min(docPosition(doc, item.to), size);
     const cls = `${item.mine ? ' mine' : ''}${item.stale ? ' stale' : ''}${item.opposed ? ' opposed' : ''}`;
+    if (item.bracket) {
+      drawn.push(Decoration.widget(from, () => widget(item, '['), { side: 1, key: `${item.key}:[:${item.colour}:${cls}`, ignoreSelection: true, marks: [] }));
+      drawn.push(Decoration.inline(from, to, { class: `sugg sugg-bracketed${cls}`, style: `--author: ${item.colour}`, title: item.who, 'data-proposal': item.key }, { key: item.key }));
+      drawn.push(Decoration.widget(to, () => widget(item, ']'), { side: -1, key: `${item.key}:]:${item.colour}:${cls}`, ignoreSelection: true, marks: [] }));
+      continue;
+    }
     if (to > from) drawn.push(Decoration.inline(from, to, { class: `sugg sugg-del${cls}`, style: `--author: ${item.colour}`, title: item.who, 'data-proposal': item.key }, { key: item.key }));
     if (item.text) drawn.push(Decoration.widget(to, () => widget(item), { side: -1, key: `${item.key}:${item.text}:${item.colour}:${cls}`, ignoreSelection: true, marks: [] }));
   }

@@ -4,7 +4,7 @@ import type { FlatSpan } from './editor-plugins';
 import { SelectionMenu, type MenuAction, type MenuPoint } from './SelectionMenu';
 
 /** A change proposed from the menu: its kind, where, and the words it proposes when the menu knows them. */
-export type MenuProposal = { kind: 'replace' | 'insert' | 'delete'; text?: string };
+export type MenuProposal = { kind: 'replace' | 'insert' | 'delete' | 'bracket'; text?: string };
 
 interface Input {
   label: string;
@@ -63,7 +63,7 @@ export function useSelectionMenu(input: Input): { menu: ReactNode; openAtSelecti
         { id: 'replace', label: t('menu.replace', quote), run: propose({ kind: 'replace' }, s) },
         { id: 'insert', label: t('menu.insertAfter', quote), run: propose({ kind: 'insert' }, s) },
         { id: 'delete', label: t('menu.delete', quote), run: propose({ kind: 'delete' }, s) },
-        { id: 'bracket', label: t('menu.bracketPropose', quote), run: propose({ kind: 'replace', text: `[${words}]` }, s) },
+        { id: 'bracket', label: t('menu.bracketPropose', quote), run: propose({ kind: 'bracket' }, s) },
       ];
     }
     if (!mayBracket) return [];

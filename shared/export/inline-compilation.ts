@@ -2,7 +2,7 @@ import { resolveAnchor } from '../model/anchors';
 import { escapeHtml } from '../model/clean-format';
 import type { Negotiation } from '../model/negotiation';
 import type { ParagraphStatus } from '../model/paragraph';
-import type { ProposalKind } from '../model/proposal';
+import { isSpanKind, type ProposalKind } from '../model/proposal';
 import { authorName, listProposals, type ProposalView } from '../model/queries';
 import { currentText } from '../model/revision-commands';
 import { flatText } from '../text/rich-text';
@@ -43,7 +43,8 @@ function inlineProposal(negotiation: Negotiation, v: ProposalView, text: string)
   const quote = p.anchor?.quote ?? '';
   const paragraph = p.paragraph ? flatText(p.paragraph) : '';
   const deleted = p.kind === 'delete' || p.kind === 'replace' ? quote : p.kind === 'delete-paragraph' ? text : '';
-  const inserted = p.kind === 'insert' || p.kind === 'replace' ? (p.text ?? '').trim() : p.kind === 'new-paragraph' || p.kind === 'alternative' ? paragraph : '';
+  const inserted =
+    p.kind === 'insert' || p.kind === 'replace' ? (p.text ?? '').trim() : p.kind === 'bracket' ? `[${quote}]` : p.kind === 'new-paragraph' || p.kind === 'alternative' ? paragraph : '';
   return {
     key: v.key,
     kind: p.kind,
@@ -82,10 +83,10 @@ export function inlineCompilation(negotiation: Negotiation): InlineParagraph[] {
     const after: InlineProposal[] = [];
     for (const v of mine) {
       const proposal = inlineProposal(negotiation, v, text);
-      const span = ['insert', 'delete', 'replace'].includes(v.proposal.kind) ? place(negotiation, v) : null;
+      const span = isSpanKind(v.proposal.kind) ? place(negotiation, v) : null;
       if (!span) after.push(proposal);
-      // An insertion goes after the words it quotes; a deletion or replacement takes their place.
-      else placed.push(v.proposal.kind === 'insert' ? { at: span.to, end: span.to, proposal } : { at: span.from, end: span.to, proposal });
+      // An insertion or a bracketing goes after the words it quotes (they stay); a deletion or replacement takes their place.
+      else placed.push(v.proposal.kind === 'insert' || v.proposal.kind === 'bracket' ? { at: span.to, end: span.to, proposal } : { at: span.from, end: span.to, proposal });
     }
     placed.sort((a, b) => a.at - b.at || a.end - b.end);
     const parts: InlineParagraph['parts'] = [];
@@ -112,7 +113,7 @@ export interface InlineWords {
   reserved: string;
   pending: string;
   review: string;
-  kinds: Record<'new-paragraph' | 'alternative' | 'delete-paragraph' | 'move-paragraph', string>;
+  kinds: Record<'bracket' | 'new-paragraph' | 'alternative' | 'delete-paragraph' | 'move-paragraph', string>;
   summary: string;
   /** ": " in English, " : " in French. */
   colon: string;
@@ -128,7 +129,7 @@ const EN: InlineWords = {
   reserved: 'reservation:',
   pending: 'awaiting instructions:',
   review: 'wording changed since: to be reviewed',
-  kinds: { 'new-paragraph': 'New paragraph after it', alternative: 'Alternative', 'delete-paragraph': 'Delete the paragraph', 'move-paragraph': 'Move the paragraph' },
+  kinds: { bracket: 'In brackets', 'new-paragraph': 'New paragraph after it', alternative: 'Alternative', 'delete-paragraph': 'Delete the paragraph', 'move-paragraph': 'Move the paragraph' },
   summary: 'Positions',
   colon: ': ',
   none: 'no positions yet',
@@ -143,7 +144,7 @@ const FR: InlineWords = {
   reserved: 'réserve :',
   pending: 'en attente d’instructions :',
   review: 'libellé modifié depuis : à revoir',
-  kinds: { 'new-paragraph': 'Nouveau paragraphe à la suite', alternative: 'Variante', 'delete-paragraph': 'Supprimer le paragraphe', 'move-paragraph': 'Déplacer le paragraphe' },
+  kinds: { bracket: 'Entre crochets', 'new-paragraph': 'Nouveau paragraphe à la suite', alternative: 'Variante', 'delete-paragraph': 'Supprimer le paragraphe', 'move-paragraph': 'Déplacer le paragraphe' },
   summary: 'Positions',
   colon: ' : ',
   none: 'aucune position encore',

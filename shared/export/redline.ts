@@ -109,9 +109,10 @@ export function redlineLines(p: RedlineParagraph): RedlineLine[] {
   return lines;
 }
 
-/** The words a proposal would insert and delete, to match against a diff part. */
+/** The words a proposal would insert and delete, to match against a diff part (a bracketing: its words, then bracketed). */
 function proposalWords(view: ProposalView): { insert: string; delete: string } {
   const p = view.proposal;
+  if (p.kind === 'bracket') return { insert: squash(`[${p.anchor?.quote ?? ''}]`), delete: squash(p.anchor?.quote ?? '') };
   return { insert: squash(p.text ?? (p.paragraph ? flatText(p.paragraph) : '')), delete: squash(p.anchor?.quote ?? '') };
 }
 

@@ -46,6 +46,9 @@ function wording(view: ProposalView, paragraphs: Map<string, string>, labels: Ma
       return [{ op: 'delete', text: quote }];
     case 'replace':
       return [{ op: 'delete', text: quote }, { op: 'insert', text: p.text ?? '' }];
+    case 'bracket':
+      // The words stay; the brackets around them are what it adds.
+      return [{ op: 'insert', text: '[' }, { op: 'equal', text: quote }, { op: 'insert', text: ']' }];
     case 'new-paragraph':
     case 'alternative':
       return [{ op: 'insert', text: p.paragraph ? flatText(p.paragraph) : '' }];
@@ -91,14 +94,14 @@ export function compilation(negotiation: Negotiation): CompiledParagraph[] {
 /** The words of the compilation text, in the text's own language. */
 const WORDS = {
   en: {
-    kinds: { insert: 'insert', delete: 'delete', replace: 'replace', 'new-paragraph': 'new paragraph', 'delete-paragraph': 'delete paragraph', 'move-paragraph': 'move paragraph', alternative: 'alternative' },
+    kinds: { insert: 'insert', delete: 'delete', replace: 'replace', bracket: 'bracket', 'new-paragraph': 'new paragraph', 'delete-paragraph': 'delete paragraph', 'move-paragraph': 'move paragraph', alternative: 'alternative' },
     states: { open: 'open', withdrawn: 'withdrawn', accepted: 'accepted', merged: 'merged', 'not-retained': 'not retained' },
     status: { open: 'open', adref: 'agreed ad ref', agreed: 'agreed', deleted: 'deleted' },
     pending: 'pending', until: 'until', supported: 'supported by', opposed: 'opposed by', reservation: 'reservation', instructions: 'pending instructions',
     source: 'agreed language', rationale: 'rationale', decision: 'decision', review: 'text changed since; needs review', title: 'compilation text', by: 'Proposed by', proposal: 'Proposal',
   },
   fr: {
-    kinds: { insert: 'insérer', delete: 'supprimer', replace: 'remplacer', 'new-paragraph': 'nouveau paragraphe', 'delete-paragraph': 'supprimer le paragraphe', 'move-paragraph': 'déplacer le paragraphe', alternative: 'variante' },
+    kinds: { insert: 'insérer', delete: 'supprimer', replace: 'remplacer', bracket: 'mettre entre crochets', 'new-paragraph': 'nouveau paragraphe', 'delete-paragraph': 'supprimer le paragraphe', 'move-paragraph': 'déplacer le paragraphe', alternative: 'variante' },
     states: { open: 'ouverte', withdrawn: 'retirée', accepted: 'acceptée', merged: 'fusionnée', 'not-retained': 'non retenue' },
     status: { open: 'ouvert', adref: 'agréé ad referendum', agreed: 'agréé', deleted: 'supprimé' },
     pending: 'en attente de', until: "jusqu'au", supported: 'appuyée par', opposed: 'contestée par', reservation: 'réserve', instructions: 'en attente d’instructions',

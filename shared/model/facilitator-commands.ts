@@ -159,7 +159,8 @@ export function accept(negotiation: Negotiation, actor: Actor, key: string, at?:
     switch (proposal.kind) {
       case 'insert':
       case 'delete':
-      case 'replace': {
+      case 'replace':
+      case 'bracket': {
         editable(negotiation, actor, proposal.paragraphId, 'accept proposals');
         const edit = spanEdit(table, proposal);
         if (!edit) {

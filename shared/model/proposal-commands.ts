@@ -6,7 +6,8 @@ import { randomId } from './ids';
 import type { Negotiation } from './negotiation';
 import { proposalKey, type Proposal, type ProposalKind, type Stance } from './proposal';
 import { currentLabels, proposalState } from './queries';
-import { richText } from '../text/rich-text';
+import { scanBrackets } from '../text/brackets';
+import { flatText, richText } from '../text/rich-text';
 import type { RichTextJSON } from '../text/schema';
 
 /** What a delegation proposes. Spans are offsets in the paragraph's flat text (see createAnchor). */
@@ -32,6 +33,19 @@ export interface ProposalInput {
   at?: string;
 }
 
+/**
+ * Words a delegation may propose to bracket: brackets in them pair up among themselves (the new pair
+ * then nests soundly), and they are not already the whole of a bracketed span.
+ */
+function requireBracketable(text: string, from: number, to: number, words: string): void {
+  if (!words.trim()) throw new CommandRefused('To bracket words, select at least one word, not only spaces.', 'invalid');
+  if (scanBrackets(words).unmatched.length > 0) throw new CommandRefused(`The words "${words}" open or close a bracket they do not hold both ends of; select the whole bracketed passage, or words outside it.`, 'invalid');
+  const spans = scanBrackets(text).spans;
+  if (spans.some((s) => s.start === from - 1 && s.end === to + 1) || spans.some((s) => s.start === from && s.end === to)) {
+    throw new CommandRefused(`The words "${words}" are already in brackets.`, 'invalid');
+  }
+}
+
 function buildProposal(negotiation: Negotiation, author: string, input: ProposalInput): Proposal {
   const target = requireParagraph(negotiation, input.paragraphId);
   const label = currentLabels(negotiation).get(target.id) ?? 'This paragraph';
@@ -47,13 +61,16 @@ function buildProposal(negotiation: Negotiation, author: string, input: Proposal
   switch (input.kind) {
     case 'insert':
     case 'delete':
-    case 'replace': {
+    case 'replace':
+    case 'bracket': {
       const from = input.from ?? 0;
       const to = input.to ?? from;
       if (input.kind !== 'insert' && to <= from) throw new CommandRefused(`To ${input.kind} words, select at least one.`, 'invalid');
-      if (input.kind !== 'delete' && !input.text?.trim()) throw new CommandRefused(`A proposal to ${input.kind} needs the words to ${input.kind === 'insert' ? 'insert' : 'put instead'}.`, 'invalid');
+      const words = input.kind === 'insert' || input.kind === 'replace';
+      if (words && !input.text?.trim()) throw new CommandRefused(`A proposal to ${input.kind} needs the words to ${input.kind === 'insert' ? 'insert' : 'put instead'}.`, 'invalid');
       anchor = createAnchor(negotiation.table, target.id, from, to);
-      text = input.kind === 'delete' ? null : (input.text ?? null);
+      if (input.kind === 'bracket') requireBracketable(flatText(target.text), from, to, anchor.quote);
+      text = words ? (input.text ?? null) : null;
       break;
     }
     case 'new-paragraph':

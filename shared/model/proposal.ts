@@ -1,7 +1,19 @@
 import type { RichTextJSON } from '../text/schema';
 
-/** The kinds of amendment a delegation can propose. */
-export type ProposalKind = 'insert' | 'delete' | 'replace' | 'new-paragraph' | 'delete-paragraph' | 'move-paragraph' | 'alternative';
+/**
+ * The kinds of amendment a delegation can propose. `bracket`: put the quoted words in square brackets,
+ * the mark of words not agreed (accepted, the words stand bracketed in the text).
+ */
+export type ProposalKind = 'insert' | 'delete' | 'replace' | 'bracket' | 'new-paragraph' | 'delete-paragraph' | 'move-paragraph' | 'alternative';
+
+/** Every kind, in the order the interface lists them. */
+export const PROPOSAL_KINDS: readonly ProposalKind[] = ['insert', 'delete', 'replace', 'bracket', 'new-paragraph', 'delete-paragraph', 'move-paragraph', 'alternative'];
+
+/** The kinds that apply to words of a paragraph, anchored by a span. */
+export type SpanKind = Extract<ProposalKind, 'insert' | 'delete' | 'replace' | 'bracket'>;
+
+/** Whether a kind applies to words of a paragraph (and so has an anchor). */
+export const isSpanKind = (kind: ProposalKind): kind is SpanKind => kind === 'insert' || kind === 'delete' || kind === 'replace' || kind === 'bracket';
 
 /**
  * Where in a paragraph a proposal applies: Yjs relative positions (as JSON) that follow the words
@@ -24,7 +36,7 @@ export interface Proposal {
   onBehalfOf: string | null;
   /** The paragraph it targets, by permanent id (for new-paragraph: the one it follows). */
   paragraphId: string;
-  /** For insert, delete and replace. */
+  /** For insert, delete, replace and bracket. */
   anchor: SpanAnchor | null;
   /** The proposed words: inserted or replacing words. */
   text: string | null;

@@ -1,5 +1,5 @@
 import type { AdRefConfirmation, SilenceObjection } from './delegation-document';
-import type { Position, Proposal, ProposalKind, Stance } from './proposal';
+import { isSpanKind, PROPOSAL_KINDS, type Position, type Proposal, type ProposalKind, type Stance } from './proposal';
 import type { Delegation } from './roster';
 
 /*
@@ -8,7 +8,6 @@ import type { Delegation } from './roster';
  * checks, so that one bad entry hides itself rather than breaking the text for everyone.
  */
 
-const KINDS: ProposalKind[] = ['insert', 'delete', 'replace', 'new-paragraph', 'delete-paragraph', 'move-paragraph', 'alternative'];
 const STANCES: Stance[] = ['support', 'oppose', 'reserve', 'pending-instructions'];
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -18,12 +17,12 @@ const isTextOrNull = (v: unknown): v is string | null => v === null || typeof v 
 /** A well-formed proposal. */
 export function isProposal(v: unknown): v is Proposal {
   if (!isRecord(v)) return false;
-  const spanKind = v.kind === 'insert' || v.kind === 'delete' || v.kind === 'replace';
+  const spanKind = isSpanKind(v.kind as ProposalKind);
   const anchor = v.anchor;
   const anchorOk = spanKind ? isRecord(anchor) && isText(anchor.quote) && isRecord(anchor.start) && isRecord(anchor.end) : anchor === null || anchor === undefined;
   const paragraphOk = v.paragraph === null || v.paragraph === undefined || (isRecord(v.paragraph) && v.paragraph.type === 'doc' && Array.isArray(v.paragraph.content));
   return (
-    isText(v.id) && KINDS.includes(v.kind as ProposalKind) && isText(v.author) && isTextOrNull(v.onBehalfOf ?? null) && isText(v.paragraphId) &&
+    isText(v.id) && PROPOSAL_KINDS.includes(v.kind as ProposalKind) && isText(v.author) && isTextOrNull(v.onBehalfOf ?? null) && isText(v.paragraphId) &&
     anchorOk && paragraphOk && isTextOrNull(v.text ?? null) && isTextOrNull(v.moveAfter ?? null) && isTextOrNull(v.rationale ?? null) &&
     isTextOrNull(v.source ?? null) && isText(v.createdAt) && typeof v.withdrawn === 'boolean'
   );

@@ -25,7 +25,7 @@ export function randomStep(n: Negotiation, actor: Actor, random: () => number, s
   const open = listProposals(n).filter((v) => v.state === 'open');
   if (actor.role === 'delegation') {
     if (roll < 0.45) {
-      const kind = pick(['insert', 'delete', 'replace', 'new-paragraph', 'alternative', 'delete-paragraph', 'move-paragraph'] as const);
+      const kind = pick(['insert', 'delete', 'replace', 'bracket', 'new-paragraph', 'alternative', 'delete-paragraph', 'move-paragraph'] as const);
       const from = Math.floor(random() * Math.max(1, text.length - 5));
       const p = P.propose(n, actor, { kind, paragraphId: target.id, from, to: from + 1 + Math.floor(random() * 5), text: `w${step}`, paragraph: `New text ${step};`, moveAfter: pick(paragraphs).id === target.id ? null : pick(paragraphs).id });
       return `${p.author}/${p.id}`;

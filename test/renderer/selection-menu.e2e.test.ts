@@ -18,7 +18,7 @@ describe.runIf(run)('the menu of the selected words', () => {
     await page.keyboard.press('Control+Shift+ArrowLeft');
   };
 
-  it('a delegation opens it with Shift+F10 or the Menu key, and proposes a deletion and brackets from it', async () => {
+  it('a delegation opens it with Shift+F10 or the Menu key, and proposes a deletion and a bracketing from it; the bracketing accepted brackets the words', async () => {
     const mexico = await join(e2e.room.tokens.mexico);
     const cofac = await join(e2e.room.tokens.cofac);
     // "Urges Member States to protect victims and survivors;": "survivors" is before the semicolon.
@@ -53,9 +53,21 @@ describe.runIf(run)('the menu of the selected words', () => {
     await mexico.keyboard.press('End');
     expect((await focused(mexico)).text).toBe('Propose bracketing “victims”');
     await mexico.keyboard.press('Enter');
-    expect(await form.getByLabel('New words').inputValue()).toBe('[victims]');
+    // A proposal of its own kind, not a replacement: the words stay, the brackets are the change.
+    expect(await form.getByLabel('Kind of change').inputValue()).toBe('bracket');
+    expect(await form.getByLabel('Words in the text').inputValue()).toBe('victims');
+    expect(await form.getByLabel('New words').count()).toBe(0);
     await mexico.keyboard.press('Enter');
-    await op(cofac, 'OP2').locator('.sugg', { hasText: '[victims]' }).waitFor({ timeout: 20_000 });
+    const bracketed = op(cofac, 'OP2').locator('.sugg-bracketed', { hasText: 'victims' });
+    await bracketed.waitFor({ timeout: 20_000 });
+    expect(await op(cofac, 'OP2').locator('ins.sugg-ins').allTextContents()).toEqual(expect.arrayContaining(['[', ']']));
+    await bracketed.click();
+    const card = op(cofac, 'OP2').getByRole('group', { name: 'Suggestion in OP2' });
+    await card.locator('.proposal-head', { hasText: 'Mexico · bracket · open' }).waitFor();
+    await screenshot(cofac, '57-bracket-proposed', false);
+    // Accepted from the suggestion: the words stand in brackets in everyone's text.
+    await card.getByRole('button', { name: 'Accept' }).click();
+    await op(mexico, 'OP2').locator('.ProseMirror', { hasText: 'protect [victims] and' }).waitFor({ timeout: 20_000 });
   }, 90_000);
 
   it('a co-facilitator brackets the selected words from a right click', async () => {
