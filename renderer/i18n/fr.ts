@@ -73,6 +73,7 @@ export const fr: Messages = {
   'log.change.changed': 'modifié',
   'log.change.moved': 'déplacé',
   'log.detail.was': 'était : {state}',
+  'log.detail.keptOpen': ' ; restent ouverts : {labels}',
   'log.detail.toStart': 'au début',
   'log.detail.after': 'après {label}',
   'log.cofacilitator': 'cofacilitateur',

@@ -5,6 +5,7 @@ import type { ProposalKind } from '../../shared/model/proposal';
 import { authorName } from '../../shared/model/queries';
 import { compareRevisions, type ParagraphChange } from '../../shared/model/revision-commands';
 import { useT } from '../i18n/translate';
+import { revisionWords } from './format';
 import { kindLabel } from './kind-label';
 import { useNegotiation } from '../store/connection-context';
 import { authorWords } from './DecisionLogView';
@@ -63,7 +64,7 @@ export function CompareView() {
             {versions.original && <option value="original">{t('compare.original')}</option>}
             {versions.revisions.map((r) => (
               <option key={r.number} value={r.number}>
-                {r.name}
+                {revisionWords(r, t)}
               </option>
             ))}
           </select>
@@ -73,7 +74,7 @@ export function CompareView() {
           <select value={String(to)} onChange={(e) => setTo(parse(e.target.value) as To)}>
             {versions.revisions.map((r) => (
               <option key={r.number} value={r.number}>
-                {r.name}
+                {revisionWords(r, t)}
               </option>
             ))}
             <option value="current">{t('compare.current')}</option>

@@ -3,6 +3,7 @@ import { isNonAttributed, setNonAttributed } from '../../shared/model/reading-co
 import { issueRevision } from '../../shared/model/revision-commands';
 import { closeSilence } from '../../shared/model/silence-commands';
 import { useT } from '../i18n/translate';
+import { revisionWords } from './format';
 import { useConnection, useNegotiation } from '../store/connection-context';
 import { useRun } from './errors';
 import { SilenceObjections } from './SilenceObjections';
@@ -19,7 +20,7 @@ export function FacilitatorBar() {
   return (
     <section className="facilitator-bar" aria-labelledby="fac-h">
       <h2 id="fac-h">{t('fac.heading')}</h2>
-      <p>{latest ? t('fac.revisions', { count: revisions.length, name: latest.name }) : t('fac.noRevision')}</p>
+      <p>{latest ? t('fac.revisions', { count: revisions.length, name: revisionWords(latest, t) }) : t('fac.noRevision')}</p>
       <label className="inline">
         <input type="checkbox" checked={anonymous} onChange={(e) => run(() => setNonAttributed(negotiation, actor, e.target.checked))} />
         {t('reading.nonAttributed')}

@@ -42,16 +42,21 @@ export function decisionDetail(e: Pick<LogEntry, 'kind' | 'detail'>, c: DetailCo
     case 'accept':
       return `proposal.kind.${e.detail}` in MESSAGES.en ? t(`proposal.kind.${e.detail as 'replace'}`) : e.detail;
     case 'silence-open': {
-      const until = /^until (\S+)(.*)$/.exec(e.detail);
-      return until ? `${t('status.adrefUntil', { deadline: date(until[1]!) })}${until[2]}` : e.detail;
+      const until = /^until (\S+?)(?:; kept open: (.+))?$/.exec(e.detail);
+      if (!until) return e.detail;
+      const kept = until[2] ? t('log.detail.keptOpen', { labels: until[2].split(', ').map(c.labelOf).join(', ') }) : '';
+      return `${t('status.adrefUntil', { deadline: date(until[1]!) })}${kept}`;
     }
     case 'silence-close': {
       const [end, ...note] = e.detail.split(': ');
       const words = SILENCE_ENDS.has(end!) ? t(`silence.${end as 'passed'}`) : end!;
       return note.length > 0 ? `${words} — ${note.join(': ')}` : words;
     }
-    case 'revision':
-      return e.detail;
+    case 'revision': {
+      // The zero draft's stored name follows the text's language; the interface names it in its own.
+      const zero = /^(?:Zero draft|Avant-projet)(?=$|: )/.exec(e.detail);
+      return zero ? t('fac.zeroDraft') + e.detail.slice(zero[0].length) : e.detail;
+    }
     default:
       return quoted(e.detail);
   }

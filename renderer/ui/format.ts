@@ -1,4 +1,4 @@
-import { uiLocale, type UiLanguage } from '../i18n/translate';
+import { uiLocale, type Translate, type UiLanguage } from '../i18n/translate';
 
 /** A date and time in the interface language, in the user's regional form (fr: 04/05/2026 18:00). */
 export function formatDateTime(iso: string, language: UiLanguage): string {
@@ -11,4 +11,12 @@ export function deadlineWords(iso: string, language: UiLanguage, now: Date = new
   const at = new Date(iso);
   const today = at.toDateString() === now.toDateString();
   return at.toLocaleString(uiLocale(language), today ? { timeStyle: 'short' } : { dateStyle: 'short', timeStyle: 'short' });
+}
+
+/**
+ * A revision's name in the interface language: the first is the zero draft ("Avant-projet" in French,
+ * whatever the text's language, which its stored name follows); the others are "Rev.N" in both.
+ */
+export function revisionWords(revision: { number: number; name: string }, t: Translate): string {
+  return revision.number === 0 ? t('fac.zeroDraft') : revision.name;
 }

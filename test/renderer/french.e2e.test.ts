@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
+import { setStatus } from '../../shared/model/facilitator-commands';
 import { propose, setPosition } from '../../shared/model/proposal-commands';
+import { issueRevision } from '../../shared/model/revision-commands';
 import { en, type Message } from '../../renderer/i18n/en';
 import { fr } from '../../renderer/i18n/fr';
 import { browserAvailable, e2eRoom, op, screenshot } from './e2e-setup';
@@ -44,6 +46,10 @@ describe.runIf(run)('the interface in French, every screen, against the real syn
     const p = propose(n, { role: 'delegation', delegationId: 'mexico' }, { kind: 'insert', paragraphId: ids[3]!, from: 52, to: 52, text: ' and their families' });
     propose(n, { role: 'delegation', delegationId: 'canada' }, { kind: 'new-paragraph', paragraphId: ids[4]!, paragraph: 'Decides to remain seized of the matter.' });
     setPosition(n, { role: 'delegation', delegationId: 'egypt' }, `mexico/${p.id}`, 'oppose');
+    // Decisions in the record: PP2 agreed ad ref, awaiting Egypt until a date; a revision issued.
+    const cofac = { role: 'cofacilitator', delegationId: null } as const;
+    setStatus(n, cofac, ids[1]!, { state: 'adref', pending: ['egypt'], deadline: '2099-04-28T16:00:00Z' });
+    issueRevision(n, cofac, 'première lecture');
   });
   const join = async (token: string) => (await e2e.join(token, { locale: 'fr-FR' })).page;
   const left: string[] = [];
@@ -63,8 +69,11 @@ describe.runIf(run)('the interface in French, every screen, against the real syn
     await walk(cofac, 'texte-cofacilitateur');
     await op(cofac, 'OP2').getByRole('button', { name: 'Supprimer le paragraphe' }).click();
     await op(cofac, 'OP2').getByRole('button', { name: 'Ajouter une variante' }).click();
+    // Agreed ad ref: the delegations awaited and the deadline, typed as French writes dates.
+    await op(cofac, 'OP2').getByLabel('Statut du OP2').selectOption('adref');
+    await op(cofac, 'OP2').getByRole('group', { name: 'Échéance' }).waitFor();
     await walk(cofac, 'outils');
-    for (const view of ['Comparer', 'Compilation', 'Texte propre', 'Salle']) {
+    for (const view of ['Comparer', 'Compilation', 'Texte propre', 'Registre', 'Salle']) {
       await cofac.getByRole('navigation').getByRole('button', { name: view, exact: true }).click();
       await walk(cofac, view.toLowerCase().replace(' ', '-'));
     }
@@ -87,6 +96,22 @@ describe.runIf(run)('the interface in French, every screen, against the real syn
     await walk(egypt, 'texte-delegation');
     await op(egypt, 'OP3').getByRole('button', { name: 'Proposer une modification' }).click();
     await walk(egypt, 'proposer');
+    // The menu of the selected words.
+    await op(egypt, 'OP1').locator('.ProseMirror').click();
+    await egypt.keyboard.press('End');
+    await egypt.keyboard.press('ArrowLeft');
+    await egypt.keyboard.press('Control+Shift+ArrowLeft');
+    await egypt.keyboard.press('Shift+F10');
+    await egypt.getByRole('menu').waitFor();
+    await walk(egypt, 'menu-selection');
+    await egypt.keyboard.press('Escape');
+    for (const view of ['Comparer', 'Compilation', 'Texte propre', 'Registre']) {
+      await egypt.getByRole('navigation').getByRole('button', { name: view, exact: true }).click();
+      await walk(egypt, `delegation-${view.toLowerCase().replace(' ', '-')}`);
+    }
+    await egypt.getByRole('button', { name: /^Exporter/ }).click();
+    await walk(egypt, 'delegation-export');
+    await egypt.keyboard.press('Escape');
     expect(left).toEqual([]);
-  }, 120_000);
+  }, 180_000);
 });

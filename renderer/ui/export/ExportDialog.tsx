@@ -4,6 +4,7 @@ import { runExport, type ExportOutcome } from './run-export';
 import { EXPORT_FORMATS, type ExportFormat } from '../../../shared/export/export-bytes';
 import { CommandRefused } from '../../../shared/model/command-refused';
 import { useT } from '../../i18n/translate';
+import { revisionWords } from '../format';
 import { useConnection, useNegotiation } from '../../store/connection-context';
 
 const KINDS: ExportKind[] = ['clean', 'compilation', 'redline'];
@@ -24,7 +25,7 @@ export function ExportDialog({ initialKind, onClose }: { initialKind: ExportKind
   const id = useId();
   const dialog = useRef<HTMLDialogElement>(null);
   const { negotiation } = useConnection();
-  const { revisions, language: textLanguage, hasOriginal } = useNegotiation((n) => ({ revisions: n.table.revisions().map((r) => r.name), language: n.table.meta().language, hasOriginal: n.table.original() !== null }));
+  const { revisions, language: textLanguage, hasOriginal } = useNegotiation((n) => ({ revisions: n.table.revisions().map((r) => ({ number: r.number, name: r.name })), language: n.table.meta().language, hasOriginal: n.table.original() !== null }));
   const [kind, setKind] = useState<ExportKind>(initialKind);
   const [format, setFormat] = useState<ExportFormat>('docx');
   const [language, setLanguage] = useState<'en' | 'fr'>(textLanguage);
@@ -66,9 +67,9 @@ export function ExportDialog({ initialKind, onClose }: { initialKind: ExportKind
   const revisionOptions = (withOriginal: boolean, withCurrent: boolean) => [
     ...(withCurrent ? [<option key="current" value="current">{t('export.current')}</option>] : []),
     ...(withOriginal && hasOriginal ? [<option key="original" value="original">{t('export.original')}</option>] : []),
-    ...revisions.map((name, n) => (
-      <option key={n} value={String(n)}>
-        {name}
+    ...revisions.map((r) => (
+      <option key={r.number} value={String(r.number)}>
+        {revisionWords(r, t)}
       </option>
     )),
   ];
