@@ -8,17 +8,17 @@ describe('heavy storage work off the event loop', () => {
   it('compacts a large document without stalling the thread that serves the sockets', { timeout: 120_000 }, async () => {
     const { server, negotiationId, invite, data } = await startTestServer({ compactAfterUpdates: 5 });
     const name = `${negotiationId}/private/mexico`;
-    // A stored log of 200 updates, many small pieces written and deleted: a snapshot replays all of it,
+    // A stored log of 300 updates, many small pieces written and deleted: a snapshot replays all of it,
     // while what remains (and what the server holds in memory) is small.
     const source = new Y.Doc();
     source.on('update', (u: Uint8Array) => void data.store.appendUpdate(name, u));
     const notes = source.getArray<string>('notes');
-    for (let i = 0; i < 100; i++) {
+    for (let i = 0; i < 150; i++) {
       source.transact(() => notes.push(Array.from({ length: 3_000 }, (_, j) => `note ${i}.${j}`)));
       source.transact(() => notes.delete(notes.length - 2_999, 2_999));
     }
     source.destroy();
-    await waitFor(() => data.store.rowCount(name) === 200, 'the log stored');
+    await waitFor(() => data.store.rowCount(name) === 300, 'the log stored');
     const rows = data.store.loadUpdates(name);
     // What the compaction costs, measured here on this thread with the same rows (the faster of two runs).
     const costs = [0, 1].map(() => {
@@ -30,7 +30,7 @@ describe('heavy storage work off the event loop', () => {
 
     const writer = connectClient(server.wsUrl, name, await invite('delegation', 'Mexico'));
     await writer.synced;
-    expect(writer.doc.getArray('notes').length).toBe(100);
+    expect(writer.doc.getArray('notes').length).toBe(150);
     const delay = monitorEventLoopDelay({ resolution: 5 });
     delay.enable();
     // Busy time of this thread's event loop (time waiting for the CPU while idle, on a loaded machine, is not counted).
@@ -48,11 +48,12 @@ describe('heavy storage work off the event loop', () => {
       `compaction cost ${cost.toFixed(0)} ms on a thread; meanwhile the server's event loop was busy ${busy.active.toFixed(0)} ms of ${(busy.active + busy.idle).toFixed(0)} ms, its longest stall ${(delay.max / 1e6).toFixed(0)} ms`,
     );
     expect(cost).toBeGreaterThan(60);
-    // Compaction on this thread would keep it busy at least as long as it costs.
-    expect(busy.active).toBeLessThan(cost / 2);
+    // Compaction on this thread would keep it busy at least as long as it costs, on top of serving the
+    // updates (and this test's own client, which shares the thread).
+    expect(busy.active).toBeLessThan(cost);
     const loaded = new Y.Doc();
     for (const row of data.store.loadUpdates(name)) Y.applyUpdate(loaded, row);
-    expect(loaded.getArray('notes').length).toBe(105);
+    expect(loaded.getArray('notes').length).toBe(155);
     writer.destroy();
     await server.close();
   });
