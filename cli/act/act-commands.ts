@@ -77,11 +77,11 @@ const propose_: Handler = (remote, [kind], o) => {
     const p = propose(negotiation, actor, { kind: 'new-paragraph', paragraphId: after, paragraph: need(o.text, '--text "…"', 'propose new'), onBehalfOf });
     return written({ id: `${p.author}/${p.id}` }, `proposed ${p.author}/${p.id}`);
   }
-  if (kind !== 'replace' && kind !== 'insert' && kind !== 'delete') throw new CliError('propose takes replace, insert, delete or new', 2);
+  if (kind !== 'replace' && kind !== 'insert' && kind !== 'delete' && kind !== 'bracket') throw new CliError('propose takes replace, insert, delete, bracket or new', 2);
   const label = need(o.paragraph, '--paragraph LABEL', `propose ${kind}`);
   const paragraphId = paragraphByLabel(negotiation, label);
   const span = locateWords(negotiation, paragraphId, need(o.words, '--words "…"', `propose ${kind}`), label);
-  const text = kind === 'delete' ? undefined : need(o.with, '--with "…"', `propose ${kind}`);
+  const text = kind === 'delete' || kind === 'bracket' ? undefined : need(o.with, '--with "…"', `propose ${kind}`);
   // An insertion is anchored on the quoted words and goes after them (the model spaces it).
   const p = propose(negotiation, actor, { kind, paragraphId, ...span, ...(text !== undefined ? { text } : {}), onBehalfOf });
   return written({ id: `${p.author}/${p.id}` }, `proposed ${p.author}/${p.id}`);

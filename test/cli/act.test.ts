@@ -73,6 +73,13 @@ describe('penholder act: the app\'s commands from a terminal, through the server
     expect(shown.paragraphs.find((p) => p.label === 'OP5')!.text).toContain('Invite les États Membres et les organisations régionales et tous les observateurs');
   });
 
+  it('proposes to bracket words, as its own kind of proposal', async () => {
+    const { id } = json<{ id: string }>(await penholder('act', '--link', link.brazil, '--json', 'propose', 'bracket', '--paragraph', 'OP5', '--words', 'tous les observateurs'));
+    expect((await show()).proposals.find((p) => p.id === id)).toMatchObject({ paragraph: 'OP5', author: 'brazil', kind: 'bracket', state: 'open', quote: 'tous les observateurs' });
+    expect((await penholder('act', '--link', link.cofac, 'decide', 'not-retain', id)).code).toBe(0);
+    expect((await show()).proposals.find((p) => p.id === id)!.state).toBe('not-retained');
+  });
+
   it('brackets words, and the bracket is in the server\'s store once the command has exited', async () => {
     expect((await penholder('act', '--link', link.cofac, 'bracket', '--paragraph', 'OP5', '--words', 'au plus haut niveau possible')).code).toBe(0);
     // Read the store itself, beside the running server: what the command waited for is durable.
@@ -142,13 +149,13 @@ describe('penholder act: the app\'s commands from a terminal, through the server
   it('prints the decision log with who decided what, verifies its chain, and the server refuses an entry signed in another\'s name', async () => {
     const logged = json<{ entries: { kind: string; author: string; label: string | null; detail: string }[]; verified: { ok: boolean; entries: number } }>(await penholder('act', '--link', link.mexico, '--json', 'log', '--verify'));
     expect(logged.verified).toMatchObject({ ok: true, entries: logged.entries.length });
-    expect(logged.entries.map((e) => e.kind)).toEqual(['accept', 'bracket', 'silence-open', 'silence-close']);
+    expect(logged.entries.map((e) => e.kind)).toEqual(['accept', 'not-retain', 'bracket', 'silence-open', 'silence-close']);
     expect(logged.entries.every((e) => e.author === 'co-facilitator (Ireland)')).toBe(true);
-    expect(logged.entries[3]!.detail).toBe('withdrawn');
+    expect(logged.entries[4]!.detail).toBe('withdrawn');
     const text = await penholder('act', '--link', link.cofac, 'log', '--verify');
     expect(text.code).toBe(0);
     expect(text.stdout).toMatch(/co-facilitator \(Ireland\): bracket OP5 \(au plus haut niveau possible\)/);
-    expect(text.stdout).toMatch(/verified: 4 entries, every link intact/);
+    expect(text.stdout).toMatch(/verified: 5 entries, every link intact/);
     // A modified client of Ireland's signs a decision as Qatar: the server refuses it, and the log stays as it was.
     const table = await DocumentLink.open(server.wsUrl, `${negotiationId}/table`, tokens.cofac!);
     const n = new Negotiation(negotiationId, table.doc);
@@ -156,6 +163,6 @@ describe('penholder act: the app\'s commands from a terminal, through the server
     const refused = await table.settle(20_000).catch((error: unknown) => error);
     table.close();
     expect((refused as LinkRefused).message).toMatch(/signed "co-facilitator \(Qatar\)".*\(unlogged\)/);
-    expect(json<{ entries: unknown[] }>(await penholder('act', '--link', link.cofac, '--json', 'log')).entries).toHaveLength(4);
+    expect(json<{ entries: unknown[] }>(await penholder('act', '--link', link.cofac, '--json', 'log')).entries).toHaveLength(5);
   });
 });
