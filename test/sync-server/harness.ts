@@ -10,6 +10,7 @@ import { WebsocketProvider } from 'y-websocket';
 import { RoomProvider, type RoomSocket } from '../../renderer/sync/room-provider';
 import { createNegotiation } from '../../shared/model/create-negotiation';
 import type { Role } from '../../shared/model/actor';
+import type { Negotiation } from '../../shared/model/negotiation';
 import { editStoredTable, inviteDelegation, openDataDir, type DataDir, type ServerLimits, startServer, type RunningServer } from '../../sync-server';
 
 /** A fresh data directory holding one negotiation. */
@@ -167,3 +168,15 @@ export async function startWitnessedServer(limits: Partial<ServerLimits> = {}) {
 
 /** A server with its witness (see startWitnessedServer). */
 export type WitnessedServer = Awaited<ReturnType<typeof startWitnessedServer>>;
+
+/** A negotiation (the model's sample, as prepared by a test) stored under the id "sample" and served, with a co-facilitator's and Mexico's tokens. */
+export async function serveSample(negotiation: Negotiation): Promise<{ data: DataDir; server: RunningServer; tokens: Record<'cofac' | 'mexico', string> }> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'penholder-sample-'));
+  const data = openDataDir(dir);
+  await data.store.appendUpdate('sample/table', Y.encodeStateAsUpdate(negotiation.table.doc));
+  const context = { invitations: data.invitations, serverUrl: null, editTable: <T>(id: string, edit: (n: Negotiation) => T) => editStoredTable(data.store, id, edit) };
+  const cofac = (await inviteDelegation(context, { negotiationId: 'sample', delegationName: null, role: 'cofacilitator', expiresAt: null })).token;
+  const mexico = (await inviteDelegation(context, { negotiationId: 'sample', delegationName: 'Mexico', role: 'delegation', expiresAt: null })).token;
+  const server = await startServer({ dataDir: dir, port: 0, logger: pino({ level: 'silent' }) });
+  return { data, server, tokens: { cofac, mexico } };
+}

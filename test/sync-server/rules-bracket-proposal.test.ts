@@ -1,16 +1,12 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { connectClient, waitFor, type TestClient } from './harness';
+import { connectClient, serveSample, waitFor, type TestClient } from './harness';
 import { as, cofac, sampleNegotiation } from '../model/fixture';
 import { accept } from '../../shared/model/facilitator-commands';
 import { Negotiation } from '../../shared/model/negotiation';
 import { propose } from '../../shared/model/proposal-commands';
 import { flatText } from '../../shared/text/rich-text';
-import { editStoredTable, inviteDelegation, openDataDir, startServer, type DataDir, type RunningServer } from '../../sync-server';
+import type { DataDir, RunningServer } from '../../sync-server';
 
 /*
  * A delegation's proposal to bracket words, through the stock y-websocket client against a real server:
@@ -18,10 +14,9 @@ import { editStoredTable, inviteDelegation, openDataDir, startServer, type DataD
  * of the paragraph, take its acceptance (the words bracketed, logged), and then see the brackets.
  */
 describe('a proposal to bracket words, under the server\'s rules', () => {
-  let dir: string;
   let data: DataDir;
   let server: RunningServer;
-  const tokens: Record<string, string> = {};
+  let tokens: Record<string, string> = {};
   const clients: TestClient[] = [];
   const client = (doc: string, who: string): TestClient => {
     const c = connectClient(server.wsUrl, `sample/${doc}`, tokens[who]!);
@@ -44,13 +39,7 @@ describe('a proposal to bracket words, under the server\'s rules', () => {
   };
 
   beforeAll(async () => {
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'penholder-bracket-'));
-    data = openDataDir(dir);
-    await data.store.appendUpdate('sample/table', Y.encodeStateAsUpdate(sampleNegotiation().negotiation.table.doc));
-    const context = { invitations: data.invitations, serverUrl: null, editTable: <T>(id: string, edit: (n: Negotiation) => T) => editStoredTable(data.store, id, edit) };
-    tokens.cofac = (await inviteDelegation(context, { negotiationId: 'sample', delegationName: null, role: 'cofacilitator', expiresAt: null })).token;
-    tokens.mexico = (await inviteDelegation(context, { negotiationId: 'sample', delegationName: 'Mexico', role: 'delegation', expiresAt: null })).token;
-    server = await startServer({ dataDir: dir, port: 0, logger: pino({ level: 'silent' }) });
+    ({ data, server, tokens } = await serveSample(sampleNegotiation().negotiation));
   });
   afterAll(async () => {
     for (const c of clients) c.destroy();

@@ -1,10 +1,6 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { connectClient, waitFor, type TestClient } from './harness';
+import { connectClient, serveSample, waitFor, type TestClient } from './harness';
 import { as, cofac, sampleNegotiation } from '../model/fixture';
 import { appendDecision, decisionLog, verifyLog } from '../../shared/model/decision-log';
 import { Negotiation } from '../../shared/model/negotiation';
@@ -13,7 +9,7 @@ import { propose } from '../../shared/model/proposal-commands';
 import { closeSilence, openSilence } from '../../shared/model/silence-commands';
 import { flatText } from '../../shared/text/rich-text';
 import { plainOf, textRuns } from '../../shared/text/y-rich-text';
-import { editStoredTable, inviteDelegation, openDataDir, startServer, type DataDir, type RunningServer } from '../../sync-server';
+import type { DataDir, RunningServer } from '../../sync-server';
 
 /*
  * A modified co-facilitator client (the stock provider, writing raw Yjs changes the commands would refuse)
@@ -21,10 +17,9 @@ import { editStoredTable, inviteDelegation, openDataDir, startServer, type DataD
  * reason, and nothing of it is stored or reaches anyone.
  */
 describe('the server enforces the rules of the negotiation on the table', () => {
-  let dir: string;
   let data: DataDir;
   let server: RunningServer;
-  const tokens: Record<string, string> = {};
+  let tokens: Record<string, string> = {};
   const clients: TestClient[] = [];
   const client = (doc: string, who: string): TestClient => {
     const c = connectClient(server.wsUrl, `sample/${doc}`, tokens[who]!);
@@ -54,15 +49,9 @@ describe('the server enforces the rules of the negotiation on the table', () => 
   };
 
   beforeAll(async () => {
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'penholder-rules-'));
-    data = openDataDir(dir);
     const { negotiation } = sampleNegotiation();
     bracket(negotiation, cofac, 'p4', 31, 38); // OP2: "… protect [victims] and survivors;"
-    await data.store.appendUpdate('sample/table', Y.encodeStateAsUpdate(negotiation.table.doc));
-    const context = { invitations: data.invitations, serverUrl: null, editTable: <T>(id: string, edit: (n: Negotiation) => T) => editStoredTable(data.store, id, edit) };
-    tokens.cofac = (await inviteDelegation(context, { negotiationId: 'sample', delegationName: null, role: 'cofacilitator', expiresAt: null })).token;
-    tokens.mexico = (await inviteDelegation(context, { negotiationId: 'sample', delegationName: 'Mexico', role: 'delegation', expiresAt: null })).token;
-    server = await startServer({ dataDir: dir, port: 0, logger: pino({ level: 'silent' }) });
+    ({ data, server, tokens } = await serveSample(negotiation));
   });
   afterAll(async () => {
     for (const c of clients) c.destroy();
