@@ -7,6 +7,7 @@ export { DEFAULT_LIMITS, type ServerLimits } from './core/server-limits';
 export { Refusal } from './core/refusal';
 export type { Identity, ServerHooks } from './core/server-hooks';
 export { RevocationWatch, REVOCATION_POLL_MS } from './core/revocation-watch';
+export { tableRulesHooks } from './core/table-rules';
 export { sliceUpdate } from './core/slice-update';
 export { FullState } from './core/full-state';
 export { UpdateSlicer } from './core/update-slicer';

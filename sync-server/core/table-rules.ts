@@ -47,6 +47,14 @@ export function tableRulesHooks(options: { now?: () => Date } = {}): ServerHooks
     onUnloadDocument({ documentName }) {
       loaded.delete(documentName);
     },
+    // A hook after this one (a storage quota) may refuse an update the rules let through: the copy holds
+    // it and the document does not, so the copy is made again before the next check. Kept, it would let
+    // the same update through later as a no-op, whatever the table had become meanwhile.
+    onRefusedWrite({ documentName }) {
+      const doc = loaded.get(documentName);
+      const shadow = doc && shadows.get(doc);
+      if (shadow) shadow.spoil();
+    },
     validateUpdate({ documentName, doc, update, identity }) {
       const parsed = parseDocumentName(documentName);
       if (parsed?.ref.kind !== 'table') return null;
@@ -96,6 +104,11 @@ class TableShadow {
       this.facts = before;
     }
     return violation;
+  }
+
+  /** The copy no longer follows the document: it is made again before the next check. */
+  spoil(): void {
+    this.spoiled = true;
   }
 
   private rebuild(): void {
