@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import os from 'node:os';
 import * as Y from 'yjs';
 import { createNegotiation } from '../shared/model/create-negotiation';
 import { documentName } from '../shared/protocol/document-names';
@@ -7,6 +9,7 @@ import type { ConvergeResult, GeneratorConfig, MeasureResult } from './generator
 import { addParagraphs, rng } from './negotiation-data';
 import { cpuSeconds, GeneratorProcess, rssMB, startClusterNode, type BenchServer } from './processes';
 import { percentile, type BenchRecord } from './run-point';
+import { windowedP99 } from './windows';
 
 /** Sizes of the cluster scenario (issue 9): participants spread over negotiations, negotiations' clients spread over the nodes. */
 export interface ClusterSizes {
@@ -15,17 +18,25 @@ export interface ClusterSizes {
   participants: number;
   /** Writers in each negotiation. */
   writersPerNegotiation: number;
-  rate: number;
+  /**
+   * Updates per second per writer, one load after another. A 2-core machine holding the nodes, PostgreSQL,
+   * Redis and the generators saturates before the nodes do, so the nodes are compared at several loads.
+   */
+  rates: number[];
   probesPerNegotiation: number;
   paragraphs: number;
   durationMs: number;
   warmupMs: number;
   /** Generator processes; negotiations are dealt round-robin. */
   generators: number;
+  /** Windows a step's p99 is the median of (see windowedP99). */
+  windows: number;
 }
 
-export const CLUSTER_FULL: ClusterSizes = { nodes: [1, 2, 3], negotiations: 20, participants: 600, writersPerNegotiation: 10, rate: 5, probesPerNegotiation: 2, paragraphs: 40, durationMs: 10_000, warmupMs: 2_000, generators: 4 };
-export const CLUSTER_QUICK: ClusterSizes = { nodes: [1, 3], negotiations: 4, participants: 120, writersPerNegotiation: 5, rate: 5, probesPerNegotiation: 2, paragraphs: 20, durationMs: 2_500, warmupMs: 1_000, generators: 2 };
+/** 250, 500 and 1,000 updates/s over 600 participants. */
+export const CLUSTER_FULL: ClusterSizes = { nodes: [1, 2, 3], negotiations: 20, participants: 600, writersPerNegotiation: 10, rates: [1.25, 2.5, 5], probesPerNegotiation: 2, paragraphs: 40, durationMs: 10_000, warmupMs: 2_000, generators: 4, windows: 5 };
+/** The full run's sizes at its lowest load only, measured for less time: so that its ratio can be compared with the full run's. */
+export const CLUSTER_QUICK: ClusterSizes = { ...CLUSTER_FULL, nodes: [1, 3], rates: [1.25], durationMs: 4_000, warmupMs: 1_000, windows: 3 };
 
 interface Seeded {
   docName: string;
@@ -61,15 +72,25 @@ const round = (x: number | null, digits = 2): number | null => (x === null ? nul
  */
 export async function clusterScenario(sizes: ClusterSizes, log: (line: string) => void): Promise<BenchRecord[]> {
   const records: BenchRecord[] = [];
-  const base = (nodes: number): BenchRecord => ({ scenario: '7-cluster', server: `penholder × ${nodes} node${nodes === 1 ? '' : 's'}`, n: sizes.participants, writers: sizes.writersPerNegotiation * sizes.negotiations, rate: sizes.rate, p50: null, p99: null, p999: null, framesPerSec: null, updatesPerSec: null, cpuPercent: null, rssMB: null, valid: false, note: '', extra: { nodes, negotiations: sizes.negotiations } });
+  const base = (nodes: number, rate: number): BenchRecord => ({ scenario: '7-cluster', server: `penholder × ${nodes} node${nodes === 1 ? '' : 's'}`, n: sizes.participants, writers: sizes.writersPerNegotiation * sizes.negotiations, rate, p50: null, p99: null, p999: null, framesPerSec: null, updatesPerSec: null, cpuPercent: null, rssMB: null, valid: false, note: '', extra: { nodes, negotiations: sizes.negotiations, offered: rate * sizes.writersPerNegotiation * sizes.negotiations } });
   if (!services.available) {
     log(`  7-cluster skipped: ${services.reason}`);
-    return sizes.nodes.map((n) => ({ ...base(n), note: `not run: ${services.reason}` }));
+    return sizes.rates.flatMap((rate) => sizes.nodes.map((n) => ({ ...base(n, rate), note: `not run: ${services.reason}` })));
   }
   const postgres = await TestPostgres.start();
   const redis = await TestRedis.start();
   try {
-    for (const nodeCount of sizes.nodes) records.push(await clusterPoint(postgres, redis, nodeCount, sizes, base(nodeCount), log));
+    for (const rate of sizes.rates)
+      for (const nodeCount of sizes.nodes) {
+        let record = await clusterPoint(postgres, redis, nodeCount, rate, sizes, base(nodeCount, rate), log);
+        // One bad second neither makes nor breaks a step: an outlying window, or an invalid step, is measured again.
+        if (record.outlying || (!record.valid && !record.note.startsWith('failed'))) {
+          log(`  7-cluster nodes=${nodeCount}: ${record.valid ? 'an outlying window' : 'invalid'}, measured again`);
+          records.push({ ...record, superseded: true });
+          record = await clusterPoint(postgres, redis, nodeCount, rate, sizes, base(nodeCount, rate), log);
+        }
+        records.push(record);
+      }
   } finally {
     await redis.destroy();
     await postgres.destroy();
@@ -77,7 +98,26 @@ export async function clusterScenario(sizes: ClusterSizes, log: (line: string) =
   return records;
 }
 
-async function clusterPoint(postgres: TestPostgres, redis: TestRedis, nodeCount: number, sizes: ClusterSizes, base: BenchRecord, log: (line: string) => void): Promise<BenchRecord> {
+/** A stopwatch of the machine: its busy share of all its cores from now until it is read (from /proc/stat; null elsewhere). */
+function machineBusy(): () => number | null {
+  const read = (): { busy: number; total: number } | null => {
+    try {
+      const cpu = fs.readFileSync('/proc/stat', 'utf8').split('\n')[0]!.trim().split(/\s+/).slice(1).map(Number);
+      const idle = cpu[3]! + (cpu[4] ?? 0);
+      const total = cpu.reduce((a, b) => a + b, 0);
+      return { busy: total - idle, total };
+    } catch {
+      return null;
+    }
+  };
+  const start = read();
+  return () => {
+    const end = read();
+    return start && end && end.total > start.total ? Math.round((100 * (end.busy - start.busy)) / (end.total - start.total)) : null;
+  };
+}
+
+async function clusterPoint(postgres: TestPostgres, redis: TestRedis, nodeCount: number, rate: number, sizes: ClusterSizes, base: BenchRecord, log: (line: string) => void): Promise<BenchRecord> {
   const url = await postgres.createDatabase();
   const data = await openPostgres(url);
   const nodes: BenchServer[] = [];
@@ -105,7 +145,7 @@ async function clusterPoint(postgres: TestPostgres, redis: TestRedis, nodeCount:
         probes: sizes.probesPerNegotiation,
         writers: sizes.writersPerNegotiation,
         receivers: perNegotiation - sizes.probesPerNegotiation - sizes.writersPerNegotiation,
-        rate: sizes.rate,
+        rate,
         heartbeatMs: null,
         seed: 500 + i,
       };
@@ -118,13 +158,16 @@ async function clusterPoint(postgres: TestPostgres, redis: TestRedis, nodeCount:
     const measuring = Promise.all(generators.map((g) => g.call<MeasureResult>('measure', { ms: sizes.durationMs, warmupMs: sizes.warmupMs })));
     await new Promise((r) => setTimeout(r, sizes.warmupMs));
     const cpu0 = pids.map((p) => cpuSeconds(p));
+    const busy = machineBusy();
     const t0 = performance.now();
     const measured = await measuring;
     const seconds = (performance.now() - t0) / 1000;
     const nodeCpu = pids.map((p, i) => ((cpuSeconds(p) - cpu0[i]!) / seconds) * 100);
+    const machine = busy();
     clearInterval(sampler);
     const converged = await Promise.all(generators.map((g) => g.call<ConvergeResult>('converge', { timeoutMs: 20_000 })));
     const lat = converged.flatMap((c) => c.latencies).sort((a, b) => a - b);
+    const windowed = windowedP99(converged.flatMap((c) => c.latencies), converged.flatMap((c) => c.sentAt), sizes.durationMs, sizes.windows);
     const problems: string[] = [];
     const genCpu = measured.map((m) => m.cpuPercent);
     if (genCpu.some((c) => c > 70)) problems.push(`generator CPU up to ${Math.max(...genCpu).toFixed(0)}% > 70%`);
@@ -144,18 +187,19 @@ async function clusterPoint(postgres: TestPostgres, redis: TestRedis, nodeCount:
     const record: BenchRecord = {
       ...base,
       p50: round(percentile(lat, 0.5)),
-      p99: round(percentile(lat, 0.99)),
+      p99: windowed.p99,
       p999: round(percentile(lat, 0.999)),
       framesPerSec: Math.round(measured.reduce((n, m) => n + m.framesReceived / (m.elapsedMs / 1000), 0)),
       updatesPerSec: round(sent / elapsed, 1),
       cpuPercent: round(nodeCpu.reduce((a, b) => a + b, 0), 1),
       rssMB: round(peakRss.reduce((a, b) => a + b, 0), 1),
       valid: problems.length === 0,
-      note: [`${nodeCount} node(s): CPU ${nodeCpu.map((c) => c.toFixed(0)).join('/')} % of a core, RSS ${peakRss.map((r) => r.toFixed(0)).join('/')} MB (sums in the columns; PostgreSQL and Redis not included)`, ...problems].join('; '),
+      note: [`${nodeCount} node(s): CPU ${nodeCpu.map((c) => c.toFixed(0)).join('/')} % of a core, RSS ${peakRss.map((r) => r.toFixed(0)).join('/')} MB (sums in the columns; PostgreSQL and Redis not included); the machine ${machine ?? '–'} % busy over its ${os.cpus().length} cores${machine !== null && machine >= 90 ? ' (saturated: the nodes share it with PostgreSQL, Redis and the generators)' : ''}`, ...problems].join('; '),
+      outlying: windowed.outlying,
       generatorCpu: genCpu.map((c) => round(c, 1)!),
-      extra: { ...base.extra, latencySamples: lat.length, expectedSamples: expected, nodeCpu: nodeCpu.map((c) => c.toFixed(1)).join('/') },
+      extra: { ...base.extra, latencySamples: lat.length, expectedSamples: expected, nodeCpu: nodeCpu.map((c) => c.toFixed(1)).join('/'), machineBusy: machine, p99AllSamples: round(percentile(lat, 0.99)), windowP99: windowed.windows.join(' / ') },
     };
-    log(`  7-cluster nodes=${nodeCount} n=${sizes.participants} negotiations=${sizes.negotiations} upd/s=${record.updatesPerSec} p50=${record.p50} p99=${record.p99} p99.9=${record.p999} frames/s=${record.framesPerSec} node cpu=${nodeCpu.map((c) => c.toFixed(0)).join('/')}% gen max=${Math.max(...genCpu).toFixed(0)}%${record.valid ? '' : ` INVALID: ${problems.join('; ')}`}`);
+    log(`  7-cluster nodes=${nodeCount} offered=${base.extra?.offered} upd/s n=${sizes.participants} negotiations=${sizes.negotiations} upd/s=${record.updatesPerSec} p50=${record.p50} p99=${record.p99} p99.9=${record.p999} frames/s=${record.framesPerSec} node cpu=${nodeCpu.map((c) => c.toFixed(0)).join('/')}% gen max=${Math.max(...genCpu).toFixed(0)}%${record.valid ? '' : ` INVALID: ${problems.join('; ')}`}`);
     return record;
   } catch (error) {
     const note = `failed: ${(error as Error).message}`;
