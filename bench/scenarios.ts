@@ -18,7 +18,12 @@ export interface Sizes {
 }
 
 export const FULL: Sizes = { quick: false, durationMs: 10_000, warmupMs: 2_000, fanOutN: [50, 200, 600], kneeReceivers: 50, kneeWriters: [5, 10, 20, 40, 80, 160, 320, 640], kneeRate: 10, idleN: [200, 600, 1000], idleWindowMs: 15_000, probes: 4, windows: 5 };
-export const QUICK: Sizes = { quick: true, durationMs: 2_000, warmupMs: 800, fanOutN: [50, 200], kneeReceivers: 20, kneeWriters: [10, 40, 160], kneeRate: 10, idleN: [100, 300], idleWindowMs: 2_000, probes: 2, windows: 3 };
+/**
+ * The full run's fan-out and knee at the same sizes, shorter and with fewer steps (the ramp starts where
+ * the servers' knees lie on this kind of machine), so that its ratios can be compared with a full run's
+ * (bench/compare-runs.ts); the smaller scenarios only smoke-test.
+ */
+export const QUICK: Sizes = { quick: true, durationMs: 5_000, warmupMs: 1_000, fanOutN: [50, 200], kneeReceivers: 50, kneeWriters: [40, 80, 160, 320], kneeRate: 10, idleN: [100, 300], idleWindowMs: 2_000, probes: 4, windows: 5 };
 
 /** Receivers beyond this many go to a second generator process. */
 const extraGeneratorsFor = (n: number) => (n > 300 ? 1 : 0);
