@@ -123,7 +123,7 @@ export function generatedSection(run: RunResult): string {
   out.push('');
   if (run.profiles.length > 0) {
     out.push('### What limits the misses: profiles taken in this run (`bench/profile.ts`)', '');
-    for (const p of run.profiles) out.push(`**${p.title}** (${p.record}); self time of the server process over its life, setup included:`, '', '```', ...p.top, '```', '');
+    for (const p of run.profiles) out.push(`**${p.title}** (${p.record}); where the server process spent its busy time over its life, setup included:`, '', '```', ...p.top, '```', '');
   } else if (run.mode !== 'full') out.push('Profiles of the misses are taken in the full run only.', '');
   return out.join('\n');
 }
