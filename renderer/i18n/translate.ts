@@ -18,8 +18,9 @@ export function pluralForm(message: Message, rules: Intl.PluralRules, count: unk
 }
 
 /**
- * The locale numbers and dates are written in: the user's own regional form of the interface language
- * when the system prefers one (fr-CH, en-US), else fr-FR (04/05/2026) or en-GB (04/05/2026).
+ * The locale numbers are written in: the user's own regional form of the interface language when the
+ * system prefers one (fr-CH, en-US), else fr-FR or en-GB. Dates are not: they follow the interface
+ * language's United Nations form whatever the region (`dateLocale` in renderer/ui/format.ts).
  */
 export function uiLocale(language: UiLanguage, preferred: readonly string[] = typeof navigator === 'undefined' ? [] : navigator.languages ?? []): string {
   return preferred.find((l) => l.toLowerCase().split('-')[0] === language && l.includes('-')) ?? (language === 'fr' ? 'fr-FR' : 'en-GB');

@@ -1,9 +1,7 @@
 import { useContext, useEffect, useId, useRef, useState } from 'react';
-import { I18nContext, uiLocale, type UiLanguage } from '../i18n/translate';
+import { I18nContext } from '../i18n/translate';
 import { readDateTime, type DateTimeText } from './date-time';
-
-/** Dates are read back as the interface writes them: French, or United Nations English (day month year, 24 h). */
-const locale = (language: UiLanguage): string => (language === 'fr' ? uiLocale('fr') : 'en-GB');
+import { dateInWords, monthName } from './format';
 
 /**
  * A date and time typed in the interface language's order (day/month/year) on the 24-hour clock,
@@ -20,7 +18,7 @@ export function DateTimeField({ label, value, onChange, required = false }: { la
   const reading = readDateTime(value);
   const problem =
     reading.state === 'bad'
-      ? t(reading.problem, { ...reading.values, monthName: reading.values?.month ? new Date(2000, Number(reading.values.month) - 1, 1).toLocaleString(locale(language), { month: 'long' }) : '' })
+      ? t(reading.problem, { ...reading.values, monthName: reading.values?.month ? monthName(Number(reading.values.month), language) : '' })
       : null;
   const wrong = reading.state === 'bad' ? reading.field : null;
   // The browser refuses to submit the form while the field at fault says what is wrong.
@@ -64,7 +62,7 @@ export function DateTimeField({ label, value, onChange, required = false }: { la
       ) : (
         reading.state === 'ok' && (
           <p id={`${id}-reads`} className="reads" aria-live="polite">
-            {t('datetime.reads', { when: reading.at.toLocaleString(locale(language), { dateStyle: 'full', timeStyle: 'short', hourCycle: 'h23' }) })}
+            {t('datetime.reads', { when: dateInWords(reading.at, language) })}
           </p>
         )
       )}
