@@ -87,7 +87,7 @@ export function CompareView() {
       </form>
       {result.problem && <p className="banner warn">{result.problem}</p>}
       <p className="counts" id={`${id}-sum`}>
-        {t('compare.summary', { changed: count('changed'), added: count('added'), removed: count('removed') })}
+        {(['changed', 'added', 'removed'] as const).map((c) => t(`compare.${c}`, { count: count(c) })).join(' · ')}
       </p>
       {shown.length === 0 && !result.problem && <p className="empty">{t('compare.noChange')}</p>}
       {shown.map((c) => (

@@ -64,7 +64,7 @@ export function FilterBar({ filter, onChange, roster, shown, total, findSignal =
           ))}
         </select>
       </label>
-      <output aria-live="polite">{t('filter.count', { shown, total })}</output>
+      <output aria-live="polite">{t('filter.count', { count: shown, total })}</output>
     </form>
   );
 }

@@ -1,11 +1,11 @@
-import { useContext, useState } from 'react';
+import { useState } from 'react';
 import { accept, notRetain } from '../../shared/model/facilitator-commands';
 import type { Paragraph } from '../../shared/model/paragraph';
 import { setPosition, withdraw } from '../../shared/model/proposal-commands';
 import type { Stance } from '../../shared/model/proposal';
 import { authorName, currentLabels, type ProposalView } from '../../shared/model/queries';
 import { flatText } from '../../shared/text/rich-text';
-import { I18nContext, uiLocale, useT } from '../i18n/translate';
+import { useT } from '../i18n/translate';
 import { delegationCode } from '../../shared/model/roster';
 import { inlinePositions, positionCounts } from './positions';
 import { useConnection } from '../store/connection-context';
@@ -52,8 +52,6 @@ function Wording({ view }: { view: ProposalView }) {
 /** The proposals on one paragraph, with everyone's positions and the actions this person may take. */
 export function ProposalList({ views, label, paragraph, anonymous = false }: { views: ProposalView[]; label: string; paragraph: Paragraph; /** A reading without authors: counts, no names. */ anonymous?: boolean }) {
   const t = useT();
-  const { language } = useContext(I18nContext);
-  const number = new Intl.NumberFormat(uiLocale(language));
   const [chosen, setChosen] = useState<readonly string[]>([]);
   const run = useRun();
   const connection = useConnection();
@@ -82,7 +80,7 @@ export function ProposalList({ views, label, paragraph, anonymous = false }: { v
             {v.proposal.source && <p className="source">{t('proposal.source', { source: v.proposal.source })}</p>}
             {v.proposal.rationale && <p className="rationale">{v.proposal.rationale}</p>}
             <p className="position-summary" aria-label={t('positions.summary')}>
-              {positionCounts(v, t, (n) => number.format(n)) && <span className="tally">{positionCounts(v, t, (n) => number.format(n))}</span>}
+              {positionCounts(v, t) && <span className="tally">{positionCounts(v, t)}</span>}
               {!anonymous && <span className="codes">{inlinePositions(v, codeOf, t)}</span>}
             </p>
             <ul className="positions">

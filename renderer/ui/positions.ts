@@ -2,9 +2,9 @@ import type { ProposalView } from '../../shared/model/queries';
 import type { Translate } from '../i18n/translate';
 
 /** Positions counted as the room reads them: "3 support · 1 opposes · 1 reservation" (nothing when none). */
-export function positionCounts(view: Pick<ProposalView, 'positions'>, t: Translate, format: (n: number) => string = String): string {
+export function positionCounts(view: Pick<ProposalView, 'positions'>, t: Translate): string {
   const parts: string[] = [];
-  const add = (n: number, key: Parameters<Translate>[0]) => n > 0 && parts.push(t(key, { count: n, n: format(n) }));
+  const add = (n: number, key: Parameters<Translate>[0]) => n > 0 && parts.push(t(key, { count: n }));
   add(view.positions.support.length, 'positions.support');
   add(view.positions.oppose.length, 'positions.oppose');
   add(view.positions.reserve.length, 'positions.reserve');

@@ -38,7 +38,7 @@ describe.skipIf(!browserAvailable())('the desktop menu: Find, Propose, Join, New
     await page.keyboard.type('unemployment');
     await expect.poll(() => page.locator('article[data-paragraph]').count()).toBe(1);
     await page.locator('article', { hasText: 'poverty, unemployment' }).waitFor();
-    await page.getByText(`1 of ${total} paragraphs shown`).waitFor();
+    await page.getByText(`Showing 1 paragraph of ${total}`).waitFor();
     await page.keyboard.press('Escape');
     await expect.poll(() => page.locator('article[data-paragraph]').count()).toBe(total);
   }, 60_000);

@@ -26,7 +26,7 @@ describe('compare', () => {
   it('shows what changed since the latest revision as a redline, with the proposals that caused it', () => {
     const { n } = revised();
     const html = render(n, cofac, createElement(CompareView));
-    expect(html).toContain('Changed: 2 · added: 0 · removed: 0');
+    expect(html).toContain('2 paragraphs changed · 0 added · 0 removed');
     expect(html).toContain('<del>victims and survivors</del>');
     expect(html).toContain('<ins>all victims</ins>');
     expect(html).toContain('Caused by:');
@@ -44,7 +44,7 @@ describe('compare', () => {
     const html = render(n, cofac, createElement(CompareView), 'fr');
     expect(html).toContain('Du fait de :');
     expect(html).toContain('Mexico (remplacement)');
-    expect(html).toContain('Modifiés : 2');
+    expect(html).toContain('2 paragraphes modifiés · 0 ajouté · 0 supprimé');
   });
 
   it('compares with the imported original when there is one, and says when there is nothing to compare', () => {

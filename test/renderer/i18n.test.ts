@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { en, type Message } from '../../renderer/i18n/en';
+import { en, type Message, type MessageKey, type PluralMessage } from '../../renderer/i18n/en';
 import { fr } from '../../renderer/i18n/fr';
 import { translator, uiLocale } from '../../renderer/i18n/translate';
 
@@ -34,7 +34,42 @@ describe('interface languages', () => {
     expect(t('net.pending', { count: 1_000_000 })).toBe('1,000,000 changes waiting to sync');
   });
 
-  it('writes numbers and dates in the user\'s regional form of the interface language', () => {
+  it('says every count in the form its number takes, in both languages, at 0, 1 and 2', () => {
+    const keys = Object.keys(en) as MessageKey[];
+    const countKeys = keys.filter((k) => typeof en[k] !== 'string');
+    expect(countKeys.length).toBeGreaterThan(20);
+    // A message that counts things is a plural message: none says "{count} decisions" whatever the count.
+    for (const k of keys) if (typeof en[k] === 'string') expect(`${k}: ${String(en[k])} / ${String(fr[k])}`).not.toMatch(/\{(count|n|shown|total)\}/);
+    // English and French agree on which messages count; English says only one in the singular, French 0 and 1.
+    // Words that do not change with the number ("2 awaiting instructions", "2 en attente d’instructions").
+    const invariable = new Set(['en text.wordsTarget', 'en positions.pending', 'en compare.added', 'en compare.removed', 'fr positions.pending']);
+    for (const [language, messages, singular] of [['en', en, [1]], ['fr', fr, [0, 1]]] as const) {
+      const t = translator(language);
+      for (const k of countKeys) {
+        const m = messages[k] as PluralMessage;
+        expect(typeof m, `${language} ${k}`).toBe('object');
+        expect(m.one, `${language} ${k} has a singular`).toBeTruthy();
+        if (!invariable.has(`${language} ${k}`)) expect(m.one, `${language} ${k}: singular and plural differ`).not.toBe(m.other);
+        for (const n of [0, 1, 2]) {
+          const values: Record<string, string | number> = { count: n, total: 5, target: 300, label: 'OP1', name: 'Rev.1' };
+          const said = t(k, values);
+          const form = (singular as readonly number[]).includes(n) ? m.one! : m.other;
+          expect(said, `${language} ${k} at ${n}`).toBe(form.replace(/\{(\w+)\}/g, (_, v: string) => String(values[v])));
+          expect(said, `${language} ${k} at ${n}`).toContain(String(n));
+        }
+      }
+    }
+    // What the last session saw on screen.
+    expect(translator('fr')('log.verified', { count: 1 })).toBe('Registre vérifié : 1 décision, tous les liens intacts, chaque révision telle que publiée.');
+    expect(translator('fr')('log.verified', { count: 2 })).toMatch(/^Registre vérifié : 2 décisions,/);
+    expect(translator('en')('log.verified', { count: 1 })).toMatch(/^Record verified: 1 decision,/);
+    expect(translator('en')('filter.count', { count: 1, total: 12 })).toBe('Showing 1 paragraph of 12');
+    expect(translator('fr')('filter.count', { count: 0, total: 12 })).toBe('0 paragraphe affiché sur 12');
+    expect(translator('fr')('positions.support', { count: 1 })).toBe('1 appui');
+    expect(translator('en')('positions.oppose', { count: 2 })).toBe('2 oppose');
+  });
+
+  it('writes numbers in the user\'s regional form of the interface language', () => {
     expect(uiLocale('fr', [])).toBe('fr-FR');
     expect(uiLocale('fr', ['en-US', 'fr-CH'])).toBe('fr-CH');
     expect(uiLocale('en', ['fr-FR'])).toBe('en-GB');
