@@ -9,17 +9,30 @@ interface PendingAppend extends Append {
   reject: (error: unknown) => void;
 }
 
+/** An append at most this large is small (a keystroke, a presence-sized change): it never waits behind a large one. */
+export const SMALL_APPEND_BYTES = 16 * 1024;
+/** A group of large appends closes at this many bytes (one larger append is a group of its own). */
+export const GROUP_BYTES = 128 * 1024;
+
 /**
  * Group commit, for any store whose commit costs a round trip or a fsync: appends handed over while a
  * group is being committed accumulate into the next group, sent as soon as the previous one is durable.
  * Each append resolves when its own group is durable, so that an echo waits for one commit at most and a
  * busy server makes fewer, larger commits rather than a queue. A group fails as a whole: none of its
  * appends resolves.
+ *
+ * Small appends go first: while small ones wait, the next group is made of them alone, and large ones
+ * (the slices of a 5 MB update) wait for the group after, which closes at GROUP_BYTES; so that a
+ * keystroke waits at most for one group of bounded size in progress, never behind the write of a large
+ * one handed over before it. A large append passed over once goes in the next group whatever waits,
+ * so that a steady stream of small ones cannot hold it back.
  */
 export class GroupCommit {
   private next: PendingAppend[] = [];
   private committing = false;
   private dispatchScheduled = false;
+  /** The last group was made of small appends while large ones waited: the next one takes large ones too. */
+  private passedOver = false;
   /** The error of the last group, or null once a group succeeded. */
   lastError: Error | null = null;
   /** Groups committed and the appends they held (for /metrics and tests). */
@@ -56,10 +69,23 @@ export class GroupCommit {
     }
   }
 
+  /** The next group: the small appends waiting, and large ones up to GROUP_BYTES when no small one waits or they were passed over. */
+  private take(): PendingAppend[] {
+    const small = this.next.filter((a) => a.update.length <= SMALL_APPEND_BYTES);
+    const large = this.next.filter((a) => a.update.length > SMALL_APPEND_BYTES);
+    let taken = 0;
+    if (small.length === 0 || this.passedOver) {
+      let bytes = 0;
+      while (taken < large.length && (taken === 0 || bytes + large[taken]!.update.length <= GROUP_BYTES)) bytes += large[taken++]!.update.length;
+    }
+    this.passedOver = small.length > 0 && taken === 0 && large.length > 0;
+    this.next = large.slice(taken);
+    return [...small, ...large.slice(0, taken)];
+  }
+
   private dispatch(): void {
     if (this.committing || this.next.length === 0) return;
-    const group = this.next;
-    this.next = [];
+    const group = this.take();
     this.committing = true;
     this.commit(group.map(({ name, update }) => ({ name, update })))
       .then(
