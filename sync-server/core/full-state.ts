@@ -1,5 +1,13 @@
 import * as Y from 'yjs';
-import { syncStep2Frame, updateFrame } from '../../shared/protocol/messages';
+import { decodeServerMessage, syncStep2Frame, updateFrame } from '../../shared/protocol/messages';
+
+/** How the whole is encoded again, and the updates since merged, off the serving thread (UpdateSlicer), each made into its frame there. */
+export interface StateEncoder {
+  /** A sync step 2 of one update holding what `updates` hold, deleted content dropped (as a store's snapshot). */
+  snapshotFrame(updates: Uint8Array[]): Promise<Uint8Array>;
+  /** An update message of `updates` merged into one, deleted content kept. */
+  mergedFrame(updates: Uint8Array[]): Promise<Uint8Array>;
+}
 
 /** Updates sent after the whole state before it is encoded again for the next newcomer: at most this many… */
 const MAX_SINCE = 200;
@@ -7,32 +15,44 @@ const MAX_SINCE = 200;
 const sinceBudget = (whole: Uint8Array): number => Math.max(64 * 1024, whole.length / 4);
 /** Without newcomers, the updates since are kept until they weigh as much as the whole, or are ten times as many. */
 const keptBudget = (whole: Uint8Array): number => Math.max(256 * 1024, whole.length);
+/** The updates since are merged off the serving thread in chunks of this many bytes. */
+const CHUNK_BYTES = 64 * 1024;
+/** Beyond this much not yet in a chunk, a newcomer gets those updates as they are, unmerged (merging 64 KB here costs 2–7 ms). */
+const MERGE_HERE_BYTES = 16 * 1024;
 
 /**
  * The answer to a client that holds nothing (an empty sync step 1): the whole document as one update,
  * and the updates made since, sent with it. Every newcomer gets the same frames (the same buffers: a
  * room of readers, or of slow readers, holds one copy). Once the updates since weigh a quarter of the
- * whole, the next newcomer has the whole encoded again off the serving thread (`encode`, from the whole
+ * whole, the next newcomer has the whole encoded again off the serving thread (`encoder`, from the whole
  * and the updates since), and is served meanwhile as before: encoding 5 MB holds a thread for 80 ms and
- * more. Without newcomers, that waits until the updates since weigh as much as the whole.
+ * more. Without newcomers, that waits until the updates since weigh as much as the whole. The updates
+ * since are merged off the serving thread too, 64 KB at a time: merging a megabyte of them for a
+ * newcomer would hold the serving thread for tens of milliseconds.
  */
 export class FullState {
   private whole: Uint8Array | null = null;
   /** The whole as a sync step 2, made at the first newcomer. */
   private wholeFrame: Uint8Array | null = null;
+  /** The updates since the whole, in the order they were made (only ever appended to, until the next whole). */
   private since: Uint8Array[] = [];
-  /** The updates of `since` as one frame, made as newcomers need it. */
-  private sinceFrame: Uint8Array | null = null;
   private sinceBytes = 0;
+  /** The first updates of `since`, merged off this thread: each chunk's frame and how many updates it holds. */
+  private chunks: { frame: Uint8Array; count: number }[] = [];
+  /** Updates of `since` held by `chunks`, and the bytes of those after them. */
+  private chunked = 0;
+  private tailBytes = 0;
+  private chunking = false;
+  /** The updates after the chunks as frames, made as newcomers need them. */
+  private tailFrames: Uint8Array[] | null = null;
   /** Encoding again; the whole it makes replaces the whole and this many updates since. */
   private encoding = false;
-  /** Bumped when the whole is replaced otherwise, so that an encoding under way is not taken. */
+  /** Bumped when the whole is replaced, so that an encoding or a merge under way is not taken. */
   private generation = 0;
 
   constructor(
     private readonly doc: Y.Doc,
-    /** One update holding what the given updates hold, made off this thread. */
-    private readonly encode: ((updates: Uint8Array[]) => Promise<Uint8Array>) | null = null,
+    private readonly encoder: StateEncoder | null = null,
   ) {}
 
   /** The document as stored: its rows (a snapshot and the updates since), applied when it was loaded. */
@@ -46,37 +66,76 @@ export class FullState {
     if (!this.whole) return;
     this.since.push(update);
     this.sinceBytes += update.length;
-    this.sinceFrame = null;
+    this.tailBytes += update.length;
+    this.tailFrames = null;
     if (this.since.length > 10 * MAX_SINCE || this.sinceBytes > keptBudget(this.whole)) this.encodeAgain();
+    else if (this.tailBytes >= CHUNK_BYTES) this.chunk();
   }
 
   /**
    * The frames that give a client holding nothing the whole document: the updates since, then the whole
    * as its sync step 2, so that the client is synced (Yjs holds the updates until what they build on
-   * arrives) only once it holds everything. The updates since go as one: Yjs merges each update that
-   * waits into those waiting before it, and 300 stored rows sent one by one cost a joining client seconds.
+   * arrives) only once it holds everything. The updates since go as a few merged frames: Yjs merges
+   * each update that waits into those waiting before it, and 300 stored rows sent one by one cost a
+   * joining client seconds.
    */
   frames(): Uint8Array[] {
     if (this.whole && (this.since.length > MAX_SINCE || this.sinceBytes > sinceBudget(this.whole))) this.encodeAgain();
     if (!this.whole) this.reset(Y.encodeStateAsUpdate(this.doc));
     this.wholeFrame ??= syncStep2Frame(this.whole!);
-    if (this.since.length === 0) return [this.wholeFrame];
-    this.sinceFrame ??= updateFrame(this.since.length === 1 ? this.since[0]! : Y.mergeUpdates(this.since));
-    return [this.sinceFrame, this.wholeFrame];
+    this.tailFrames ??= this.tail();
+    return [...this.chunks.map((c) => c.frame), ...this.tailFrames, this.wholeFrame];
   }
 
-  private reset(whole: Uint8Array): void {
+  /** The updates after the chunks: merged here when they are few bytes, else as they are. */
+  private tail(): Uint8Array[] {
+    const tail = this.since.slice(this.chunked);
+    if (tail.length === 0) return [];
+    if (tail.length === 1) return [updateFrame(tail[0]!)];
+    if (this.tailBytes <= MERGE_HERE_BYTES || !this.encoder) return [updateFrame(Y.mergeUpdates(tail))];
+    return tail.map((u) => updateFrame(u));
+  }
+
+  /** A new whole (a view into `frame`, its sync step 2, when it was encoded as one). */
+  private reset(whole: Uint8Array, frame: Uint8Array | null = null): void {
     this.generation++;
     this.whole = whole;
-    this.wholeFrame = null;
+    this.wholeFrame = frame;
     this.since = [];
-    this.sinceFrame = null;
     this.sinceBytes = 0;
+    this.chunks = [];
+    this.chunked = 0;
+    this.tailBytes = 0;
+    this.tailFrames = null;
+  }
+
+  /** Merges the updates after the chunks into a new chunk, off this thread. */
+  private chunk(): void {
+    if (!this.encoder || this.chunking) return;
+    this.chunking = true;
+    const generation = this.generation;
+    const from = this.chunked;
+    const updates = this.since.slice(from);
+    const bytes = this.tailBytes;
+    this.encoder.mergedFrame(updates).then(
+      (frame) => {
+        this.chunking = false;
+        if (generation === this.generation) {
+          this.chunks.push({ frame, count: updates.length });
+          this.chunked = from + updates.length;
+          this.tailBytes -= bytes;
+          this.tailFrames = null;
+        }
+        if (this.tailBytes >= CHUNK_BYTES) this.chunk();
+      },
+      // Sent unmerged meanwhile; tried again at the next change (the whole is encoded again once they weigh a quarter of it).
+      () => (this.chunking = false),
+    );
   }
 
   /** Encodes the whole again: off this thread when it can (serving the old whole meanwhile), else here, at the next newcomer. */
   private encodeAgain(): void {
-    if (!this.encode) {
+    if (!this.encoder) {
       this.whole = null;
       return;
     }
@@ -84,12 +143,12 @@ export class FullState {
     this.encoding = true;
     const generation = this.generation;
     const count = this.since.length;
-    this.encode([this.whole!, ...this.since]).then(
-      (whole) => {
+    this.encoder.snapshotFrame([this.whole!, ...this.since]).then(
+      (frame) => {
         this.encoding = false;
         if (generation !== this.generation) return;
         const later = this.since.slice(count);
-        this.reset(whole);
+        this.reset((decodeServerMessage(frame) as { update: Uint8Array }).update, frame);
         for (const u of later) this.changed(u);
       },
       () => {

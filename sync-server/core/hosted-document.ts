@@ -10,7 +10,7 @@ import { awarenessFrame, decodeClientMessage, permissionDeniedFrame, ProtocolErr
 import { callHooks, refusalOf, type ServerHooks } from './server-hooks';
 import { applyInSlices } from './apply-in-slices';
 import { FullState } from './full-state';
-import { SLICE_ABOVE_BYTES } from './slice-update';
+import { MERGE_BELOW_BYTES, SLICE_ABOVE_BYTES } from './slice-update';
 import { UpdateSlicer } from './update-slicer';
 import { filterAwareness, stampAwareness } from './stamp-awareness';
 
@@ -64,7 +64,7 @@ export class HostedDocument {
     private readonly slicer: UpdateSlicer = new UpdateSlicer(logger),
   ) {
     this.awareness = new awarenessProtocol.Awareness(doc);
-    this.fullState = new FullState(doc, (updates) => this.slicer.snapshot(updates));
+    this.fullState = new FullState(doc, this.slicer);
     this.awareness.setLocalState(null);
     doc.on('update', (update: Uint8Array, origin: unknown) => {
       this.fullState.changed(update);
@@ -322,7 +322,7 @@ export class HostedDocument {
       const extra: Uint8Array[] = [];
       // Many small updates leave as one; the slices of a large one are not merged back (that would cost
       // the thread what slicing saved), they are stored and sent as they are.
-      const merge = (list: Uint8Array[]): Uint8Array[] => (list.length > 1 && list.reduce((sum, u) => sum + u.length, 0) <= SLICE_ABOVE_BYTES ? [Y.mergeUpdates(list)] : list);
+      const merge = (list: Uint8Array[]): Uint8Array[] => (list.length > 1 && list.reduce((sum, u) => sum + u.length, 0) <= MERGE_BELOW_BYTES ? [Y.mergeUpdates(list)] : list);
       if (updates.length > 0) {
         const stored = merge(updates);
         const started = performance.now();

@@ -3,6 +3,8 @@ import * as Y from 'yjs';
 
 /** A client's update larger than this is applied in slices, one per event-loop turn. */
 export const SLICE_ABOVE_BYTES = 256 * 1024;
+/** Updates a document flushes together are merged into one (stored and sent as one) only below this many bytes: merging more holds the thread (256 KB: 6–10 ms), and larger ones are steps of a large update. */
+export const MERGE_BELOW_BYTES = 32 * 1024;
 /** Structs per slice: a millisecond or two of integration each (1,000 took 25–40 ms on a loaded machine). */
 export const STRUCTS_PER_SLICE = 200;
 

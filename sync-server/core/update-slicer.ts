@@ -1,26 +1,35 @@
 import type { Worker } from 'node:worker_threads';
 import * as Y from 'yjs';
 import type { Logger } from 'pino';
+import { syncStep2Frame, updateFrame } from '../../shared/protocol/messages';
 import { snapshotOf } from '../storage/sqlite/snapshot-of';
+import type { StateEncoder } from './full-state';
 import { sliceUpdate } from './slice-update';
 import { spawnWorker } from './spawn-worker';
 
-/** A request to the slicing thread: slice a client's update, or make one update of a document's updates. */
-export type SliceRequest = { id: number; op: 'slice'; update: Uint8Array; maxStructs: number } | { id: number; op: 'snapshot'; updates: Uint8Array[] };
-/** Its answer: the slices (the snapshot alone), or why the update could not be read. */
+/** A request to the slicing thread: slice a client's update, or make one frame of a document's updates (a snapshot as a sync step 2, or merged as they are as an update). */
+export type SliceRequest = { id: number; op: 'slice'; update: Uint8Array; maxStructs: number } | { id: number; op: 'snapshot' | 'merge'; updates: Uint8Array[] };
+/** Its answer: the slices (the frame alone), or why the update could not be read. */
 export type SliceReply = { id: number; ok: true; parts: Uint8Array[] } | { id: number; ok: false; message: string };
 
 /** What a request asks, done on whichever thread runs it. */
 export function answer(request: SliceRequest): Uint8Array[] {
-  return request.op === 'slice' ? sliceUpdate(Y.decodeUpdate(request.update), request.maxStructs) : [snapshotOf(request.updates)];
+  switch (request.op) {
+    case 'slice':
+      return sliceUpdate(Y.decodeUpdate(request.update), request.maxStructs);
+    case 'snapshot':
+      return [syncStep2Frame(snapshotOf(request.updates))];
+    case 'merge':
+      return [updateFrame(Y.mergeUpdates(request.updates))];
+  }
 }
 
 /**
- * Reads and slices clients' large updates, and encodes the whole state of documents for newcomers, on
- * a thread of their own (slicer-worker.ts), started at the first; a malformed update rejects with what
+ * Reads and slices clients' large updates, and encodes the whole state of documents for newcomers (and
+ * merges the updates made since), on a thread of their own (slicer-worker.ts), started at the first; a malformed update rejects with what
  * is wrong. Where the thread cannot run, the work is done here, on the calling thread, as before.
  */
-export class UpdateSlicer {
+export class UpdateSlicer implements StateEncoder {
   private worker: Worker | null = null;
   private failed = false;
   private nextId = 1;
@@ -33,10 +42,14 @@ export class UpdateSlicer {
     return this.request({ id: this.nextId++, op: 'slice', update, maxStructs });
   }
 
-  /** One update holding what `updates` hold, deleted content dropped (as a store's snapshot). */
-  async snapshot(updates: Uint8Array[]): Promise<Uint8Array> {
-    const [whole] = await this.request({ id: this.nextId++, op: 'snapshot', updates });
-    return whole!;
+  async snapshotFrame(updates: Uint8Array[]): Promise<Uint8Array> {
+    const [frame] = await this.request({ id: this.nextId++, op: 'snapshot', updates });
+    return frame!;
+  }
+
+  async mergedFrame(updates: Uint8Array[]): Promise<Uint8Array> {
+    const [frame] = await this.request({ id: this.nextId++, op: 'merge', updates });
+    return frame!;
   }
 
   private request(request: SliceRequest): Promise<Uint8Array[]> {

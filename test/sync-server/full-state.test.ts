@@ -27,9 +27,12 @@ describe('the full state a newcomer gets', () => {
       for (let i = 0; i < 5_000; i++) notes.set(`n${i}`, `a note of some thirty characters ${i}`);
     });
     const encoded: number[] = [];
-    const state = new FullState(doc, (updates) => {
-      encoded.push(updates.length);
-      return slicer.snapshot(updates);
+    const state = new FullState(doc, {
+      snapshotFrame: (updates) => {
+        encoded.push(updates.length);
+        return slicer.snapshotFrame(updates);
+      },
+      mergedFrame: (updates) => slicer.mergedFrame(updates),
     });
     state.set([Y.encodeStateAsUpdate(doc)]);
     doc.on('update', (u: Uint8Array) => state.changed(u));
@@ -61,6 +64,51 @@ describe('the full state a newcomer gets', () => {
     expect(state.frames().at(-1)!.length).toBeLessThan(Y.encodeStateAsUpdate(doc).length + 64);
   });
 
+  it('merges the updates since off the serving thread, 64 KB at a time, while the whole waits to be encoded again', async () => {
+    const doc = new Y.Doc();
+    const notes = doc.getMap<string>('notes');
+    doc.transact(() => {
+      for (let i = 0; i < 20_000; i++) notes.set(`n${i}`, `a note of some thirty characters ${i}`);
+    });
+    const merged: number[] = [];
+    let snapshots = 0;
+    const state = new FullState(doc, {
+      // The other thread is busy with the whole: it never answers in this test.
+      snapshotFrame: () => {
+        snapshots++;
+        return new Promise<Uint8Array>(() => undefined);
+      },
+      mergedFrame: (updates) => {
+        merged.push(updates.reduce((sum, u) => sum + u.length, 0));
+        return slicer.mergedFrame(updates);
+      },
+    });
+    state.set([Y.encodeStateAsUpdate(doc)]);
+    let since = 0;
+    doc.on('update', (u: Uint8Array) => {
+      since += u.length;
+      state.changed(u);
+    });
+    const whole = Y.encodeStateAsUpdate(doc).length;
+    // About 7 KB an edit, until the updates since weigh more than a third of the whole.
+    for (let n = 0; since < whole / 3; n++) {
+      doc.transact(() => {
+        for (let i = 0; i < 200; i++) notes.set(`n${(n * 200 + i) % 20_000}`, `rewritten in edit ${n}`);
+      });
+      await new Promise((r) => setImmediate(r));
+    }
+    expect(state.frames().length).toBeGreaterThan(2);
+    // All but the last few (under 64 KB) end up in chunks.
+    await waitFor(() => merged.reduce((a, b) => a + b, 0) > since - 64 * 1024, 'the updates since to be merged in chunks', 30_000);
+    expect(snapshots).toBe(1);
+    // Each chunk was merged from at least 64 KB of updates, and none from all of them at once.
+    expect(Math.min(...merged)).toBeGreaterThanOrEqual(64 * 1024);
+    expect(merged.length).toBeGreaterThan(1);
+    const frames = state.frames();
+    expect(frames.length).toBeGreaterThan(2);
+    expect(received(frames).getMap('notes').toJSON()).toEqual(notes.toJSON());
+  });
+
   it('answers with the stored rows as they are, a snapshot and the updates since', () => {
     const doc = new Y.Doc();
     const rows: Uint8Array[] = [];
@@ -68,7 +116,7 @@ describe('the full state a newcomer gets', () => {
     for (let i = 0; i < 10; i++) doc.getArray<number>('list').push([i]);
     const loaded = new Y.Doc();
     for (const row of rows) Y.applyUpdate(loaded, row);
-    const state = new FullState(loaded, (updates) => slicer.snapshot(updates));
+    const state = new FullState(loaded, slicer);
     state.set(rows);
     // The updates since as one frame, then the whole: a client holds one update waiting, not nine.
     expect(state.frames()).toHaveLength(2);
