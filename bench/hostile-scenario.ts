@@ -44,7 +44,8 @@ const PHASES: [string, NeighbourPlan['behaviours']][] = [
   ['all at once', ['presence', 'large', 'slow']],
 ];
 
-export async function hostileScenario(sizes: HostileSizes, log: Log): Promise<BenchRecord[]> {
+/** Runs the phases; with `cpuProfileDir`, the server runs under `node --cpu-prof` and writes its profile there. */
+export async function hostileScenario(sizes: HostileSizes, log: Log, options: { cpuProfileDir?: string } = {}): Promise<BenchRecord[]> {
   const dir = benchDataDir('hostile');
   fs.rmSync(dir, { recursive: true, force: true });
   const negotiation = createNegotiation({ title: 'Political declaration (hostile neighbour)', form: 'declaration' });
@@ -62,7 +63,7 @@ export async function hostileScenario(sizes: HostileSizes, log: Log): Promise<Be
   }
   const room = documentName(negotiation.id, { kind: 'delegation', delegationId: 'chile' });
   const own = documentName(negotiation.id, { kind: 'delegation', delegationId: 'mexico' });
-  const server = await startBenchServer('penholder', dir);
+  const server = await startBenchServer('penholder', dir, options);
   const readers = await Promise.all(Array.from({ length: sizes.readers }, () => openSocket(`${server.wsUrl}/${room}?token=${encodeURIComponent(tokens.reader)}`)));
   const probe = await echoProbe(server.wsUrl, room, tokens.typist, { everyMs: TYPING_MS });
   const records: BenchRecord[] = [];
