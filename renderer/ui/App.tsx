@@ -1,18 +1,19 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { I18nContext, translator, type UiLanguage } from '../i18n/translate';
 import { SessionRefused } from '../session/fetch-session';
 import { onDesktopEvent, onDesktopOpen } from '../platform/desktop-events';
 import type { PersistenceFactory } from '../platform/document-persistence';
 import { resolveSession } from '../platform/resolve-session';
 import type { SessionKeeper } from '../platform/session-keeper';
-import type { JoinLink } from '../session/join-link';
+import { parseJoinLink, type JoinLink } from '../session/join-link';
 import { httpUrlOf, type Session } from '../session/session';
 import { ConnectionContext } from '../store/connection-context';
 import { NegotiationConnection } from '../sync/negotiation-connection';
 import { DesktopCommands } from './desktop/DesktopCommands';
+import { HostingContext, type RunningHost } from './desktop/use-host-status';
 import { ErrorProvider } from './errors';
 import { JoinDialog, JoinScreen } from './JoinScreen';
-import { Workspace } from './Workspace';
+import { Workspace, type View } from './Workspace';
 
 const LANGUAGE_KEY = 'penholder.language';
 
@@ -40,6 +41,10 @@ export function App({ persistence, sessions, initialLink }: Props) {
   const [session, setSession] = useState<Session | null>(() => (initialLink ? null : sessions.current()));
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
+  /** In a session hosted on this desktop: the session the window was in before. */
+  const [hosted, setHosted] = useState<{ before: Session | null } | null>(null);
+  /** The view a negotiation opens on: the Room view in and back from a session hosted here. */
+  const [startView, setStartView] = useState<View>('text');
   const i18n = useMemo(() => ({ language, t: translator(language), setLanguage: (l: UiLanguage) => (localStorage.setItem(LANGUAGE_KEY, l), setLanguageState(l)) }), [language]);
   const t = i18n.t;
 
@@ -57,6 +62,8 @@ export function App({ persistence, sessions, initialLink }: Props) {
         const s = await resolveSession(httpUrl, link.token);
         sessions.save(s);
         setSession(s);
+        setHosted(null);
+        setStartView('text');
       } catch (error) {
         const kept = sessions.current();
         if (!(error instanceof SessionRefused) && kept?.token === link.token) setSession(kept);
@@ -98,27 +105,60 @@ export function App({ persistence, sessions, initialLink }: Props) {
     setJoinedSignal(joinSignal);
   }
 
+  // A session hosted on this desktop: its co-facilitator's window joins it with the invitation made for
+  // it, without keeping it as the session to reopen (it ends when hosting stops), and comes back to the
+  // session it was in when hosting stops.
+  const current = useRef(session);
+  useEffect(() => {
+    current.current = session;
+  }, [session]);
+  const enterHosted = useCallback(async (status: RunningHost) => {
+    const own = status.invitations.find((i) => i.role === 'cofacilitator');
+    const link = own ? parseJoinLink(own.appLink) : null;
+    if (!link?.httpUrl) throw new Error('the hosted session has no co-facilitator invitation');
+    const s = await resolveSession(link.httpUrl, link.token);
+    setHosted((h) => h ?? { before: current.current });
+    setSession(s);
+    setStartView('room');
+  }, []);
+  const hosting = useMemo(() => ({ enter: enterHosted }), [enterHosted]);
+  const leaveHosted = useCallback(() => {
+    if (!hosted) return false;
+    setSession(hosted.before);
+    setHosted(null);
+    return true;
+  }, [hosted]);
+  useEffect(() => onDesktopEvent('host', (status) => void (!status.running && leaveHosted())), [leaveHosted]);
+
   const connection = useMemo(() => (session ? new NegotiationConnection(session, persistence, localStorage) : null), [session, persistence]);
   useEffect(() => () => connection?.destroy(), [connection]);
 
   const leave = useCallback(() => {
+    if (leaveHosted()) return;
     sessions.save(null);
     setSession(null);
-  }, [sessions]);
+  }, [sessions, leaveHosted]);
 
   return (
     <I18nContext.Provider value={i18n}>
-      <ErrorProvider>
-        <DesktopCommands negotiationId={session?.negotiationId ?? opened} opened={session ? null : opened} />
-        {connection ? (
-          <ConnectionContext.Provider value={connection}>
-            <Workspace key={connection.session.negotiationId} onLeave={leave} onSwitch={(token) => void join({ httpUrl: session?.httpUrl ?? null, token })} />
-          </ConnectionContext.Provider>
-        ) : (
-          <JoinScreen onJoin={(l) => void join(l)} busy={busy} problem={problem} focusSignal={joinSignal} />
-        )}
-        {connection && joinSignal > joinedSignal && <JoinDialog onJoin={(l) => void join(l)} busy={busy} problem={problem} focusSignal={joinSignal} onClose={() => setJoinedSignal(joinSignal)} />}
-      </ErrorProvider>
+      <HostingContext.Provider value={hosting}>
+        <ErrorProvider>
+          <DesktopCommands negotiationId={session?.negotiationId ?? opened} opened={session ? null : opened} roomOnScreen={session?.role === 'cofacilitator'} />
+          {connection ? (
+            <ConnectionContext.Provider value={connection}>
+              <Workspace
+                key={`${connection.session.wsUrl} ${connection.session.negotiationId}`}
+                initialView={startView}
+                onLeave={leave}
+                onSwitch={(token) => void join({ httpUrl: session?.httpUrl ?? null, token })}
+              />
+            </ConnectionContext.Provider>
+          ) : (
+            <JoinScreen onJoin={(l) => void join(l)} busy={busy} problem={problem} focusSignal={joinSignal} />
+          )}
+          {connection && joinSignal > joinedSignal && <JoinDialog onJoin={(l) => void join(l)} busy={busy} problem={problem} focusSignal={joinSignal} onClose={() => setJoinedSignal(joinSignal)} />}
+        </ErrorProvider>
+      </HostingContext.Provider>
     </I18nContext.Provider>
   );
 }

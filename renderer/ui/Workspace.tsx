@@ -21,17 +21,17 @@ import { deadlineWords } from './StatusBadge';
 import { ExportButton } from './export/ExportButton';
 import { TextView } from './TextView';
 
-type View = 'text' | 'compare' | 'compilation' | 'clean' | 'log' | 'room';
+export type View = 'text' | 'compare' | 'compilation' | 'clean' | 'log' | 'room';
 const VIEWS: View[] = ['text', 'compare', 'compilation', 'clean', 'log'];
 const MENU_VIEWS: Partial<Record<MenuCommand, View>> = { 'show-text': 'text', 'show-compilation': 'compilation', 'show-clean-text': 'clean' };
 
 /** The negotiating table: who I am, the connection, the views of the text, the room. */
-export function Workspace({ onLeave, onSwitch }: { onLeave(): void; /** Joins another negotiation with a token of this server. */ onSwitch(token: string): void }) {
+export function Workspace({ onLeave, onSwitch, initialView = 'text' }: { onLeave(): void; /** Joins another negotiation with a token of this server. */ onSwitch(token: string): void; initialView?: View }) {
   const { t, language, setLanguage } = useContext(I18nContext);
   const connection = useConnection();
   const { session, actor } = connection;
   const presence = usePresence(connection.awareness);
-  const [view, setView] = useState<View>('text');
+  const [view, setView] = useState<View>(initialView);
   const [presenting, setPresenting] = useState(false);
   const [following, setFollowing] = useState(false);
   const [creating, setCreating] = useState(false);
@@ -61,13 +61,14 @@ export function Workspace({ onLeave, onSwitch }: { onLeave(): void; /** Joins an
       onDesktopEvent('menu', ({ command }) => {
         const shown = MENU_VIEWS[command];
         if (shown) setView(shown);
+        else if (command === 'host-session' && actor.role === 'cofacilitator') setView('room');
         else if (command === 'new-negotiation') setCreating(true);
         else if (command === 'find' || command === 'propose') {
           setView('text');
           (command === 'find' ? setFindSignal : setProposeSignal)((n) => n + 1);
         }
       }),
-    [],
+    [actor.role],
   );
 
   useEffect(() => {

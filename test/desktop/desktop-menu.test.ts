@@ -8,7 +8,7 @@ import { ensureDemo } from '../../main/launch/web-edition';
 import { decodePenholderFile } from '../../shared/model/penholder-file';
 import { Negotiation } from '../../shared/model/negotiation';
 import { startServer, type RunningServer } from '../../sync-server';
-import { browserAvailable, buildRenderer } from '../renderer/e2e-setup';
+import { browserAvailable, buildRenderer, screenshot } from '../renderer/e2e-setup';
 import { connect, quiet, tempDir } from './fixtures';
 import { DesktopHarness } from './harness/desktop-harness';
 import { readQr } from './read-qr';
@@ -22,7 +22,8 @@ function sofficeAvailable(): boolean {
 
 // Each menu command, sent as main/electron/main.ts sends it, produces its effect in the real window on
 // the real services: Save As writes a .penholder file, Export writes a DOCX that LibreOffice opens,
-// Host a Session serves wss:// with a link and QR code, shows who is connected and stops keeping it all.
+// Host a Session serves wss:// from the Room view, where the hosting co-facilitator invites (link, QR code),
+// revokes and sees who is connected, and stops keeping it all.
 describe.skipIf(!browserAvailable() || !sofficeAvailable())('the desktop menu, carried out in the window', () => {
   let server: RunningServer;
   let app: DesktopHarness;
@@ -81,27 +82,58 @@ describe.skipIf(!browserAvailable() || !sofficeAvailable())('the desktop menu, c
     await dialog.getByRole('button', { name: 'Close' }).click();
   }, 180_000);
 
-  it('Host a Session serves wss:// with a link and QR code, lists who connects, and stops keeping everything', async () => {
+  it('Host a Session: the Room view hosts on wss://, its co-facilitator manages the hosted room there, and Stop keeps everything', async () => {
     app.menu('host-session');
-    const host = app.page.getByRole('dialog', { name: 'Host a session on this network' });
-    await host.waitFor();
-    await host.getByRole('combobox', { name: 'Network to serve' }).selectOption('127.0.0.1');
-    await host.getByRole('textbox', { name: /Delegations to invite/ }).fill('Canada');
-    await host.getByRole('button', { name: 'Start hosting' }).press('Enter');
-    await host.getByRole('status').filter({ hasText: /Hosting on https:\/\/127\.0\.0\.1:\d+/ }).waitFor({ timeout: 30_000 });
-    const link = await host.getByRole('textbox', { name: 'Join link for Canada' }).inputValue();
-    const qr = await host.getByRole('img', { name: 'QR code of the join link for Canada' }).getAttribute('src');
+    const hosting = app.page.getByRole('region', { name: 'Hosting on this computer' });
+    await hosting.waitFor();
+    await hosting.getByRole('combobox', { name: 'Network to serve' }).selectOption('127.0.0.1');
+    await hosting.getByRole('textbox', { name: /Delegations to invite/ }).fill('Canada');
+    await hosting.getByRole('button', { name: 'Start hosting' }).press('Enter');
+    // The window joins the session it hosts as its co-facilitator, over wss:// pinned to the session's
+    // certificate, and shows its Room view: the hosting facts, the roster and the invitations together.
+    await hosting.getByRole('status').filter({ hasText: /Hosting on https:\/\/127\.0\.0\.1:\d+ \(secure connection; certificate fingerprint [\w-]{43}\)/ }).waitFor({ timeout: 30_000 });
+    const status = app.services.host.status();
+    if (!status.running) throw new Error('not hosting');
+    await hosting.locator('.host-guests').getByText(/^Co-facilitator \(/).waitFor({ timeout: 30_000 });
+    await app.page.locator('.net-connected').waitFor({ timeout: 30_000 });
+    expect(await app.page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: 'Room' }).getAttribute('aria-current')).toBe('page');
+
+    // The link made at the start, with its QR code; Canada joins by it and is listed as connected.
+    const link = await hosting.getByRole('textbox', { name: 'Join link for Canada' }).inputValue();
+    const qr = await hosting.getByRole('img', { name: 'QR code of the join link for Canada' }).getAttribute('src');
     expect(readQr(qr!)).toBe(link);
     const url = new URL(link);
     const canada = await connect(url.searchParams.get('server')!, 'demo-declaration/table', url.searchParams.get('token')!, url.searchParams.get('fp')!);
-    await host.locator('.host-guests').getByText('Canada (1 document open)').waitFor({ timeout: 20_000 });
+    await hosting.locator('.host-guests').getByText('Canada (1 document open)').waitFor({ timeout: 20_000 });
+
+    // Invited from the Room view: the app's link to the hosted session, pinned to its certificate.
+    await app.page.getByLabel('Delegation (as it appears on the roster)').fill('Brazil');
+    await app.page.getByRole('button', { name: 'Invite and show the link' }).click();
+    const brazilLink = await app.page.getByRole('textbox', { name: 'Join link for Brazil' }).inputValue();
+    expect(brazilLink).toMatch(new RegExp(`^penholder://join\\?server=wss%3A%2F%2F127\\.0\\.0\\.1%3A${status.port}&token=ph_[\\w-]+&fp=${status.fingerprint}$`));
+    const brazilUrl = new URL(brazilLink);
+    const brazil = await connect(brazilUrl.searchParams.get('server')!, 'demo-declaration/table', brazilUrl.searchParams.get('token')!, brazilUrl.searchParams.get('fp')!);
+    await hosting.locator('.host-guests').getByText('Brazil (1 document open)').waitFor({ timeout: 20_000 });
+    await screenshot(app.page, '63-desktop-hosted-room');
+    brazil.close();
+
+    // Revoked from the Room view: the hosted server disconnects Canada.
+    const invitations = app.page.getByRole('table', { name: 'Invitations issued' });
+    await invitations.getByRole('button', { name: 'Revoke the invitation for Canada' }).click();
+    await invitations.getByRole('button', { name: 'Revoke and disconnect' }).click();
+    await expect.poll(() => (app.services.host.status() as typeof status).connected.map((g) => g.label), { timeout: 20_000 }).not.toContain('Canada');
     canada.close();
-    await host.getByRole('button', { name: 'Stop hosting' }).click();
-    await host.getByText('The session has stopped. Everything written in it is kept on this computer.').waitFor();
+
+    // Stop asks first; then the window is back in the session it was in, and everything is kept.
+    await hosting.getByRole('button', { name: 'Stop hosting' }).click();
+    await hosting.getByRole('alertdialog').getByRole('button', { name: 'Stop and disconnect everyone' }).click();
+    await app.page.getByText('The session has stopped. Everything written in it is kept on this computer.').waitFor({ timeout: 20_000 });
     expect(app.services.host.status()).toEqual({ running: false });
+    await app.page.locator('.net-connected').waitFor({ timeout: 30_000 });
+    await app.page.getByRole('region', { name: 'Hosting on this computer' }).getByRole('button', { name: 'Start hosting' }).waitFor();
     const table = app.services.store.load('demo-declaration/table')!;
     const kept = new Negotiation('demo-declaration', new Y.Doc());
     Y.applyUpdate(kept.table.doc, table);
-    expect(kept.table.roster().map((d) => d.name)).toContain('Canada');
-  }, 120_000);
+    expect(kept.table.roster().map((d) => d.name)).toEqual(expect.arrayContaining(['Canada', 'Brazil']));
+  }, 180_000);
 });

@@ -8,7 +8,8 @@ import { DesktopHarness } from './harness/desktop-harness';
 import { readQr } from './read-qr';
 
 // A co-facilitator hosts a session from the desktop services on wss://127.0.0.1; a delegation's desktop
-// app joins by the link in the QR code on the host's screen, with the certificate pinned.
+// app joins by the link in the QR code on the host's screen, with the certificate pinned; from a
+// negotiation opened on the computer, the host's window starts hosting and manages the room it hosts.
 describe.skipIf(!browserAvailable())('a session hosted from the desktop, over TLS with a pinned certificate', () => {
   let rendererDir: string;
   let host: DesktopHarness;
@@ -66,5 +67,35 @@ describe.skipIf(!browserAvailable())('a session hosted from the desktop, over TL
     } finally {
       await guest.quit();
     }
+  }, 120_000);
+
+  it('from a negotiation opened on this computer, Host a Session asks where, then the window manages the hosted room as its co-facilitator', async () => {
+    await host.services.host.stop();
+    // Opened from the recent list, as File › Open Recent does: no session on screen, no Room view yet.
+    host.services.open({ negotiationId: 'demo-declaration', join: null });
+    await host.page.getByText(/Opened “.*” on this computer/).waitFor({ timeout: 20_000 });
+    host.menu('host-session');
+    const dialog = host.page.getByRole('dialog', { name: 'Host a session on this network' });
+    await dialog.getByRole('combobox', { name: 'Network to serve' }).selectOption('127.0.0.1');
+    await dialog.getByRole('button', { name: 'Start hosting' }).click();
+    const hosting = host.page.getByRole('region', { name: 'Hosting on this computer' });
+    await hosting.getByRole('status').filter({ hasText: /Hosting on https:\/\/127\.0\.0\.1:\d+/ }).waitFor({ timeout: 30_000 });
+    await dialog.waitFor({ state: 'detached' });
+    await host.page.locator('.net-connected').waitFor({ timeout: 30_000 });
+    await host.page.getByRole('table', { name: 'Delegations on the roster' }).getByRole('row', { name: /Mexico/ }).waitFor();
+    // The hosted session is not the one the app reopens at its next launch: it ends when hosting stops.
+    expect(host.services.store.recent().find((n) => n.negotiationId === 'demo-declaration')?.serverUrl).toBeNull();
+
+    await hosting.getByRole('button', { name: 'Stop hosting' }).click();
+    const confirm = hosting.getByRole('alertdialog');
+    // Escape keeps hosting; the second time it stops.
+    await confirm.getByRole('button', { name: 'Keep hosting' }).press('Escape');
+    await confirm.waitFor({ state: 'detached' });
+    expect(host.services.host.status().running).toBe(true);
+    await hosting.getByRole('button', { name: 'Stop hosting' }).click();
+    await confirm.getByRole('button', { name: 'Stop and disconnect everyone' }).click();
+    await host.page.getByText('The session has stopped. Everything written in it is kept on this computer.').waitFor({ timeout: 20_000 });
+    expect(host.services.host.status()).toEqual({ running: false });
+    await host.page.getByRole('textbox', { name: 'Invitation link' }).waitFor();
   }, 120_000);
 });

@@ -5,6 +5,10 @@ import { useT } from '../../i18n/translate';
 /** The web edition's join link for a token on a server. */
 export const webJoinLink = (httpUrl: string, token: string): string => `${httpUrl}/join?token=${encodeURIComponent(token)}`;
 
+/** The desktop app's join link to a session hosted on a desktop, which the app pins to the session's certificate. */
+export const appJoinLink = (wsUrl: string, token: string, fingerprint: string): string =>
+  `penholder://join?server=${encodeURIComponent(wsUrl)}&token=${encodeURIComponent(token)}&fp=${fingerprint}`;
+
 /**
  * One join link to hand over: the link in a field that selects itself, a Copy button, and its QR code
  * for a phone's camera. The token is seen only here, once: it is not kept after the screen closes.

@@ -6,20 +6,26 @@ import { SessionRefused } from '../../session/fetch-session';
 import { useConnection, useNegotiation } from '../../store/connection-context';
 import { isActive, useInvitations, type IssuedInvitation } from '../../store/use-invitations';
 import type { Presence } from '../../store/use-presence';
+import { hostsSession, useHostStatus } from '../desktop/use-host-status';
+import { HostingSection } from './HostingSection';
 import { InvitationRow } from './InvitationRow';
 import { InviteForm } from './InviteForm';
-import { JoinLinkCard, webJoinLink } from './JoinLinkCard';
+import { appJoinLink, JoinLinkCard, webJoinLink } from './JoinLinkCard';
 
 /**
  * The co-facilitators' room: the roster with who is invited, who is present now and who has device
  * links; invite a delegation (its join link, copied or read as a QR code); revoke an invitation (the
  * server closes its connections). The invitations live on the server; the roster in the table document.
+ * On the desktop, hosting this negotiation on the room's network is a section of it; in a session hosted
+ * here, join links are the app's, pinned to the session's certificate.
  */
 export function RoomView({ presence }: { presence: Presence[] }) {
   const t = useT();
   const { session } = useConnection();
   const roster = useNegotiation((n) => n.table.roster());
   const invitations = useInvitations(session);
+  const hosting = useHostStatus();
+  const linkOf = (token: string) => (hostsSession(hosting, session.wsUrl) ? appJoinLink(session.wsUrl, token, hosting.fingerprint) : webJoinLink(session.httpUrl, token));
   const [issued, setIssued] = useState<IssuedInvitation | null>(null);
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
@@ -53,12 +59,13 @@ export function RoomView({ presence }: { presence: Presence[] }) {
     <section className="room" aria-labelledby="room-h">
       <h2 id="room-h">{t('room.heading')}</h2>
       <p>{t('room.cofacilitatorsPresent', { count: cofacilitatorsPresent })}</p>
+      {hosting && <HostingSection status={hosting} negotiationId={session.negotiationId} wsUrl={session.wsUrl} />}
       <div className="room-invite">
         <InviteForm onInvite={invite} busy={busy} />
         {issued && (
           <div className="issued" role="region" aria-label={t('room.issued', { name: issued.delegation?.name ?? '' })}>
             <p role="status">{t('room.issued', { name: issued.delegation?.name ?? '' })}</p>
-            <JoinLinkCard name={issued.delegation?.name ?? ''} link={webJoinLink(session.httpUrl, issued.token)} />
+            <JoinLinkCard name={issued.delegation?.name ?? ''} link={linkOf(issued.token)} />
             <button type="button" onClick={() => setIssued(null)}>
               {t('room.issuedDone')}
             </button>

@@ -17,6 +17,7 @@ import { exportBytes } from '../../../shared/export/export-bytes';
 import { chromiumPrinter, startServer } from '../../../sync-server';
 import { quiet } from '../fixtures';
 import { decodeIpc, encodeIpc } from './ipc-codec';
+import { carryPinned } from './pinned-websocket-route';
 
 export const CHROMIUM = '/usr/bin/chromium';
 
@@ -141,6 +142,11 @@ export class DesktopHarness {
     const browser = await chromium.launch({ executablePath: CHROMIUM, args });
     const context = await browser.newContext({ locale: 'en-GB', viewport: { width: 1280, height: 900 }, offline: options.offline ?? false });
     await context.addInitScript({ content: await pageBridge() });
+    // A session hosted after launch (by this window's own co-facilitator, say): pinned since, reached so.
+    await context.routeWebSocket(
+      (url) => url.protocol === 'wss:' && services.pins.fingerprintFor(url.href) !== null,
+      (route) => carryPinned(route, services.pins.fingerprintFor(route.url())!),
+    );
     // The app's page is local (app://penholder/ in Electron): it loads with the network off too.
     await context.route(`${site.origin}/**`, async (route) => route.fulfill(await site.fetch(route.request().url())));
     await context.exposeBinding('__penholderInvoke', async (source, channel: string, args: unknown) => {
