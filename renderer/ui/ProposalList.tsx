@@ -10,6 +10,7 @@ import { delegationCode } from '../../shared/model/roster';
 import { inlinePositions, positionCounts } from './positions';
 import { useConnection } from '../store/connection-context';
 import { useRun } from './errors';
+import { ExplainForm } from './ExplainForm';
 import { MergeForm } from './MergeForm';
 
 const STANCES: { stance: Stance; key: 'proposal.support' | 'proposal.oppose' | 'proposal.reserve' | 'proposal.pending'; list: 'proposal.supportedBy' | 'proposal.opposedBy' | 'proposal.reservedBy' | 'proposal.pendingBy' }[] = [
@@ -99,9 +100,12 @@ export function ProposalList({ views, label, paragraph, anonymous = false }: { v
                     </button>
                   ))}
                 {mine && (
-                  <button type="button" onClick={() => run(() => withdraw(negotiation, actor, v.proposal.id))}>
-                    {t('proposal.withdraw')}
-                  </button>
+                  <>
+                    <button type="button" onClick={() => run(() => withdraw(negotiation, actor, v.proposal.id))}>
+                      {t('proposal.withdraw')}
+                    </button>
+                    <ExplainForm proposal={v.proposal} />
+                  </>
                 )}
                 {actor.role === 'cofacilitator' && (
                   <>

@@ -144,6 +144,22 @@ export function withdraw(negotiation: Negotiation, actor: Actor, proposalId: str
   proposals.set(proposalId, { ...proposal, withdrawn: true });
 }
 
+/**
+ * Gives one of the delegation's own open proposals its rationale and agreed-language source, or changes
+ * them: a suggestion typed in the text has neither at first. The words proposed do not change.
+ */
+export function explainProposal(negotiation: Negotiation, actor: Actor, proposalId: string, explanation: { rationale: string | null; source: string | null }): Proposal {
+  const author = requireDelegation(negotiation, actor, 'explain proposals');
+  const proposals = negotiation.delegation(author).proposalsMap;
+  const proposal = proposals.get(proposalId);
+  if (!proposal) throw new CommandRefused(`${author} has no proposal ${proposalId}; a delegation explains only its own proposals.`, 'not-found');
+  const state = proposalState(negotiation, proposal);
+  if (state !== 'open') throw new CommandRefused(`The proposal is already ${state}.`, 'invalid');
+  const explained = { ...proposal, rationale: explanation.rationale?.trim() || null, source: explanation.source?.trim() || null };
+  proposals.set(proposalId, explained);
+  return explained;
+}
+
 /** Registers the delegation's support, opposition, reservation or "pending instructions" on a proposal. */
 export function setPosition(negotiation: Negotiation, actor: Actor, key: string, stance: Stance, note: string | null = null, at?: string): void {
   const own = requireDelegation(negotiation, actor, 'take positions on proposals');
