@@ -1,7 +1,8 @@
-import { useContext, useEffect, useMemo, useRef, useState } from 'react';
+import { memo, useContext, useEffect, useMemo, useRef, useState } from 'react';
 import { isShown } from '../../shared/model/labels';
 import { isNonAttributed } from '../../shared/model/reading-commands';
 import type { Paragraph } from '../../shared/model/paragraph';
+import type { Delegation } from '../../shared/model/roster';
 import { createProposalViewCache } from '../../shared/model/proposal-views';
 import type { ProposalView } from '../../shared/model/queries';
 import { countBrackets } from '../../shared/text/brackets';
@@ -37,6 +38,20 @@ function counts(p: Paragraph): { words: number; brackets: number } {
   return c;
 }
 const NO_VIEWS: ProposalView[] = [];
+
+/**
+ * The text's side parts, re-rendered only when what they are given changed: a keystroke changes none
+ * of it, and re-rendering them made React set their inputs' attributes again, which cost a second
+ * frame after each keystroke (and the next keystroke then waited for the display's next frame).
+ */
+const StableNotifications = memo(Notifications);
+const StableFilterBar = memo(FilterBar);
+const StableAnnouncer = memo(ProposalAnnouncer);
+
+/** The same paragraphs in the same states (id, status and kind; not their words). */
+function sameStates(a: readonly Paragraph[], b: readonly Paragraph[]): boolean {
+  return a.length === b.length && a.every((p, i) => p === b[i] || (p.id === b[i]!.id && p.kind === b[i]!.kind && JSON.stringify(p.status) === JSON.stringify(b[i]!.status)));
+}
 
 /** A paragraph's words, read once per paragraph value. */
 const flatOf = new WeakMap<Paragraph, string>();
@@ -109,6 +124,9 @@ export function TextView({ presence, followed = null, findSignal = 0, proposeSig
     read: null as { all: Paragraph[]; epoch: number; shown: Paragraph[] } | null,
     views: new Map<string, ProposalView[]>(),
     confirmations: new Map<string, string[]>(),
+    roster: [] as Delegation[],
+    // The paragraphs as the notifications read them (their states): kept while only words changed.
+    states: [] as Paragraph[],
     present: new Map<string, string[]>(),
     changes: new Map<string, Changes>(),
   });
@@ -134,9 +152,12 @@ export function TextView({ presence, followed = null, findSignal = 0, proposeSig
     last.views = byParagraph;
     const gathered = new Map<string, string[]>();
     for (const d of n.delegations()) for (const id of d.adRefMap.keys()) gathered.set(id, [...(gathered.get(id) ?? []), d.delegationId]);
-    const confirmations = new Map<string, string[]>();
+    let confirmations = new Map<string, string[]>();
     for (const [id, list] of gathered) confirmations.set(id, stableList(last.confirmations.get(id), list));
+    if (confirmations.size === last.confirmations.size && [...confirmations].every(([id, list]) => last.confirmations.get(id) === list)) confirmations = last.confirmations;
     last.confirmations = confirmations;
+    last.roster = stableList(last.roster, n.table.roster());
+    if (!sameStates(last.states, paragraphs)) last.states = paragraphs;
     const counted = paragraphs.filter((p) => p.status.state !== 'deleted').map(counts);
     const changes = new Map<string, Changes>();
     const before = revision ? wordsOf(revision) : null;
@@ -157,7 +178,8 @@ export function TextView({ presence, followed = null, findSignal = 0, proposeSig
       byParagraph,
       confirmations,
       changes,
-      roster: n.table.roster(),
+      roster: last.roster,
+      states: last.states,
       words: counted.reduce((sum, c) => sum + c.words, 0),
       brackets: counted.reduce((sum, c) => sum + c.brackets, 0),
       meta: n.table.meta(),
@@ -191,9 +213,9 @@ export function TextView({ presence, followed = null, findSignal = 0, proposeSig
         {model.meta.organ && <p className="organ" lang={model.meta.language}>{model.meta.organ},</p>}
       </header>
       {actor.role === 'delegation' && <DraftList />}
-      <ProposalAnnouncer byParagraph={model.byParagraph} labels={model.labels} nameOf={nameOf} own={actor.role === 'delegation' ? actor.delegationId : null} anonymous={model.anonymous} />
-      <Notifications own={actor.role === 'delegation' ? actor.delegationId : null} followed={watched} byParagraph={model.byParagraph} paragraphs={model.paragraphs} confirmed={model.confirmations} labels={model.labels} nameOf={nameOf} />
-      <FilterBar filter={filter} onChange={setFilter} roster={model.roster} shown={shown.length} total={model.paragraphs.length} findSignal={findSignal} />
+      <StableAnnouncer byParagraph={model.byParagraph} labels={model.labels} nameOf={nameOf} own={actor.role === 'delegation' ? actor.delegationId : null} anonymous={model.anonymous} />
+      <StableNotifications own={actor.role === 'delegation' ? actor.delegationId : null} followed={watched} byParagraph={model.byParagraph} paragraphs={model.states} confirmed={model.confirmations} labels={model.labels} nameOf={nameOf} />
+      <StableFilterBar filter={filter} onChange={setFilter} roster={model.roster} shown={shown.length} total={model.paragraphs.length} findSignal={findSignal} />
       {proposeSignal > proposeSeen && (actor.role !== 'delegation' || !shown.some((p) => p.id === active)) && (
         <p className="banner propose-note" role="status">
           {t(actor.role === 'delegation' ? 'menu.proposeWhere' : 'menu.proposeDelegations')}
