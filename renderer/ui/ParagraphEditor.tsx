@@ -36,27 +36,44 @@ const serializer = DOMSerializer.fromSchema(paragraphSchema);
 
 /**
  * Editors not yet in view are mounted one at a time while the page is idle, the first waiting first,
- * so that every paragraph soon has its editor without ever holding up a keystroke or the first paint.
+ * so that every paragraph soon has its editor without ever holding up a keystroke or the first paint:
+ * none is mounted while someone types (a keystroke arriving during a mount waited for it), nor when
+ * the idle time left is shorter than the slowest mount so far (it would delay the next frame).
  */
 const idleQueue: (() => void)[] = [];
 let idleScheduled = false;
+/** How long after the last key the idle mounting resumes (ms). */
+const TYPING_PAUSE_MS = 1_000;
+let lastKey = -Infinity;
+let slowestMount = 6;
 function mountWhenIdle(mount: () => void): () => void {
   idleQueue.push(mount);
-  if (!idleScheduled) scheduleIdle();
+  if (!idleScheduled) scheduleIdle(0);
   return () => {
     const i = idleQueue.indexOf(mount);
     if (i >= 0) idleQueue.splice(i, 1);
   };
 }
-function scheduleIdle(): void {
+let watchingKeys = false;
+function scheduleIdle(wait: number): void {
   idleScheduled = true;
+  if (!watchingKeys && typeof document !== 'undefined') {
+    watchingKeys = true;
+    document.addEventListener('keydown', () => (lastKey = performance.now()), { capture: true, passive: true });
+  }
   const run = (deadline: IdleDeadline) => {
     idleScheduled = false;
-    while (idleQueue.length > 0 && deadline.timeRemaining() > 6 && !inputPending()) flushSync(idleQueue.shift()!);
-    if (idleQueue.length > 0) scheduleIdle();
+    const typing = TYPING_PAUSE_MS - (performance.now() - lastKey);
+    if (typing > 0) return scheduleIdle(typing);
+    while (idleQueue.length > 0 && deadline.timeRemaining() > Math.min(slowestMount, 40) && !inputPending()) {
+      const started = performance.now();
+      flushSync(idleQueue.shift()!);
+      slowestMount = Math.max(slowestMount, performance.now() - started);
+    }
+    if (idleQueue.length > 0) scheduleIdle(0);
   };
-  if (typeof requestIdleCallback === 'function') requestIdleCallback(run, { timeout: 2_000 });
-  else setTimeout(() => run({ didTimeout: true, timeRemaining: () => 50 }), 50);
+  const idle = () => (typeof requestIdleCallback === 'function' ? requestIdleCallback(run, { timeout: 2_000 }) : run({ didTimeout: true, timeRemaining: () => 50 }));
+  setTimeout(idle, typeof requestIdleCallback === 'function' ? wait : Math.max(wait, 50));
 }
 
 /** A key or click waits to be handled (Chromium tells): the idle mounting gives way to it at once. */
