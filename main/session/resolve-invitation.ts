@@ -17,5 +17,5 @@ export async function resolveInvitation(serverUrl: string, token: string, pins: 
   const role = body.role as Role;
   const d = body.delegation as { id?: unknown; name?: unknown } | null | undefined;
   if (typeof body.negotiationId !== 'string' || !ROLES.includes(role)) return { refused: 'the server gave an answer this version does not understand', status: 502 };
-  return { refused: null, negotiationId: body.negotiationId, role, delegation: d && typeof d.id === 'string' ? { id: d.id, name: typeof d.name === 'string' ? d.name : d.id } : null, ...(typeof body.label === 'string' ? { label: body.label } : {}) };
+  return { refused: null, negotiationId: body.negotiationId, role, delegation: d && typeof d.id === 'string' ? { id: d.id, name: typeof d.name === 'string' ? d.name : d.id } : null, ...(typeof body.label === 'string' ? { label: body.label } : {}), ...(typeof body.name === 'string' ? { name: body.name } : {}) };
 }

@@ -14,5 +14,5 @@ export async function resolveSession(httpUrl: string, token: string): Promise<Se
   const wsUrl = wsUrlOf(httpUrl);
   const answer = await api.session.resolve(wsUrl, token);
   if (answer.refused !== null) throw new SessionRefused(answer.refused, answer.status);
-  return { httpUrl, wsUrl, token, negotiationId: answer.negotiationId, role: answer.role, delegation: answer.delegation, ...(answer.label ? { label: answer.label } : {}) };
+  return { httpUrl, wsUrl, token, negotiationId: answer.negotiationId, role: answer.role, delegation: answer.delegation, ...(answer.label ? { label: answer.label } : {}), ...(answer.name ? { name: answer.name } : {}) };
 }

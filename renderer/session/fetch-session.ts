@@ -17,7 +17,7 @@ export class SessionRefused extends Error {
  * endpoint, so that it can follow the server:
  *
  *   GET /api/session   Authorization: Bearer <token>
- *   200 {"negotiationId": "…", "role": "delegation", "delegation": {"id": "mexico", "name": "Mexico"} | null, "privateAccess": true, "label": "Mexico"}
+ *   200 {"negotiationId": "…", "role": "delegation", "delegation": {"id": "mexico", "name": "Mexico"} | null, "privateAccess": true, "label": "Mexico", "name": null}
  *   401/403 {"error": "…"}
  *
  * Throws SessionRefused when the server refuses the token, TypeError when it cannot be reached.
@@ -38,5 +38,5 @@ export function parseSession(httpUrl: string, token: string, body: Record<string
   if (typeof negotiationId !== 'string' || !ROLES.includes(role)) throw new SessionRefused('the server gave an answer this version does not understand', 502);
   const d = body.delegation as { id?: unknown; name?: unknown } | null | undefined;
   const delegation = d && typeof d.id === 'string' ? { id: d.id, name: typeof d.name === 'string' ? d.name : d.id } : null;
-  return { httpUrl, wsUrl: wsUrlOf(httpUrl), token, negotiationId, role, delegation, privateAccess: body.privateAccess === true, ...(typeof body.label === 'string' ? { label: body.label } : {}) };
+  return { httpUrl, wsUrl: wsUrlOf(httpUrl), token, negotiationId, role, delegation, privateAccess: body.privateAccess === true, ...(typeof body.label === 'string' ? { label: body.label } : {}), ...(typeof body.name === 'string' ? { name: body.name } : {}) };
 }

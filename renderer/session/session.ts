@@ -14,6 +14,8 @@ export interface Session {
   privateAccess?: boolean;
   /** How the server names this participant: the author of a co-facilitator's decisions in the log. */
   label?: string;
+  /** The name others see a co-facilitator by ("Ireland"); absent when none was given. */
+  name?: string;
 }
 
 /** The ws:// address of an http:// server address (and the reverse). */

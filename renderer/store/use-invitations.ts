@@ -7,6 +7,8 @@ export interface ListedInvitation {
   id: string;
   role: Role;
   delegation: { id: string; name: string } | null;
+  /** The name others see a co-facilitator by ("Ireland"); null for a delegation's, or when none was given. */
+  name?: string | null;
   /** The delegation that issued it as a device link; null when the co-facilitators issued it. */
   issuedBy: string | null;
   createdAt: string;

@@ -83,7 +83,7 @@ export function Workspace({ onLeave, onSwitch, initialView = 'text' }: { onLeave
     return () => window.removeEventListener('keydown', onKey);
   }, [presenting]);
 
-  const who = actor.role === 'cofacilitator' ? t('who.cofacilitator') : t(actor.role === 'observer' ? 'who.observer' : 'who.delegation', { name: session.delegation?.name ?? '' });
+  const who = actor.role === 'cofacilitator' ? (session.name ? t('who.cofacilitatorNamed', { name: session.name }) : t('who.cofacilitator')) : t(actor.role === 'observer' ? 'who.observer' : 'who.delegation', { name: session.delegation?.name ?? '' });
   return (
     <div className={`workspace${presenting ? ' presentation' : ''}`}>
       <a className="skip" href="#main">

@@ -134,7 +134,7 @@ export interface ServerAnswer {
 
 /** Who an invitation token belongs to, as its server says; or why the server refused it. */
 export type InvitationAnswer =
-  | { refused: null; negotiationId: string; role: Role; delegation: { id: string; name: string } | null; /** How the server names the holder (its decisions' author in the log). */ label?: string }
+  | { refused: null; negotiationId: string; role: Role; delegation: { id: string; name: string } | null; /** How the server names the holder (its decisions' author in the log). */ label?: string; /** A co-facilitator's name as others see it. */ name?: string }
   | { refused: string; status: number };
 
 export interface AppInfo {

@@ -72,7 +72,7 @@ async function authorize(invitations: Invitations, req: IncomingMessage, negotia
 }
 
 /** An invitation as the APIs show it: never its token; `issuedBy` a delegation for a device link, null for the co-facilitators. */
-export const publicInvitation = (i: Invitation) => ({ id: i.id, role: i.role, delegation: i.delegation, issuedBy: i.issuedBy, createdAt: i.createdAt, expiresAt: i.expiresAt, revokedAt: i.revokedAt });
+export const publicInvitation = (i: Invitation) => ({ id: i.id, role: i.role, delegation: i.delegation, name: i.role === 'cofacilitator' ? (i.name ?? null) : null, issuedBy: i.issuedBy, createdAt: i.createdAt, expiresAt: i.expiresAt, revokedAt: i.revokedAt });
 
 /** The request's JSON object body (at most 64 KiB). */
 export async function readJson(req: IncomingMessage): Promise<Record<string, unknown>> {

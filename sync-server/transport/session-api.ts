@@ -5,9 +5,10 @@ import { identityOf, privateAccessOf } from '../core/invitation-hooks';
 /**
  * `GET /api/session` with `Authorization: Bearer <token>`: who the token's holder is, so that the web
  * edition knows its delegation and role before it opens any document. Answers
- * `200 {"negotiationId", "role", "delegation": {"id", "name"} | null, "privateAccess", "label"}`, or `401 {"error"}`
+ * `200 {"negotiationId", "role", "delegation": {"id", "name"} | null, "privateAccess", "label", "name"}`, or `401 {"error"}`
  * with the reason. `privateAccess`: the token opens the delegation's private document (see privateAccessOf).
  * `label`: how the server names the holder, the name a co-facilitator's decisions are logged under.
+ * `name`: the name others see a co-facilitator by ("Ireland"), or null.
  */
 export async function handleSession(invitations: Invitations, req: IncomingMessage, res: ServerResponse): Promise<void> {
   const reply = (status: number, body: unknown): void => {
@@ -22,5 +23,5 @@ export async function handleSession(invitations: Invitations, req: IncomingMessa
   if (invitation === 'unknown') return reply(401, { error: 'This invitation is not known here. Check the link, or ask the co-facilitators for a new one.' });
   if (invitation === 'revoked') return reply(401, { error: 'This invitation was revoked. Ask the co-facilitators for a new one.' });
   if (invitation === 'expired') return reply(401, { error: 'This invitation has expired. Ask the co-facilitators for a new one.' });
-  reply(200, { negotiationId: invitation.negotiationId, role: invitation.role, delegation: invitation.delegation, privateAccess: await privateAccessOf(invitations, invitation), label: identityOf(invitation).label });
+  reply(200, { negotiationId: invitation.negotiationId, role: invitation.role, delegation: invitation.delegation, privateAccess: await privateAccessOf(invitations, invitation), label: identityOf(invitation).label, name: invitation.role === 'cofacilitator' ? (invitation.name ?? null) : null });
 }

@@ -48,7 +48,8 @@ export interface Room {
   dir: string;
   negotiationId: string;
   ids: string[];
-  tokens: Record<'cofac' | 'mexico' | 'canada' | 'egypt', string>;
+  /** Ireland's is a co-facilitator's invitation given a name. */
+  tokens: Record<'cofac' | 'mexico' | 'canada' | 'egypt' | 'ireland', string>;
   close(): Promise<void>;
 }
 
@@ -65,7 +66,7 @@ export async function openRoom(prepare: (negotiation: Negotiation, ids: string[]
   }
   const invite = (id: string | null, name: string | null) =>
     data.invitations.create({ negotiationId: 'sample', role: id ? 'delegation' : 'cofacilitator', delegation: id && name ? { id, name } : null }).token;
-  const tokens = { cofac: invite(null, null), mexico: invite('mexico', 'Mexico'), canada: invite('canada', 'Canada'), egypt: invite('egypt', 'Egypt') };
+  const tokens = { cofac: invite(null, null), mexico: invite('mexico', 'Mexico'), canada: invite('canada', 'Canada'), egypt: invite('egypt', 'Egypt'), ireland: data.invitations.create({ negotiationId: 'sample', role: 'cofacilitator', delegation: null, name: 'Ireland' }).token };
   const server = await startServer({ dataDir: path.join(dir, 'data'), port: 0, staticDir: await buildRenderer(), logger: pino({ level: 'silent' }) });
   return {
     server,

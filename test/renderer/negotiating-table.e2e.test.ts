@@ -13,6 +13,10 @@ describe.runIf(run)('the negotiating table in Chromium, against the real sync se
     const [cofac, mexico, canada, egypt] = await Promise.all([join(e2e.room.tokens.cofac), join(e2e.room.tokens.mexico), join(e2e.room.tokens.canada), join(e2e.room.tokens.egypt)]);
     await expect(cofac.page.locator('.who').innerText()).resolves.toBe('Co-facilitator');
     await expect(mexico.page.locator('.who').innerText()).resolves.toBe('Delegation of Mexico');
+    // The other co-facilitator, invited by name, sees it on their own screen too.
+    const ireland = await join(e2e.room.tokens.ireland);
+    await expect(ireland.page.locator('.who').innerText()).resolves.toBe('Co-facilitator — Ireland');
+    await ireland.page.context().close();
     await cofac.page.locator('.presence li', { hasText: 'Mexico' }).waitFor();
 
     // Mexico proposes to replace words in OP2.

@@ -15,7 +15,7 @@ export function InvitationRow({ invitation: i, issuerName, onRevoke }: { invitat
     refocus.current = false;
     opener.current?.focus();
   }, [confirming]);
-  const who = i.delegation?.name ?? t('who.cofacilitator');
+  const who = i.delegation?.name ?? (i.name ? t('who.cofacilitatorNamed', { name: i.name }) : t('who.cofacilitator'));
   const state = i.revokedAt ? t('room.state.revoked', { at: formatDateTime(i.revokedAt, language) }) : isActive(i) ? t('room.state.active') : t('room.state.expired');
   const cancel = () => {
     refocus.current = true;
