@@ -32,8 +32,9 @@ const STEPS_IN_FLIGHT = 4;
  * Reads and slices `update` on the slicing thread, then applies it a step (STEP_MS of slices) a turn,
  * with at most STEPS_IN_FLIGHT steps not yet durable, so that the others are served meanwhile and
  * their writes never wait behind more than a few steps in a commit; the connection's later frames wait
- * (`connection.applying`) and keep their order. Should a slice wait on a later one (structs of several
- * clients referring to each other), the rest is applied at once rather than retried slice after slice.
+ * (`connection.applying`) and keep their order. The slices come in an order where none waits for a
+ * later one; should one wait all the same (the update refers to something the document lacks), the rest
+ * is applied at once rather than retried slice after slice.
  */
 export function applyInSlices(slicer: UpdateSlicer, connection: ClientConnection, update: Uint8Array, target: SlicedTarget): void {
   connection.applying = true;
