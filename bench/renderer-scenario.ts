@@ -9,13 +9,34 @@ import type { BenchRecord } from './run-point';
 const DIST = path.resolve(import.meta.dirname, '..', 'renderer', 'dist');
 const CHROMIUM = '/usr/bin/chromium';
 
+/** One keystroke as the page saw it (page clock, ms): what the bench measures, and where the time went. */
+export interface KeystrokeSample {
+  /** The keydown event's timestamp. */
+  keydown: number;
+  /** When the editor's DOM had changed (the page had handled the key). */
+  changed: number;
+  /** The display tick the next frame belongs to (the time rAF is given): before `changed` when the frame began at once, after it when the frame waited for the display's next tick. */
+  frame: number;
+  /** When the bench's callback ran in that frame: keystroke to paint is `callback - keydown`. */
+  callback: number;
+}
+
+/** Tracing over the keystrokes (bench/trace-renderer.ts): the Chromium trace and the keystrokes it covers. */
+export interface RendererTrace {
+  categories: string[];
+  done(trace: Buffer, keystrokes: KeystrokeSample[], clock: { mark: string; pageMs: number }): void;
+}
+
 /**
  * (6) The renderer in Chromium, served by Penholder: time to first render of the large negotiation
  * (navigation start to every paragraph's editor in the DOM), then keystroke to paint in a paragraph
  * while 20 remote participants move their cursors. Keystroke to paint is measured in the page, from the
- * keydown event's timestamp to the first animation frame after the editor's DOM changed.
+ * keydown event's timestamp to the first animation frame after the editor's DOM changed. The record
+ * also says where that time went (the same samples, nothing else measured): handling the key (keydown
+ * to the DOM change), then the frame (to the callback), and how many frames waited for the display's
+ * next tick (Chromium begins a frame at once only when the compositor was idle for the tick before).
  */
-export async function rendererScenario(large: LargeNegotiation, options: { keystrokes: number; cursors: number }, log: (line: string) => void): Promise<BenchRecord> {
+export async function rendererScenario(large: LargeNegotiation, options: { keystrokes: number; cursors: number; trace?: RendererTrace }, log: (line: string) => void): Promise<BenchRecord> {
   const base: BenchRecord = { scenario: '6-renderer', server: 'penholder', n: options.cursors + 1, writers: 1, rate: 0, p50: null, p99: null, p999: null, framesPerSec: null, updatesPerSec: null, cpuPercent: null, rssMB: null, valid: false, note: '' };
   if (!fs.existsSync(path.join(DIST, 'index.html'))) return { ...base, note: 'renderer/dist is not built (npm run build:renderer)' };
   if (!fs.existsSync(CHROMIUM)) return { ...base, note: `${CHROMIUM} is missing` };
@@ -46,8 +67,9 @@ export async function rendererScenario(large: LargeNegotiation, options: { keyst
     const editor = page.locator('.editor.writable').first();
     await editor.click();
     await page.evaluate(() => {
-      const w = window as unknown as { __lat: number[]; __pending: number | null };
+      const w = window as unknown as { __lat: number[]; __keys: number[][]; __pending: number | null };
       w.__lat = [];
+      w.__keys = [];
       w.__pending = null;
       const target = document.activeElement ?? document.body;
       document.addEventListener('keydown', (e) => (w.__pending = e.timeStamp), true);
@@ -55,19 +77,36 @@ export async function rendererScenario(large: LargeNegotiation, options: { keyst
         const t0 = w.__pending;
         if (t0 === null) return;
         w.__pending = null;
-        requestAnimationFrame(() => w.__lat.push(performance.now() - t0));
+        const changed = performance.now();
+        requestAnimationFrame((frame) => {
+          const now = performance.now();
+          w.__lat.push(now - t0);
+          w.__keys.push([t0, changed, frame, now]);
+        });
       }).observe(target, { subtree: true, childList: true, characterData: true });
     });
+    if (options.trace) await browser.startTracing(page, { categories: options.trace.categories });
+    const traceClock = options.trace ? await page.evaluate(() => ({ mark: 'bench-keystrokes', pageMs: performance.mark('bench-keystrokes').startTime })) : null;
     for (let i = 0; i < options.keystrokes; i++) {
       await page.keyboard.press(String.fromCharCode(97 + (i % 26)));
       await page.waitForTimeout(30);
     }
     await page.waitForTimeout(300);
     const lat = (await page.evaluate(() => (window as unknown as { __lat: number[] }).__lat)).sort((a, b) => a - b);
+    const keys = (await page.evaluate(() => (window as unknown as { __keys: number[][] }).__keys)).map(([keydown, changed, frame, callback]) => ({ keydown: keydown!, changed: changed!, frame: frame!, callback: callback! }));
+    if (options.trace) options.trace.done(await browser.stopTracing(), keys, traceClock!);
+    // Each keystroke's latency in two: handling the key, then the frame up to the callback.
+    const split = (part: (k: KeystrokeSample) => number) => {
+      const sorted = keys.map(part).sort((a, b) => a - b);
+      return (p: number) => (sorted.length ? Math.round(sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))]! * 10) / 10 : null);
+    };
+    const handled = split((k) => k.changed - k.keydown);
+    const toCallback = split((k) => k.callback - k.changed);
+    const waited = keys.filter((k) => k.frame > k.changed).length;
     const q = (p: number) => (lat.length ? Math.round(lat[Math.min(lat.length - 1, Math.floor(p * lat.length))]! * 10) / 10 : null);
     const rss = rssMB(server.pid);
     const valid = lat.length >= options.keystrokes * 0.9 && errors.length === 0;
-    log(`  6-renderer keystroke→paint p50 ${q(0.5)} ms p95 ${q(0.95)} ms (${lat.length} of ${options.keystrokes} keystrokes)`);
+    log(`  6-renderer keystroke→paint p50 ${q(0.5)} ms p95 ${q(0.95)} ms (${lat.length} of ${options.keystrokes} keystrokes); handled (keydown→DOM change) p50 ${handled(0.5)} p95 ${handled(0.95)} ms, then to the frame's callback p50 ${toCallback(0.5)} p95 ${toCallback(0.95)} ms; ${waited} frames waited for the display's next tick`);
     return {
       ...base,
       p50: q(0.5),
@@ -75,7 +114,7 @@ export async function rendererScenario(large: LargeNegotiation, options: { keyst
       rssMB: Math.round(rss * 10) / 10,
       valid,
       note: `keystroke→paint p50/p95 ${q(0.5)}/${q(0.95)} ms over ${lat.length} keystrokes; first render ${firstRenderMs.toFixed(0)} ms; ${large.paragraphs} paragraphs, ${large.proposals} proposals, ${options.cursors} remote cursors${errors.length ? `; page errors: ${errors[0]}` : ''}${lat.length < options.keystrokes * 0.9 ? '; keystrokes did not reach the editor' : ''}`,
-      extra: { keystrokeP50: q(0.5), keystrokeP95: q(0.95), firstRenderMs: Math.round(firstRenderMs), keystrokes: lat.length },
+      extra: { keystrokeP50: q(0.5), keystrokeP95: q(0.95), firstRenderMs: Math.round(firstRenderMs), keystrokes: lat.length, handledP50: handled(0.5), handledP95: handled(0.95), frameP50: toCallback(0.5), frameP95: toCallback(0.95), waitedForTick: waited },
     };
   } catch (error) {
     return { ...base, note: `not measured: ${(error as Error).message.split('\n')[0]}` };
