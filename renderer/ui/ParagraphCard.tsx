@@ -3,6 +3,7 @@ import type { Paragraph } from '../../shared/model/paragraph';
 import { confirmAdRef } from '../../shared/model/proposal-commands';
 import { authorName, type ProposalView } from '../../shared/model/queries';
 import { flatText } from '../../shared/text/rich-text';
+import type { MessageKey } from '../i18n/en';
 import { I18nContext } from '../i18n/translate';
 import { kindLabel } from './kind-label';
 import { useConnection } from '../store/connection-context';
@@ -132,7 +133,7 @@ export const ParagraphCard = memo(function ParagraphCard({ paragraph, label, alt
           {open.length ? t('para.proposals', { count: open.length }) : t('para.noProposals')}
         </button>
         {changes?.sinceVisit && <span className="changed visit">{t('para.changedSinceVisit')}</span>}
-        {changes?.sinceRevision && <span className="changed revision">{t(changes.sinceRevision.isNew ? 'para.newSinceRevision' : 'para.changedSinceRevision', { name: changes.sinceRevision.name })}</span>}
+        {changes?.sinceRevision && <span className="changed revision">{t(sinceKey(changes.sinceRevision), { name: changes.sinceRevision.name })}</span>}
         {onToggleNotify && (
           <button type="button" className="notify-me" aria-pressed={notifyMe} aria-label={t('para.notifyOf', { label: shownLabel })} onClick={() => onToggleNotify(paragraph.id)}>
             {notifyMe ? t('para.notifying') : t('para.notify')}
@@ -179,3 +180,9 @@ export const ParagraphCard = memo(function ParagraphCard({ paragraph, label, alt
     </article>
   );
 });
+
+/** "Changed since Rev.2", "New since the zero draft" (whose stored name is in the text's language, not the interface's). */
+function sinceKey(since: { number: number; isNew: boolean }): MessageKey {
+  if (since.number === 0) return since.isNew ? 'para.newSinceZeroDraft' : 'para.changedSinceZeroDraft';
+  return since.isNew ? 'para.newSinceRevision' : 'para.changedSinceRevision';
+}

@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { useT } from '../i18n/translate';
 import type { MessageKey } from '../i18n/en';
+import type { Translate } from '../i18n/translate';
 import { BRACKET_KEYS } from './wording';
 
 /** Every keyboard shortcut of the app, as listed under "?". */
@@ -34,7 +35,7 @@ export function ShortcutsDialog({ onClose }: { onClose(): void }) {
           <div key={s.keys}>
             <dt>
               {s.keys.split(', ').map((k) => (
-                <kbd key={k}>{k.replace('Control', 'Ctrl').replace('ArrowDown', '↓').replace('ArrowUp', '↑')}</kbd>
+                <kbd key={k}>{keyWords(k, t)}</kbd>
               ))}
             </dt>
             <dd>{t(s.what)}</dd>
@@ -49,6 +50,17 @@ export function ShortcutsDialog({ onClose }: { onClose(): void }) {
       </div>
     </dialog>
   );
+}
+
+const KEY_NAMES: Record<string, MessageKey> = { Control: 'keys.name.control', Shift: 'keys.name.shift', Escape: 'keys.name.escape', ContextMenu: 'keys.name.menu' };
+const ARROWS: Record<string, string> = { ArrowDown: '↓', ArrowUp: '↑' };
+
+/** A key combination as the keyboard's keys are named in the interface language: "Ctrl+Maj+B" in French. */
+export function keyWords(keys: string, t: Translate): string {
+  return keys
+    .split('+')
+    .map((k) => (KEY_NAMES[k] ? t(KEY_NAMES[k]) : (ARROWS[k] ?? k)))
+    .join('+');
 }
 
 /** Whether a key press happens where typing goes (a field or the text), where "?" is a character. */

@@ -70,7 +70,7 @@ function wordsOf(r: Revision): Map<string, string> {
 /** What changed on a paragraph: since my last visit, and since the last revision (its name), or nothing. */
 export interface Changes {
   sinceVisit: boolean;
-  sinceRevision: { name: string; isNew: boolean } | null;
+  sinceRevision: { name: string; number: number; isNew: boolean } | null;
 }
 const UNCHANGED: Changes = { sinceVisit: false, sinceRevision: null };
 
@@ -166,7 +166,7 @@ export function TextView({ presence, followed = null, findSignal = 0, proposeSig
       const words = flat(p);
       const sinceVisit = seen !== null && seen[p.id] !== textHash(words);
       const was = before?.get(p.id);
-      const sinceRevision = revision && was !== words ? { name: revision.name, isNew: was === undefined } : null;
+      const sinceRevision = revision && was !== words ? { name: revision.name, number: revision.number, isNew: was === undefined } : null;
       const c = sinceVisit || sinceRevision ? { sinceVisit, sinceRevision } : UNCHANGED;
       const old = last.changes.get(p.id);
       changes.set(p.id, old && old.sinceVisit === c.sinceVisit && old.sinceRevision?.name === c.sinceRevision?.name && old.sinceRevision?.isNew === c.sinceRevision?.isNew ? old : c);

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { en, type Message, type MessageKey, type PluralMessage } from '../../renderer/i18n/en';
 import { fr } from '../../renderer/i18n/fr';
 import { translator, uiLocale } from '../../renderer/i18n/translate';
+import { keyWords, SHORTCUTS } from '../../renderer/ui/ShortcutsDialog';
 
 const forms = (m: Message): string[] => (typeof m === 'string' ? [m] : Object.values(m));
 
@@ -75,5 +76,14 @@ describe('interface languages', () => {
     expect(uiLocale('en', ['fr-FR'])).toBe('en-GB');
     expect(uiLocale('en', ['en-US'])).toBe('en-US');
     expect(translator('fr', 'fr-FR')('text.words', { count: 1500 })).toBe('1\u202f500 mots');
+  });
+
+  it('names the keys of every shortcut as the interface language names them', () => {
+    expect(keyWords('Control+Shift+B', translator('fr'))).toBe('Ctrl+Maj+B');
+    expect(keyWords('Control+Shift+B', translator('en'))).toBe('Ctrl+Shift+B');
+    expect(keyWords('Escape', translator('fr'))).toBe('Échap');
+    expect(keyWords('Alt+ArrowDown', translator('en'))).toBe('Alt+↓');
+    expect(keyWords('ContextMenu', translator('en'))).toBe('Menu key');
+    for (const s of SHORTCUTS) for (const keys of s.keys.split(', ')) expect(keyWords(keys, translator('fr'))).not.toMatch(/Shift|Escape|Control|ContextMenu|Arrow/);
   });
 });
