@@ -77,6 +77,7 @@ export const en = {
   'log.change.moved': 'moved',
   'log.detail.was': 'was {state}',
   'log.detail.toStart': 'to the start',
+  'log.detail.direct': 'typed in the text',
   'log.detail.keptOpen': '; kept open: {labels}',
   'log.detail.after': 'after {label}',
   'log.cofacilitator': 'co-facilitator',

@@ -79,6 +79,7 @@ export const fr: Messages = {
   'log.change.moved': 'déplacé',
   'log.detail.was': 'était : {state}',
   'log.detail.keptOpen': ' ; restent ouverts : {labels}',
+  'log.detail.direct': 'saisi dans le texte',
   'log.detail.toStart': 'au début',
   'log.detail.after': 'après {label}',
   'log.cofacilitator': 'cofacilitateur',

@@ -39,6 +39,9 @@ export function decisionDetail(e: Pick<LogEntry, 'kind' | 'detail'>, c: DetailCo
       return e.detail.startsWith('after ') ? t('log.detail.after', { label: c.labelOf(e.detail.slice('after '.length)) }) : e.detail;
     case 'delete-paragraph':
       return '';
+    case 'edit':
+      // Typed in the paragraph itself (shared/model/direct-edits.ts): no wording to quote.
+      return e.detail === 'edited the text directly' ? t('log.detail.direct') : quoted(e.detail);
     case 'accept':
       return `proposal.kind.${e.detail}` in MESSAGES.en ? t(`proposal.kind.${e.detail as 'replace'}`) : e.detail;
     case 'silence-open': {

@@ -67,6 +67,9 @@ describe('the record’s details in the interface language', () => {
     expect(words('Zero draft: première lecture', 'revision', 'fr')).toBe('Avant-projet: première lecture');
     expect(words('Avant-projet', 'revision', 'en')).toBe('Zero draft');
     expect(words('Rev.2', 'revision', 'fr')).toBe('Rev.2');
+    expect(words('edited the text directly', 'edit', 'fr')).toBe('saisi dans le texte');
+    expect(words('edited the text directly', 'edit', 'en')).toBe('typed in the text');
+    expect(words('Decides to convene', 'edit', 'fr')).toBe('“Decides to convene”');
   });
 
   it('names a break in the record in French', () => {
