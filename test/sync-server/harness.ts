@@ -75,12 +75,12 @@ export function connectClient(wsUrl: string, name: string, token: string, option
   };
 }
 
-/** Polls until `check` holds, or fails with `what`. */
-export async function waitFor(check: () => boolean, what: string, timeoutMs = 10_000): Promise<void> {
+/** Polls (every `intervalMs`) until `check` holds, or fails with `what`. */
+export async function waitFor(check: () => boolean, what: string, timeoutMs = 10_000, intervalMs = 10): Promise<void> {
   const start = Date.now();
   while (!check()) {
     if (Date.now() - start > timeoutMs) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 10));
+    await new Promise((r) => setTimeout(r, intervalMs));
   }
 }
 
