@@ -83,6 +83,7 @@ export function NewNegotiationDialog({ httpUrl, token, onCreated, onClose }: Dia
   const id = useId();
   const dialog = useRef<HTMLDialogElement>(null);
   const [title, setTitle] = useState('');
+  const [names, setNames] = useState<[string, string]>(['', '']);
   const [reading, setReading] = useState(false);
   const [imported, setImported] = useState<ImportedText | null>(null);
   const [importProblem, setImportProblem] = useState<string | null>(null);
@@ -113,7 +114,7 @@ export function NewNegotiationDialog({ httpUrl, token, onCreated, onClose }: Dia
     setCreating(true);
     setProblem(null);
     try {
-      setCreated(await createNegotiationOnServer(serverCaller(httpUrl, token), { title: title.trim(), imported }));
+      setCreated(await createNegotiationOnServer(serverCaller(httpUrl, token), { title: title.trim(), imported, cofacilitators: names }));
     } catch (error) {
       setProblem(error instanceof SessionRefused ? t('new.refused', { reason: error.message }) : t('new.unreachable'));
       setCreating(false);
@@ -123,12 +124,14 @@ export function NewNegotiationDialog({ httpUrl, token, onCreated, onClose }: Dia
   if (created) {
     // Both co-facilitators' links, before the new negotiation opens: the second one is seen only here.
     const links = created.invitations.filter((i) => i.role === 'cofacilitator');
+    const linkName = (name: string | null, n: number): string =>
+      n === 0 ? (name ? t('new.linkYouNamed', { name }) : t('new.linkYou')) : name ? t('who.cofacilitatorNamed', { name }) : t('new.linkOther', { number: n + 1 });
     return (
       <dialog ref={dialog} className="new-negotiation" aria-labelledby={`${id}-h`} onClose={onClose}>
         <h2 id={`${id}-h`}>{t('new.created', { title: created.title })}</h2>
         <p>{t('new.createdIntro')}</p>
         {links.map((i, n) => (
-          <JoinLinkCard key={i.token} name={n === 0 ? t('new.linkYou') : t('new.linkOther', { number: n + 1 })} link={webJoinLink(httpUrl, i.token)} />
+          <JoinLinkCard key={i.token} name={linkName(i.name ?? null, n)} link={webJoinLink(httpUrl, i.token)} />
         ))}
         <div className="dialog-actions">
           <button type="button" className="primary" autoFocus onClick={() => onCreated(links[0]?.token ?? created.invitations[0]!.token)}>
@@ -153,6 +156,17 @@ export function NewNegotiationDialog({ httpUrl, token, onCreated, onClose }: Dia
           {t('new.title')}
           <input value={title} onChange={(e) => setTitle(e.target.value)} required aria-describedby={`${id}-problem`} />
         </label>
+        <fieldset className="cofacilitator-names">
+          <legend>{t('new.names')}</legend>
+          <label>
+            {t('new.nameYou')}
+            <input value={names[0]} maxLength={100} onChange={(e) => setNames([e.target.value, names[1]])} />
+          </label>
+          <label>
+            {t('new.nameOther')}
+            <input value={names[1]} maxLength={100} onChange={(e) => setNames([names[0], e.target.value])} />
+          </label>
+        </fieldset>
         <label>
           {t('new.file')}
           <input type="file" accept={IMPORT_EXTENSIONS.join(',')} onChange={(e) => void choose(e.target.files?.[0])} aria-describedby={`${id}-import-problem`} />

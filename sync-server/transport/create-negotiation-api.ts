@@ -21,15 +21,17 @@ export interface CreateNegotiationContext {
 /** The largest request body: an imported text as JSON. */
 export const MAX_CREATE_BODY = 2 * 1024 * 1024;
 const MAX_TITLE = 500;
+const MAX_NAME = 100;
 const MAX_TEXT = 50_000;
 const MAX_PARAGRAPHS = 5_000;
 const MAX_DEPTH = 4;
 
 /**
  * `POST /api/negotiations` with `Authorization: Bearer <token>` of a co-facilitator of any negotiation on
- * this server, and `{"title": "...", "imported"?: ImportedText}`: a new negotiation (empty, or built from
- * the imported text) and two co-facilitator invitations to it. Answers
- * `201 {"id", "title", "invitations": [{"role", "token", "link", "id"}, …]}` as `penholder negotiation create --json`
+ * this server, and `{"title": "...", "imported"?: ImportedText, "cofacilitators"?: [name, name]}`: a new
+ * negotiation (empty, or built from the imported text) and two co-facilitator invitations to it, named as
+ * others will see them ("Co-facilitator — Ireland") when names are given. Answers
+ * `201 {"id", "title", "invitations": [{"role", "name", "token", "link", "id"}, …]}` as `penholder negotiation create --json`
  * prints it, or `{"error"}` with 400 (a bad body), 401 (no or no valid token), 403 (not a co-facilitator), 413 (too large).
  */
 export async function handleCreateNegotiation(context: CreateNegotiationContext, req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -47,13 +49,13 @@ export async function handleCreateNegotiation(context: CreateNegotiationContext,
     if (invitation.role !== 'cofacilitator') return reply(403, { error: 'Only the co-facilitators of a negotiation on this server may open new negotiations on it.' });
     const body = await readBody(req);
     if (body === 'too-large') return reply(413, { error: `The request body is larger than ${MAX_CREATE_BODY / 1024 / 1024} MB.` });
-    const { title, imported } = parseCreateBody(body);
+    const { title, imported, names } = parseCreateBody(body);
     const negotiation = imported ? negotiationFromImport(imported, title ? { title } : {}) : createNegotiation({ title: title! });
     await storeNegotiation(context, negotiation);
-    const invitations: { role: Role; token: string; link: string; id: string }[] = [];
+    const invitations: { role: Role; name: string | null; token: string; link: string; id: string }[] = [];
     for (let n = 0; n < 2; n++) {
-      const created = await context.invitations.create({ negotiationId: negotiation.id, role: 'cofacilitator', delegation: null });
-      invitations.push({ role: created.invitation.role, token: created.token, link: invitationLink(context.serverUrl, created.token), id: created.invitation.id });
+      const created = await context.invitations.create({ negotiationId: negotiation.id, role: 'cofacilitator', delegation: null, name: names[n] ?? null });
+      invitations.push({ role: created.invitation.role, name: created.invitation.name ?? null, token: created.token, link: invitationLink(context.serverUrl, created.token), id: created.invitation.id });
     }
     reply(201, { id: negotiation.id, title: negotiation.table.meta().title, invitations });
   } catch (error) {
@@ -89,18 +91,31 @@ async function readBody(req: IncomingMessage): Promise<unknown> {
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** Checks the body's shape and sizes; a Refusal names what is wrong and where. */
-export function parseCreateBody(body: unknown): { title: string | null; imported: ImportedText | null } {
+export function parseCreateBody(body: unknown): { title: string | null; imported: ImportedText | null; names: (string | null)[] } {
   if (!isObject(body)) throw new Refusal('The request body must be a JSON object: {"title": "...", "imported"?: {...}}.');
+  const names = parseNames(body.cofacilitators);
   if (body.title !== undefined && body.title !== null && typeof body.title !== 'string') throw new Refusal('"title" must be a string.');
   const title = typeof body.title === 'string' ? body.title.trim() || null : null;
   if (title && title.length > MAX_TITLE) throw new Refusal(`"title" is longer than ${MAX_TITLE} characters.`);
   if (body.imported === undefined || body.imported === null) {
     if (!title) throw new Refusal('A new negotiation needs a "title" (or an "imported" text to take it from).');
-    return { title, imported: null };
+    return { title, imported: null, names };
   }
   const imported = checkImported(body.imported);
   if (!title && !imported.title.trim()) throw new Refusal('A new negotiation needs a "title": the imported text has none.');
-  return { title, imported };
+  return { title, imported, names };
+}
+
+/** The two co-facilitators' names, each optional (empty or null: unnamed). */
+function parseNames(value: unknown): (string | null)[] {
+  if (value === undefined || value === null) return [];
+  if (!Array.isArray(value) || value.length > 2) throw new Refusal('"cofacilitators" must be an array of at most two names (strings or null).');
+  return value.map((v, i) => {
+    if (v !== null && typeof v !== 'string') throw new Refusal(`"cofacilitators"[${i}] must be a string or null.`);
+    const name = v?.trim() || null;
+    if (name && name.length > MAX_NAME) throw new Refusal(`"cofacilitators"[${i}] is longer than ${MAX_NAME} characters.`);
+    return name;
+  });
 }
 
 function checkImported(v: unknown): ImportedText {

@@ -63,6 +63,22 @@ describe('POST /api/negotiations lets a co-facilitator open a new negotiation', 
     expect(await res.json()).toMatchObject({ title: 'Ocean declaration', invitations: [{ role: 'cofacilitator' }, { role: 'cofacilitator' }] });
   });
 
+  it('names the two co-facilitators as everyone will see them, when names are given', async () => {
+    const res = await post({ title: 'Ocean declaration', cofacilitators: [' Ireland ', 'Namibia'] }, cofac);
+    expect(res.status).toBe(201);
+    const created = (await res.json()) as { invitations: { name: string | null; token: string }[] };
+    expect(created.invitations.map((i) => i.name)).toEqual(['Ireland', 'Namibia']);
+    const session = await fetch(`${setup.server.url}/api/session`, { headers: { authorization: `Bearer ${created.invitations[1]!.token}` } });
+    expect(await session.json()).toMatchObject({ role: 'cofacilitator', name: 'Namibia' });
+    const one = await post({ title: 'Ocean declaration', cofacilitators: [null, 'Namibia'] }, cofac);
+    expect(((await one.json()) as { invitations: { name: string | null }[] }).invitations.map((i) => i.name)).toEqual([null, 'Namibia']);
+    const three = await post({ title: 'X', cofacilitators: ['A', 'B', 'C'] }, cofac);
+    expect(three.status).toBe(400);
+    expect(await error(three)).toContain('at most two names');
+    const notText = await post({ title: 'X', cofacilitators: [7] }, cofac);
+    expect(await error(notText)).toBe('"cofacilitators"[0] must be a string or null.');
+  });
+
   it('refuses a delegation, no token, an unknown token, and a bad body, saying what is wrong', async () => {
     const byDelegation = await post({ title: 'X' }, delegation);
     expect(byDelegation.status).toBe(403);
