@@ -112,21 +112,21 @@ describe.runIf(run)('the negotiating table in Chromium, against the real sync se
     await op(p, 'OP3').getByRole('button', { name: 'Save as private draft' }).click();
     await p.locator('.drafts').getByRole('button', { name: 'Submit' }).click();
     await op(p, 'OP3').getByRole('button', { name: '1 open proposal' }).waitFor();
-    const pending = Number(await p.locator('.pending').getAttribute('data-pending'));
+    const pending = Number(await p.locator('[data-pending]').getAttribute('data-pending'));
     expect(pending).toBeGreaterThan(0);
     await shot(p, '08-offline-pending');
 
     await p.reload();
     await op(p, 'OP3').getByRole('button', { name: '1 open proposal' }).waitFor();
     await p.locator('.net-offline').waitFor();
-    expect(Number(await p.locator('.pending').getAttribute('data-pending'))).toBeGreaterThan(0);
+    expect(Number(await p.locator('[data-pending]').getAttribute('data-pending'))).toBeGreaterThan(0);
     await shot(p, '09-offline-after-reload');
     expect(await op(cofac.page, 'OP3').getByRole('button', { name: /^\d+ open proposal/ }).count()).toBe(0);
 
     await mexico.context.setOffline(false);
     await p.locator('.net-connected').waitFor({ timeout: 20_000 });
     await op(cofac.page, 'OP3').getByRole('button', { name: '1 open proposal' }).waitFor({ timeout: 20_000 });
-    await expect.poll(() => p.locator('.pending').getAttribute('data-pending')).toBe('0');
+    await expect.poll(() => p.locator('[data-pending]').getAttribute('data-pending')).toBe('0');
   }, 90_000);
 
   it('speaks French', async () => {
