@@ -98,7 +98,7 @@ export function generatedSection(run: RunResult): string {
     out.push('');
   }
   for (const r of by('4-cold-load')) out.push('### (4) Cold load of a large negotiation (Penholder only; the stock servers keep nothing)', '', `Time to first sync of the table: **${f(r.p50, 0)} ms** (median), server RSS **${f(r.rssMB)} MB**. ${r.note}.`, '');
-  for (const r of by('6-renderer')) out.push('### (6) The renderer in Chromium', '', r.valid ? `Keystroke to paint p50 **${r.extra?.keystrokeP50 ?? '–'} ms**, p95 **${r.extra?.keystrokeP95 ?? '–'} ms**; first render **${r.extra?.firstRenderMs ?? '–'} ms**. ${r.note}` : `Not measured: ${r.note}`, '');
+  for (const r of by('6-renderer')) out.push('### (6) The renderer in Chromium', '', r.valid ? `Keystroke to paint at a fast typist's cadence p50 **${r.extra?.humanP50 ?? '–'} ms**, p95 **${r.extra?.humanP95 ?? '–'} ms**; in a burst (display-bound) p50 **${r.extra?.keystrokeP50 ?? '–'} ms**, p95 **${r.extra?.keystrokeP95 ?? '–'} ms**; first render **${r.extra?.firstRenderMs ?? '–'} ms**. ${r.note}` : `Not measured: ${r.note}`, '');
   const cluster = by('7-cluster');
   if (cluster.length > 0) {
     out.push('### (7) Several nodes (issue 9): participants over negotiations, each negotiation\'s clients spread over the nodes', '');

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { LargeNegotiation } from './negotiation-data';
+import type { Page } from 'playwright-core';
+import { rng, type LargeNegotiation } from './negotiation-data';
 import { rssMB, startBenchServer } from './processes';
 import { awarenessMessage } from './protocol';
 import { RawSocket } from './raw-socket';
@@ -21,16 +22,38 @@ export interface KeystrokeSample {
   callback: number;
 }
 
-/** Tracing over the keystrokes (bench/trace-renderer.ts): the Chromium trace and the keystrokes it covers. */
+/**
+ * How the keys are typed: `burst`, a key every 30 ms plus the time to send it (35–40 ms apart, about 27
+ * characters a second: faster than anyone types, so Chromium's compositor keeps drawing every display tick
+ * and about half the keystrokes wait for the next one); `human`, a fast typist (HUMAN_GAP_MS).
+ */
+export type Cadence = 'burst' | 'human';
+
+/** A fast typist, 8–12 characters a second: each key 80–125 ms after the one before, drawn from a seeded generator so that every run types the same rhythm. */
+export const HUMAN_GAP_MS = { min: 80, max: 125, seed: 14 } as const;
+
+/** Tracing over the keystrokes (bench/trace-renderer.ts): the Chromium trace of one cadence's keystrokes and the keystrokes it covers. */
 export interface RendererTrace {
   categories: string[];
-  done(trace: Buffer, keystrokes: KeystrokeSample[], clock: { mark: string; pageMs: number }): void;
+  done(cadence: Cadence, trace: Buffer, keystrokes: KeystrokeSample[], clock: { mark: string; pageMs: number }): void;
+}
+
+/** The keystrokes of one cadence, summed up: keystroke to paint, then its two parts (handling the key, the frame up to the callback), and how many frames waited for the display's next tick. */
+function summarise(lat: number[], keys: KeystrokeSample[]) {
+  const at = (sorted: number[], p: number) => (sorted.length ? Math.round(sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))]! * 10) / 10 : null);
+  const part = (of: (k: KeystrokeSample) => number) => keys.map(of).sort((a, b) => a - b);
+  const handled = part((k) => k.changed - k.keydown);
+  const toCallback = part((k) => k.callback - k.changed);
+  const s = { count: lat.length, p50: at(lat, 0.5), p95: at(lat, 0.95), p99: at(lat, 0.99), handledP50: at(handled, 0.5), handledP95: at(handled, 0.95), frameP50: at(toCallback, 0.5), frameP95: at(toCallback, 0.95), waited: keys.filter((k) => k.frame > k.changed).length };
+  return { ...s, line: `keystroke→paint p50 ${s.p50} ms p95 ${s.p95} ms (${s.count} keystrokes); handled (keydown→DOM change) p50 ${s.handledP50} p95 ${s.handledP95} ms, then to the frame's callback p50 ${s.frameP50} p95 ${s.frameP95} ms; ${s.waited} frames waited for the display's next tick` };
 }
 
 /**
  * (6) The renderer in Chromium, served by Penholder: time to first render of the large negotiation
  * (navigation start to every paragraph's editor in the DOM), then keystroke to paint in a paragraph
- * while 20 remote participants move their cursors. Keystroke to paint is measured in the page, from the
+ * while 20 remote participants move their cursors, measured twice, each time in a page opened afresh: in
+ * a burst (as before), then at a fast typist's cadence, on which issue 14's target is judged (the burst is
+ * display-bound, see Cadence). Keystroke to paint is measured in the page, from the
  * keydown event's timestamp to the first animation frame after the editor's DOM changed. The record
  * also says where that time went (the same samples, nothing else measured): handling the key (keydown
  * to the DOM change), then the frame (to the callback), and how many frames waited for the display's
@@ -57,64 +80,87 @@ export async function rendererScenario(large: LargeNegotiation, options: { keyst
     };
     move();
     timer = setInterval(move, 1000);
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(e.message));
-    await page.goto(`http://127.0.0.1:${server.port}/join?token=${encodeURIComponent(large.writerToken)}`);
-    await page.waitForFunction((n) => document.querySelectorAll('.editor').length >= n, large.paragraphs, { timeout: 60_000, polling: 'raf' });
-    const firstRenderMs = await page.evaluate(() => performance.now());
-    log(`  6-renderer first render ${firstRenderMs.toFixed(0)} ms (${large.paragraphs} paragraphs)`);
-    const editor = page.locator('.editor.writable').first();
-    await editor.click();
-    await page.evaluate(() => {
-      const w = window as unknown as { __lat: number[]; __keys: number[][]; __pending: number | null };
-      w.__lat = [];
-      w.__keys = [];
-      w.__pending = null;
-      const target = document.activeElement ?? document.body;
-      document.addEventListener('keydown', (e) => (w.__pending = e.timeStamp), true);
-      new MutationObserver(() => {
-        const t0 = w.__pending;
-        if (t0 === null) return;
+    // Opens the table in a fresh browser context (nothing cached), waits for every paragraph's editor,
+    // focuses the first writable one and starts watching keystrokes.
+    const open = async () => {
+      const page = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
+      page.on('pageerror', (e) => errors.push(e.message));
+      await page.goto(`http://127.0.0.1:${server.port}/join?token=${encodeURIComponent(large.writerToken)}`);
+      await page.waitForFunction((n) => document.querySelectorAll('.editor').length >= n, large.paragraphs, { timeout: 60_000, polling: 'raf' });
+      const firstRenderMs = await page.evaluate(() => performance.now());
+      await page.locator('.editor.writable').first().click();
+      await page.evaluate(() => {
+        const w = window as unknown as { __lat: number[]; __keys: number[][]; __pending: number | null };
+        w.__lat = [];
+        w.__keys = [];
         w.__pending = null;
-        const changed = performance.now();
-        requestAnimationFrame((frame) => {
-          const now = performance.now();
-          w.__lat.push(now - t0);
-          w.__keys.push([t0, changed, frame, now]);
-        });
-      }).observe(target, { subtree: true, childList: true, characterData: true });
-    });
-    if (options.trace) await browser.startTracing(page, { categories: options.trace.categories });
-    const traceClock = options.trace ? await page.evaluate(() => ({ mark: 'bench-keystrokes', pageMs: performance.mark('bench-keystrokes').startTime })) : null;
-    for (let i = 0; i < options.keystrokes; i++) {
-      await page.keyboard.press(String.fromCharCode(97 + (i % 26)));
-      await page.waitForTimeout(30);
-    }
-    await page.waitForTimeout(300);
-    const lat = (await page.evaluate(() => (window as unknown as { __lat: number[] }).__lat)).sort((a, b) => a - b);
-    const keys = (await page.evaluate(() => (window as unknown as { __keys: number[][] }).__keys)).map(([keydown, changed, frame, callback]) => ({ keydown: keydown!, changed: changed!, frame: frame!, callback: callback! }));
-    if (options.trace) options.trace.done(await browser.stopTracing(), keys, traceClock!);
-    // Each keystroke's latency in two: handling the key, then the frame up to the callback.
-    const split = (part: (k: KeystrokeSample) => number) => {
-      const sorted = keys.map(part).sort((a, b) => a - b);
-      return (p: number) => (sorted.length ? Math.round(sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))]! * 10) / 10 : null);
+        const target = document.activeElement ?? document.body;
+        document.addEventListener('keydown', (e) => (w.__pending = e.timeStamp), true);
+        new MutationObserver(() => {
+          const t0 = w.__pending;
+          if (t0 === null) return;
+          w.__pending = null;
+          const changed = performance.now();
+          requestAnimationFrame((frame) => {
+            const now = performance.now();
+            w.__lat.push(now - t0);
+            w.__keys.push([t0, changed, frame, now]);
+          });
+        }).observe(target, { subtree: true, childList: true, characterData: true });
+      });
+      return { page, firstRenderMs };
     };
-    const handled = split((k) => k.changed - k.keydown);
-    const toCallback = split((k) => k.callback - k.changed);
-    const waited = keys.filter((k) => k.frame > k.changed).length;
-    const q = (p: number) => (lat.length ? Math.round(lat[Math.min(lat.length - 1, Math.floor(p * lat.length))]! * 10) / 10 : null);
+    // Types `options.keystrokes` characters, waiting `pause(i)` ms after the i-th key is sent, and reads what the page measured.
+    const type = async (page: Page, cadence: Cadence, pause: (i: number) => number) => {
+      if (options.trace) await browser.startTracing(page, { categories: options.trace.categories });
+      const traceClock = options.trace ? await page.evaluate(() => ({ mark: 'bench-keystrokes', pageMs: performance.mark('bench-keystrokes').startTime })) : null;
+      for (let i = 0; i < options.keystrokes; i++) {
+        await page.keyboard.press(String.fromCharCode(97 + (i % 26)));
+        await page.waitForTimeout(pause(i));
+      }
+      await page.waitForTimeout(300);
+      const lat = (await page.evaluate(() => (window as unknown as { __lat: number[] }).__lat)).sort((a, b) => a - b);
+      const keys = (await page.evaluate(() => (window as unknown as { __keys: number[][] }).__keys)).map(([keydown, changed, frame, callback]) => ({ keydown: keydown!, changed: changed!, frame: frame!, callback: callback! }));
+      if (options.trace) options.trace.done(cadence, await browser.stopTracing(), keys, traceClock!);
+      return summarise(lat, keys);
+    };
+
+    // The burst: a key every 30 ms plus the time to send it (35–40 ms apart, about 27 characters a second).
+    const first = await open();
+    log(`  6-renderer first render ${first.firstRenderMs.toFixed(0)} ms (${large.paragraphs} paragraphs)`);
+    const burst = await type(first.page, 'burst', () => 30);
+    await first.page.context().close();
+    log(`  6-renderer burst (a key every 35–40 ms): ${burst.line}`);
+    // A fast typist: each key HUMAN_GAP_MS after the last one was sent (seeded jitter), in a page opened
+    // afresh so that this measurement too begins with the page's first keystroke.
+    const random = rng(HUMAN_GAP_MS.seed);
+    const gaps = Array.from({ length: options.keystrokes }, () => HUMAN_GAP_MS.min + random() * (HUMAN_GAP_MS.max - HUMAN_GAP_MS.min));
+    const second = await open();
+    let sent = performance.now();
+    const human = await type(second.page, 'human', (i) => {
+      // The gap runs from one key's send to the next, so the time pressing took is taken out of it.
+      const now = performance.now();
+      const wait = Math.max(0, gaps[i]! - (now - sent));
+      sent = now + wait;
+      return wait;
+    });
+    await second.page.context().close();
+    log(`  6-renderer fast typist (a key every ${HUMAN_GAP_MS.min}–${HUMAN_GAP_MS.max} ms): ${human.line}`);
     const rss = rssMB(server.pid);
-    const valid = lat.length >= options.keystrokes * 0.9 && errors.length === 0;
-    log(`  6-renderer keystroke→paint p50 ${q(0.5)} ms p95 ${q(0.95)} ms (${lat.length} of ${options.keystrokes} keystrokes); handled (keydown→DOM change) p50 ${handled(0.5)} p95 ${handled(0.95)} ms, then to the frame's callback p50 ${toCallback(0.5)} p95 ${toCallback(0.95)} ms; ${waited} frames waited for the display's next tick`);
+    const complete = burst.count >= options.keystrokes * 0.9 && human.count >= options.keystrokes * 0.9;
+    const valid = complete && errors.length === 0;
     return {
       ...base,
-      p50: q(0.5),
-      p99: q(0.99),
+      p50: burst.p50,
+      p99: burst.p99,
       rssMB: Math.round(rss * 10) / 10,
       valid,
-      note: `keystroke→paint p50/p95 ${q(0.5)}/${q(0.95)} ms over ${lat.length} keystrokes; first render ${firstRenderMs.toFixed(0)} ms; ${large.paragraphs} paragraphs, ${large.proposals} proposals, ${options.cursors} remote cursors${errors.length ? `; page errors: ${errors[0]}` : ''}${lat.length < options.keystrokes * 0.9 ? '; keystrokes did not reach the editor' : ''}`,
-      extra: { keystrokeP50: q(0.5), keystrokeP95: q(0.95), firstRenderMs: Math.round(firstRenderMs), keystrokes: lat.length, handledP50: handled(0.5), handledP95: handled(0.95), frameP50: toCallback(0.5), frameP95: toCallback(0.95), waitedForTick: waited },
+      note: `keystroke→paint at a fast typist's cadence (a key every ${HUMAN_GAP_MS.min}–${HUMAN_GAP_MS.max} ms) p50/p95 ${human.p50}/${human.p95} ms over ${human.count} keystrokes, ${human.waited} frames waited for the display's tick; in a burst (a key every 35–40 ms, display-bound: the compositor keeps drawing every tick, so keystrokes wait for the next one) p50/p95 ${burst.p50}/${burst.p95} ms over ${burst.count}, ${burst.waited} waited; first render ${first.firstRenderMs.toFixed(0)} ms; ${large.paragraphs} paragraphs, ${large.proposals} proposals, ${options.cursors} remote cursors${errors.length ? `; page errors: ${errors[0]}` : ''}${complete ? '' : '; keystrokes did not reach the editor'}`,
+      extra: {
+        keystrokeP50: burst.p50, keystrokeP95: burst.p95, firstRenderMs: Math.round(first.firstRenderMs), keystrokes: burst.count, handledP50: burst.handledP50, handledP95: burst.handledP95, frameP50: burst.frameP50, frameP95: burst.frameP95, waitedForTick: burst.waited,
+        humanP50: human.p50, humanP95: human.p95, humanKeystrokes: human.count, humanHandledP50: human.handledP50, humanHandledP95: human.handledP95, humanFrameP50: human.frameP50, humanFrameP95: human.frameP95, humanWaitedForTick: human.waited,
+      },
     };
   } catch (error) {
     return { ...base, note: `not measured: ${(error as Error).message.split('\n')[0]}` };

@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { benchDataDir, prepareLargeNegotiation } from './negotiation-data';
-import { rendererScenario, type KeystrokeSample } from './renderer-scenario';
+import { HUMAN_GAP_MS, rendererScenario, type Cadence, type KeystrokeSample } from './renderer-scenario';
 
 interface TraceEvent {
   name: string;
@@ -87,7 +87,7 @@ function analyse(trace: Buffer, keys: KeystrokeSample[], clock: { mark: string; 
     offset,
   );
   const lines: string[] = [];
-    const totals = new Map<string, number>();
+  const totals = new Map<string, number>();
   for (const k of keys) {
     const latency = k.callback - k.keydown;
     const overlapping = tasks.filter((t) => t.end > k.keydown - 0.05 && t.start < k.callback);
@@ -102,16 +102,45 @@ function analyse(trace: Buffer, keys: KeystrokeSample[], clock: { mark: string; 
   }
   lines.push('', 'main-thread time inside the keystrokes\' windows (keydown to callback), by what the task began with, summed over all keystrokes:');
   for (const [k, ms] of [...totals].sort((a, b) => b[1] - a[1]).slice(0, 20)) lines.push(`  ${ms.toFixed(0).padStart(6)} ms  ${k}`);
+  return [...lines, '', ...otherFrames(tasks, keys)];
+}
+
+const within = (s: Span, name: string): boolean => s.name === name || s.children.some((c) => within(c, name));
+
+/**
+ * The page's frames (main-thread tasks that pre-painted) that were not a keystroke's own, i.e. not the
+ * first frame after a keystroke changed the editor: what draws between keystrokes, with the task just
+ * before each (what asked for it).
+ */
+function otherFrames(tasks: Span[], keys: KeystrokeSample[]): string[] {
+  if (keys.length === 0) return [];
+  const frames = tasks.filter((t) => t.start >= keys[0]!.keydown && t.start <= keys.at(-1)!.callback + 100 && within(t, 'PrePaint'));
+  const own = new Set(keys.map((k) => frames.find((f) => f.end >= k.callback)));
+  const others = frames.filter((f) => !own.has(f));
+  const lines = [`main-thread frames over the keystrokes: ${frames.length} for ${keys.length} keystrokes, ${others.length} not a keystroke's own:`];
+  for (const f of others) {
+    const k = [...keys].reverse().find((x) => x.keydown <= f.start);
+    const before = tasks.filter((t) => t.end <= f.start && t.end > f.start - 50 && t.end - t.start >= 0.05).at(-1);
+    lines.push(`  ${k ? `${(f.start - k.callback).toFixed(1)} ms after a keystroke's frame` : 'before the first keystroke'}: ${describe(f)}${before ? ` — after ${before.name}: ${describe(before) || '(nothing traced)'}, ${(f.start - before.end).toFixed(1)} ms before` : ''}`);
+  }
   return lines;
 }
 
 const isMain = process.argv[1] && path.resolve(process.argv[1]) === path.resolve(import.meta.filename);
 if (isMain) {
   const { values } = parseArgs({ options: { keystrokes: { type: 'string', default: '100' }, out: { type: 'string', default: path.join('bench-results', 'renderer-trace.json') }, again: { type: 'boolean' } } });
+  // One trace per cadence, next to --out: renderer-trace.burst.json, renderer-trace.human.json.
+  const file = (cadence: Cadence) => values.out.replace(/(\.json)?$/, `.${cadence}.json`);
+  const report = (cadence: Cadence, trace: Buffer, keys: KeystrokeSample[], clock: { mark: string; pageMs: number }) => {
+    console.log('', `== ${cadence === 'burst' ? 'burst (a key every 35–40 ms)' : `fast typist (a key every ${HUMAN_GAP_MS.min}–${HUMAN_GAP_MS.max} ms)`}: ${keys.filter((k) => k.frame > k.changed).length} of ${keys.length} keystrokes' frames waited for the display's next tick`);
+    for (const line of analyse(trace, keys, clock)) console.log(line);
+  };
   if (values.again) {
-    // The analysis again, of the trace and keystrokes last written.
-    const { keys, clock } = JSON.parse(fs.readFileSync(`${values.out}.keys.json`, 'utf8')) as { keys: KeystrokeSample[]; clock: { mark: string; pageMs: number } };
-    for (const line of analyse(fs.readFileSync(values.out), keys, clock)) console.log(line);
+    // The analysis again, of the traces and keystrokes last written.
+    for (const cadence of ['burst', 'human'] as const) {
+      const { keys, clock } = JSON.parse(fs.readFileSync(`${file(cadence)}.keys.json`, 'utf8')) as { keys: KeystrokeSample[]; clock: { mark: string; pageMs: number } };
+      report(cadence, fs.readFileSync(file(cadence)), keys, clock);
+    }
     process.exit(0);
   }
   const negotiation = await prepareLargeNegotiation(benchDataDir('renderer-trace'), { paragraphs: 150, proposals: 2_000, history: 2_000 });
@@ -122,11 +151,11 @@ if (isMain) {
       cursors: 20,
       trace: {
         categories: CATEGORIES,
-        done(trace, keys, clock) {
+        done(cadence, trace, keys, clock) {
           fs.mkdirSync(path.dirname(values.out), { recursive: true });
-          fs.writeFileSync(values.out, trace);
-          fs.writeFileSync(`${values.out}.keys.json`, JSON.stringify({ keys, clock }));
-          for (const line of analyse(trace, keys, clock)) console.log(line);
+          fs.writeFileSync(file(cadence), trace);
+          fs.writeFileSync(`${file(cadence)}.keys.json`, JSON.stringify({ keys, clock }));
+          report(cadence, trace, keys, clock);
         },
       },
     },
