@@ -10,7 +10,7 @@ export function ConnectionBanner() {
       <span className={`net net-${status.network}`} data-network={status.network}>
         {status.network === 'connected' ? t('net.online') : status.network === 'connecting' ? t('net.connecting') : t('net.offline')}
       </span>
-      <span className="pending" data-pending={status.pending}>
+      <span className="sync-pending" data-pending={status.pending}>
         {status.pending > 0 ? t('net.pending', { count: status.pending }) : status.network === 'connected' ? t('net.synced') : ''}
       </span>
       {status.revoked && <p className="banner error">{t('net.revoked', { reason: status.revoked })}</p>}

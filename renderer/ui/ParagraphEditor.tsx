@@ -223,7 +223,7 @@ export function ParagraphEditor({ fragment, mayWrite, suggest, label, lang, onSu
     <div ref={host} className="editor-host">
       {!mounted && (
         <div
-          className={`editor ${mode} pending`}
+          className={`editor ${mode} editor-placeholder`}
           role="textbox"
           aria-multiline="true"
           aria-label={label}
