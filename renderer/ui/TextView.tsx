@@ -1,4 +1,4 @@
-import { memo, useContext, useEffect, useMemo, useRef, useState } from 'react';
+import { memo, useContext, useMemo, useRef, useState } from 'react';
 import { isShown } from '../../shared/model/labels';
 import { isNonAttributed } from '../../shared/model/reading-commands';
 import type { Paragraph } from '../../shared/model/paragraph';
@@ -19,7 +19,8 @@ import { Notifications } from './Notifications';
 import { ProposalAnnouncer } from './ProposalAnnouncer';
 import { useFollowedParagraphs } from '../store/followed-paragraphs';
 import { NO_FILTER, passesFilter, type ParagraphFilter } from './paragraph-filter';
-import { readVisit, textHash, writeVisit, type Visit } from '../store/last-visit';
+import { readVisit, textHash, type Visit } from '../store/last-visit';
+import { useVisitMark } from './use-visit-mark';
 import type { Revision } from '../../shared/model/table-state';
 import { useActiveParagraph } from './use-active-paragraph';
 import { tableReader } from '../store/table-reader';
@@ -101,23 +102,9 @@ export function TextView({ presence, followed = null, findSignal = 0, proposeSig
     setActiveSeen(active);
     setProposeSeen(proposeSignal);
   }
-  // What this person saw last time (read once the text has loaded), and this visit remembered when leaving.
+  // What this person saw last time (read once the text has loaded), and this visit remembered as it is read.
   const lastVisit = useRef<Visit | null | undefined>(undefined);
-  useEffect(() => {
-    const id = connection.session.negotiationId;
-    const save = () => {
-      if (connection.negotiation.table.metaMap.size === 0) return;
-      writeVisit(localStorage, id, Object.fromEntries(connection.negotiation.table.paragraphs().map((p) => [p.id, flatText(p.text)])));
-    };
-    const onHide = () => document.visibilityState === 'hidden' && save();
-    window.addEventListener('pagehide', save);
-    document.addEventListener('visibilitychange', onHide);
-    return () => {
-      save();
-      window.removeEventListener('pagehide', save);
-      document.removeEventListener('visibilitychange', onHide);
-    };
-  }, [connection]);
+  useVisitMark(connection, () => (lastVisit.current === undefined ? null : Object.fromEntries(reader.paragraphs().map((p) => [p.id, flat(p)]))));
   // The previous render's derived values: what did not change keeps its identity, so that only the
   // paragraph cards whose inputs changed re-render (a keystroke re-renders one card, not 150).
   const previous = useRef({
