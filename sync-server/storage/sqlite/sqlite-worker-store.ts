@@ -5,6 +5,7 @@ import type { Synchronous } from './open-database';
 import type { Compaction } from './sqlite-document-store';
 import { GroupCommit } from '../group-commit';
 import { StorageThread } from './storage-thread';
+import { packAppends, transferableBuffer } from './worker-protocol';
 
 /** Options of the server's SQLite store. */
 export interface SqliteWorkerStoreOptions {
@@ -43,7 +44,10 @@ export class SqliteWorkerStore implements DocumentStore {
   ) {
     this.writer = new StorageThread({ dataDir, role: 'writer', synchronous });
     this.reader = new StorageThread({ dataDir, role: 'reader', synchronous });
-    this.groups = new GroupCommit((batch) => this.writer.request({ op: 'append', batch }));
+    this.groups = new GroupCommit((group) => {
+      const { batch, transfer } = packAppends(group);
+      return this.writer.request({ op: 'append', batch }, transfer);
+    });
   }
 
   /** Groups committed and the appends they held (for /metrics and tests). */
@@ -90,7 +94,7 @@ export class SqliteWorkerStore implements DocumentStore {
   /** Snapshots the document in the reader; the writer replaces exactly the rows the snapshot was made of. */
   async compact(name: string): Promise<void> {
     const compaction = await this.reader.request<Compaction | null>({ op: 'snapshot', name });
-    if (compaction) await this.writer.request<boolean>({ op: 'replace', name, compaction });
+    if (compaction) await this.writer.request<boolean>({ op: 'replace', name, compaction }, transferableBuffer(compaction.snapshot));
   }
 
   /** Compacts every document with at least `minRows` rows, one after the other; resolves with their number. */

@@ -8,9 +8,11 @@
  * ends only this thread there.
  */
 import { parentPort, workerData } from 'node:worker_threads';
+import { lowerThreadPriority } from '../../core/background-thread';
 import { openDatabase } from './open-database';
 import { SqliteDocumentStore } from './sqlite-document-store';
-import type { WorkerError, WorkerHello, WorkerOptions, WorkerReply, WorkerRequest } from './worker-protocol';
+import { transferableBuffer, type WorkerError, type WorkerHello, type WorkerOptions, type WorkerReply, type WorkerRequest } from './worker-protocol';
+import type { Compaction } from './sqlite-document-store';
 
 const options = workerData as WorkerOptions;
 const port = parentPort!;
@@ -32,10 +34,13 @@ function open(): { db: ReturnType<typeof openDatabase>; store: SqliteDocumentSto
 
 /** The buffers of a load's rows or a snapshot, handed to the server's thread rather than copied. */
 function transferable(value: unknown): ArrayBuffer[] {
-  if (Array.isArray(value)) return value.filter((v): v is Uint8Array => v instanceof Uint8Array).map((v) => v.buffer as ArrayBuffer);
-  return [];
+  if (Array.isArray(value)) return value.filter((v): v is Uint8Array => v instanceof Uint8Array).flatMap(transferableBuffer);
+  const snapshot = (value as Partial<Compaction> | null)?.snapshot;
+  return snapshot instanceof Uint8Array ? transferableBuffer(snapshot) : [];
 }
 
+// The reader's loads and snapshots yield the cores to the serving thread and to the writer, which every echo waits for.
+if (options.role === 'reader') lowerThreadPriority();
 const opened = open();
 if (opened) {
   const { db, store } = opened;

@@ -62,15 +62,15 @@ export class StorageThread {
     return this.ready;
   }
 
-  /** Sends a request (starting the thread if needed) and resolves with its answer. */
-  async request<T>(request: Request): Promise<T> {
+  /** Sends a request (starting the thread if needed) and resolves with its answer; the buffers of `transfer` are handed over, no longer usable here. */
+  async request<T>(request: Request, transfer: ArrayBuffer[] = []): Promise<T> {
     if (this.closed) throw new StorageThreadError('the store is closed');
     await this.start();
     const worker = this.worker!;
     const id = this.nextId++;
     return new Promise<T>((resolve, reject) => {
       this.waiting.set(id, { resolve: resolve as (value: unknown) => void, reject });
-      worker.postMessage({ ...request, id } as WorkerRequest);
+      worker.postMessage({ ...request, id } as WorkerRequest, transfer);
     });
   }
 
