@@ -70,6 +70,10 @@ export function tableRulesHooks(options: { now?: () => Date } = {}): ServerHooks
   };
 }
 
+/** Past these, the copy catches up without waiting for a check, so that what it holds back stays small. */
+const MAX_BEHIND_UPDATES = 1_000;
+const MAX_BEHIND_BYTES = 1 << 20;
+
 /**
  * A copy of a table document that follows it, with the rules' facts of every paragraph. An update is
  * tried on the copy first; a refused one spoils the copy, which is made again from the real document.
@@ -82,19 +86,30 @@ class TableShadow {
   /** The types the update changed, so that the facts of the others are not read again. */
   private changed = new Set<unknown>();
 
+  /** What the document took since the copy last caught up (other nodes' updates, accepted ones again). */
+  private behind: Uint8Array[] = [];
+  private behindBytes = 0;
+
   constructor(private readonly real: Y.Doc) {
     this.rebuild();
-    // Changes the server or other nodes make, and accepted updates (then a no-op here).
-    real.on('update', (update: Uint8Array) => (this.spoiled ? this.rebuild() : this.apply(update)));
+    // The copy catches up only when a check needs it, in one transaction: a node whose clients do not
+    // write the table pays nothing per update of the others, and one that does pays once per check.
+    real.on('update', (update: Uint8Array) => {
+      if (this.spoiled) return;
+      this.behind.push(update);
+      this.behindBytes += update.length;
+      if (this.behind.length >= MAX_BEHIND_UPDATES || this.behindBytes >= MAX_BEHIND_BYTES) this.catchUp();
+    });
     real.once('destroy', () => this.copy.destroy());
   }
 
   check(update: Uint8Array, now: Date, others: (table: TableDocument) => DelegationFacts, authors: readonly string[]): TableRuleViolation | null {
     if (this.spoiled) this.rebuild();
+    else this.catchUp();
     const before = this.facts;
     let violation: TableRuleViolation | null;
     try {
-      const after = this.apply(update);
+      const after = this.apply([update]);
       violation = checkTableChange(before, after.facts, after.touched, now, others(new TableDocument(this.copy)), authors);
     } catch (error) {
       violation = { code: 'invalid', message: `the server could not read this change (${(error as Error).message})` };
@@ -109,6 +124,21 @@ class TableShadow {
   /** The copy no longer follows the document: it is made again before the next check. */
   spoil(): void {
     this.spoiled = true;
+    this.behind = [];
+    this.behindBytes = 0;
+  }
+
+  /** Applies what the document took meanwhile; what cannot be applied spoils the copy. */
+  private catchUp(): void {
+    if (this.behind.length === 0) return;
+    const updates = this.behind;
+    this.behind = [];
+    this.behindBytes = 0;
+    try {
+      this.apply(updates);
+    } catch {
+      this.spoil();
+    }
   }
 
   private rebuild(): void {
@@ -122,13 +152,17 @@ class TableShadow {
     if (this.real.store.pendingDs) Y.applyUpdate(this.copy, this.real.store.pendingDs);
     this.facts = tableFacts(new TableDocument(this.copy));
     this.spoiled = false;
+    this.behind = [];
+    this.behindBytes = 0;
   }
 
-  /** Applies an update to the copy; returns the facts after it and the paragraphs it touched. */
-  private apply(update: Uint8Array): { facts: TableFacts; touched: Set<string> } {
+  /** Applies updates to the copy in one transaction; returns the facts after them and the paragraphs they touched. */
+  private apply(updates: readonly Uint8Array[]): { facts: TableFacts; touched: Set<string> } {
     this.touched = new Set();
     this.changed = new Set();
-    Y.applyUpdate(this.copy, update);
+    Y.transact(this.copy, () => {
+      for (const update of updates) Y.applyUpdate(this.copy, update);
+    });
     const table = new TableDocument(this.copy);
     const paragraphs = new Map(this.facts.paragraphs);
     for (const id of this.touched) {
