@@ -28,7 +28,7 @@ export interface HostileSizes {
   largeEntries: number;
 }
 export const HOSTILE_FULL: HostileSizes = { phaseMs: 10_000, readers: 50, largeEntries: 100_000 };
-export const HOSTILE_QUICK: HostileSizes = { phaseMs: 3_000, readers: 10, largeEntries: 100_000 };
+export const HOSTILE_QUICK: HostileSizes = HOSTILE_FULL;
 
 const NEIGHBOUR = path.join(import.meta.dirname, 'hostile-neighbour.ts');
 /** One edit every 20 ms: a fast typist, within the 100 frames a second a connection may send. */
