@@ -8,6 +8,8 @@ export interface EchoProbe {
   readonly latencies: number[];
   /** The moment (performance.now()) each latency's edit was sent. */
   readonly sentAt: number[];
+  /** Send → echo of each, on `options.clock` (a thread's own clock: see thread-clock.ts), when given. */
+  readonly clockLatencies: number[];
   /** Edits sent and not echoed yet. */
   readonly unanswered: number;
   /** How the server closed the probe's socket, if it did. */
@@ -21,17 +23,19 @@ export interface EchoProbe {
  * (open loop: a slow echo does not slow the typing, so a stall is felt by every edit made during it),
  * timing each until the server echoes it back. Resolves once the socket is open.
  */
-export function echoProbe(wsUrl: string, documentName: string, token: string, options: { everyMs?: number } = {}): Promise<EchoProbe> {
+export function echoProbe(wsUrl: string, documentName: string, token: string, options: { everyMs?: number; clock?: () => number } = {}): Promise<EchoProbe> {
   const everyMs = options.everyMs ?? 20;
+  const clock = options.clock ?? (() => 0);
   const ws = new WebSocket(`${wsUrl}/${documentName}?token=${encodeURIComponent(token)}`);
   ws.binaryType = 'nodebuffer';
   const writer = new Y.Doc();
   const echoed = new Y.Doc();
   const typed = writer.getMap<number>('probe');
   const seen = echoed.getMap<number>('probe');
-  const pending = new Map<string, number>();
+  const pending = new Map<string, { at: number; clock: number }>();
   const latencies: number[] = [];
   const sentAt: number[] = [];
+  const clockLatencies: number[] = [];
   let closed: { code: number; reason: string } | null = null;
   let n = 0;
   writer.on('update', (update: Uint8Array) => {
@@ -46,12 +50,13 @@ export function echoProbe(wsUrl: string, documentName: string, token: string, op
     }
     if (message.type !== 'update' && message.type !== 'sync-step2') return;
     Y.applyUpdate(echoed, message.update);
-    const now = performance.now();
-    for (const [key, at] of pending) {
+    const [now, clocked] = [performance.now(), clock()];
+    for (const [key, sent] of pending) {
       if (!seen.has(key)) continue;
       pending.delete(key);
-      latencies.push(now - at);
-      sentAt.push(at);
+      latencies.push(now - sent.at);
+      sentAt.push(sent.at);
+      clockLatencies.push(clocked - sent.clock);
     }
   });
   ws.on('close', (code, reason) => (closed = { code, reason: reason.toString() }));
@@ -63,12 +68,13 @@ export function echoProbe(wsUrl: string, documentName: string, token: string, op
       timer = setInterval(() => {
         if (ws.readyState !== WebSocket.OPEN) return;
         const key = String(n++);
-        pending.set(key, performance.now());
+        pending.set(key, { at: performance.now(), clock: clock() });
         typed.set(key, n);
       }, everyMs);
       resolve({
         latencies,
         sentAt,
+        clockLatencies,
         get unanswered() {
           return pending.size;
         },

@@ -1,11 +1,10 @@
-import type { ChildProcess } from 'node:child_process';
 import { afterAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
 import { syncStep1Frame, updateFrame } from '../../shared/protocol/messages';
 import { echoProbe, quantile, type EchoProbe } from '../../testing/echo-probe';
-import { connectClient, makeDataDir, rawSocket, startTestServer, waitFor } from './harness';
-import { serve } from '../../testing/penholder-cli';
+import { hasThreadClock, threadCpuMs, watchStalls } from '../../testing/thread-clock';
+import { connectClient, rawSocket, startTestServer, waitFor } from './harness';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -40,63 +39,62 @@ function largeDocument(): Uint8Array {
 }
 
 describe('a bystander next to a heavy neighbour', () => {
-  let child: ChildProcess | null = null;
   let probe: EchoProbe | null = null;
   const sockets: WebSocket[] = [];
   afterAll(() => {
     probe?.stop();
     for (const s of sockets) s.close();
-    child?.kill();
   });
 
-  it('has its own edits echoed with a bounded p99 while another delegation floods and pushes a 4 MB document', async () => {
-    const made = await makeDataDir();
-    const tokens = { heavy: await made.invite('delegation', 'Mexico'), bystander: await made.invite('delegation', 'Chile') };
-    await made.data.close();
-    // The server in its own process: what is timed is the server, not this test's event loop.
-    const started = await serve(made.dir);
-    child = started.child;
-    const doc = (d: string) => `${made.negotiationId}/delegation/${d}`;
-    const big = largeDocument();
-    // What reading and applying it whole costs a thread of this machine: as long as a server doing so
-    // would keep every other client waiting.
-    const costStarted = performance.now();
-    Y.applyUpdate(new Y.Doc(), (Y.decodeUpdate(big), big));
-    const cost = performance.now() - costStarted;
+  // The server runs in this process, so that its serving thread is this one and can be timed on its own
+  // clock (the time it spends on a core: thread-clock.ts). Wall time on a loaded machine is mostly the
+  // machine's (a thread waiting for a core); the thread's own time is what the server makes clients wait for.
+  it.runIf(hasThreadClock)('has its own edits echoed within 100 ms of the serving thread\'s time, which never stalls for 50 ms, while another delegation floods, pushes a 4 MB document and has it read', async () => {
+    const t = await startTestServer();
+    try {
+      const tokens = { heavy: await t.invite('delegation', 'Mexico'), bystander: await t.invite('delegation', 'Chile') };
+      const doc = (d: string) => `${t.negotiationId}/delegation/${d}`;
+      const big = updateFrame(largeDocument());
 
-    probe = await echoProbe(started.wsUrl, doc('chile'), tokens.bystander);
-    await waitFor(() => probe!.latencies.length >= 50, 'the bystander alone to have 50 edits echoed', 60_000);
-    const alone = [...probe.latencies];
+      probe = await echoProbe(t.server.wsUrl, doc('chile'), tokens.bystander, { clock: threadCpuMs });
+      await waitFor(() => probe!.latencies.length >= 50, 'the bystander alone to have 50 edits echoed', 60_000);
+      const alone = { wall: [...probe.latencies], own: [...probe.clockLatencies] };
 
-    // The neighbour: a flood of small updates (within its burst), a 4 MB document in one update, and a
-    // reader of that document that never reads.
-    const heavyUrl = `${started.wsUrl}/${doc('mexico')}?token=${encodeURIComponent(tokens.heavy)}`;
-    const heavy = await counting(heavyUrl);
-    sockets.push(heavy.ws);
-    const heavyStarted = performance.now();
-    const flood = new Y.Doc();
-    flood.on('update', (u: Uint8Array) => heavy.ws.send(updateFrame(u)));
-    for (let i = 0; i < 400; i++) flood.getMap('flood').set(String(i), 'x'.repeat(200));
-    heavy.ws.send(updateFrame(big));
-    // Its echo comes back to it once the server applied and stored it.
-    await waitFor(() => heavy.received() > big.length, 'the 4 MB document to be stored and echoed', 60_000);
-    const reader = await counting(heavyUrl);
-    sockets.push(reader.ws);
-    reader.ws.send(syncStep1Frame(Y.encodeStateVector(new Y.Doc())));
-    await waitFor(() => reader.received() > big.length, 'a reader to load the 4 MB document', 60_000);
-    const heavyEnded = performance.now();
-    // Every edit made while the neighbour was at work, and 25 after, echoed.
-    await waitFor(() => probe!.sentAt.filter((at) => at > heavyEnded).length >= 25, '25 edits after the load to be echoed', 60_000);
-    const withNeighbour = probe.latencies.filter((_, i) => probe!.sentAt[i]! >= heavyStarted);
-    const p99 = { alone: quantile(alone, 0.99), withNeighbour: quantile(withNeighbour, 0.99) };
-    console.log(
-      `bystander echo p99 alone ${p99.alone.toFixed(1)} ms, next to the neighbour ${p99.withNeighbour.toFixed(1)} ms (max ${Math.max(...withNeighbour).toFixed(0)} ms, ${withNeighbour.length} edits over ${(heavyEnded - heavyStarted).toFixed(0)} ms of load); the 4 MB update costs ${cost.toFixed(0)} ms applied whole`,
-    );
-    expect(probe.closed).toBeNull();
-    expect(withNeighbour.length).toBeGreaterThan(25);
-    // Sliced, the neighbour's update costs the bystander far less than it would whole (measured at
-    // 94–128 ms against 54–108 ms alone and 650–1,800 ms whole, on a loaded machine).
-    expect(p99.withNeighbour).toBeLessThan(p99.alone + cost);
+      // The neighbour: a flood of small updates (within its burst), a 4 MB document in one update, and a
+      // reader of that document that never reads.
+      const stalls = watchStalls(50);
+      const heavyUrl = `${t.server.wsUrl}/${doc('mexico')}?token=${encodeURIComponent(tokens.heavy)}`;
+      const heavy = await counting(heavyUrl);
+      sockets.push(heavy.ws);
+      const heavyStarted = performance.now();
+      const flood = new Y.Doc();
+      flood.on('update', (u: Uint8Array) => heavy.ws.send(updateFrame(u)));
+      for (let i = 0; i < 400; i++) flood.getMap('flood').set(String(i), 'x'.repeat(200));
+      heavy.ws.send(big);
+      // Its echo comes back to it once the server applied and stored it.
+      await waitFor(() => heavy.received() > big.length, 'the 4 MB document to be stored and echoed', 60_000);
+      const reader = await counting(heavyUrl);
+      sockets.push(reader.ws);
+      reader.ws.send(syncStep1Frame(Y.encodeStateVector(new Y.Doc())));
+      await waitFor(() => reader.received() > big.length, 'a reader to load the 4 MB document', 60_000);
+      const heavyEnded = performance.now();
+      // Every edit made while the neighbour was at work, and 25 after, echoed.
+      await waitFor(() => probe!.sentAt.filter((at) => at > heavyEnded).length >= 25, '25 edits after the load to be echoed', 60_000);
+      stalls.stop();
+      const during = (list: number[]) => list.filter((_, i) => probe!.sentAt[i]! >= heavyStarted);
+      const p99 = (list: number[]) => quantile(list, 0.99).toFixed(1);
+      const withNeighbour = { wall: during(probe.latencies), own: during(probe.clockLatencies) };
+      console.log(
+        `bystander echo p99, alone / next to the neighbour: ${p99(alone.own)} / ${p99(withNeighbour.own)} ms of the serving thread's time, ${p99(alone.wall)} / ${p99(withNeighbour.wall)} ms of wall time (${withNeighbour.wall.length} edits over ${(heavyEnded - heavyStarted).toFixed(0)} ms of load); the serving thread's longest turn ${stalls.longestOwnMs.toFixed(1)} ms of its time`,
+      );
+      expect(probe.closed).toBeNull();
+      expect(withNeighbour.own.length).toBeGreaterThan(25);
+      expect(stalls.stalls).toEqual([]);
+      expect(quantile(withNeighbour.own, 0.99)).toBeLessThan(100);
+    } finally {
+      probe?.stop();
+      await t.server.close();
+    }
   });
 });
 
