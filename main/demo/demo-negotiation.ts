@@ -2,6 +2,7 @@ import type { Actor } from '../../shared/model/actor';
 import { addDelegation, createNegotiation } from '../../shared/model/create-negotiation';
 import { setStatus } from '../../shared/model/facilitator-commands';
 import type { Negotiation } from '../../shared/model/negotiation';
+import type { DelegationKind } from '../../shared/model/roster';
 import { propose, setPosition } from '../../shared/model/proposal-commands';
 import { richText } from '../../shared/text/rich-text';
 
@@ -12,9 +13,36 @@ const cofacilitator: Actor = { role: 'cofacilitator', delegationId: null };
 const as = (delegationId: string): Actor => ({ role: 'delegation', delegationId });
 
 /**
+ * The demo's roster as a room has it: Member States by their ISO 3166-1 alpha-3 codes, the European
+ * Union, two groups each with the State that chairs it, and two observer States. Ids are kept stable
+ * (the demo's invitations and tests name them).
+ */
+export const DEMO_ROSTER: readonly { name: string; code: string; kind?: DelegationKind; chair?: string; id?: string }[] = [
+  { name: 'Mexico', code: 'MEX' },
+  { name: 'European Union', code: 'EU', kind: 'eu' },
+  { name: 'Egypt', code: 'EGY' },
+  { name: 'Canada', code: 'CAN' },
+  { name: 'Bangladesh', code: 'BGD' },
+  { name: 'Malaysia', code: 'MYS' },
+  { name: 'Japan', code: 'JPN' },
+  { name: 'Switzerland', code: 'CHE' },
+  { name: 'Nigeria', code: 'NGA' },
+  { name: 'Brazil', code: 'BRA' },
+  { name: 'Philippines', code: 'PHL' },
+  { name: 'Norway', code: 'NOR' },
+  { name: 'United Kingdom of Great Britain and Northern Ireland', code: 'GBR', id: 'united-kingdom' },
+  { name: 'United States of America', code: 'USA', id: 'united-states' },
+  { name: 'Group of 77 and China', code: 'G77', kind: 'group', chair: 'egypt', id: 'g77' },
+  { name: 'African Group', code: 'AG', kind: 'group', chair: 'nigeria', id: 'african-group' },
+  { name: 'Holy See', code: 'VAT', kind: 'observer' },
+  { name: 'State of Palestine', code: 'PSE', kind: 'observer' },
+];
+
+/**
  * A small, self-contained demo: the zero draft of a short political declaration (English), with
  * brackets, an alternative-in-brackets option, a paragraph agreed ad ref, and proposals from three
- * delegations with support and opposition. Built only with the shared model's commands.
+ * delegations with support, opposition, reservations and instructions awaited. Built only with the
+ * shared model's commands.
  */
 export function demoNegotiation(now = new Date()): Negotiation {
   const negotiation = createNegotiation({
@@ -25,14 +53,11 @@ export function demoNegotiation(now = new Date()): Negotiation {
     organ: 'The General Assembly',
     targetWords: 1500,
   });
-  const delegations = [
-    addDelegation(negotiation, cofacilitator, { name: 'Mexico' }),
-    addDelegation(negotiation, cofacilitator, { name: 'European Union', kind: 'eu' }),
-    addDelegation(negotiation, cofacilitator, { name: 'Egypt' }),
-    addDelegation(negotiation, cofacilitator, { name: 'Group of 77 and China', kind: 'group', chair: 'egypt', id: 'g77' }),
-    addDelegation(negotiation, cofacilitator, { name: 'Canada' }),
-  ];
-  const [mexico, eu, egypt, , canada] = delegations.map((d) => d.id) as [string, string, string, string, string];
+  for (const d of DEMO_ROSTER) addDelegation(negotiation, cofacilitator, d);
+  const mexico = 'mexico';
+  const eu = 'european-union';
+  const egypt = 'egypt';
+  const canada = 'canada';
 
   const paragraphs: { id: string; kind: 'chapeau' | 'declaration'; text: string; lead?: string }[] = [
     { id: 'p-chapeau', kind: 'chapeau', text: 'We, Heads of State and Government and representatives of States and Governments, gathered at United Nations Headquarters in New York on 22 and 23 November 2021, declare:' },
@@ -78,6 +103,13 @@ export function demoNegotiation(now = new Date()): Negotiation {
   setPosition(negotiation, as(canada), `${mexico}/${mexicoProposal.id}`, 'support');
   setPosition(negotiation, as(eu), `${mexico}/${mexicoProposal.id}`, 'support');
   setPosition(negotiation, as(eu), `${egypt}/${g77Proposal.id}`, 'oppose', 'Armed conflict is a recognized driver of trafficking.');
+  setPosition(negotiation, as('bangladesh'), `${mexico}/${mexicoProposal.id}`, 'support');
+  setPosition(negotiation, as('switzerland'), `${mexico}/${mexicoProposal.id}`, 'reserve');
+  setPosition(negotiation, as('bangladesh'), `${egypt}/${g77Proposal.id}`, 'support');
+  setPosition(negotiation, as('malaysia'), `${egypt}/${g77Proposal.id}`, 'support');
+  setPosition(negotiation, as('japan'), `${egypt}/${g77Proposal.id}`, 'oppose');
+  setPosition(negotiation, as('norway'), `${eu}/${euProposal.id}`, 'support');
+  setPosition(negotiation, as('philippines'), `${eu}/${euProposal.id}`, 'reserve');
   setPosition(negotiation, as(egypt), `${eu}/${euProposal.id}`, 'pending-instructions');
   return negotiation;
 }

@@ -422,6 +422,7 @@ export const en = {
   'room.role.cofacilitator': 'Co-facilitator',
   'room.kind.observer': 'observer',
   'room.kind.group': 'group',
+  'room.kind.groupChaired': 'group, chaired by {name}',
   'room.issued': 'Invitation for {name}: hand over this link or let them scan the QR code. It is shown only now.',
   'room.issuedDone': 'Done: hide the link',
   'room.linkFor': 'Join link for {name}',

@@ -424,6 +424,7 @@ export const fr: Messages = {
   'room.role.cofacilitator': 'Cofacilitateur',
   'room.kind.observer': 'observateur',
   'room.kind.group': 'groupe',
+  'room.kind.groupChaired': 'groupe, présidé par {name}',
   'room.issued': 'Invitation pour {name} : transmettez ce lien ou faites scanner le code QR. Il n’est affiché qu’une fois.',
   'room.issuedDone': 'Terminé : masquer le lien',
   'room.linkFor': 'Lien d’accès pour {name}',

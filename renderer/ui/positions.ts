@@ -15,11 +15,12 @@ export function positionCounts(view: Pick<ProposalView, 'positions'>, t: Transla
 /**
  * Positions in the form negotiators type by hand in WHO rooms: "RETAIN BGD, MYS / DEL JPN / RESERVE CHE".
  * For a proposal to delete, its author and supporters want the words deleted and its opponents want them
- * retained; for any other proposal, its author and supporters want the proposed words retained.
+ * retained; for any other proposal, its author and supporters want the proposed words retained. A
+ * proposal made on behalf of a group is the group's ("DEL G77"), not its chair's.
  */
 export function inlinePositions(view: Pick<ProposalView, 'positions' | 'proposal'>, codeOf: (id: string) => string, t: Translate): string {
   const deleting = view.proposal.kind === 'delete' || view.proposal.kind === 'delete-paragraph';
-  const withAuthor = [view.proposal.author, ...view.positions.support];
+  const withAuthor = [view.proposal.onBehalfOf ?? view.proposal.author, ...view.positions.support];
   const retain = deleting ? view.positions.oppose : withAuthor;
   const del = deleting ? withAuthor : view.positions.oppose;
   const groups: [Parameters<Translate>[0], string[]][] = [

@@ -25,6 +25,9 @@ describe('positions as the room reads them', () => {
     // A proposal to add words: its author and supporters want them retained.
     expect(inlinePositions(view('insert', { support: ['mys'], oppose: ['jpn'], reserve: ['che'] }), (id) => codes[id]!, t)).toBe('RETAIN BGD, MYS / DEL JPN / RESERVE CHE');
     expect(inlinePositions(view('insert', { oppose: ['jpn'] }), (id) => codes[id]!, translator('fr'))).toBe('MAINTENIR BGD / SUPPRIMER JPN');
+    // Made by the chair on behalf of its group: the group's position, under the group's code.
+    const forGroup = { ...view('delete', { support: ['mys'], oppose: ['jpn'] }), proposal: { kind: 'delete', author: 'bgd', onBehalfOf: 'g77' } } as unknown as ProposalView;
+    expect(inlinePositions(forGroup, (id) => ({ ...codes, g77: 'G77' })[id]!, t)).toBe('RETAIN JPN / DEL G77, MYS');
   });
 
   it('takes the code from the roster, or the full name when the roster has none: a code is never made up', () => {

@@ -95,7 +95,7 @@ export function RoomView({ presence }: { presence: Presence[] }) {
               <tr key={d.id} data-delegation={d.id}>
                 <th scope="row">
                   {d.name}
-                  {(d.kind === 'observer' || d.kind === 'group') && <span className="kind"> · {t(`room.kind.${d.kind}`)}</span>}
+                  {(d.kind === 'observer' || d.kind === 'group') && <span className="kind"> · {d.kind === 'group' && d.chair ? t('room.kind.groupChaired', { name: roster.find((c) => c.id === d.chair)?.name ?? d.chair }) : t(`room.kind.${d.kind}`)}</span>}
                 </th>
                 <td className={rosterCode(d) ? 'code' : 'code none'}>{rosterCode(d) ?? t('room.noCode')}</td>
                 <td className={here > 0 ? 'present' : 'absent'}>{here > 0 ? t('room.presentNow', { count: here }) : t('room.absent')}</td>
