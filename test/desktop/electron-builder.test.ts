@@ -33,6 +33,8 @@ describe('electron-builder.yml', () => {
     expect(config.fileAssociations[0].ext).toBe('penholder');
     expect(config.npmRebuild).toBe(false);
     expect(config.asar).toBe(true);
+    // Native modules outside the archive: SQLite, and ws's native unmasking (main/bundle.ts leaves ws and bufferutil external).
+    expect(config.asarUnpack).toEqual(['**/node_modules/better-sqlite3/**', '**/node_modules/bufferutil/**']);
     expect(JSON.stringify(config.files)).toMatch(/main\/dist\/\*\*\/\*.*renderer\/dist\/\*\*\/\*/);
     const icon = fs.readFileSync(path.join(root, 'build', 'icon.png'));
     expect(icon.subarray(1, 4).toString('ascii')).toBe('PNG');
