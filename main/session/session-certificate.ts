@@ -1,3 +1,4 @@
+import { X509Certificate } from 'node:crypto';
 import { generate } from 'selfsigned';
 import { certificateFingerprint } from './certificate-pins';
 
@@ -6,6 +7,8 @@ export interface SessionCertificate {
   key: string;
   cert: string;
   fingerprint: string;
+  /** The whole certificate's SHA-256 as browsers show it in its details ("AB:CD:…"), for a person to compare. */
+  sha256: string;
 }
 
 /** How long a session's certificate is valid: a negotiating session lasts days, not years. */
@@ -31,5 +34,5 @@ export async function sessionCertificate(addresses: string[], now = new Date()):
       { name: 'subjectAltName', altNames: [{ type: 2, value: 'localhost' }, ...ips.map((ip) => ({ type: 7 as const, ip }))] },
     ],
   });
-  return { key: pems.private, cert: pems.cert, fingerprint: certificateFingerprint(pems.cert) };
+  return { key: pems.private, cert: pems.cert, fingerprint: certificateFingerprint(pems.cert), sha256: new X509Certificate(pems.cert).fingerprint256 };
 }

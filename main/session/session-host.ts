@@ -31,13 +31,15 @@ const ANY = ['0.0.0.0', '::'];
  * Hosts a negotiation's sync server inside the app, on an interface of the meeting room's network, so
  * that delegates in the room join without internet. Over TLS only: each session makes its own key and
  * certificate, and its join links and QR codes carry the certificate's fingerprint, which the app pins
- * (an invitation token never crosses the room's Wi-Fi in clear text). The co-facilitator's local copy seeds the hosted
+ * (an invitation token never crosses the room's Wi-Fi in clear text). The same port serves the web edition
+ * over https, so that a delegate without the app joins from a browser: the browser warns about the
+ * certificate, and the delegate compares its SHA-256 with the one on the host's screen. The co-facilitator's local copy seeds the hosted
  * server; the hosted data directory is kept when the session stops (delegations' private drafts
  * stay there, never in the co-facilitator's store), and the table and delegation documents are
  * copied back into the local store, so that stopping loses nothing.
  */
 export class SessionHost {
-  private running: { server: RunningServer; negotiationId: string; address: string; fingerprint: string; invitations: HostInvitation[] } | null = null;
+  private running: { server: RunningServer; negotiationId: string; address: string; fingerprint: string; certificateSha256: string; invitations: HostInvitation[] } | null = null;
 
   constructor(private readonly deps: SessionHostDeps) {}
 
@@ -56,9 +58,9 @@ export class SessionHost {
 
   status(): HostStatus {
     if (!this.running) return { running: false };
-    const { server, negotiationId, address, fingerprint, invitations } = this.running;
+    const { server, negotiationId, address, fingerprint, certificateSha256, invitations } = this.running;
     const shown = address.includes(':') ? `[${address}]` : address;
-    return { running: true, negotiationId, address, port: server.port, httpUrl: `https://${shown}:${server.port}`, wsUrl: `wss://${shown}:${server.port}`, fingerprint, invitations, connected: this.connected(server) };
+    return { running: true, negotiationId, address, port: server.port, httpUrl: `https://${shown}:${server.port}`, wsUrl: `wss://${shown}:${server.port}`, fingerprint, certificateSha256, invitations, connected: this.connected(server) };
   }
 
   /** Starts hosting a negotiation kept on this computer; invites a co-facilitator and each named delegation. */
@@ -114,7 +116,7 @@ export class SessionHost {
         return { label: i.label, role: i.role, webLink: `${https}/join?token=${encodeURIComponent(i.token)}&fp=${fp}`, appLink, qr: await QRCode.toDataURL(appLink, { errorCorrectionLevel: 'M', margin: 2, scale: 6 }) };
       }),
     );
-    this.running = { server, negotiationId: options.negotiationId, address: linkAddress, fingerprint: fp, invitations };
+    this.running = { server, negotiationId: options.negotiationId, address: linkAddress, fingerprint: fp, certificateSha256: certificate.sha256, invitations };
     const status = this.status();
     this.deps.onStatus?.(status);
     return status;

@@ -53,7 +53,7 @@ export interface HostInterface {
 export interface HostInvitation {
   label: string;
   role: Role;
-  /** https://ADDRESS:PORT/join?token=…&fp=… for a browser in the room (which cannot pin: it asks to trust the certificate). */
+  /** https://ADDRESS:PORT/join?token=…&fp=… for a browser in the room, served the web edition by the session itself (a browser cannot pin: it warns, and the delegate compares the certificate's SHA-256). */
   webLink: string;
   /** penholder://join?server=wss://ADDRESS:PORT&token=…&fp=… for the app, which pins the certificate by its fingerprint. */
   appLink: string;
@@ -83,6 +83,8 @@ export type HostStatus =
       wsUrl: string;
       /** SHA-256 of the session certificate's public key, base64url (main/session/certificate-pins.ts). */
       fingerprint: string;
+      /** SHA-256 of the whole certificate, as browsers show it in its details ("AB:CD:…"): what a delegate joining from a browser compares. */
+      certificateSha256: string;
       invitations: HostInvitation[];
       /** Who is connected now, one entry per invitation. */
       connected: HostGuest[];

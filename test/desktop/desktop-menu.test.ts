@@ -98,19 +98,21 @@ describe.skipIf(!browserAvailable() || !sofficeAvailable())('the desktop menu, c
     await app.page.locator('.net-connected').waitFor({ timeout: 30_000 });
     expect(await app.page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: 'Room' }).getAttribute('aria-current')).toBe('page');
 
-    // The link made at the start, with its QR code; Canada joins by it and is listed as connected.
-    const link = await hosting.getByRole('textbox', { name: 'Join link for Canada' }).inputValue();
-    const qr = await hosting.getByRole('img', { name: 'QR code of the join link for Canada' }).getAttribute('src');
+    // The app's link made at the start, with its QR code; Canada joins by it and is listed as connected.
+    const link = await hosting.getByRole('textbox', { name: 'Penholder app link for Canada' }).inputValue();
+    const qr = await hosting.getByRole('img', { name: 'QR code of the app link for Canada' }).getAttribute('src');
     expect(readQr(qr!)).toBe(link);
     const url = new URL(link);
     const canada = await connect(url.searchParams.get('server')!, 'demo-declaration/table', url.searchParams.get('token')!, url.searchParams.get('fp')!);
     await hosting.locator('.host-guests').getByText('Canada (1 document open)').waitFor({ timeout: 20_000 });
 
-    // Invited from the Room view: the app's link to the hosted session, pinned to its certificate.
+    // Invited from the Room view: the app's link to the hosted session, pinned to its certificate, and a browser's.
     await app.page.getByLabel('Delegation (as it appears on the roster)').fill('Brazil');
     await app.page.getByRole('button', { name: 'Invite and show the link' }).click();
-    const brazilLink = await app.page.getByRole('textbox', { name: 'Join link for Brazil' }).inputValue();
+    const brazilLink = await app.page.getByRole('textbox', { name: 'Penholder app link for Brazil' }).inputValue();
     expect(brazilLink).toMatch(new RegExp(`^penholder://join\\?server=wss%3A%2F%2F127\\.0\\.0\\.1%3A${status.port}&token=ph_[\\w-]+&fp=${status.fingerprint}$`));
+    const brazilBrowser = await app.page.getByRole('textbox', { name: 'Browser link for Brazil' }).inputValue();
+    expect(brazilBrowser).toBe(`https://127.0.0.1:${status.port}/join?token=${new URL(brazilLink).searchParams.get('token')}&fp=${status.fingerprint}`);
     const brazilUrl = new URL(brazilLink);
     const brazil = await connect(brazilUrl.searchParams.get('server')!, 'demo-declaration/table', brazilUrl.searchParams.get('token')!, brazilUrl.searchParams.get('fp')!);
     await hosting.locator('.host-guests').getByText('Brazil (1 document open)').waitFor({ timeout: 20_000 });

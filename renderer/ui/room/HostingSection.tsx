@@ -4,12 +4,12 @@ import { useT } from '../../i18n/translate';
 import { desktopApi } from '../../platform/desktop-api';
 import { HostStartForm } from '../desktop/HostStartForm';
 import { HostingContext, hostsSession } from '../desktop/use-host-status';
-import { JoinLinkCard } from './JoinLinkCard';
+import { HostedLinks } from './HostedLinks';
 
 /**
  * The desktop's hosting, as a section of the Room view: start hosting this negotiation on the room's
  * network; while it runs, the secure address and the certificate's fingerprint, the links made when it
- * started (copy, QR code), who is connected (each invitation's open documents, as the server counts
+ * started (the app's and a browser's, each to copy or scan), who is connected (each invitation's open documents, as the server counts
  * them) and Stop, after a confirmation. The roster, invitations and revocation are the Room view's own.
  */
 export function HostingSection({ status, negotiationId, wsUrl }: { status: HostStatus; negotiationId: string; /** The server of the session on screen. */ wsUrl: string }) {
@@ -47,7 +47,7 @@ export function HostingSection({ status, negotiationId, wsUrl }: { status: HostS
           <h4>{t('host.links')}</h4>
           <div className="host-links">
             {status.invitations.map((i) => (
-              <JoinLinkCard key={i.appLink} name={i.role === 'cofacilitator' ? t('room.role.cofacilitator') : i.label} link={i.appLink} />
+              <HostedLinks key={i.appLink} name={i.role === 'cofacilitator' ? t('room.role.cofacilitator') : i.label} appLink={i.appLink} browserLink={i.webLink} certificateSha256={status.certificateSha256} />
             ))}
           </div>
           <h4>{t('host.connected')}</h4>

@@ -1,5 +1,5 @@
 import QRCode from 'qrcode';
-import { useEffect, useId, useRef, useState } from 'react';
+import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import { useT } from '../../i18n/translate';
 
 /** The web edition's join link for a token on a server. */
@@ -9,11 +9,23 @@ export const webJoinLink = (httpUrl: string, token: string): string => `${httpUr
 export const appJoinLink = (wsUrl: string, token: string, fingerprint: string): string =>
   `penholder://join?server=${encodeURIComponent(wsUrl)}&token=${encodeURIComponent(token)}&fp=${fingerprint}`;
 
+/** A session hosted on a desktop, as a browser joins it: the web edition the session serves over https. */
+export const hostedWebJoinLink = (httpUrl: string, token: string, fingerprint: string): string => `${webJoinLink(httpUrl, token)}&fp=${fingerprint}`;
+
+/** Which link a card holds: the one link of a server, or, for a session hosted on a desktop, the app's or a browser's. */
+export type LinkKind = 'join' | 'app' | 'browser';
+const LABELS = {
+  join: { label: 'room.linkFor', qr: 'room.qr' },
+  app: { label: 'room.appLinkFor', qr: 'room.appQr' },
+  browser: { label: 'room.browserLinkFor', qr: 'room.browserQr' },
+} as const;
+
 /**
  * One join link to hand over: the link in a field that selects itself, a Copy button, and its QR code
- * for a phone's camera. The token is seen only here, once: it is not kept after the screen closes.
+ * for a phone's camera; `children` say how to use it. The token is seen only here, once: it is not kept
+ * after the screen closes.
  */
-export function JoinLinkCard({ name, link }: { name: string; link: string }) {
+export function JoinLinkCard({ name, link, kind = 'join', children }: { name: string; link: string; kind?: LinkKind; children?: ReactNode }) {
   const t = useT();
   const id = useId();
   const field = useRef<HTMLInputElement>(null);
@@ -44,7 +56,7 @@ export function JoinLinkCard({ name, link }: { name: string; link: string }) {
 
   return (
     <div className="join-link-card">
-      <label htmlFor={`${id}-link`}>{t('room.linkFor', { name })}</label>
+      <label htmlFor={`${id}-link`}>{t(LABELS[kind].label, { name })}</label>
       <div className="join-link-row">
         <input id={`${id}-link`} ref={field} readOnly value={link} onFocus={(e) => e.target.select()} />
         <button type="button" onClick={() => void copy()}>
@@ -54,7 +66,8 @@ export function JoinLinkCard({ name, link }: { name: string; link: string }) {
       <p role="status" className="copy-status">
         {copied === 'yes' ? t('room.copied') : copied === 'failed' ? t('room.copyFailed') : ''}
       </p>
-      {qr && <img src={qr} alt={t('room.qr', { name })} width={200} height={200} />}
+      {children}
+      {qr && <img src={qr} alt={t(LABELS[kind].qr, { name })} width={200} height={200} />}
     </div>
   );
 }

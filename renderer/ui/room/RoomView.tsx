@@ -10,14 +10,15 @@ import { hostsSession, useHostStatus } from '../desktop/use-host-status';
 import { HostingSection } from './HostingSection';
 import { InvitationRow } from './InvitationRow';
 import { InviteForm } from './InviteForm';
-import { appJoinLink, JoinLinkCard, webJoinLink } from './JoinLinkCard';
+import { HostedLinks } from './HostedLinks';
+import { appJoinLink, hostedWebJoinLink, JoinLinkCard, webJoinLink } from './JoinLinkCard';
 
 /**
  * The co-facilitators' room: the roster with who is invited, who is present now and who has device
  * links; invite a delegation (its join link, copied or read as a QR code); revoke an invitation (the
  * server closes its connections). The invitations live on the server; the roster in the table document.
  * On the desktop, hosting this negotiation on the room's network is a section of it; in a session hosted
- * here, join links are the app's, pinned to the session's certificate.
+ * here, each invitation has the app's link, pinned to the session's certificate, and a browser's.
  */
 export function RoomView({ presence }: { presence: Presence[] }) {
   const t = useT();
@@ -25,7 +26,7 @@ export function RoomView({ presence }: { presence: Presence[] }) {
   const roster = useNegotiation((n) => n.table.roster());
   const invitations = useInvitations(session);
   const hosting = useHostStatus();
-  const linkOf = (token: string) => (hostsSession(hosting, session.wsUrl) ? appJoinLink(session.wsUrl, token, hosting.fingerprint) : webJoinLink(session.httpUrl, token));
+  const hosted = hostsSession(hosting, session.wsUrl) ? hosting : null;
   const [issued, setIssued] = useState<IssuedInvitation | null>(null);
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
@@ -65,7 +66,11 @@ export function RoomView({ presence }: { presence: Presence[] }) {
         {issued && (
           <div className="issued" role="region" aria-label={t('room.issued', { name: issued.delegation?.name ?? '' })}>
             <p role="status">{t('room.issued', { name: issued.delegation?.name ?? '' })}</p>
-            <JoinLinkCard name={issued.delegation?.name ?? ''} link={linkOf(issued.token)} />
+            {hosted ? (
+              <HostedLinks name={issued.delegation?.name ?? ''} appLink={appJoinLink(hosted.wsUrl, issued.token, hosted.fingerprint)} browserLink={hostedWebJoinLink(hosted.httpUrl, issued.token, hosted.fingerprint)} certificateSha256={hosted.certificateSha256} />
+            ) : (
+              <JoinLinkCard name={issued.delegation?.name ?? ''} link={webJoinLink(session.httpUrl, issued.token)} />
+            )}
             <button type="button" onClick={() => setIssued(null)}>
               {t('room.issuedDone')}
             </button>
