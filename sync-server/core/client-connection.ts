@@ -118,6 +118,17 @@ export class ClientConnection implements BudgetConsumer {
     if (this.socket.terminate) setTimeout(() => this.socket.terminate!(), SLOW_CLOSE_GRACE_MS).unref();
   }
 
+  /** Sends frames that need no flush (already durable) at once, in one write; the outbox keeps waiting. */
+  sendNow(frames: readonly Uint8Array[]): void {
+    const cork = !this.closed && frames.length > 1 && this.socket.cork !== undefined;
+    if (cork) this.socket.cork!();
+    try {
+      for (const f of frames) this.send(f);
+    } finally {
+      if (cork) this.socket.uncork!();
+    }
+  }
+
   /** Sends `frames` (by default the outbox), then `extra` frames (the turn's merged update and awareness). */
   flush(extra: readonly Uint8Array[], frames: readonly Uint8Array[] = this.outbox.splice(0)): void {
     const taken = this.taken;

@@ -18,6 +18,11 @@ import { filterAwareness, stampAwareness } from './stamp-awareness';
 export const SERVER_ORIGIN = Symbol('penholder-server');
 /** The origin of changes other nodes made durable and published (never stored or published again). */
 export const REMOTE_ORIGIN = Symbol('penholder-remote');
+/**
+ * The origin of another node's update applied while this document held updates back for missing ones:
+ * what it lets in may be a client's of this node, not yet stored, so it is stored like the server's own.
+ */
+const REMOTE_RESOLVING_ORIGIN = Symbol('penholder-remote-resolving');
 
 /**
  * A document loaded in memory with its clients. Incoming updates are applied at once, then made
@@ -45,6 +50,7 @@ export class HostedDocument {
   private flushing = false;
   private updatesSinceCompaction = 0;
   private resyncing = false;
+  private remoteSendScheduled = false;
   /** The answer to every empty client's sync step 1. */
   private readonly fullState: FullState;
   private lastResync = 0;
@@ -70,11 +76,11 @@ export class HostedDocument {
       this.fullState.changed(update);
       if (origin === REMOTE_ORIGIN) {
         this.remoteUpdates.push(update);
-        this.scheduleFlush();
+        this.scheduleRemoteSend();
         return;
       }
       this.pendingUpdates.push(update);
-      const identity = origin === SERVER_ORIGIN ? null : ((origin as ClientConnection).identity ?? null);
+      const identity = origin === SERVER_ORIGIN || origin === REMOTE_RESOLVING_ORIGIN ? null : ((origin as ClientConnection).identity ?? null);
       if (identity) this.pendingWriters.add(identity.invitationId);
       callHooks(this.hooks, 'onChange', { documentName: name, update, identity });
       this.scheduleFlush();
@@ -231,8 +237,9 @@ export class HostedDocument {
   /** Applies an update another node made durable; it is sent to this node's clients, not stored again. */
   applyRemoteUpdate(update: Uint8Array): void {
     if (this.destroyed) return;
+    const holdingBack = this.doc.store.pendingStructs !== null || this.doc.store.pendingDs !== null;
     try {
-      Y.applyUpdate(this.doc, update, REMOTE_ORIGIN);
+      Y.applyUpdate(this.doc, update, holdingBack ? REMOTE_RESOLVING_ORIGIN : REMOTE_ORIGIN);
     } catch (error) {
       this.logger.error({ err: error, doc: this.name }, 'ignored a malformed update from another node');
     }
@@ -292,6 +299,24 @@ export class HostedDocument {
     return this.connections.size === 0 && this.nextFlush === null && !this.flushing && this.pendingUpdates.length === 0;
   }
 
+  /**
+   * Other nodes' updates were durable before they were published: they leave at the end of the turn,
+   * without waiting for this node's own commit in progress (nothing of it can depend on what is not
+   * published yet). Queued frames (sync answers) still wait for the flush that makes them safe.
+   */
+  private scheduleRemoteSend(): void {
+    if (this.remoteSendScheduled) return;
+    this.remoteSendScheduled = true;
+    setImmediate(() => {
+      this.remoteSendScheduled = false;
+      if (this.destroyed || this.remoteUpdates.length === 0) return;
+      const updates = this.remoteUpdates.splice(0);
+      const merged = updates.length > 1 && updates.reduce((sum, u) => sum + u.length, 0) <= MERGE_BELOW_BYTES ? [Y.mergeUpdates(updates)] : updates;
+      const frames = merged.map(updateFrame);
+      for (const connection of [...this.connections]) connection.sendNow(frames);
+    });
+  }
+
   /** Resolves once every change made so far is durable and sent. */
   scheduleFlush(): Promise<void> {
     if (!this.nextFlush) {
@@ -333,8 +358,7 @@ export class HostedDocument {
         updates.splice(0, updates.length, ...stored);
         this.updatesSinceCompaction += stored.length;
       }
-      // Other nodes' updates were durable before they were published.
-      for (const u of merge([...updates, ...this.remoteUpdates.splice(0)])) extra.push(updateFrame(u));
+      for (const u of updates) extra.push(updateFrame(u));
       if (this.fanout && this.awarenessToPublish.size > 0) {
         this.fanout.publishAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, [...this.awarenessToPublish]));
         this.awarenessToPublish.clear();
