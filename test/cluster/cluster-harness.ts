@@ -11,24 +11,36 @@ import { openClusterBackend, editStoredTable, inviteDelegation, openPostgres, ty
 export async function startNode(
   postgres: string,
   redis: string | null,
-  options: { limits?: Partial<ServerLimits>; pollMs?: number; /** Holds every document read this long after it returned, widening the load race. */ slowLoadMs?: number } = {},
+  options: {
+    limits?: Partial<ServerLimits>;
+    pollMs?: number;
+    /** Holds every document read this long after it returned, widening the load race. */
+    slowLoadMs?: number;
+    /** Holds every write this long before it is committed, as a slow disk or a distant database would. */
+    slowAppendMs?: number;
+  } = {},
 ): Promise<RunningServer> {
   const logger = pino({ level: process.env.PENHOLDER_TEST_LOG ?? 'silent' });
   const backend = await openClusterBackend({ postgres, redis, logger, pollMs: options.pollMs ?? 500 });
   const { store } = backend;
-  const slow = options.slowLoadMs;
-  const wrapped: DocumentStore = slow
-    ? {
-        load: async (name) => {
-          const loaded = await store.load(name);
-          await new Promise((r) => setTimeout(r, slow));
-          return loaded;
-        },
-        appendUpdate: (name, update) => store.appendUpdate(name, update),
-        compact: (name) => store.compact(name),
-        close: () => store.close(),
-      }
-    : store;
+  const { slowLoadMs, slowAppendMs } = options;
+  const wait = (ms: number | undefined) => (ms ? new Promise((r) => setTimeout(r, ms)) : null);
+  const wrapped: DocumentStore =
+    slowLoadMs || slowAppendMs
+      ? {
+          load: async (name) => {
+            const loaded = await store.load(name);
+            await wait(slowLoadMs);
+            return loaded;
+          },
+          appendUpdate: async (name, update, writers) => {
+            await wait(slowAppendMs);
+            return store.appendUpdate(name, update, writers);
+          },
+          compact: (name) => store.compact(name),
+          close: () => store.close(),
+        }
+      : store;
   return startServer({ backend: { ...backend, store: wrapped, health: () => backend.health!(), close: () => backend.close() }, port: 0, logger, limits: { revalidateMs: 500, ...options.limits } });
 }
 
