@@ -14,7 +14,7 @@ export const SHORTCUTS: { keys: string; what: MessageKey }[] = [
   { keys: 'Alt+ArrowUp', what: 'keys.previous' },
   { keys: 'ContextMenu, Shift+F10', what: 'keys.menu' },
   { keys: 'Escape', what: 'keys.escape' },
-  { keys: '?', what: 'keys.help' },
+  { keys: '?, Control+/', what: 'keys.help' },
 ];
 
 /** The list of keyboard shortcuts, in a modal dialog (Escape closes it, the focus goes back). */

@@ -44,7 +44,8 @@ export function Workspace({ onLeave, onSwitch, initialView = 'text' }: { onLeave
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      if (e.key === '?' && !typingTarget(e.target)) {
+      // "?" where it is not a character; Ctrl+/ anywhere, the text included (as in Docs).
+      if ((e.key === '?' && !typingTarget(e.target)) || ((e.ctrlKey || e.metaKey) && !e.altKey && e.key === '/')) {
         e.preventDefault();
         setShortcuts(true);
       } else if (e.altKey && !e.ctrlKey && !e.metaKey && (e.key === 'ArrowDown' || e.key === 'ArrowUp')) {

@@ -144,5 +144,14 @@ describe.runIf(run)('suggestions in the text, in Chromium against the real sync 
     await screenshot(cp, '35-shortcuts', false);
     await cp.keyboard.press('Escape');
     await shortcuts.waitFor({ state: 'hidden' });
+    // In the text "?" is a character; Ctrl+/ lists the shortcuts from there, and the focus goes back to the text.
+    await op(cp, 'PP1').locator('.ProseMirror').click();
+    const words = await tableText(cp, 'PP1');
+    await cp.keyboard.press('Control+/');
+    await shortcuts.getByText('Show this list').waitFor();
+    await cp.keyboard.press('Escape');
+    await shortcuts.waitFor({ state: 'hidden' });
+    expect(await op(cp, 'PP1').locator('.ProseMirror').evaluate((el) => el.contains(document.activeElement))).toBe(true);
+    expect(await tableText(cp, 'PP1')).toBe(words);
   }, 90_000);
 });
