@@ -2,7 +2,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { SqliteWorkerStore } from '../../sync-server';
+import pino from 'pino';
+import { SqliteWorkerStore, UpdateSlicer } from '../../sync-server';
+import { decodeServerMessage } from '../../shared/protocol/messages';
 import { removeTempDir, tempDir } from '../../testing/temp-dirs';
 import { connectClient, startTestServer, waitFor } from './harness';
 
@@ -82,6 +84,26 @@ describe("the server's background threads", () => {
     } finally {
       await store.close();
       removeTempDir(dir);
+    }
+  });
+
+  it('hands the slicing thread a copy of what it reads in one buffer, leaving the server\'s own whole', async () => {
+    const slicer = new UpdateSlicer(pino({ level: 'silent' }));
+    try {
+      const [big, small] = [notes(8_000, 'a'), notes(10, 'b')];
+      const copies = [Uint8Array.from(big), Uint8Array.from(small)];
+      const slices = await slicer.slice(big, 200);
+      const frame = await slicer.snapshotFrame([big, small]);
+      // The server still holds (and may apply, or send) what it handed over.
+      expect([big, small]).toEqual(copies);
+      const sliced = new Y.Doc();
+      for (const s of slices) Y.applyUpdate(sliced, s);
+      expect(sliced.getMap('notes').size).toBe(8_000);
+      const whole = new Y.Doc();
+      Y.applyUpdate(whole, (decodeServerMessage(frame) as { update: Uint8Array }).update);
+      expect(whole.getMap('notes').size).toBe(8_010);
+    } finally {
+      await slicer.close();
     }
   });
 });

@@ -1,5 +1,6 @@
 import type { Append, Compaction } from './sqlite-document-store';
 import type { Synchronous } from './open-database';
+import { packUpdates } from '../../core/pack-updates';
 
 /** What a storage thread is started with. */
 export interface WorkerOptions {
@@ -32,21 +33,10 @@ export type WorkerReply = { id: number; ok: true; value: unknown } | { id: numbe
 /** The first message of a thread: its database is open, or why not. */
 export type WorkerHello = { ready: true } | { ready: false; error: WorkerError };
 
-/**
- * A group's updates copied into one buffer of their own, which is handed to the storage thread
- * (transferred) rather than cloned: one copy of a group's bytes on the serving thread instead of a
- * structured clone of each update (the server keeps the originals, which it sends on). Each append's
- * update is a view into that buffer.
- */
+/** A group's updates handed to the storage thread in one buffer of their own (see packUpdates): the server keeps the originals, which it sends on. */
 export function packAppends(batch: readonly Append[]): { batch: Append[]; transfer: ArrayBuffer[] } {
-  const bytes = new Uint8Array(batch.reduce((sum, a) => sum + a.update.length, 0));
-  let at = 0;
-  const packed = batch.map(({ name, update }) => {
-    bytes.set(update, at);
-    at += update.length;
-    return { name, update: bytes.subarray(at - update.length, at) };
-  });
-  return { batch: packed, transfer: [bytes.buffer] };
+  const { views, transfer } = packUpdates(batch.map((a) => a.update));
+  return { batch: batch.map(({ name }, i) => ({ name, update: views[i]! })), transfer };
 }
 
 /** The buffer behind `bytes` when it holds exactly them and can be handed over, else none (they are cloned). */
