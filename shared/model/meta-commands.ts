@@ -31,3 +31,17 @@ export function setGroupChair(negotiation: Negotiation, actor: Actor, groupId: s
   if (chairId !== null && !negotiation.table.delegation(chairId)) throw new CommandRefused(`"${chairId}" is not on the roster.`, 'not-found');
   negotiation.table.rosterMap.set(groupId, { ...group, chair: chairId });
 }
+
+/**
+ * Gives a delegation the code the room writes positions with ("MEX", "G77"), or takes it away (null or
+ * blank): 2 to 8 letters or digits, stored in capitals.
+ */
+export function setDelegationCode(negotiation: Negotiation, actor: Actor, delegationId: string, code: string | null): void {
+  requireFacilitator(actor, 'change the roster');
+  const delegation = negotiation.table.delegation(delegationId);
+  if (!delegation) throw new CommandRefused(`"${delegationId}" is not on the roster.`, 'not-found');
+  const wanted = code?.trim().toUpperCase() ?? '';
+  if (wanted && !/^[A-Z0-9]{2,8}$/.test(wanted)) throw new CommandRefused(`"${code}" is not a code: use 2 to 8 letters or digits, such as an ISO-3 code (MEX) or a group's (G77).`, 'invalid');
+  const { code: _old, ...rest } = delegation;
+  negotiation.table.rosterMap.set(delegationId, wanted ? { ...rest, code: wanted } : rest);
+}

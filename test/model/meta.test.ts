@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { as, cofac, sampleNegotiation } from './fixture';
-import { setGroupChair, updateMeta } from '../../shared/model/meta-commands';
+import { setDelegationCode, setGroupChair, updateMeta } from '../../shared/model/meta-commands';
 import { propose } from '../../shared/model/proposal-commands';
 import { addDelegation } from '../../shared/model/create-negotiation';
 
@@ -23,6 +23,17 @@ describe('metadata and roster', () => {
     expect(() => setGroupChair(n, cofac, 'mexico', 'egypt')).toThrow(/not a group/);
     expect(() => addDelegation(n, as('mexico'), { name: 'Peru' })).toThrow(/Only the co-facilitators/);
     expect(addDelegation(n, cofac, { name: 'mexico' }).id).toBe('mexico');
+  });
+
+  it('co-facilitators give a delegation its code, change it or take it away; a bad code is named', () => {
+    const { negotiation: n } = sampleNegotiation();
+    setDelegationCode(n, cofac, 'canada', ' can ');
+    expect(n.table.delegation('canada')?.code).toBe('CAN');
+    setDelegationCode(n, cofac, 'canada', '');
+    expect(n.table.delegation('canada')).not.toHaveProperty('code');
+    expect(() => setDelegationCode(n, cofac, 'canada', 'C A N')).toThrow(/is not a code/);
+    expect(() => setDelegationCode(n, cofac, 'peru', 'PER')).toThrow(/not on the roster/);
+    expect(() => setDelegationCode(n, as('mexico'), 'mexico', 'MEX')).toThrow(/Only the co-facilitators/);
   });
 });
 

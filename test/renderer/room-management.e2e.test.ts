@@ -20,9 +20,21 @@ describe.runIf(run)('managing the room, in Chromium against the real server', ()
       await roster.getByRole('row', { name: /Canada/ }).getByText('Not connected').waitFor();
       await roster.getByRole('row', { name: /Mexico/ }).getByText('1 valid invitation').waitFor();
       // Codes as the roster gives them; none is made up for a delegation the roster gives none.
-      expect(await roster.getByRole('row', { name: /Mexico/ }).locator('td.code').innerText()).toBe('MEX');
-      expect(await roster.getByRole('row', { name: /Group of 77/ }).locator('td.code').innerText()).toBe('G77');
-      expect(await roster.getByRole('row', { name: /Holy See/ }).locator('td.code').innerText()).toBe('none on the roster');
+      const codeOf = (name: RegExp) => roster.getByRole('row', { name }).locator('td.code .code-value').innerText();
+      expect(await codeOf(/Mexico/)).toBe('MEX');
+      expect(await codeOf(/Group of 77/)).toBe('G77');
+      expect(await codeOf(/Holy See/)).toBe('none on the roster');
+      // The co-facilitator gives the Holy See its code in place: Escape keeps it as it was, Enter saves.
+      const change = roster.getByRole('button', { name: 'Change the code of Holy See' });
+      await change.click();
+      await roster.getByRole('textbox', { name: 'Code of Holy See' }).fill('VA');
+      await page.keyboard.press('Escape');
+      expect(await codeOf(/Holy See/)).toBe('none on the roster');
+      await change.click();
+      await roster.getByRole('textbox', { name: 'Code of Holy See' }).fill('vat');
+      await page.keyboard.press('Enter');
+      await expect.poll(() => codeOf(/Holy See/)).toBe('VAT');
+      expect(await change.evaluate((el) => el === document.activeElement)).toBe(true);
 
       // Invite Brazil: the link and its QR code say the same, and the link opens the negotiation as Brazil.
       await page.getByLabel('Delegation (as it appears on the roster)').fill('Brazil');

@@ -10,6 +10,7 @@ import { hostsSession, useHostStatus } from '../desktop/use-host-status';
 import { HostingSection } from './HostingSection';
 import { InvitationRow } from './InvitationRow';
 import { InviteForm } from './InviteForm';
+import { RosterCode } from './RosterCode';
 import { HostedLinks } from './HostedLinks';
 import { appJoinLink, hostedWebJoinLink, JoinLinkCard, webJoinLink } from './JoinLinkCard';
 
@@ -102,7 +103,9 @@ export function RoomView({ presence }: { presence: Presence[] }) {
                   {d.name}
                   {(d.kind === 'observer' || d.kind === 'group') && <span className="kind"> · {d.kind === 'group' && d.chair ? t('room.kind.groupChaired', { name: roster.find((c) => c.id === d.chair)?.name ?? d.chair }) : t(`room.kind.${d.kind}`)}</span>}
                 </th>
-                <td className={rosterCode(d) ? 'code' : 'code none'}>{rosterCode(d) ?? t('room.noCode')}</td>
+                <td className={rosterCode(d) ? 'code' : 'code none'}>
+                  <RosterCode delegation={d} />
+                </td>
                 <td className={here > 0 ? 'present' : 'absent'}>{here > 0 ? t('room.presentNow', { count: here }) : t('room.absent')}</td>
                 <td>{invitations.list ? t('room.activeInvitations', { count: mine.filter((i) => !i.issuedBy).length }) : '…'}</td>
                 <td>{invitations.list ? t('room.deviceLinks', { count: mine.filter((i) => i.issuedBy).length }) : '…'}</td>
