@@ -4,7 +4,7 @@ import { DOMSerializer } from 'prosemirror-model';
 import { EditorState, TextSelection } from 'prosemirror-state';
 import { EditorView } from 'prosemirror-view';
 import { initProseMirrorDoc, redo, undo, ySyncPlugin, yUndoPlugin, yXmlFragmentToProseMirrorRootNode } from 'y-prosemirror';
-import type * as Y from 'yjs';
+import * as Y from 'yjs';
 import { paragraphSchema } from '../../shared/text/schema';
 import { bracketPlugin, deletionEdit, docPosition, domSelectionSpan, typingEdit, guardPlugin, selectionPlugin, type FlatSpan } from './editor-plugins';
 import type { AttemptedEdit } from './suggest-typing';
@@ -65,6 +65,7 @@ function scheduleIdle(wait: number): void {
     idleScheduled = false;
     const typing = TYPING_PAUSE_MS - (performance.now() - lastKey);
     if (typing > 0) return scheduleIdle(typing);
+    if (!warmed) warmEditPath();
     while (idleQueue.length > 0 && deadline.timeRemaining() > Math.min(slowestMount, 40) && !inputPending()) {
       const started = performance.now();
       flushSync(idleQueue.shift()!);
@@ -74,6 +75,42 @@ function scheduleIdle(wait: number): void {
   };
   const idle = () => (typeof requestIdleCallback === 'function' ? requestIdleCallback(run, { timeout: 2_000 }) : run({ didTimeout: true, timeRemaining: () => 50 }));
   setTimeout(idle, typeof requestIdleCallback === 'function' ? wait : Math.max(wait, 50));
+}
+
+/**
+ * The page's first keystroke compiled most of what a keystroke runs (ProseMirror reading the changed
+ * text, the y-prosemirror binding, Yjs, the undo manager): 20–80 ms on top of the keystroke in the
+ * traces. So once, the first time the page is idle after its first render, a scratch editor on a scratch
+ * Y.Doc (hidden, never focused, not an `.editor`) is typed into as the browser types (its text node
+ * changes, which ProseMirror reads back), a step per task, then destroyed. A key pressed meanwhile
+ * ends the steps: the real keystroke does the rest.
+ */
+let warmed = false;
+function warmEditPath(): void {
+  warmed = true;
+  const started = performance.now();
+  const place = document.createElement('div');
+  place.setAttribute('aria-hidden', 'true');
+  // In the viewport (so that scrolling the caret into view scrolls nothing), but not drawn.
+  place.style.cssText = 'position:fixed;top:0;left:0;width:40em;height:4em;visibility:hidden;pointer-events:none;contain:strict';
+  document.body.append(place);
+  const scratch = new Y.Doc();
+  const quiet: EditorCallbacks = { onSuggest: () => null, onSelect: () => {}, onPick: () => {}, onKey: () => false };
+  const view: EditorView = openEditor(place, scratch.getXmlFragment('warm-up'), { mayWrite: true, suggest: false, label: '', lang: 'en', className: 'warm-up', suggestions: [], callbacks: () => quiet, current: () => view });
+  view.dispatch(view.state.tr.insertText('warm '));
+  let steps = 3;
+  const step = () => {
+    const text = view.dom.querySelector('p')?.firstChild;
+    if (steps-- > 0 && lastKey < started && text instanceof Text) {
+      text.data += 'x';
+      setTimeout(step, 0);
+      return;
+    }
+    view.destroy();
+    place.remove();
+    scratch.destroy();
+  };
+  setTimeout(step, 0);
 }
 
 /** A key or click waits to be handled (Chromium tells): the idle mounting gives way to it at once. */
@@ -86,6 +123,79 @@ function placeCaret(view: EditorView | null, flat: number | null): void {
   if (!view || flat === null || view.isDestroyed) return;
   const pos = docPosition(view.state.doc, flat);
   view.dispatch(view.state.tr.setSelection(TextSelection.create(view.state.doc, pos)));
+}
+
+/** What an editor tells the paragraph (read when called, so that they are always the paragraph's latest). */
+interface EditorCallbacks {
+  onSuggest(edit: AttemptedEdit): number | null;
+  onSelect(span: FlatSpan | null): void;
+  onPick(key: string): void;
+  onKey(event: KeyboardEvent): boolean;
+}
+
+/** An editor of one paragraph's text in `host` (emptied first), bound to `fragment`. */
+function openEditor(place: HTMLElement, fragment: Y.XmlFragment, o: { mayWrite: boolean; suggest: boolean; label: string; lang: string; className: string; suggestions: readonly InlineSuggestion[]; callbacks: () => EditorCallbacks; current: () => EditorView | null }): EditorView {
+  const { mayWrite, suggest, callbacks } = o;
+  // The editor starts with the text read from Yjs, rather than empty and then filled by the binding (which drew it twice).
+  const { doc, mapping } = initProseMirrorDoc(fragment, paragraphSchema);
+  const state = EditorState.create({
+    schema: paragraphSchema,
+    doc,
+    plugins: [
+      ySyncPlugin(fragment, { mapping }),
+      // Ctrl+Z undoes this person's own edits only (y-prosemirror tracks the editor's own origin).
+      ...(mayWrite ? [yUndoPlugin()] : []),
+      guardPlugin(mayWrite, suggest ? (edit) => placeCaret(o.current(), callbacks().onSuggest(edit)) : null),
+      selectionPlugin((span) => callbacks().onSelect(span)),
+      bracketPlugin,
+      suggestionPlugin(o.suggestions, (key) => callbacks().onPick(key)),
+    ],
+  });
+  place.replaceChildren();
+  return new EditorView(place, {
+    state,
+    editable: () => mayWrite || suggest,
+    attributes: {
+      role: 'textbox',
+      'aria-multiline': 'true',
+      'aria-label': o.label,
+      'aria-readonly': String(!mayWrite),
+      class: o.className,
+      lang: o.lang,
+      spellcheck: String(mayWrite),
+    },
+    handleDOMEvents: {
+      // The menu of the selected words acts on the selection as the browser holds it now (see domSelection).
+      contextmenu: (v) => {
+        const span = domSelectionSpan(v);
+        if (span) callbacks().onSelect(span);
+        return false;
+      },
+      // Typed characters in suggest mode are read from the keystroke and the browser's selection,
+      // never guessed from the changed page (which cannot tell where a space went among spaces).
+      beforeinput: (v, event: InputEvent) => {
+        if (!suggest || mayWrite || event.inputType !== 'insertText' || !event.data) return false;
+        event.preventDefault();
+        const edit = typingEdit(v, event.data);
+        if (edit) placeCaret(v, callbacks().onSuggest(edit));
+        return true;
+      },
+    },
+    handleKeyDown: (v, event) => {
+      const history = mayWrite ? historyKey(event) : null;
+      if (history) return history === 'undo' ? undo(v.state) : redo(v.state);
+      if (suggest && !mayWrite && !event.ctrlKey && !event.metaKey && !event.altKey && (event.key === 'Backspace' || event.key === 'Delete' || event.key === 'Enter')) {
+        const edit = event.key === 'Enter' ? null : deletionEdit(v, event.key);
+        if (edit) placeCaret(v, callbacks().onSuggest(edit));
+        return true;
+      }
+      if (event.ctrlKey || event.metaKey || isMenuKey(event)) {
+        const span = domSelectionSpan(v);
+        if (span) callbacks().onSelect(span);
+      }
+      return callbacks().onKey(event);
+    },
+  });
 }
 
 /** Where the person asked for the editor: a click (put the caret there) or keyboard focus. */
@@ -136,66 +246,7 @@ export function ParagraphEditor({ fragment, mayWrite, suggest, label, lang, onSu
 
   useEffect(() => {
     if (!mounted) return;
-    // The editor starts with the text read from Yjs, rather than empty and then filled by the binding (which drew it twice).
-    const { doc, mapping } = initProseMirrorDoc(fragment, paragraphSchema);
-    const state = EditorState.create({
-      schema: paragraphSchema,
-      doc,
-      plugins: [
-        ySyncPlugin(fragment, { mapping }),
-        // Ctrl+Z undoes this person's own edits only (y-prosemirror tracks the editor's own origin).
-        ...(mayWrite ? [yUndoPlugin()] : []),
-        guardPlugin(mayWrite, suggest ? (edit) => placeCaret(editor.current, callbacks.current.onSuggest(edit)) : null),
-        selectionPlugin((span) => callbacks.current.onSelect(span)),
-        bracketPlugin,
-        suggestionPlugin(drawn.current, (key) => callbacks.current.onPick(key)),
-      ],
-    });
-    host.current!.replaceChildren();
-    const view = new EditorView(host.current!, {
-      state,
-      editable: () => mayWrite || suggest,
-      attributes: {
-        role: 'textbox',
-        'aria-multiline': 'true',
-        'aria-label': label,
-        'aria-readonly': String(!mayWrite),
-        class: `editor ${mode}`,
-        lang,
-        spellcheck: String(mayWrite),
-      },
-      handleDOMEvents: {
-        // The menu of the selected words acts on the selection as the browser holds it now (see domSelection).
-        contextmenu: (v) => {
-          const span = domSelectionSpan(v);
-          if (span) callbacks.current.onSelect(span);
-          return false;
-        },
-        // Typed characters in suggest mode are read from the keystroke and the browser's selection,
-        // never guessed from the changed page (which cannot tell where a space went among spaces).
-        beforeinput: (v, event: InputEvent) => {
-          if (!suggest || mayWrite || event.inputType !== 'insertText' || !event.data) return false;
-          event.preventDefault();
-          const edit = typingEdit(v, event.data);
-          if (edit) placeCaret(v, callbacks.current.onSuggest(edit));
-          return true;
-        },
-      },
-      handleKeyDown: (v, event) => {
-        const history = mayWrite ? historyKey(event) : null;
-        if (history) return history === 'undo' ? undo(v.state) : redo(v.state);
-        if (suggest && !mayWrite && !event.ctrlKey && !event.metaKey && !event.altKey && (event.key === 'Backspace' || event.key === 'Delete' || event.key === 'Enter')) {
-          const edit = event.key === 'Enter' ? null : deletionEdit(v, event.key);
-          if (edit) placeCaret(v, callbacks.current.onSuggest(edit));
-          return true;
-        }
-        if (event.ctrlKey || event.metaKey || isMenuKey(event)) {
-          const span = domSelectionSpan(v);
-          if (span) callbacks.current.onSelect(span);
-        }
-        return callbacks.current.onKey(event);
-      },
-    });
+    const view = openEditor(host.current!, fragment, { mayWrite, suggest, label, lang, className: `editor ${mode}`, suggestions: drawn.current, callbacks: () => callbacks.current, current: () => editor.current });
     editor.current = view;
     const want = wanted.current;
     wanted.current = null;
