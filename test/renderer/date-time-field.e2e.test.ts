@@ -38,7 +38,7 @@ describe.runIf(run)('dates and times typed as the interface language writes them
     await date.fill('28/02/2027');
     await deadline.getByText('Soit le dimanche 28 février 2027 à 18:30.').waitFor();
     await paragraph.getByRole('button', { name: 'Fixer le statut' }).click();
-    await paragraph.locator('.status-adref', { hasText: 'Ad ref, en attente de Mexico jusqu\'au 28/02/2027 18:30' }).waitFor();
+    await paragraph.locator('.status-adref', { hasText: 'Ad ref, en attente de Mexico jusqu’au 28/02/2027 18:30' }).waitFor();
     await screenshot(page, '71-date-fr', false);
     await page.context().close();
   }, 90_000);

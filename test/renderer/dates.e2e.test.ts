@@ -54,8 +54,8 @@ describe.runIf(run)('dates and times as the interface language writes them, what
   it('in French in a fr-CA browser: the same, jj/mm/aaaa and 24 h', async () => {
     const { page } = await e2e.join(e2e.room.tokens.cofac, { locale: 'fr-CA' });
     // The interface follows the browser's language, not its region's way of writing dates.
-    await page.getByLabel("Langue de l'interface").waitFor();
-    await op(page, 'OP2').locator('.status', { hasText: "Ad ref, en attente de Mexico jusqu'au 08/02/2027 18:30" }).waitFor();
+    await page.getByLabel('Langue de l’interface').waitFor();
+    await op(page, 'OP2').locator('.status', { hasText: 'Ad ref, en attente de Mexico jusqu’au 08/02/2027 18:30' }).waitFor();
 
     await page.getByRole('navigation', { name: 'Vues' }).getByRole('button', { name: 'Registre' }).click();
     await page.getByRole('region', { name: 'Le registre des décisions' }).waitFor();

@@ -37,7 +37,7 @@ describe('the record in the app', () => {
     n.table.logArray.delete(1, 1);
     const html = render(n, as('mexico'), createElement(DecisionLogView), 'fr');
     expect(html).toContain('role="alert"');
-    expect(html).toContain('Le registre est rompu : l&#x27;entrée 2 suit une entrée qui n&#x27;est plus dans le registre');
+    expect(html).toContain('Le registre est rompu : l’entrée 2 suit une entrée qui n’est plus dans le registre');
     expect(html).toMatch(/cofacilitateur \(Ireland\).*mis entre crochets/);
   });
 
@@ -63,7 +63,7 @@ describe('the record’s details in the interface language', () => {
     expect(words('after p3', 'move', 'fr')).toBe('après OP1');
     expect(words('passed: no objection', 'silence-close', 'fr')).toBe('Approbation tacite acquise — no objection');
     expect(words('victims and survivors', 'bracket', 'en')).toBe('“victims and survivors”');
-    expect(words('until 2099-04-28T16:00:00.000Z; kept open: p3, p4', 'silence-open', 'fr')).toMatch(/^jusqu'au 28\/04\/2099 \d\d:\d\d ; restent ouverts : OP1, p4$/);
+    expect(words('until 2099-04-28T16:00:00.000Z; kept open: p3, p4', 'silence-open', 'fr')).toMatch(/^jusqu’au 28\/04\/2099 \d\d:\d\d ; restent ouverts : OP1, p4$/);
     expect(words('Zero draft: première lecture', 'revision', 'fr')).toBe('Avant-projet: première lecture');
     expect(words('Avant-projet', 'revision', 'en')).toBe('Zero draft');
     expect(words('Rev.2', 'revision', 'fr')).toBe('Rev.2');

@@ -107,14 +107,14 @@ describe.runIf(run)('facilitating in Chromium, against the real sync server', ()
     await confirm.getByRole('button', { name: 'Keep them open and put under silence' }).click();
     await cp.locator('.banner.silence').waitFor();
     const form = egypt.locator('.break-silence');
-    await form.getByRole('button', { name: "Rompre l'approbation tacite" }).click();
+    await form.getByRole('button', { name: 'Rompre l’approbation tacite' }).click();
     const toast = egypt.locator('.toast');
     await toast.getByText('Cela ne peut pas être fait ainsi').waitFor();
     await toast.getByText('Name the paragraphs on which silence is broken.').waitFor();
     await screenshot(egypt, '14-french-refusal', false);
     await form.getByLabel('OP2', { exact: true }).check();
     await form.getByLabel('Motifs').fill('Le libellé sur les victimes doit être examiné par notre capitale.');
-    await form.getByRole('button', { name: "Rompre l'approbation tacite" }).click();
+    await form.getByRole('button', { name: 'Rompre l’approbation tacite' }).click();
     await cp.locator('.objection', { hasText: 'Egypt' }).getByText('examiné par notre capitale').waitFor();
     await cp.getByText('1 objection', { exact: true }).waitFor();
     await screenshot(cp, '15-silence-objection');

@@ -12,6 +12,10 @@ describe('interface languages', () => {
     for (const [key, value] of [...Object.entries(en), ...Object.entries(fr)]) for (const f of forms(value)) expect(f.trim(), key).not.toBe('');
   });
 
+  it('French writes the typographic apostrophe throughout (« l’avant-projet », never a typewriter one beside it)', () => {
+    for (const [key, value] of Object.entries(fr)) for (const f of forms(value)) expect(f, key).not.toContain("'");
+  });
+
   it('fills placeholders and keeps each language\'s placeholders', () => {
     const placeholders = (m: Message) => [...new Set(forms(m).flatMap((s) => [...s.matchAll(/\{(\w+)\}/g)].map((x) => x[1])))].sort();
     for (const key of Object.keys(en) as (keyof typeof en)[]) expect(placeholders(fr[key]), key).toEqual(placeholders(en[key]));
