@@ -104,7 +104,7 @@ export function CompareView() {
             <p className="edited-by">
               {t('compare.editedBy')}{' '}
               {c.editedBy.map((e, i) => (
-                <span key={e.author} className="editor">
+                <span key={e.author} className="edited-by-name">
                   {i > 0 && ', '}
                   {t('compare.editor', { author: authorWords(e.author, t), kinds: e.kinds.map((k) => t(`log.kind.${k}`)).join(', ') })}
                 </span>

@@ -1,6 +1,6 @@
 import { createElement } from 'react';
 import { describe, expect, it } from 'vitest';
-import { accept, merge } from '../../shared/model/facilitator-commands';
+import { accept, merge, replaceParagraphText } from '../../shared/model/facilitator-commands';
 import { propose } from '../../shared/model/proposal-commands';
 import { currentText, issueRevision } from '../../shared/model/revision-commands';
 import type { Revision } from '../../shared/model/table-state';
@@ -37,6 +37,14 @@ describe('compare', () => {
     expect(html).not.toContain('Recalling its resolution');
     expect(html).toContain('<option value="0" selected="">Zero draft</option>');
     expect(html).toContain('<option value="current" selected="">Current text</option>');
+  });
+
+  it('names who edited a paragraph in plain interface type, not as a paragraph editor (whose class set the text\'s serif)', () => {
+    const { n, ids } = revised();
+    replaceParagraphText(n, cofac, ids[3]!, 'Urges Member States to protect all victims of trafficking;');
+    const html = render(n, cofac, createElement(CompareView));
+    expect(html).toMatch(/Changed by the co-facilitators: <span class="edited-by-name">co-facilitator \(edited\)<\/span>/);
+    expect(html).not.toContain('class="editor"');
   });
 
   it('speaks French', () => {
