@@ -1,10 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
 import * as encoding from 'lib0/encoding';
-import type { RunningServer } from '../../sync-server';
-import { seedNegotiation, startNode, waitFor } from './cluster-harness';
-import { skipCluster, TestPostgres, TestRedis } from './services';
+import { waitFor } from './cluster-harness';
+import { skipCluster } from './services';
+import { useCluster } from './use-cluster';
 
 /** A y-websocket update message, as a client sends one. */
 function updateMessage(update: Uint8Array): Uint8Array {
@@ -32,27 +32,13 @@ async function rawClient(wsUrl: string, name: string, token: string): Promise<We
  * write, never stored by anyone else: it must be stored here before anyone is told of it.
  */
 describe.skipIf(skipCluster)('a held-back write let in by another node’s update', () => {
-  let postgres: TestPostgres;
-  let redis: TestRedis;
-  let nodes: RunningServer[] = [];
-  let seeded: Awaited<ReturnType<typeof seedNegotiation>>;
+  const cluster = useCluster();
   const sockets: WebSocket[] = [];
-
-  beforeAll(async () => {
-    [postgres, redis] = await Promise.all([TestPostgres.start(), TestRedis.start()]);
-    const db = await postgres.createDatabase();
-    seeded = await seedNegotiation(db);
-    nodes = await Promise.all([0, 1].map(() => startNode(db, redis.url)));
-  });
-
-  afterAll(async () => {
-    for (const s of sockets) s.close();
-    await Promise.all(nodes.map((n) => n.close()));
-    await seeded?.data.close();
-    await Promise.all([postgres?.destroy(), redis?.destroy()]);
-  });
+  afterAll(() => sockets.forEach((s) => s.close()));
 
   it('is stored by the node that held it back', { timeout: 60_000 }, async () => {
+    const nodes = [await cluster.node(), await cluster.node()];
+    const { seeded } = cluster;
     const { token } = await seeded.invite('delegation', 'Peru');
     const name = `${seeded.negotiationId}/delegation/peru`;
     // One client's two writes in a row; the second follows the first.

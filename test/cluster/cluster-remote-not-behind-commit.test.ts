@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RunningServer } from '../../sync-server';
-import { connect, seedNegotiation, startNode, waitFor, type ClusterClient } from './cluster-harness';
-import { skipCluster, TestPostgres, TestRedis } from './services';
+import { describe, expect, it } from 'vitest';
+import { waitFor } from './cluster-harness';
+import { skipCluster } from './services';
+import { useCluster } from './use-cluster';
 
 /** How long each of node 2's own writes takes to commit. */
 const SLOW_COMMIT_MS = 2_500;
@@ -11,35 +11,14 @@ const SLOW_COMMIT_MS = 2_500;
  * own clients' writes are waiting for meanwhile (here, a commit that takes 2.5 s on node 2).
  */
 describe.skipIf(skipCluster)('another node’s update on a node whose own commit is slow', () => {
-  let postgres: TestPostgres;
-  let redis: TestRedis;
-  let nodes: RunningServer[] = [];
-  let seeded: Awaited<ReturnType<typeof seedNegotiation>>;
-  const clients: ClusterClient[] = [];
-  const client = (...args: Parameters<typeof connect>) => {
-    const c = connect(...args);
-    clients.push(c);
-    return c;
-  };
-
-  beforeAll(async () => {
-    [postgres, redis] = await Promise.all([TestPostgres.start(), TestRedis.start()]);
-    const db = await postgres.createDatabase();
-    seeded = await seedNegotiation(db);
-    nodes = [await startNode(db, redis.url), await startNode(db, redis.url, { slowAppendMs: SLOW_COMMIT_MS })];
-  });
-
-  afterAll(async () => {
-    for (const c of clients) c.destroy();
-    await Promise.all(nodes.map((n) => n.close()));
-    await seeded?.data.close();
-    await Promise.all([postgres?.destroy(), redis?.destroy()]);
-  });
+  const cluster = useCluster();
 
   it('reaches that node’s clients without waiting for its commit in progress', { timeout: 60_000 }, async () => {
+    const nodes = [await cluster.node(), await cluster.node({ slowAppendMs: SLOW_COMMIT_MS })];
+    const { seeded } = cluster;
     const { token } = await seeded.invite('delegation', 'Chile');
     const name = `${seeded.negotiationId}/delegation/chile`;
-    const [onFast, onSlow] = [client(nodes[0]!.wsUrl, name, token), client(nodes[1]!.wsUrl, name, token)];
+    const [onFast, onSlow] = [cluster.client(nodes[0]!.wsUrl, name, token), cluster.client(nodes[1]!.wsUrl, name, token)];
     await Promise.all([onFast.synced(), onSlow.synced()]);
     // Node 2's client writes: node 2 starts its slow commit.
     onSlow.doc.getArray<string>('log').push(['through node 2']);

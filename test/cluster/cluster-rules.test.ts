@@ -1,8 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { editStoredTable, inviteDelegation, openPostgres, type PostgresData, type RunningServer } from '../../sync-server';
-import { connect, startNode, waitFor, type ClusterClient } from './cluster-harness';
-import { skipCluster, TestPostgres, TestRedis } from './services';
+import { editStoredTable, inviteDelegation, type RunningServer } from '../../sync-server';
+import { waitFor, type ClusterClient } from './cluster-harness';
+import { skipCluster } from './services';
+import { useCluster } from './use-cluster';
 import { cofac, sampleNegotiation } from '../model/fixture';
 import { Negotiation } from '../../shared/model/negotiation';
 import { reopen, setStatus } from '../../shared/model/facilitator-commands';
@@ -15,43 +16,30 @@ import { textRuns } from '../../shared/text/y-rich-text';
  * every other node at once, and lifting it frees them at once.
  */
 describe.skipIf(skipCluster)('the rules on a table written through two nodes', () => {
-  let postgres: TestPostgres;
-  let redis: TestRedis;
-  let data: PostgresData;
+  const cluster = useCluster();
   let nodes: RunningServer[] = [];
-  const clients: ClusterClient[] = [];
+  const data = () => cluster.seeded.data;
   const facilitator = async (node: RunningServer, token: string): Promise<{ c: ClusterClient; n: Negotiation }> => {
-    const c = connect(node.wsUrl, 'sample/table', token);
-    clients.push(c);
+    const c = cluster.client(node.wsUrl, 'sample/table', token);
     await c.synced();
     return { c, n: new Negotiation('sample', c.doc) };
   };
   const storedText = async (id: string): Promise<string> => {
     const n = new Negotiation('sample');
-    Y.applyUpdate(n.table.doc, (await data.store.load('sample/table'))!);
+    Y.applyUpdate(n.table.doc, (await data().store.load('sample/table'))!);
     return flatText(n.table.paragraph(id)!.text);
   };
 
   beforeAll(async () => {
-    [postgres, redis] = await Promise.all([TestPostgres.start(), TestRedis.start()]);
-    const db = await postgres.createDatabase();
-    data = await openPostgres(db);
-    await data.store.appendUpdate('sample/table', Y.encodeStateAsUpdate(sampleNegotiation().negotiation.table.doc));
-    nodes = await Promise.all([0, 1].map(() => startNode(db, redis.url)));
-  });
-
-  afterAll(async () => {
-    for (const c of clients) c.destroy();
-    await Promise.all(nodes.map((n) => n.close()));
-    await data?.close();
-    await Promise.all([postgres?.destroy(), redis?.destroy()]);
+    await data().store.appendUpdate('sample/table', Y.encodeStateAsUpdate(sampleNegotiation().negotiation.table.doc));
+    nodes = [await cluster.node(), await cluster.node()];
   });
 
   it('refuses words changed in a paragraph agreed through the other node, and lets them through once it is reopened there', { timeout: 60_000 }, async () => {
     const invite = async () =>
       (
         await inviteDelegation(
-          { invitations: data.invitations, serverUrl: null, editTable: (id, edit) => editStoredTable(data.store, id, edit) },
+          { invitations: data().invitations, serverUrl: null, editTable: (id, edit) => editStoredTable(data().store, id, edit) },
           { negotiationId: 'sample', delegationName: null, role: 'cofacilitator', expiresAt: null },
         )
       ).token;
