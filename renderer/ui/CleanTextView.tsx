@@ -1,7 +1,7 @@
-import { CommandRefused } from '../../shared/model/command-refused';
-import { cleanText, type CleanItem, type CleanText } from '../../shared/model/clean-text';
+import { cleanText, openItems, type CleanItem, type CleanText, type OpenItem } from '../../shared/model/clean-text';
 import { useT } from '../i18n/translate';
 import { useNegotiation } from '../store/connection-context';
+import { openItemWords } from './open-item-words';
 
 function Items({ items }: { items: CleanItem[] }) {
   return (
@@ -16,24 +16,24 @@ function Items({ items }: { items: CleanItem[] }) {
   );
 }
 
-/** The clean text as it would go to the plenary, live; while it is not clean, the draft with its brackets. */
+/** The clean text as it would go to the plenary, live; while it is not clean, the draft with its brackets and what is still open, in the interface's language. */
 export function CleanTextView() {
   const t = useT();
-  const { clean, problem } = useNegotiation((n): { clean: CleanText; problem: string | null } => {
-    try {
-      return { clean: cleanText(n), problem: null };
-    } catch (error) {
-      if (!(error instanceof CommandRefused)) throw error;
-      return { clean: cleanText(n, { draft: true }), problem: error.message };
-    }
+  const { clean, open } = useNegotiation((n): { clean: CleanText; open: OpenItem[] } => {
+    const open = openItems(n);
+    return { clean: cleanText(n, { draft: open.length > 0 }), open };
   });
   const { meta } = clean;
   return (
     <section className="clean" aria-label={t('clean.region')} lang={meta.language}>
-      {problem && (
+      {open.length > 0 && (
         <div className="banner warn" lang="">
           <p>{t('clean.notClean')}</p>
-          <pre>{problem}</pre>
+          <ul className="open-items" aria-label={t('clean.openItems')}>
+            {open.map((i, n) => (
+              <li key={n}>{t('clean.openItem', { label: i.label, what: openItemWords(i, t) })}</li>
+            ))}
+          </ul>
         </div>
       )}
       {meta.symbol && <p className="symbol">{meta.symbol}</p>}

@@ -2,17 +2,18 @@ import { useId, useState } from 'react';
 import type { OpenItem } from '../../shared/model/open-item';
 import { textOpenItems } from '../../shared/model/paragraph-rules';
 import { openSilence } from '../../shared/model/silence-commands';
-import { useT } from '../i18n/translate';
+import { useT, type Translate } from '../i18n/translate';
+import { openItemWords } from './open-item-words';
 import { useConnection } from '../store/connection-context';
 import { dateTimeISO, NO_DATE_TIME } from './date-time';
 import { DateTimeField } from './DateTimeField';
 import { useRun } from './errors';
 
-/** Open items by paragraph label, in the order of the text (items in no paragraph last). */
-function byParagraph(items: OpenItem[], order: string[]): [string, string[]][] {
+/** Open items by paragraph label, in the order of the text (items in no paragraph last), said in the interface's language. */
+function byParagraph(items: OpenItem[], order: string[], t: Translate): [string, string[]][] {
   const at = (i: OpenItem): number => (i.paragraphId ? order.indexOf(i.paragraphId) : order.length);
   const groups = new Map<string, string[]>();
-  for (const i of [...items].sort((a, b) => at(a) - at(b))) groups.set(i.label, [...(groups.get(i.label) ?? []), i.reason]);
+  for (const i of [...items].sort((a, b) => at(a) - at(b))) groups.set(i.label, [...(groups.get(i.label) ?? []), openItemWords(i, t)]);
   return [...groups];
 }
 
@@ -49,7 +50,7 @@ export function SilenceOpenForm() {
         <div className="silence-confirm" role="alertdialog" aria-labelledby={`${id}-h`} aria-describedby={`${id}-q`} onKeyDown={(e) => e.key === 'Escape' && setAsked(null)}>
           <h3 id={`${id}-h`}>{t('silence.notClean')}</h3>
           <ul>
-            {byParagraph(asked.items, negotiation.table.order()).map(([label, reasons]) => (
+            {byParagraph(asked.items, negotiation.table.order(), t).map(([label, reasons]) => (
               <li key={label} data-label={label}>
                 <strong>{label}</strong>: {reasons.join('; ')}
               </li>

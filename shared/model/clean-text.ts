@@ -49,7 +49,7 @@ export function openItems(negotiation: Negotiation, paragraphs: FrozenParagraph[
     const plain = plainParagraph(p.text);
     const all = [plain.text, ...flatItems(plain.items)].join(' ');
     const n = countBrackets(all);
-    if (n > 0) items.push({ kind: 'brackets', label: p.label || p.kind, reason: `${n} ${fr ? 'crochet' : 'bracket'}${n > 1 ? 's' : ''}`, paragraphId: p.id });
+    if (n > 0) items.push({ kind: 'brackets', label: p.label || p.kind, reason: `${n} ${fr ? 'crochet' : 'bracket'}${n > 1 ? 's' : ''}`, count: n, paragraphId: p.id });
     if (/ Alt \d+$/.test(p.label)) items.push({ kind: 'alternative', label: p.label, reason: fr ? 'variante non tranchée' : 'alternative wording not yet settled', paragraphId: p.id });
   }
   if (!withProposals) return items;
@@ -57,7 +57,8 @@ export function openItems(negotiation: Negotiation, paragraphs: FrozenParagraph[
   for (const v of listProposals(negotiation)) {
     if (v.state !== 'open') continue;
     const within = v.proposal.kind === 'new-paragraph' ? {} : { paragraphId: v.proposal.paragraphId };
-    items.push({ kind: 'proposal', label: labels.get(v.proposal.paragraphId) ?? v.proposal.paragraphId, reason: `${fr ? 'proposition ouverte de' : 'open proposal by'} ${authorName(negotiation, v.proposal)}`, ...within });
+    const by = authorName(negotiation, v.proposal);
+    items.push({ kind: 'proposal', label: labels.get(v.proposal.paragraphId) ?? v.proposal.paragraphId, reason: `${fr ? 'proposition ouverte de' : 'open proposal by'} ${by}`, names: [by], ...within });
   }
   return items;
 }

@@ -31,8 +31,8 @@ export function textOpenItems(negotiation: Negotiation, now: string = new Date()
   for (const p of negotiation.table.paragraphs()) {
     const progress = adRefProgress(negotiation, p.id, now);
     if (!progress || progress.settled) continue;
-    const names = progress.pending.map((d) => negotiation.table.delegation(d)?.name ?? d).join(', ');
-    items.push({ kind: 'adref', label: labels.get(p.id) ?? p.kind, reason: `${fr ? 'ad ref en attente de' : 'ad ref pending for'} ${names}`, paragraphId: p.id });
+    const names = progress.pending.map((d) => negotiation.table.delegation(d)?.name ?? d);
+    items.push({ kind: 'adref', label: labels.get(p.id) ?? p.kind, reason: `${fr ? 'ad ref en attente de' : 'ad ref pending for'} ${names.join(', ')}`, names, paragraphId: p.id });
   }
   return items;
 }

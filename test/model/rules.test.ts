@@ -15,7 +15,7 @@ describe('agreed requires a clean paragraph', () => {
     const r = refusal(() => setStatus(n, cofac, ids[3]!, { state: 'agreed' }));
     expect(r.code).toBe('not-clean');
     expect(r.message).toBe('OP2 cannot be agreed while it is not clean: OP2: 1 bracket.');
-    expect(r.openItems).toEqual([{ kind: 'brackets', label: 'OP2', reason: '1 bracket', paragraphId: ids[3] }]);
+    expect(r.openItems).toEqual([{ kind: 'brackets', label: 'OP2', reason: '1 bracket', count: 1, paragraphId: ids[3] }]);
     expect(refusal(() => setStatus(n, cofac, ids[3]!, { state: 'adref', pending: ['mexico'], deadline: null })).code).toBe('not-clean');
     unbracket(n, cofac, ids[3]!, 0);
     setStatus(n, cofac, ids[3]!, { state: 'agreed' });

@@ -54,4 +54,12 @@ describe('the text view', () => {
     expect(clean).not.toContain('not clean');
     expect(clean).toContain('<span class="num">3. </span><i>Requests</i>');
   });
+
+  it('says what keeps the text from being clean in the interface\'s language, whatever the text\'s', () => {
+    const { n } = withProposal();
+    const fr = render(n, cofac, createElement(CleanTextView), 'fr');
+    expect(fr).toContain('Le texte n’est pas encore propre');
+    expect(fr).toMatch(/<li>OP\d : proposition ouverte de Mexico<\/li>/);
+    expect(fr).not.toMatch(/open proposal|not clean|Resolve these/);
+  });
 });
