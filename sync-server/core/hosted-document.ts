@@ -1,4 +1,3 @@
-import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import type { Logger } from 'pino';
 import type { ClientConnection } from './client-connection';
@@ -6,13 +5,13 @@ import { CloseCode } from '../../shared/protocol/close-codes';
 import type { DocumentStore } from '../storage/document-store';
 import type { FanoutSubscription } from './document-fanout';
 import { isKnownUpdate } from './known-update';
-import { awarenessFrame, decodeClientMessage, permissionDeniedFrame, ProtocolError, syncStep1Frame, syncStep2Frame, updateFrame } from '../../shared/protocol/messages';
+import { decodeClientMessage, permissionDeniedFrame, ProtocolError, syncStep1Frame, syncStep2Frame, updateFrame } from '../../shared/protocol/messages';
 import { callHooks, refusalOf, type ServerHooks } from './server-hooks';
 import { applyInSlices } from './apply-in-slices';
 import { FullState } from './full-state';
 import { MERGE_BELOW_BYTES, SLICE_ABOVE_BYTES } from './slice-update';
 import { UpdateSlicer } from './update-slicer';
-import { filterAwareness, stampAwareness } from './stamp-awareness';
+import { DocumentPresence } from './document-presence';
 
 /** The origin of changes the server makes itself (roster changes from the admin API). */
 export const SERVER_ORIGIN = Symbol('penholder-server');
@@ -31,20 +30,12 @@ const REMOTE_RESOLVING_ORIGIN = Symbol('penholder-remote-resolving');
  */
 export class HostedDocument {
   readonly connections = new Set<ClientConnection>();
-  readonly awareness: awarenessProtocol.Awareness;
-  /** Which connection speaks for each awareness client id, so that nobody overwrites another. */
-  private readonly awarenessOwners = new Map<number, ClientConnection>();
-  /** Awareness client ids announced by another node's clients (by node): this node's clients may not take them. */
-  private readonly remoteOwners = new Map<number, string>();
+  private readonly presence: DocumentPresence;
   private pendingUpdates: Uint8Array[] = [];
   /** The invitations whose writes `pendingUpdates` hold (a store may refuse a revoked one's in its commit). */
   private pendingWriters = new Set<string>();
   /** Updates from other nodes, already durable: only sent to this node's clients. */
   private remoteUpdates: Uint8Array[] = [];
-  /** Awareness client ids this node's clients changed, to tell the other nodes. */
-  private awarenessToPublish = new Set<number>();
-  private changedAwareness = new Set<number>();
-  private heartbeatIds = new Set<number>();
   private nextFlush: Promise<void> | null = null;
   private flushChain: Promise<void> = Promise.resolve();
   private flushing = false;
@@ -65,13 +56,12 @@ export class HostedDocument {
     private readonly compactAfterUpdates: number,
     private readonly fanout: FanoutSubscription | null = null,
     /** How many awareness client ids one connection may announce, and how large a state may be. */
-    private readonly presence: { maxIds: number; maxStateBytes: number } = { maxIds: Infinity, maxStateBytes: Infinity },
+    presenceLimits: { maxIds: number; maxStateBytes: number } = { maxIds: Infinity, maxStateBytes: Infinity },
     /** Reads and slices large updates off this thread. */
     private readonly slicer: UpdateSlicer = new UpdateSlicer(logger),
   ) {
-    this.awareness = new awarenessProtocol.Awareness(doc);
+    this.presence = new DocumentPresence(doc, name, presenceLimits, fanout !== null, logger, () => void this.scheduleFlush());
     this.fullState = new FullState(doc, this.slicer);
-    this.awareness.setLocalState(null);
     doc.on('update', (update: Uint8Array, origin: unknown) => {
       this.fullState.changed(update);
       if (origin === REMOTE_ORIGIN) {
@@ -85,29 +75,13 @@ export class HostedDocument {
       callHooks(this.hooks, 'onChange', { documentName: name, update, identity });
       this.scheduleFlush();
     });
-    // 'change' fires for new, changed and removed states; 'update' also for mere heartbeats.
-    this.awareness.on('change', ({ added, updated, removed }: AwarenessChanges) => {
-      for (const id of [...added, ...updated, ...removed]) this.changedAwareness.add(id);
-      // Another node's client that left, or timed out, frees its id.
-      for (const id of removed) this.remoteOwners.delete(id);
-      this.scheduleFlush();
-    });
-    this.awareness.on('update', ({ added, updated, removed }: AwarenessChanges, origin: unknown) => {
-      // What this node's clients said (heartbeats included, so that other nodes keep their states alive).
-      if (this.fanout && typeof origin === 'object' && origin !== null) for (const id of [...added, ...updated, ...removed]) this.awarenessToPublish.add(id);
-      // A heartbeat (same state, newer clock) is answered to its sender only: it keeps that client's
-      // watchdog alive without costing every other client a frame, so idle clients cost N, not N².
-      for (const id of updated) if (!this.changedAwareness.has(id) && typeof origin === 'object' && origin !== null) this.heartbeatIds.add(id);
-      this.scheduleFlush();
-    });
   }
 
   /** Adds a connection that may read this document and starts its sync. */
   join(connection: ClientConnection): void {
     this.connections.add(connection);
     connection.outbox.push(syncStep1Frame(Y.encodeStateVector(this.doc)));
-    const states = [...this.awareness.getStates().keys()];
-    if (states.length > 0) connection.outbox.push(awarenessFrame(awarenessProtocol.encodeAwarenessUpdate(this.awareness, states)));
+    if (this.presence.anyone) connection.outbox.push(this.presence.everyone());
     this.scheduleFlush();
   }
 
@@ -119,9 +93,7 @@ export class HostedDocument {
   /** Removes a connection and its presence. */
   leave(connection: ClientConnection): void {
     this.connections.delete(connection);
-    const ids = [...connection.awarenessClients].filter((id) => this.awarenessOwners.get(id) === connection);
-    for (const id of ids) this.awarenessOwners.delete(id);
-    if (ids.length > 0) awarenessProtocol.removeAwarenessStates(this.awareness, ids, connection);
+    this.presence.leave(connection);
   }
 
   /** Handles one frame; a frame that is not the protocol closes that connection, and only it. */
@@ -138,10 +110,10 @@ export class HostedDocument {
           this.receiveUpdate(connection, message.update);
           break;
         case 'awareness':
-          this.receiveAwareness(connection, message.update);
+          this.presence.receive(connection, message.update);
           break;
         case 'query-awareness':
-          connection.outbox.push(awarenessFrame(awarenessProtocol.encodeAwarenessUpdate(this.awareness, [...this.awareness.getStates().keys()])));
+          connection.outbox.push(this.presence.everyone());
           break;
         case 'auth':
           break; // clients have nothing to say in the auth protocol
@@ -209,31 +181,6 @@ export class HostedDocument {
     return true;
   }
 
-  private receiveAwareness(connection: ClientConnection, update: Uint8Array): void {
-    const identity = connection.identity!;
-    let claimed = 0;
-    const stamped = stampAwareness(
-      update,
-      { role: identity.actor.role, delegationId: identity.actor.delegationId, delegationName: identity.delegationName, name: identity.name },
-      (id) => {
-        const owner = this.awarenessOwners.get(id);
-        if (owner === connection) return true;
-        if (owner !== undefined || this.remoteOwners.has(id)) return false;
-        // A new id: within the connection's number of them (a stock client uses one).
-        if (connection.awarenessClients.size + claimed >= this.presence.maxIds) return false;
-        claimed++;
-        return true;
-      },
-      this.presence.maxStateBytes,
-    );
-    if (!stamped) return;
-    for (const id of stamped.clientIds) {
-      this.awarenessOwners.set(id, connection);
-      connection.awarenessClients.add(id);
-    }
-    awarenessProtocol.applyAwarenessUpdate(this.awareness, stamped.update, connection);
-  }
-
   /** Applies an update another node made durable; it is sent to this node's clients, not stored again. */
   applyRemoteUpdate(update: Uint8Array): void {
     if (this.destroyed) return;
@@ -265,19 +212,7 @@ export class HostedDocument {
 
   /** Applies awareness from another node's clients (stamped there). */
   applyRemoteAwareness(update: Uint8Array, node: string): void {
-    if (this.destroyed) return;
-    try {
-      // Ids this node's clients own, or another node's, are not taken over; the rest is recorded as `node`'s.
-      const kept = filterAwareness(update, (id) => !this.awarenessOwners.has(id) && (this.remoteOwners.get(id) ?? node) === node);
-      if (!kept) return;
-      for (const e of kept.entries) {
-        if (e.removed) this.remoteOwners.delete(e.clientId);
-        else this.remoteOwners.set(e.clientId, node);
-      }
-      awarenessProtocol.applyAwarenessUpdate(this.awareness, kept.update, REMOTE_ORIGIN);
-    } catch (error) {
-      this.logger.error({ err: error, doc: this.name }, 'ignored malformed awareness from another node');
-    }
+    this.presence.applyRemote(update, node);
   }
 
   /** Reads the document from the store again and sends this node's clients what they miss. */
@@ -359,20 +294,10 @@ export class HostedDocument {
         this.updatesSinceCompaction += stored.length;
       }
       for (const u of updates) extra.push(updateFrame(u));
-      if (this.fanout && this.awarenessToPublish.size > 0) {
-        this.fanout.publishAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, [...this.awarenessToPublish]));
-        this.awarenessToPublish.clear();
-      }
-      if (this.changedAwareness.size > 0) {
-        extra.push(awarenessFrame(awarenessProtocol.encodeAwarenessUpdate(this.awareness, [...this.changedAwareness])));
-        this.changedAwareness.clear();
-      }
-      const heartbeats = [...this.heartbeatIds];
-      this.heartbeatIds.clear();
-      for (const id of heartbeats) {
-        const owner = this.awarenessOwners.get(id);
-        if (owner) (queued.get(owner) ?? owner.outbox).push(awarenessFrame(awarenessProtocol.encodeAwarenessUpdate(this.awareness, [id])));
-      }
+      const presence = this.presence.take();
+      if (presence.publish) this.fanout?.publishAwareness(presence.publish);
+      if (presence.changed) extra.push(presence.changed);
+      for (const { owner, frame } of presence.heartbeats) (queued.get(owner) ?? owner.outbox).push(frame);
       for (const connection of [...this.connections]) connection.flush(extra, queued.get(connection) ?? []);
       if (this.updatesSinceCompaction >= this.compactAfterUpdates) {
         this.updatesSinceCompaction = 0;
@@ -411,16 +336,10 @@ export class HostedDocument {
     if (this.destroyed) return;
     this.destroyed = true;
     this.fanout?.unsubscribe();
-    this.awareness.destroy();
+    this.presence.destroy();
     this.doc.destroy();
   }
 }
 
 /** A state vector that knows nothing (a client with an empty document): one varuint 0. */
 const isEmptyStateVector = (sv: Uint8Array): boolean => sv.length === 0 || (sv.length === 1 && sv[0] === 0);
-
-interface AwarenessChanges {
-  added: number[];
-  updated: number[];
-  removed: number[];
-}
