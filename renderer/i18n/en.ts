@@ -332,7 +332,7 @@ export const en = {
   'keys.unbracket': 'Remove the brackets around the cursor (co-facilitators)',
   'keys.next': 'Go to the next paragraph',
   'keys.previous': 'Go to the previous paragraph',
-  'keys.escape': 'Close a form, a suggestion or a dialog',
+  'keys.escape': 'Close a form, a suggestion or a dialog; in the text, leave it for the paragraph’s controls',
   'keys.help': 'Show this list',
   'keys.name.control': 'Ctrl',
   'keys.name.shift': 'Shift',

@@ -334,7 +334,7 @@ export const fr: Messages = {
   'keys.unbracket': 'Retirer les crochets autour du curseur (cofacilitateurs)',
   'keys.next': 'Aller au paragraphe suivant',
   'keys.previous': 'Aller au paragraphe précédent',
-  'keys.escape': 'Fermer un formulaire, une suggestion ou une boîte de dialogue',
+  'keys.escape': 'Fermer un formulaire, une suggestion ou une boîte de dialogue ; dans le texte, le quitter pour les commandes du paragraphe',
   'keys.help': 'Afficher cette liste',
   'keys.name.control': 'Ctrl',
   'keys.name.shift': 'Maj',

@@ -62,6 +62,7 @@ export const ParagraphCard = memo(function ParagraphCard({ paragraph, label, alt
   const [preset, setPreset] = useState<MenuProposal | null>(null);
   const [picked, setPicked] = useState<string | null>(null);
   const selection = useRef<FlatSpan | null>(null);
+  const card = useRef<HTMLElement>(null);
   const nameOf = (id: string): string => negotiation.table.delegation(id)?.name ?? id;
   const open = views.filter((v) => v.state === 'open');
   const isDelegation = actor.role === 'delegation';
@@ -81,6 +82,8 @@ export const ParagraphCard = memo(function ParagraphCard({ paragraph, label, alt
     if (at) setPicked(at.key);
   }, []);
   const pickedView = picked ? views.find((v) => v.key === picked && v.state === 'open') : undefined;
+  const pickedNow = useRef(pickedView);
+  pickedNow.current = pickedView;
   const onFocus = useCallback(() => {
     onActivate?.(paragraph.id);
     if (connection.awareness.getLocalState()?.focus !== paragraph.id) connection.awareness.setLocalStateField('focus', paragraph.id);
@@ -106,6 +109,13 @@ export const ParagraphCard = memo(function ParagraphCard({ paragraph, label, alt
   const onKey = useCallback(
     (event: KeyboardEvent): boolean => {
       if (isMenuKey(event)) return openMenu.current();
+      // Escape closes the suggestion open at the caret; with none, it leaves the text for the paragraph
+      // (Tab then reaches its controls), where ProseMirror would keep the focus.
+      if (event.key === 'Escape' && !event.ctrlKey && !event.metaKey && !event.altKey && !event.shiftKey) {
+        if (pickedNow.current) setPicked(null);
+        else card.current?.focus();
+        return true;
+      }
       const which = isFacilitator ? bracketKey(event) : null;
       if (which) tools[which]();
       return which !== null;
@@ -122,7 +132,7 @@ export const ParagraphCard = memo(function ParagraphCard({ paragraph, label, alt
   const pendingMine = paragraph.status.state === 'adref' && actor.delegationId !== null && paragraph.status.pending.includes(actor.delegationId) && !confirmedBy.includes(actor.delegationId);
 
   return (
-    <article className={`paragraph kind-${paragraph.kind} state-${paragraph.status.state}${views.length > 0 ? ' discussed' : ''}${followed ? ' followed' : ''}`} aria-current={followed ? 'location' : undefined} aria-labelledby={headingId} aria-describedby={`${headingId}-status`} data-paragraph={paragraph.id} data-label={label} onFocus={onFocus} onMouseDown={() => onActivate?.(paragraph.id)} onContextMenu={selectionMenu.onContextMenu}>
+    <article ref={card} tabIndex={-1} className={`paragraph kind-${paragraph.kind} state-${paragraph.status.state}${views.length > 0 ? ' discussed' : ''}${followed ? ' followed' : ''}`} aria-current={followed ? 'location' : undefined} aria-labelledby={headingId} aria-describedby={`${headingId}-status`} data-paragraph={paragraph.id} data-label={label} onFocus={onFocus} onMouseDown={() => onActivate?.(paragraph.id)} onContextMenu={selectionMenu.onContextMenu}>
       <header className="paragraph-head">
         <h2 id={headingId} className="label">
           {shownLabel}

@@ -60,4 +60,15 @@ describe.runIf(run)('every screen reads for a screen reader and a keyboard user 
       expect(found).toEqual([]);
     });
   }
+
+  it('Escape in the text leaves it for its paragraph, whose controls Tab then reaches', { timeout: 120_000 }, async () => {
+    const { page } = await e2e.join(e2e.room.tokens.mexico);
+    const paragraph = page.locator('article.paragraph').first();
+    await paragraph.locator('.ProseMirror').click();
+    expect(await page.evaluate(() => document.activeElement?.classList.contains('ProseMirror'))).toBe(true);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => paragraph.evaluate((el) => document.activeElement === el)).toBe(true);
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.closest('article.paragraph') !== null && document.activeElement?.tagName)).toBe('BUTTON');
+  });
 });
