@@ -34,6 +34,8 @@ describe.runIf(run)('changed since my last visit and since the last revision', (
     await expect.poll(() => marks(page, 'OP1')).toEqual([]);
     await append(cofac, 'OP3', ' annually');
     await expect.poll(() => marks(page, 'OP3')).toEqual(['Modifié depuis Rev.1']);
+    // The mark shows from the first character on: Mexico reads the whole word before it leaves.
+    await expect.poll(() => textOf(page, 'OP3')).toContain('annually');
 
     // Mexico, its window in front, leaves; it comes back after PP2 changed: PP2 is marked as changed since its last visit.
     await page.bringToFront();
