@@ -37,6 +37,8 @@ export class SqliteWorkerStore implements DocumentStore {
   private readonly writer: StorageThread;
   private readonly reader: StorageThread;
   private readonly groups: GroupCommit;
+  /** Each document's compaction in progress: the next one waits for it, so that two never race. */
+  private readonly compacting = new Map<string, Promise<void>>();
 
   private constructor(
     private readonly dataDir: string,
@@ -91,10 +93,21 @@ export class SqliteWorkerStore implements DocumentStore {
     return this.groups.append(name, update);
   }
 
-  /** Snapshots the document in the reader; the writer replaces exactly the rows the snapshot was made of. */
-  async compact(name: string): Promise<void> {
-    const compaction = await this.reader.request<Compaction | null>({ op: 'snapshot', name });
-    if (compaction) await this.writer.request<boolean>({ op: 'replace', name, compaction }, transferableBuffer(compaction.snapshot));
+  /**
+   * Snapshots the document in the reader; the writer replaces exactly the rows the snapshot was made of.
+   * One compaction of a document at a time: two at once (one in the background, one on unloading) made
+   * the second give up, leaving the log uncompacted until the next start.
+   */
+  compact(name: string): Promise<void> {
+    const previous = this.compacting.get(name) ?? Promise.resolve();
+    const next = previous.then(async () => {
+      const compaction = await this.reader.request<Compaction | null>({ op: 'snapshot', name });
+      if (compaction) await this.writer.request<boolean>({ op: 'replace', name, compaction }, transferableBuffer(compaction.snapshot));
+    });
+    const settled = next.catch(() => undefined);
+    this.compacting.set(name, settled);
+    void settled.then(() => this.compacting.get(name) === settled && this.compacting.delete(name));
+    return next;
   }
 
   /** Compacts every document with at least `minRows` rows, one after the other; resolves with their number. */
