@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util';
 import { ID_PATTERN } from '../../shared/protocol/document-names';
 import { editStoredTable, inviteDelegation, parseExpiry, parseRole, openDataDir, openPostgres, publishUpdates, Refusal } from '../../sync-server';
 import { CliError } from '../cli-error';
-import { joinLines } from '../join-lines';
+import { joinLines, webJoinLink } from '../join-lines';
 import type { Command } from '../command';
 
 /** `penholder invite`: an invitation for a delegation, put on the roster when missing. */
@@ -16,7 +16,7 @@ export const invite: Command = {
     '  --role     default delegation; for a co-facilitator, --delegation is their name as others see it',
     '             ("Ireland" shows as "Co-facilitator — Ireland"; it puts no delegation on the roster), or none',
     '  --expires  an ISO date after which the token no longer opens anything',
-    '  --json     print {"token", "link", "role", "delegation": {"id", "name"}, "documents": {"table", "delegation", "private"}, …}',
+    '  --json     print {"token", "link", "webLink" (the web edition\'s join page; null without --server), "role", "delegation": {"id", "name"}, "documents": {"table", "delegation", "private"}, …}',
     '',
     'While a server runs on the same data directory, prefer its admin API (POST /api/negotiations/ID/invitations):',
     'connected clients then see the roster change at once.',
@@ -54,7 +54,7 @@ export const invite: Command = {
           console.error(`The invitation is made, but Redis could not be told (${(error as Error).message}): nodes show the roster change when they next load the table.`),
         );
       }
-      if (values.json) console.log(JSON.stringify(issued, null, 2));
+      if (values.json) console.log(JSON.stringify({ ...issued, webLink: webJoinLink(values.server ?? null, issued.token) }, null, 2));
       else {
         console.log(`Invitation ${issued.id} for ${issued.delegation?.name ?? (issued.name ? `co-facilitator ${issued.name}` : 'a co-facilitator')} (${issued.role})${issued.expiresAt ? `, until ${issued.expiresAt}` : ''}:`);
         console.log(joinLines(issued.link, issued.token, values.server ?? null).join('\n'));

@@ -7,7 +7,7 @@ import { negotiationFromImport } from '../../shared/model/from-import';
 import type { Negotiation } from '../../shared/model/negotiation';
 import { invitationLink, openDataDir, openPostgres } from '../../sync-server';
 import { CliError } from '../cli-error';
-import { joinLines } from '../join-lines';
+import { joinLines, NO_SERVER_HINT, webJoinLink } from '../join-lines';
 import { readSource } from '../read-source';
 import type { Command } from '../command';
 
@@ -26,7 +26,8 @@ export const negotiationCreate: Command = {
     '  --from FILE   import a UN text (txt, PDF-extracted text, Markdown or .docx) as the zero draft',
     '  --cofacilitators A,B  the two co-facilitators\' names, as everyone sees them ("Co-facilitator — Ireland")',
     '  --server URL  the server address to put in the invitation links (ws://HOST:PORT or wss://…; without it the links name none)',
-    '  --json        print {"id", "title", "invitations": [{"role", "name", "token", "link", "id"}, …]}',
+    '  --json        print {"id", "title", "invitations": [{"role", "name", "token", "link", "webLink", "id"}, …], "note"}:',
+    '                webLink is the web edition\'s join page (null without --server); note says what the text output says',
   ].join('\n'),
   async run(args) {
     const { values } = parseArgs({ args, options: { data: { type: 'string' }, postgres: { type: 'string' }, title: { type: 'string' }, from: { type: 'string' }, server: { type: 'string' }, cofacilitators: { type: 'string' }, json: { type: 'boolean' } } });
@@ -48,9 +49,11 @@ export const negotiationCreate: Command = {
       const invitations = [];
       for (let n = 0; n < 2; n++) {
         const { invitation, token } = await data.invitations.create({ negotiationId: negotiation.id, role: 'cofacilitator', delegation: null, name: names[n] ?? null });
-        invitations.push({ role: invitation.role, name: invitation.name, token, link: invitationLink(values.server ?? null, token), id: invitation.id });
+        const server = values.server ?? null;
+        invitations.push({ role: invitation.role, name: invitation.name, token, link: invitationLink(server, token), webLink: webJoinLink(server, token), id: invitation.id });
       }
-      const result = { id: negotiation.id, title: negotiation.table.meta().title, invitations };
+      const note = `The tokens are shown only now; the server keeps only their hashes.${values.server ? '' : ` (${NO_SERVER_HINT}.)`}`;
+      const result = { id: negotiation.id, title: negotiation.table.meta().title, invitations, note };
       if (values.json) console.log(JSON.stringify(result, null, 2));
       else {
         console.log(`Negotiation ${result.id}: ${result.title}`);

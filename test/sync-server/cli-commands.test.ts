@@ -19,7 +19,9 @@ describe('penholder negotiation create, invite, revoke (--json) and the admin AP
       expect(i.role).toBe('cofacilitator');
       expect(i.token).toMatch(/^ph_[A-Za-z0-9_-]{43}$/);
       expect(i.link).toBe(`penholder://join?server=&token=${i.token}`);
+      expect(i.webLink).toBeNull();
     }
+    expect(created.note).toMatch(/shown only now.*no server address given/);
     const invited = JSON.parse(penholder('invite', '--data', dir, '--negotiation', created.id, '--delegation', 'Côte d\'Ivoire', '--server', 'ws://10.0.0.5:1234', '--json'));
     expect(invited).toMatchObject({
       role: 'delegation',
@@ -27,6 +29,7 @@ describe('penholder negotiation create, invite, revoke (--json) and the admin AP
       documents: { table: `${created.id}/table`, delegation: `${created.id}/delegation/cote-d-ivoire`, private: `${created.id}/private/cote-d-ivoire` },
     });
     expect(invited.link).toBe(`penholder://join?server=ws%3A%2F%2F10.0.0.5%3A1234&token=${invited.token}`);
+    expect(invited.webLink).toBe(`http://10.0.0.5:1234/join?token=${invited.token}`);
 
     const bad = spawnSync(process.execPath, ['bin/penholder.mjs', 'invite', '--data', dir, '--negotiation', created.id, '--delegation', 'Peru', '--expires', 'tomorrow'], { encoding: 'utf8' });
     expect(bad.status).toBe(1);
@@ -81,6 +84,17 @@ describe('penholder negotiation create, invite, revoke (--json) and the admin AP
       const web = /in a browser: (\S+)/.exec(printed)?.[1] ?? '';
       expect(web.startsWith(`${server.url}/join?token=ph_`), printed).toBe(true);
       expect(await (await fetch(web)).text()).toMatch(/web edition is not built/);
+
+      // --json carries what the text says: each co-facilitator's browser link on the server named.
+      const another = JSON.parse(penholder('negotiation', 'create', '--data', dir, '--title', 'Second text', '--server', server.wsUrl, '--json'));
+      for (const i of another.invitations) {
+        expect(i.link).toBe(`penholder://join?server=${encodeURIComponent(server.wsUrl)}&token=${i.token}`);
+        expect(i.webLink).toBe(`${server.url}/join?token=${i.token}`);
+        expect(await (await fetch(i.webLink)).text()).toMatch(/web edition is not built/);
+      }
+      expect(another.note).not.toMatch(/no server address/);
+      const text = penholder('negotiation', 'create', '--data', dir, '--title', 'Third text', '--server', server.wsUrl);
+      expect(text.match(/in a browser: \S+\/join\?token=ph_/g), text).toHaveLength(2);
     } finally {
       await server.close();
     }
