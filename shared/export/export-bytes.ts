@@ -34,6 +34,16 @@ export const EXPORT_FILE_TYPES: Record<ExportFormat, { mime: string; extension: 
 };
 
 /**
+ * The date under the symbol: the day the text was issued. An issued revision (the zero draft's circulation,
+ * Rev.N's issue) keeps its own day; the current text and the compilation are issued as they are exported
+ * (undefined: the day of export).
+ */
+export function issuedOn(negotiation: Negotiation, request: ExportRequest): string | undefined {
+  if (request.kind === 'compilation' || request.revision === undefined) return undefined;
+  return negotiation.table.revisions()[request.revision]?.issuedAt;
+}
+
+/**
  * The bytes of an export, the same in the browser, the server and the command line (no Node, no DOM).
  * A PDF needs a `printer` (headless Chromium on the server and the command line; the browser prints the
  * HTML page itself). Never changes the negotiation; refuses (CommandRefused) with the open items when a
@@ -44,7 +54,7 @@ export async function exportBytes(negotiation: Negotiation, options: ExportOptio
   const meta = negotiation.table.meta();
   const language = options.language ?? meta.language;
   // The agenda item asked for, else the one the imported text named.
-  const masthead = { agendaItem: options.agendaItem ?? meta.agendaItem ?? null };
+  const masthead = { agendaItem: options.agendaItem ?? meta.agendaItem ?? null, issued: issuedOn(negotiation, options) };
   switch (options.format) {
     case 'html':
       return new TextEncoder().encode(exportHtml(negotiation, options));

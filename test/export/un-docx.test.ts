@@ -9,6 +9,7 @@ import { exportBytes } from '../../shared/export/export-bytes';
 import { englishOrdinal, frenchOrdinal, sessionName } from '../../shared/export/un-words';
 import { importText } from '../../shared/import/import-text';
 import { replaceParagraphText } from '../../shared/model/facilitator-commands';
+import { issueRevision } from '../../shared/model/revision-commands';
 import { sourceFromBytes } from '../../shared/import/source-from-bytes';
 import { cleanText } from '../../shared/model/clean-text';
 import { negotiationFromImport } from '../../shared/model/from-import';
@@ -56,10 +57,20 @@ describe.skipIf(!tools)('DOCX as the Secretariat issues it, opened by LibreOffic
       type: 'doc',
       content: [{ type: 'body', content: [{ type: 'text', text: 'Recalling', marks: [{ type: 'lead' }] }, { type: 'text', text: ' its resolution 64/293' }, { type: 'footnote_ref', attrs: { id: 'fn-a' } }, { type: 'text', text: ' of 30 July 2010,' }] }],
     });
+    // The zero draft circulated on 13 February, Rev.1 issued on 16 March, Rev.2 on 1 April.
+    const revised = sampleNegotiation().negotiation;
+    issueRevision(revised, cofac, null, '2026-02-13T15:00:00.000Z');
+    issueRevision(revised, cofac, null, '2026-03-16T09:30:00.000Z');
+    issueRevision(revised, cofac, null, '2026-04-01T18:00:00.000Z');
     const docs: [string, Uint8Array][] = [
       ['declaration', await exportBytes(declaration, { kind: 'clean', format: 'docx', draft: true, agendaItem: '109' })],
       ['declaration-fr', await exportBytes(declaration, { kind: 'clean', format: 'docx', draft: true, language: 'fr' })],
       ['sample', await exportBytes(sample, { kind: 'clean', format: 'docx' })],
+      ['zero-draft', await exportBytes(revised, { kind: 'clean', format: 'docx', draft: true, revision: 0 })],
+      ['rev1-fr', await exportBytes(revised, { kind: 'clean', format: 'docx', draft: true, revision: 1, language: 'fr' })],
+      ['rev2-fr', await exportBytes(revised, { kind: 'clean', format: 'docx', draft: true, revision: 2, language: 'fr' })],
+      ['rev1-changes', await exportBytes(revised, { kind: 'redline', format: 'docx', base: 0, revision: 1 })],
+      ['current', await exportBytes(revised, { kind: 'clean', format: 'docx', draft: true })],
     ];
     for (const [name, bytes] of docs) {
       writeFileSync(join(dir, `${name}.docx`), bytes);
@@ -92,6 +103,17 @@ describe.skipIf(!tools)('DOCX as the Secretariat issues it, opened by LibreOffic
     const fr = squash(pdf.get('declaration-fr')!);
     for (const part of ['Nations Unies', 'Assemblée générale', 'A/RES/76/7']) expect(fr.slice(0, 60)).toContain(part);
     inOrder(fr, [/Distr\. générale \d{1,2} \S+ \d{4} Soixante-seizième session/, 'Résolution adoptée par l’Assemblée générale le 22 novembre 2021', '76/7. Political declaration']);
+  });
+
+  it('the date under the symbol is the day the text was issued: the zero draft\'s circulation, Rev.N\'s issue, today for the current text', () => {
+    const distributed = (name: string) => /Distr\S*:? \S+ (\S+ \S+ \d{4})/.exec(squash(pdf.get(name)!))?.[1];
+    expect(distributed('zero-draft')).toBe('13 February 2026');
+    expect(distributed('rev1-fr')).toBe('16 mars 2026');
+    expect(distributed('rev2-fr')).toBe('1er avril 2026');
+    expect(distributed('rev1-changes')).toBe('16 March 2026');
+    const today = new Date();
+    const months = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+    expect(distributed('current')).toBe(`${today.getUTCDate()} ${months[today.getUTCMonth()]} ${today.getUTCFullYear()}`);
   });
 
   it('the plenary meeting line after the last operative paragraph, then "Annex" and the declaration on a new page', () => {

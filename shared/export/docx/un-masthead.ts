@@ -8,7 +8,7 @@ import type { NegotiationMeta } from '../../model/table-state';
 export interface MastheadFacts {
   /** "111", "12 and 118": printed as "Agenda item 111". */
   agendaItem?: string | null;
-  /** The distribution date (ISO); defaults to today. */
+  /** The distribution date (ISO): the day the text was issued; defaults to today (the day of export). */
   issued?: string;
 }
 
