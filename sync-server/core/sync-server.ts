@@ -6,6 +6,7 @@ import { ClientConnection, type ConnectionSocket } from './client-connection';
 import { CloseCode } from '../../shared/protocol/close-codes';
 import { ConnectionCounts } from './connection-limits';
 import { DOCUMENT_MEMORY_FACTOR, MemoryBudget } from './memory-budget';
+import { HostedDocuments } from './hosted-documents';
 import { SocketConsumer } from './socket-consumer';
 import type { DocumentStore } from '../storage/document-store';
 import type { DocumentFanout } from './document-fanout';
@@ -31,8 +32,7 @@ export interface SyncServerOptions {
  * A transport hands it sockets (`connect`) and frames (`ClientConnection` via `receive`).
  */
 export class SyncServer {
-  private readonly documents = new Map<string, Promise<HostedDocument>>();
-  private readonly unloadTimers = new Map<string, NodeJS.Timeout>();
+  private readonly documents: HostedDocuments;
   private readonly hostedMap = new WeakMap<ClientConnection, HostedDocument>();
   readonly connections = new Set<ClientConnection>();
   private readonly revalidateTimer: NodeJS.Timeout;
@@ -53,6 +53,7 @@ export class SyncServer {
     // A document grows by what is stored into it.
     const growth: ServerHooks = { onStoreDocument: ({ documentName, bytes }) => this.budget.growDocument(documentName, bytes * DOCUMENT_MEMORY_FACTOR) };
     this.options = { ...options, hooks: [...options.hooks, growth] };
+    this.documents = new HostedDocuments({ ...this.options, fanout: options.fanout ?? null, budget: this.budget, slicer: this.slicer });
     this.revalidateTimer = setInterval(() => this.revalidate(), options.limits.revalidateMs);
     this.revalidateTimer.unref();
   }
@@ -165,11 +166,11 @@ export class SyncServer {
 
   /** Applies a change made by the server to a document (loaded for the purpose if needed); resolves once durable. */
   async editDocument<T>(documentName: string, edit: (doc: Y.Doc) => T): Promise<T> {
-    const hosted = await this.host(documentName);
+    const hosted = await this.documents.host(documentName);
     try {
       return await hosted.edit(edit);
     } finally {
-      this.scheduleUnload(hosted);
+      this.documents.scheduleUnload(hosted);
     }
   }
 
@@ -187,16 +188,9 @@ export class SyncServer {
   async close(): Promise<void> {
     this.closing = true;
     clearInterval(this.revalidateTimer);
+    this.documents.stopUnloading();
     for (const c of [...this.connections]) c.close(CloseCode.goingAway, 'the server is shutting down');
-    for (const timer of this.unloadTimers.values()) clearTimeout(timer);
-    const docs = await Promise.allSettled([...this.documents.values()]);
-    for (const d of docs) {
-      if (d.status !== 'fulfilled') continue;
-      await d.value.scheduleFlush().catch(() => undefined);
-      // A shared store may be down at shutdown: what was echoed is durable already; compaction can wait.
-      await d.value.unload().catch((error: unknown) => this.options.logger.error({ err: error, doc: d.value.name }, 'compaction on shutdown failed'));
-    }
-    this.documents.clear();
+    await this.documents.unloadAll();
     await this.slicer.close();
   }
 
@@ -255,8 +249,8 @@ export class SyncServer {
     if (!rights.read) throw new AuthRefusal(CloseCode.forbidden, `${identity.label} may not read ${connection.documentName}`);
     connection.identity = identity;
     connection.readOnly = !rights.write;
-    const hosted = await this.host(connection.documentName);
-    if (connection.closed) return this.scheduleUnload(hosted);
+    const hosted = await this.documents.host(connection.documentName);
+    if (connection.closed) return this.documents.scheduleUnload(hosted);
     this.hostedMap.set(connection, hosted);
     hosted.join(connection);
     // Frames that waited (for the document, or for a large update to be applied), in order.
@@ -267,83 +261,6 @@ export class SyncServer {
     connection.applied();
   }
 
-  /** The document in memory, loaded completely from the store first. */
-  private async host(name: string): Promise<HostedDocument> {
-    const timer = this.unloadTimers.get(name);
-    if (timer) {
-      clearTimeout(timer);
-      this.unloadTimers.delete(name);
-    }
-    let loading = this.documents.get(name);
-    if (!loading) {
-      loading = this.load(name);
-      this.documents.set(name, loading);
-      loading.catch(() => {
-        this.documents.delete(name);
-        this.budget.setDocument(name, 0);
-      });
-    }
-    const hosted = await loading;
-    // The copy may have been dropped after a storage failure while we waited.
-    if (hosted.destroyed) {
-      if (this.documents.get(name) === loading) this.documents.delete(name);
-      this.budget.setDocument(name, 0);
-      return this.host(name);
-    }
-    return hosted;
-  }
-
-  private async load(name: string): Promise<HostedDocument> {
-    const { store, hooks, logger, limits, fanout } = this.options;
-    // Subscribe first and hold what arrives, then read the store: nothing written by another node
-    // between the read and the subscription can be missed (updates are idempotent).
-    let hosted: HostedDocument | null = null;
-    const held: ((h: HostedDocument) => void)[] = [];
-    const deliver = (f: (h: HostedDocument) => void) => (hosted ? f(hosted) : held.push(f));
-    const subscription = fanout
-      ? await fanout.subscribe(name, {
-          update: (u) => deliver((h) => h.applyRemoteUpdate(u)),
-          awareness: (u, node) => deliver((h) => h.applyRemoteAwareness(u, node)),
-          resync: () => deliver((h) => void h.resync().catch((error: unknown) => logger.warn({ err: error, doc: name }, 'could not resynchronise from the store'))),
-        })
-      : null;
-    try {
-      const doc = new Y.Doc();
-      // The stored rows are applied one after the other in one transaction: a snapshot and the few
-      // updates since, without merging them into one update first.
-      const rows = store.loadUpdates ? await store.loadUpdates(name) : [await store.load(name)].filter((u): u is Uint8Array => u !== null);
-      const bytes = rows.reduce((sum, row) => sum + row.length, 0) * DOCUMENT_MEMORY_FACTOR;
-      if (!this.budget.fitsDocument(bytes)) {
-        logger.warn({ doc: name, estimatedBytes: bytes, budget: this.budget.usage() }, 'a document does not fit in the memory budget; refused its connections for now');
-        throw new AuthRefusal(CloseCode.tryAgainLater, 'the server is at its memory budget and cannot load this document now; try again later');
-      }
-      this.budget.setDocument(name, bytes);
-      if (rows.length > 0)
-        doc.transact(() => {
-          for (const row of rows) Y.applyUpdate(doc, row);
-        });
-      callHooks(hooks, 'onLoadDocument', { documentName: name, doc });
-      hosted = new HostedDocument(
-        name,
-        doc,
-        store,
-        hooks,
-        logger,
-        limits.compactAfterUpdates,
-        subscription,
-        { maxIds: limits.maxAwarenessIdsPerConnection, maxStateBytes: limits.maxAwarenessStateBytes },
-        this.slicer,
-      );
-      // The stored rows are the document's whole state: the first sync of an empty client is answered with them as stored.
-      hosted.setFullState(rows);
-    } catch (error) {
-      subscription?.unsubscribe();
-      throw error;
-    }
-    for (const f of held.splice(0)) f(hosted);
-    return hosted;
-  }
-
   private closed(connection: ClientConnection, code: number, reason: string): void {
     this.connections.delete(connection);
     this.perInvitation.remove(connection);
@@ -351,7 +268,7 @@ export class SyncServer {
     if (hosted) {
       hosted.leave(connection);
       this.hostedMap.delete(connection);
-      this.scheduleUnload(hosted);
+      this.documents.scheduleUnload(hosted);
     }
     callHooks(this.options.hooks, 'onDisconnect', { documentName: connection.documentName, identity: connection.identity, code, reason });
   }
@@ -359,21 +276,6 @@ export class SyncServer {
   private reject(connection: ClientConnection, code: number, reason: string): void {
     callHooks(this.options.hooks, 'onBadClient', { documentName: connection.documentName, identity: connection.identity, code, reason });
     connection.close(code, reason);
-  }
-
-  private scheduleUnload(hosted: HostedDocument): void {
-    if (hosted.connections.size > 0 || this.closing || this.unloadTimers.has(hosted.name)) return;
-    const timer = setTimeout(() => {
-      this.unloadTimers.delete(hosted.name);
-      if (hosted.destroyed) return;
-      if (!hosted.idle) return this.scheduleUnload(hosted);
-      this.documents.delete(hosted.name);
-      this.budget.setDocument(hosted.name, 0);
-      callHooks(this.options.hooks, 'onUnloadDocument', { documentName: hosted.name });
-      void hosted.unload().catch((error: unknown) => this.options.logger.error({ err: error, doc: hosted.name }, 'compaction on unload failed'));
-    }, this.options.limits.idleUnloadMs);
-    timer.unref();
-    this.unloadTimers.set(hosted.name, timer);
   }
 
   private revalidate(): void {
