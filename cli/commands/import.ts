@@ -48,6 +48,7 @@ function summary(t: ImportedText): string {
     t.agendaItem ? `Agenda item: ${t.agendaItem}` : null,
     `Preambular paragraphs: ${t.preamble.length}`,
     `Operative paragraphs: ${t.operative.length}`,
+    ...t.operative.flatMap((p) => (p.draft ? [`Draft resolution recommended in it: ${p.draft.organ}, ${p.draft.preamble.length} preambular and ${p.draft.operative.length} operative paragraphs`] : [])),
     t.annexes.length ? `Annexes: ${t.annexes.length} (${annexed} paragraphs)` : null,
     t.headings.length ? `Headings: ${t.headings.length}` : null,
     `Footnotes: ${t.footnotes.length}`,
@@ -70,9 +71,11 @@ function paragraphCounts(kinds: string[]): { preambular: number; operative: numb
 async function writeNegotiation(imported: ImportedText, file: string, path: string): Promise<string | null> {
   const fallback = imported.title ? null : imported.symbol ?? basename(file).replace(/\.[^.]+$/u, '');
   await writeNegotiationFile(negotiationFromImport(imported, fallback ? { title: fallback } : {}), path);
+  // A recommended draft resolution's paragraphs are the negotiation's; the paragraph that holds it is not numbered.
+  const drafts = imported.operative.flatMap((p) => (p.draft ? [p.draft] : []));
   const want = {
-    preambular: imported.preamble.length,
-    operative: imported.operative.length,
+    preambular: imported.preamble.length + drafts.reduce((n, d) => n + d.preamble.length, 0),
+    operative: imported.operative.length - drafts.length + drafts.reduce((n, d) => n + d.operative.length, 0),
     declaration: imported.annexes.reduce((n, a) => n + a.paragraphs.length, 0),
   };
   let got: typeof want;

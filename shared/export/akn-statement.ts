@@ -117,11 +117,14 @@ function meta(negotiation: Negotiation, clean: CleanText, options: AknOptions): 
 export function aknCleanText(negotiation: Negotiation, clean: CleanText, options: AknOptions = {}): string {
   const body = new Body(clean);
   const { block, work } = meta(negotiation, clean, options);
-  const firstAnnex = clean.paragraphs.findIndex((p) => ANNEX_KINDS.has(p.kind));
+  // A chapeau before the resolution's own paragraphs (the paragraph recommending a draft resolution, the draft's
+  // organ line) is the resolution's preamble; after them, an annexed declaration's.
+  const ownParagraph = (p: CleanParagraph): boolean => p.kind === 'preambular' || p.kind === 'operative';
+  const firstAnnex = clean.paragraphs.findIndex((p, i) => ANNEX_KINDS.has(p.kind) && !(p.kind === 'chapeau' && clean.paragraphs.slice(i + 1).some(ownParagraph)));
   const resolutionPart = firstAnnex < 0 ? clean.paragraphs : clean.paragraphs.slice(0, firstAnnex);
   const annex = firstAnnex < 0 ? [] : clean.paragraphs.slice(firstAnnex);
-  const preambular = resolutionPart.filter((p) => p.kind === 'preambular');
-  const main = resolutionPart.filter((p) => p.kind !== 'preambular');
+  const preambular = resolutionPart.filter((p) => p.kind === 'preambular' || p.kind === 'chapeau');
+  const main = resolutionPart.filter((p) => p.kind !== 'preambular' && p.kind !== 'chapeau');
   const m = clean.meta;
   const adopted = !clean.draft && !!m.closing;
   const name = m.form === 'report' ? 'report' : m.form === 'declaration' && main.length === 0 ? 'declaration' : adopted ? 'resolution' : 'resolutionDraft';

@@ -2,7 +2,7 @@ import { cleanText } from './clean-text';
 import { FootnoteRefs, placeMarks } from './footnote-refs';
 import { ImportError } from './imported-text';
 import type {
-  ImportedAnnex, ImportedAnnexParagraph, ImportedForm, ImportedItem, ImportedOperative, ImportedPreambular,
+  ImportedAnnex, ImportedAnnexParagraph, ImportedDraft, ImportedForm, ImportedItem, ImportedOperative, ImportedPreambular,
   ImportedText,
 } from './imported-text';
 import { joinLines, vocabulary } from './join-lines';
@@ -98,6 +98,8 @@ export function importText(input: string, options: ImportOptions): ImportedText 
 
   const preamble: ImportedPreambular[] = [];
   const operative: ImportedOperative[] = [];
+  // The draft resolutions recommended by a paragraph, by that paragraph's index: their paragraphs go into them.
+  const drafts = new Map<number, ImportedDraft>();
   const annexes: ImportedAnnex[] = parts.annexes.map((a) => ({
     title: cleanText(joinLines(a.titleParts, words)),
     chapeau: a.chapeauParts.length ? join(a.chapeauParts).text : null,
@@ -107,7 +109,7 @@ export function importText(input: string, options: ImportOptions): ImportedText 
   const excerpt = parts.paragraphs.length > 0 &&
     parts.paragraphs.every((p) => p.kind === 'operative' && startsOperative(p.parts.join(' ')));
   const report = !parts.organ && !annexes.length && !parts.decision && !excerpt;
-  for (const p of parts.paragraphs) {
+  for (const [index, p] of parts.paragraphs.entries()) {
     const body = join(p.parts);
     const marks = [...body.marks];
     const list = items(p.items, marks);
@@ -116,8 +118,13 @@ export function importText(input: string, options: ImportOptions): ImportedText 
     const heading = p.heading !== null || parts.headings.length
       ? { heading: p.heading, ...(p.headings ? { headings: p.headings.map(cleanText) } : {}) } : {};
     const lead = p.italic ?? (report ? null : leadOf(body.text));
-    if (p.kind === 'preambular') preamble.push({ lead, text: body.text, items: list, ...footnotes });
-    else if (p.kind === 'operative') operative.push({ number: p.number, lead, text: body.text, items: list, ...footnotes, ...heading });
+    const into = p.inDraft === undefined ? { preamble, operative } : drafts.get(p.inDraft) ?? { preamble, operative };
+    if (p.kind === 'preambular') into.preamble.push({ lead, text: body.text, items: list, ...footnotes });
+    else if (p.kind === 'operative') {
+      const draft = p.draftOrgan ? { organ: p.draftOrgan, preamble: [], operative: [] } : null;
+      if (draft) drafts.set(index, draft);
+      into.operative.push({ number: p.number, lead, text: body.text, items: list, ...footnotes, ...heading, ...(draft ? { draft } : {}) });
+    }
     else annexParagraph(annexes, p, { number: p.number, text: body.text, items: list, ...footnotes, ...heading });
   }
   if (!preamble.length && !operative.length && !annexes.some((a) => a.paragraphs.length)) {

@@ -45,6 +45,17 @@ export interface ImportedOperative {
   heading?: string | null;
   /** Every heading set since the previous paragraph, in order, when there are several ("III. …", "A. …", "Option 1"). */
   headings?: string[];
+  /** The draft resolution this paragraph recommends to another organ, held in it (ECOSOC: "Recommends to the General Assembly the adoption of the following draft resolution:"). */
+  draft?: ImportedDraft;
+}
+
+/** A draft resolution held in the paragraph of another organ's text that recommends its adoption. */
+export interface ImportedDraft {
+  /** "The General Assembly" / "L'Assemblée générale", without the trailing comma. */
+  organ: string;
+  preamble: ImportedPreambular[];
+  /** Numbered from 1, on their own. */
+  operative: ImportedOperative[];
 }
 
 /** A numbered paragraph of an annexed declaration. */

@@ -4,7 +4,7 @@ import { FOOTNOTE_MARKER } from './source-line';
 import type { SourceLine } from './source-line';
 import {
   endsClause, headingShaped, isAnnexLine, isChapeau, isClosing, isDateLine, isOptionLine, numberOf, opensDecision, organInline,
-  organOf, startsOperative,
+  organOf, recommendsDraft, startsOperative,
 } from './structure-lines';
 
 /** A sub-item as segmented: its label and raw lines. */
@@ -27,6 +27,10 @@ export interface ParagraphDraft {
   /** Index in `annexes` for an annex paragraph. */
   annex: number;
   line: number;
+  /** For a paragraph that recommends a draft resolution it holds: the draft's organ line ("The General Assembly"). */
+  draftOrgan?: string;
+  /** For a paragraph of such a draft: the index in `paragraphs` of the paragraph that holds it. */
+  inDraft?: number;
 }
 
 /** An annex as segmented. */
@@ -71,6 +75,8 @@ export function segment(lines: SourceLine[]): Segmented {
   // Under an option of a negotiated draft, numbering may start again: each option numbers its own paragraphs.
   let underOption = false;
   let note: string | null = null;
+  // Inside a draft resolution that a paragraph recommends: that paragraph's index.
+  let inDraft: number | null = null;
   // The last line of what is open, explicit footnote references aside.
   const last = (): string => (target?.[target.length - 1] ?? '').replace(FOOTNOTE_MARKER, '').replace(/([,;:.])\s\d{1,3}$/u, '$1');
 
@@ -78,6 +84,7 @@ export function segment(lines: SourceLine[]): Segmented {
     paragraph = {
       kind, number, italic: line.italic ?? null, parts: [text], items: [], heading,
       ...(pending.length > 1 ? { headings: pending } : {}), annex: out.annexes.length - 1, line: line.line,
+      ...(inDraft !== null ? { inDraft } : {}),
     };
     pending = [];
     out.paragraphs.push(paragraph);
@@ -144,6 +151,19 @@ export function segment(lines: SourceLine[]): Segmented {
       out.decision = true;
       state = 'operative';
       open('operative', null, line, text);
+      continue;
+    }
+    // A draft resolution held in the paragraph that recommends it ("… the adoption of the following draft
+    // resolution:" / "The General Assembly,"): its own preamble, and operative paragraphs numbered from 1.
+    const host = paragraph as ParagraphDraft | null;
+    const draftOrgan = host?.kind === 'operative' && inDraft === null && recommendsDraft(last()) ? organOf(text) : null;
+    if (host && draftOrgan) {
+      host.draftOrgan = draftOrgan;
+      inDraft = out.paragraphs.indexOf(host);
+      state = 'preamble';
+      expected = 1;
+      paragraph = null;
+      target = null;
       continue;
     }
     if (state !== 'prelude' && isClosing(text)) {

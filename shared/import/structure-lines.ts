@@ -104,3 +104,14 @@ export function endsClause(text: string): boolean {
 export function opensDecision(text: string): boolean {
   return /^(?:At its|À sa)\s+\d+\s*(?:st|nd|rd|th|e|re)?\s+(?:plenary\s+)?(?:meeting|séance)\b/iu.test(text);
 }
+
+const RECOMMENDS_DRAFT = /\b(?:adoption of the following draft resolution|adopter le projet de résolution suivant|l[’']adoption du projet de résolution suivant)\s*:\s*\d{0,3}$/iu;
+
+/**
+ * True for a paragraph's last words that recommend a draft resolution to another organ, which the text then
+ * holds ("Recommends to the General Assembly the adoption of the following draft resolution:", "Recommande à
+ * l’Assemblée générale d’adopter le projet de résolution suivant :").
+ */
+export function recommendsDraft(text: string): boolean {
+  return RECOMMENDS_DRAFT.test(text);
+}

@@ -35,6 +35,8 @@ export function negotiationFromImport(imported: ImportedText, options: { id?: st
     }
     return id;
   };
+  const paragraphText = (p: { text: string; lead?: string | null; footnotes?: string[]; footnoteOffsets?: number[]; items: ImportedItem[] }): RichTextJSON =>
+    richText({ text: p.text, lead: p.lead ?? null, footnotes: (p.footnotes ?? []).map(footnoteId), footnoteOffsets: p.footnoteOffsets, items: toPlain(p.items) });
   const ids: string[] = [];
   const add = (kind: ParagraphKind, text: RichTextJSON): void => {
     const id = `p-${randomId(12)}`;
@@ -50,11 +52,26 @@ export function negotiationFromImport(imported: ImportedText, options: { id?: st
   };
   table.doc.transact(() => {
     for (const p of imported.preamble) {
-      add('preambular', richText({ text: p.text, lead: p.lead, footnotes: (p.footnotes ?? []).map(footnoteId), footnoteOffsets: p.footnoteOffsets, items: toPlain(p.items) }));
+      add('preambular', paragraphText(p));
     }
     for (const p of imported.operative) {
       addHeading(p.heading, p.headings);
-      add('operative', richText({ text: p.text, lead: p.lead, footnotes: (p.footnotes ?? []).map(footnoteId), footnoteOffsets: p.footnoteOffsets, items: toPlain(p.items) }));
+      if (!p.draft) {
+        add('operative', paragraphText(p));
+        continue;
+      }
+      // A draft resolution recommended to another organ ("Recommends to the General Assembly the adoption of the
+      // following draft resolution:") is what is negotiated: the recommending paragraph and the draft's organ line
+      // stand before it unnumbered, and the draft's paragraphs are numbered on their own.
+      add('chapeau', paragraphText(p));
+      add('chapeau', richText({ text: `${p.draft.organ},`, lead: p.draft.organ }));
+      for (const d of p.draft.preamble) {
+        add('preambular', paragraphText(d));
+      }
+      for (const d of p.draft.operative) {
+        addHeading(d.heading, d.headings);
+        add('operative', paragraphText(d));
+      }
     }
     for (const annex of imported.annexes) {
       heading = null;
@@ -62,7 +79,7 @@ export function negotiationFromImport(imported: ImportedText, options: { id?: st
       if (annex.chapeau) add('chapeau', richText({ text: annex.chapeau }));
       for (const p of annex.paragraphs) {
         addHeading(p.heading, p.headings);
-        add('declaration', richText({ text: p.text, footnotes: (p.footnotes ?? []).map(footnoteId), footnoteOffsets: p.footnoteOffsets, items: toPlain(p.items) }));
+        add('declaration', paragraphText(p));
       }
     }
     table.orderArray.push(ids);

@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -8,6 +8,8 @@ import { aknCleanText } from '../../shared/export/akn-statement';
 import { cleanText } from '../../shared/model/clean-text';
 import { compilation } from '../../shared/model/compilation';
 import { aknCompilation } from '../../shared/export/akn-amendment-list';
+import { importText } from '../../shared/import/import-text';
+import { negotiationFromImport } from '../../shared/model/from-import';
 
 const SCHEMA = new URL('../../../shared/schemas/akn/akomantoso30.xsd', import.meta.url).pathname;
 const xmllint = hasTool('xmllint');
@@ -32,6 +34,10 @@ describe.skipIf(!xmllint)('Akoma Ntoso export', () => {
   const open = negotiatedSample(false).negotiation;
   write('sample-compilation', aknCompilation(open, compilation(open)));
   write('sample-rev1-draft', aknCleanText(open, cleanText(open, { draft: true, revision: 1 }), { revision: 1 }));
+  // An ECOSOC resolution holding the draft resolution it recommends to the General Assembly.
+  const ecosoc = readFileSync(new URL('../fixtures/import/corpus/dev/ecosoc-txt-2022-12.txt', import.meta.url), 'utf8');
+  const recommended = negotiationFromImport(importText(ecosoc, { source: 'E/RES/2022/12' }), { id: 'ecosoc' });
+  write('ecosoc-recommended-draft', aknCleanText(recommended, cleanText(recommended)));
 
   it('validates every export against the OASIS schema (one xmllint run)', () => {
     const out = run('xmllint', ['--noout', '--schema', SCHEMA, ...Object.keys(files).map((f) => join(dir, `${f}.xml`))], { cwd: dir });

@@ -10,6 +10,8 @@ interface TruthParagraph {
   first: string;
   last: string;
   items?: number;
+  /** The draft resolution this paragraph recommends for adoption, held in it (ECOSOC: "Recommends to the General Assembly the adoption of the following draft resolution:"). */
+  draft?: { organ: string; preamble: TruthParagraph[]; operative: TruthParagraph[] };
 }
 
 /** Hand-checked truth for one text of the corpus (the format of ../shared/seeds-truth). */
@@ -58,6 +60,7 @@ interface GotParagraph {
   number?: string | null;
   text: string;
   items: ImportedItem[];
+  draft?: { organ: string; preamble: GotParagraph[]; operative: GotParagraph[] };
 }
 
 function matchList(truth: TruthParagraph[], got: GotParagraph[] | undefined, label: string, problems: string[], numbered: boolean): number {
@@ -78,13 +81,25 @@ function matchList(truth: TruthParagraph[], got: GotParagraph[] | undefined, lab
     const good = same(whole, t.first, 4, false) && ends &&
       (!numbered || String(g.number ?? '') === String(t.number ?? '')) && g.items.length === (t.items ?? 0);
     if (good) ok++;
-    else {
+    if (t.draft || g.draft) ok += matchDraft(t.draft, g.draft, `${label}[${i}].draft`, problems);
+    if (!good) {
       problems.push(`${label}[${i}] ${numbered ? `#${t.number ?? '-'} ` : ''}want "${t.first} … ${t.last}" items=${t.items ?? 0}, ` +
         `got ${numbered ? `#${g.number ?? '-'} ` : ''}"${g.text.slice(0, 50)} … ${g.text.slice(-30)}" items=${g.items.length}`);
     }
   });
   if ((got?.length ?? 0) > truth.length) problems.push(`${label}: ${(got?.length ?? 0) - truth.length} extra`);
   return ok;
+}
+
+function matchDraft(truth: TruthParagraph['draft'], got: GotParagraph['draft'], label: string, problems: string[]): number {
+  if (!truth) {
+    problems.push(`${label}: a draft resolution where there is none`);
+    return 0;
+  }
+  if (!got) problems.push(`${label} missing`);
+  else if (tokens(got.organ).join(' ') !== tokens(truth.organ).join(' ')) problems.push(`${label}: organ "${got.organ}", want "${truth.organ}"`);
+  return matchList(truth.preamble, got?.preamble ?? [], `${label}.preamble`, problems, false) +
+    matchList(truth.operative, got?.operative ?? [], `${label}.operative`, problems, true);
 }
 
 /** Scores the importer on one text against its truth, as ../shared/tools/check-import.mjs does. */
@@ -120,7 +135,8 @@ export function truthsOf(folder: string): Truth[] {
 
 /** Paragraphs a truth lists. */
 export function paragraphsOf(truth: Truth): number {
-  return truth.preamble.length + truth.operative.length + (truth.annexes ?? []).reduce((n, a) => n + a.paragraphs.length, 0);
+  const drafts = truth.operative.reduce((n, p) => n + (p.draft ? p.draft.preamble.length + p.draft.operative.length : 0), 0);
+  return truth.preamble.length + truth.operative.length + drafts + (truth.annexes ?? []).reduce((n, a) => n + a.paragraphs.length, 0);
 }
 
 /** Scores every text of a corpus folder. */
