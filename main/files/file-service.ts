@@ -2,6 +2,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import * as Y from 'yjs';
 import type { ExportChoice, OpenedNegotiation } from '../../shared/ipc/contract';
+import { exportKindName } from '../../shared/export/export-kind-name';
 import { importText } from '../../shared/import/import-text';
 import { negotiationFromImport } from '../../shared/model/from-import';
 import type { Negotiation } from '../../shared/model/negotiation';
@@ -119,7 +120,7 @@ export class FileService {
   async export(negotiationId: string, choice: ExportChoice): Promise<{ filePath: string; bytes: number } | null> {
     const negotiation = this.negotiation(negotiationId);
     const extension = choice.format === 'akn' ? 'xml' : choice.format;
-    const suggested = `${safeName(negotiation.table.meta().title)} - ${choice.kind}.${extension}`;
+    const suggested = `${safeName(negotiation.table.meta().title)} - ${exportKindName(choice)}.${extension}`;
     const target = await this.deps.dialogs.showSave({ title: 'Export', defaultPath: path.join(this.deps.documentsDir, suggested), filters: [{ name: choice.format.toUpperCase(), extensions: [extension] }] });
     if (!target) return null;
     const bytes = await this.deps.exportBytes(negotiation, choice);

@@ -98,6 +98,7 @@ describe.runIf(tools)('the export dialog of the web edition, in Chromium', () =>
       expect(await dialog.getByRole('button', { name: 'Export' }).isDisabled()).toBe(true);
       await dialog.getByLabel('Word (DOCX)').check();
       const redline = await download(page, dir, () => dialog.getByRole('button', { name: 'Export' }).click());
+      expect(redline.name).toBe('Political-declaration-on-trafficking-redline-since-zero-draft.docx');
       expect(strFromU8(unzipSync(readFileSync(redline.path))['word/document.xml']!)).toMatch(/<w:ins [^>]*w:author="Co-facilitators"[^>]*>[\s\S]*?<w:t xml:space="preserve">\[<\/w:t>/);
 
       await dialog.getByLabel(/^PDF/).check();

@@ -33,7 +33,7 @@ export async function printHtml(html: string, title: string): Promise<void> {
   frame.contentWindow?.print();
 }
 
-/** A file name from the document's symbol or title, the kind and the extension. */
+/** A file name from the document's symbol or title, the kind and revision (`exportKindName`) and the extension. */
 export function exportFileName(symbolOrTitle: string, kind: string, extension: string): string {
   const base = symbolOrTitle.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').replace(/[^A-Za-z0-9.]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 60) || 'negotiation';
   return `${base}-${kind}.${extension}`;

@@ -1,6 +1,7 @@
 import { downloadBytes, exportFileName, printHtml } from './deliver';
 import { desktopExporter } from '../../platform/desktop-export';
 import type { ExportOptions } from '../../../shared/export/export-bytes';
+import { exportKindName } from '../../../shared/export/export-kind-name';
 import type { Negotiation } from '../../../shared/model/negotiation';
 
 /** What an export did: a file downloaded (its name and size), or the HTML handed to the print dialog. */
@@ -26,7 +27,7 @@ export async function runExport(negotiation: Negotiation, options: ExportOptions
   const { exportBytes, EXPORT_FILE_TYPES } = await import('../../../shared/export/export-bytes');
   const bytes = await exportBytes(negotiation, options);
   const type = EXPORT_FILE_TYPES[options.format];
-  const fileName = exportFileName(meta.symbol ?? meta.title, options.kind, type.extension);
+  const fileName = exportFileName(meta.symbol ?? meta.title, exportKindName(options), type.extension);
   downloadBytes(bytes, fileName, type.mime);
   return { done: 'downloaded', fileName, bytes: bytes.length };
 }
