@@ -4,6 +4,7 @@ import Database from 'better-sqlite3';
 import * as Y from 'yjs';
 import type { PendingSummary, RecentNegotiation } from '../../shared/ipc/contract';
 import type { Role } from '../../shared/model/actor';
+import { mergeUpdates } from '../../shared/protocol/merge-updates';
 
 /** Encrypts kept invitation tokens (Electron's safeStorage in the app; an identity in tests). */
 export interface Secrets {
@@ -65,7 +66,7 @@ export class LocalStore {
   load(doc: string): Uint8Array | null {
     const rows = this.db.prepare('SELECT "update" FROM updates WHERE doc = ? ORDER BY seq').all(doc) as { update: Uint8Array }[];
     if (rows.length === 0) return null;
-    return rows.length === 1 ? new Uint8Array(rows[0]!.update) : Y.mergeUpdates(rows.map((r) => new Uint8Array(r.update)));
+    return rows.length === 1 ? new Uint8Array(rows[0]!.update) : mergeUpdates(rows.map((r) => new Uint8Array(r.update)));
   }
 
   /** Names of the documents kept for a negotiation. */
@@ -128,7 +129,7 @@ export class LocalStore {
   compact(doc: string): void {
     const rows = this.db.prepare('SELECT seq, "update" FROM updates WHERE doc = ? AND confirmed = 1 ORDER BY seq').all(doc) as Row[];
     if (rows.length < 2) return;
-    const merged = Y.mergeUpdates(rows.map((r) => new Uint8Array(r.update)));
+    const merged = mergeUpdates(rows.map((r) => new Uint8Array(r.update)));
     this.db.transaction(() => {
       this.db.prepare('DELETE FROM updates WHERE doc = ? AND confirmed = 1 AND seq <= ?').run(doc, rows[rows.length - 1]!.seq);
       this.db.prepare('INSERT INTO updates (doc, "update", local, confirmed) VALUES (?, ?, 0, 1)').run(doc, merged);

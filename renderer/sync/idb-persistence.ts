@@ -1,4 +1,5 @@
 import * as Y from 'yjs';
+import { mergeUpdates } from '../../shared/protocol/merge-updates';
 
 const DB_NAME = 'penholder';
 const STORE = 'updates';
@@ -78,7 +79,7 @@ export class IdbPersistence {
     await done(tx);
     const rows = request.result as { update: Uint8Array }[];
     this.count = rows.length;
-    if (rows.length) Y.applyUpdate(this.doc, Y.mergeUpdates(rows.map((r) => r.update)), this);
+    if (rows.length) Y.applyUpdate(this.doc, mergeUpdates(rows.map((r) => r.update)), this);
     this.doc.on('update', this.onUpdate);
   }
 

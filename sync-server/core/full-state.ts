@@ -1,5 +1,6 @@
 import * as Y from 'yjs';
 import { decodeServerMessage, syncStep2Frame, updateFrame } from '../../shared/protocol/messages';
+import { mergeUpdates } from '../../shared/protocol/merge-updates';
 
 /** How the whole is encoded again, and the updates since merged, off the serving thread (UpdateSlicer), each made into its frame there. */
 export interface StateEncoder {
@@ -92,7 +93,7 @@ export class FullState {
     const tail = this.since.slice(this.chunked);
     if (tail.length === 0) return [];
     if (tail.length === 1) return [updateFrame(tail[0]!)];
-    if (this.tailBytes <= MERGE_HERE_BYTES || !this.encoder) return [updateFrame(Y.mergeUpdates(tail))];
+    if (this.tailBytes <= MERGE_HERE_BYTES || !this.encoder) return [updateFrame(mergeUpdates(tail))];
     return tail.map((u) => updateFrame(u));
   }
 

@@ -12,6 +12,7 @@ import { FullState } from './full-state';
 import { MERGE_BELOW_BYTES, SLICE_ABOVE_BYTES } from './slice-update';
 import { UpdateSlicer } from './update-slicer';
 import { DocumentPresence } from './document-presence';
+import { mergeUpdates } from '../../shared/protocol/merge-updates';
 
 /** The origin of changes the server makes itself (roster changes from the admin API). */
 export const SERVER_ORIGIN = Symbol('penholder-server');
@@ -246,7 +247,7 @@ export class HostedDocument {
       this.remoteSendScheduled = false;
       if (this.destroyed || this.remoteUpdates.length === 0) return;
       const updates = this.remoteUpdates.splice(0);
-      const merged = updates.length > 1 && updates.reduce((sum, u) => sum + u.length, 0) <= MERGE_BELOW_BYTES ? [Y.mergeUpdates(updates)] : updates;
+      const merged = updates.length > 1 && updates.reduce((sum, u) => sum + u.length, 0) <= MERGE_BELOW_BYTES ? [mergeUpdates(updates)] : updates;
       const frames = merged.map(updateFrame);
       for (const connection of [...this.connections]) connection.sendNow(frames);
     });
@@ -282,7 +283,7 @@ export class HostedDocument {
       const extra: Uint8Array[] = [];
       // Many small updates leave as one; the slices of a large one are not merged back (that would cost
       // the thread what slicing saved), they are stored and sent as they are.
-      const merge = (list: Uint8Array[]): Uint8Array[] => (list.length > 1 && list.reduce((sum, u) => sum + u.length, 0) <= MERGE_BELOW_BYTES ? [Y.mergeUpdates(list)] : list);
+      const merge = (list: Uint8Array[]): Uint8Array[] => (list.length > 1 && list.reduce((sum, u) => sum + u.length, 0) <= MERGE_BELOW_BYTES ? [mergeUpdates(list)] : list);
       if (updates.length > 0) {
         const stored = merge(updates);
         const started = performance.now();

@@ -7,6 +7,7 @@ import type { StateEncoder } from './full-state';
 import { packUpdates } from './pack-updates';
 import { sliceUpdate } from './slice-update';
 import { spawnWorker } from './spawn-worker';
+import { mergeUpdates } from '../../shared/protocol/merge-updates';
 
 /** A request to the slicing thread: slice a client's update, or make one frame of a document's updates (a snapshot as a sync step 2, or merged as they are as an update). */
 export type SliceRequest = { id: number; op: 'slice'; update: Uint8Array; maxStructs: number } | { id: number; op: 'snapshot' | 'merge'; updates: Uint8Array[] };
@@ -21,7 +22,7 @@ export function answer(request: SliceRequest): Uint8Array[] {
     case 'snapshot':
       return [syncStep2Frame(snapshotOf(request.updates))];
     case 'merge':
-      return [updateFrame(Y.mergeUpdates(request.updates))];
+      return [updateFrame(mergeUpdates(request.updates))];
   }
 }
 

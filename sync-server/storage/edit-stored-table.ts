@@ -3,6 +3,7 @@ import { Negotiation } from '../../shared/model/negotiation';
 import { documentName } from '../../shared/protocol/document-names';
 import type { DocumentStore } from './document-store';
 import { Refusal } from '../core/refusal';
+import { mergeUpdates } from '../../shared/protocol/merge-updates';
 
 /**
  * Changes a negotiation's table document directly in the store, for the command line while no server
@@ -17,7 +18,7 @@ export async function editStoredTable<T>(store: DocumentStore, negotiationId: st
   const updates: Uint8Array[] = [];
   doc.on('update', (update: Uint8Array) => updates.push(update));
   const result = edit(new Negotiation(negotiationId, doc));
-  if (updates.length > 0) await store.appendUpdate(name, Y.mergeUpdates(updates));
+  if (updates.length > 0) await store.appendUpdate(name, mergeUpdates(updates));
   doc.destroy();
   return result;
 }

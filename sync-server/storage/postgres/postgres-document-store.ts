@@ -1,7 +1,7 @@
 import type { Pool } from 'pg';
-import * as Y from 'yjs';
 import type { DocumentStore } from '../document-store';
 import { GroupCommit } from '../group-commit';
+import { mergeUpdates } from '../../../shared/protocol/merge-updates';
 
 const bytes = (u: Uint8Array): Buffer => Buffer.from(u.buffer, u.byteOffset, u.byteLength);
 
@@ -57,7 +57,7 @@ export class PostgresDocumentStore implements DocumentStore {
       [name],
     );
     if (rows.length === 0) return null;
-    return rows.length === 1 ? new Uint8Array(rows[0]!.data) : Y.mergeUpdates(rows.map((r) => r.data));
+    return rows.length === 1 ? new Uint8Array(rows[0]!.data) : mergeUpdates(rows.map((r) => r.data));
   }
 
   async storedBytes(names: string[]): Promise<number[]> {
@@ -111,7 +111,7 @@ export class PostgresDocumentStore implements DocumentStore {
         await client.query('ROLLBACK');
         return true;
       }
-      const merged = Y.mergeUpdates(parts);
+      const merged = mergeUpdates(parts);
       await client.query(
         `INSERT INTO penholder_snapshots (doc, data, compacted_at) VALUES ($1, $2, now())
          ON CONFLICT (doc) DO UPDATE SET data = excluded.data, compacted_at = excluded.compacted_at`,

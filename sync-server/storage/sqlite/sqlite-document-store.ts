@@ -1,8 +1,8 @@
 import type Database from 'better-sqlite3';
-import * as Y from 'yjs';
 import type { DocumentStore } from '../document-store';
 import { snapshotOf } from './snapshot-of';
 import type { Append } from '../group-commit';
+import { mergeUpdates } from '../../../shared/protocol/merge-updates';
 
 export { snapshotOf };
 
@@ -63,7 +63,7 @@ export class SqliteDocumentStore implements DocumentStore {
   async load(name: string): Promise<Uint8Array | null> {
     const rows = this.loadUpdates(name);
     if (rows.length === 0) return null;
-    return rows.length === 1 ? rows[0]! : Y.mergeUpdates(rows);
+    return rows.length === 1 ? rows[0]! : mergeUpdates(rows);
   }
 
   /** The stored rows, oldest first (the snapshot, then what was appended since), without merging them. */

@@ -1,11 +1,11 @@
 import fs from 'node:fs';
-import * as Y from 'yjs';
 import type { DocumentStore } from '../document-store';
 import type { Synchronous } from './open-database';
 import type { Compaction } from './sqlite-document-store';
 import { GroupCommit } from '../group-commit';
 import { StorageThread } from './storage-thread';
 import { packAppends, transferableBuffer } from './worker-protocol';
+import { mergeUpdates } from '../../../shared/protocol/merge-updates';
 
 /** Options of the server's SQLite store. */
 export interface SqliteWorkerStoreOptions {
@@ -72,7 +72,7 @@ export class SqliteWorkerStore implements DocumentStore {
   async load(name: string): Promise<Uint8Array | null> {
     const rows = await this.loadUpdates(name);
     if (rows.length === 0) return null;
-    return rows.length === 1 ? rows[0]! : Y.mergeUpdates(rows);
+    return rows.length === 1 ? rows[0]! : mergeUpdates(rows);
   }
 
   loadUpdates(name: string): Promise<Uint8Array[]> {
