@@ -41,8 +41,14 @@ describe.runIf(run)('joining a negotiation of 193 delegations', () => {
     const context = await e2e.browser.newContext({ locale: 'en-GB' });
     const page = await context.newPage();
     let sent = watch(page);
+    const errors: string[] = [];
+    page.on('console', (m) => void (m.type() === 'error' && errors.push(m.text())));
     await page.goto(`${e2e.room.server.url}/join?token=${encodeURIComponent(e2e.room.tokens.cofac)}`);
     await page.locator('.net-connected').waitFor({ timeout: 30_000 });
+    // The page's icon is its own (no /favicon.ico the server does not have: a 404 in every console).
+    await page.waitForLoadState('load');
+    expect(await page.locator('link[rel="icon"]').getAttribute('href')).toMatch(/^data:image\/svg\+xml,/u);
+    expect(errors).toEqual([]);
     // The table and every delegation's document.
     await expect.poll(() => sent.greeted.size, { timeout: 30_000 }).toBe(DELEGATIONS + 1);
     expect(sent.greetingFrames).toBeLessThanOrEqual(3);
