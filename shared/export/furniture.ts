@@ -5,6 +5,8 @@ export interface Furniture {
   /** For drafts whose symbol is an "L." document. */
   distributionLimited: string;
   agendaItem: (item: string) => string;
+  /** "2022 session": a session named by its year (the Economic and Social Council's). */
+  yearSession: (year: number) => string;
   /** "Resolution adopted by the General Assembly\non 22 November 2021" (`organ` with its article, `on` the date or null), on two lines. */
   adoptedBy: (organ: string, on: string | null) => string;
   annex: string;
@@ -19,11 +21,18 @@ export interface Furniture {
   changes: (base: string, target: string) => string;
 }
 
+/** Agenda item numbers as each language writes them: "19 (c) and 20" in English, "19 c) et 20" in French. */
+const itemsIn = (items: string, language: 'en' | 'fr'): string =>
+  language === 'fr'
+    ? items.replace(/(\d)\(/gu, '$1 (').replace(/\(([a-z])\)/gu, '$1)').replace(/\s+and\s+/gu, ' et ')
+    : items.replace(/(^|[\s\d])([a-z])\)/gu, '$1($2)').replace(/(\d)\(/gu, '$1 (').replace(/\s+et\s+/gu, ' and ');
+
 const EN: Furniture = {
   unitedNations: 'United Nations',
   distribution: 'Distr.: General',
   distributionLimited: 'Distr.: Limited',
-  agendaItem: (i) => `Agenda ${/\D\s*\d/.test(i) || /and|,/.test(i) ? 'items' : 'item'} ${i}`,
+  agendaItem: (i) => `Agenda ${/\D\s*\d/.test(i) || /and|et|,/.test(i) ? 'items' : 'item'} ${itemsIn(i, 'en')}`,
+  yearSession: (y) => `${y} session`,
   adoptedBy: (o, on) => `Resolution adopted by ${o}${on ? `\non ${on}` : ''}`,
   annex: 'Annex',
   original: (o) => `Original: ${o === 'fr' ? 'French' : 'English'}`,
@@ -39,7 +48,8 @@ const FR: Furniture = {
   unitedNations: 'Nations Unies',
   distribution: 'Distr. générale',
   distributionLimited: 'Distr. limitée',
-  agendaItem: (i) => `Point${/\D\s*\d/.test(i) || /et|,/.test(i) ? 's' : ''} ${i} de l’ordre du jour`,
+  agendaItem: (i) => `Point${/\D\s*\d/.test(i) || /and|et|,/.test(i) ? 's' : ''} ${itemsIn(i, 'fr')} de l’ordre du jour`,
+  yearSession: (y) => `Session de ${y}`,
   adoptedBy: (o, on) => `Résolution adoptée par ${o}${on ? `\nle ${on}` : ''}`,
   annex: 'Annexe',
   original: (o) => `Original : ${o === 'fr' ? 'français' : 'anglais'}`,

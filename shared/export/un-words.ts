@@ -65,10 +65,14 @@ export function organName(organ: string | null, language: 'en' | 'fr'): string {
   return bare || (language === 'fr' ? 'Assemblée générale' : 'General Assembly');
 }
 
-/** What the symbol tells: an adopted resolution's number ("76/7" from "A/RES/76/7") and the session (76). */
-export function symbolFacts(symbol: string | null): { resolution: string | null; session: number | null; limited: boolean } {
+/**
+ * What the symbol tells: an adopted resolution's number ("76/7" from "A/RES/76/7"), the numbered session (76)
+ * or, for the Economic and Social Council, whose sessions are named by their year, that year (2022 from "E/RES/2022/12").
+ */
+export function symbolFacts(symbol: string | null): { resolution: string | null; session: number | null; sessionYear: number | null; limited: boolean } {
   const s = symbol ?? '';
   const res = /^[A-Z]+\/RES\/(\d+)\/(\d+)/.exec(s);
   const session = /^A\/(?:RES\/|HRC\/(?:RES\/)?)?(\d+)\//.exec(s);
-  return { resolution: res ? `${res[1]}/${res[2]}` : null, session: session ? Number(session[1]) : null, limited: /\/L\.\d/.test(s) };
+  const year = /^E\/(?:RES\/)?((?:19|20)\d\d)\//.exec(s);
+  return { resolution: res ? `${res[1]}/${res[2]}` : null, session: session ? Number(session[1]) : null, sessionYear: year ? Number(year[1]) : null, limited: /\/L\.\d/.test(s) };
 }

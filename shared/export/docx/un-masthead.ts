@@ -48,7 +48,7 @@ export function unMasthead(meta: NegotiationMeta, language: 'en' | 'fr', width: 
   const rule = (size: number) => ({ bottom: { style: BorderStyle.SINGLE, size, color: '000000', space: 2 } });
   const small = (text: string, options: { break?: number } = {}) => new TextRun({ text, size: 20, ...options });
   const session = [
-    ...(symbol.session ? [sessionName(symbol.session, language)] : []),
+    ...(symbol.session ? [sessionName(symbol.session, language)] : symbol.sessionYear ? [words.yearSession(symbol.sessionYear)] : []),
     ...(facts.agendaItem ? [words.agendaItem(facts.agendaItem)] : []),
   ];
   return [
