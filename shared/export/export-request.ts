@@ -19,7 +19,7 @@ export interface ExportRequest {
   language?: 'en' | 'fr';
   /** For the compilation text: a table per paragraph (default), or proposals inline at their place, as read on screen in the room. */
   layout?: 'table' | 'inline';
-  /** The agenda item(s) printed in a Word document's masthead ("111", "12 and 118"). */
+  /** The agenda item(s) printed in a Word document's masthead ("111", "12 and 118"); empty: none; absent: the imported text's. */
   agendaItem?: string | null;
 }
 

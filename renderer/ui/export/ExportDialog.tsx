@@ -25,14 +25,15 @@ export function ExportDialog({ initialKind, onClose }: { initialKind: ExportKind
   const id = useId();
   const dialog = useRef<HTMLDialogElement>(null);
   const { negotiation } = useConnection();
-  const { revisions, language: textLanguage, hasOriginal } = useNegotiation((n) => ({ revisions: n.table.revisions().map((r) => ({ number: r.number, name: r.name })), language: n.table.meta().language, hasOriginal: n.table.original() !== null }));
+  const { revisions, language: textLanguage, hasOriginal, textAgendaItem } = useNegotiation((n) => ({ revisions: n.table.revisions().map((r) => ({ number: r.number, name: r.name })), language: n.table.meta().language, hasOriginal: n.table.original() !== null, textAgendaItem: n.table.meta().agendaItem ?? '' }));
   const [kind, setKind] = useState<ExportKind>(initialKind);
   const [format, setFormat] = useState<ExportFormat>('docx');
   const [language, setLanguage] = useState<'en' | 'fr'>(textLanguage);
   const [draft, setDraft] = useState(false);
   const [target, setTarget] = useState('current');
   const [base, setBase] = useState(revisions.length > 0 ? '0' : 'original');
-  const [agendaItem, setAgendaItem] = useState('');
+  // The agenda item the imported text named, shown as it will be printed; emptied, the masthead names none.
+  const [agendaItem, setAgendaItem] = useState(textAgendaItem);
   const [layout, setLayout] = useState<'table' | 'inline'>('table');
   const [progress, setProgress] = useState<Progress>({ state: 'idle' });
 
@@ -51,7 +52,7 @@ export function ExportDialog({ initialKind, onClose }: { initialKind: ExportKind
         kind,
         format,
         language,
-        agendaItem: agendaItem.trim() || null,
+        agendaItem: agendaItem.trim(),
         ...(kind === 'clean' ? { draft } : {}),
         ...(kind === 'compilation' ? { layout } : {}),
         ...(kind !== 'compilation' && typeof revision === 'number' ? { revision } : {}),
