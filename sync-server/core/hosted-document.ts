@@ -236,14 +236,15 @@ export class HostedDocument {
   }
 
   /**
-   * Other nodes' updates were durable before they were published: they leave at the end of the turn,
-   * without waiting for this node's own commit in progress (nothing of it can depend on what is not
-   * published yet). Queued frames (sync answers) still wait for the flush that makes them safe.
+   * Other nodes' updates were durable before they were published: they leave as soon as the fan-out's
+   * callback that brought them returns (the updates of one read from Redis merged), without waiting for
+   * the rest of the turn nor for this node's own commit in progress (nothing of it can depend on what is
+   * not published yet). Queued frames (sync answers) still wait for the flush that makes them safe.
    */
   private scheduleRemoteSend(): void {
     if (this.remoteSendScheduled) return;
     this.remoteSendScheduled = true;
-    setImmediate(() => {
+    process.nextTick(() => {
       this.remoteSendScheduled = false;
       if (this.destroyed || this.remoteUpdates.length === 0) return;
       const updates = this.remoteUpdates.splice(0);

@@ -49,6 +49,8 @@ export class RedisFanout implements DocumentFanout {
   private readonly listeners = new Map<string, Set<FanoutListener>>();
   /** Documents with an update that could not be published, announced once Redis is back. */
   private readonly unpublished = new Set<string>();
+  /** Publications of this turn, not sent yet (see publish). */
+  private batch: { name: string; kind: Kind; message: Buffer }[] | null = null;
   private up = false;
   private downSince: Date | null = null;
   private pollTimer: NodeJS.Timeout | null = null;
@@ -66,8 +68,7 @@ export class RedisFanout implements DocumentFanout {
       retryStrategy: (times: number) => Math.min(100 * times, 1_000),
       lazyConnect: true,
     };
-    // Publications of one turn (the updates of one group commit, made durable together) leave in one pipeline.
-    this.pub = new Redis(url, { ...redisOptions, enableAutoPipelining: true });
+    this.pub = new Redis(url, redisOptions);
     this.sub = new Redis(url, redisOptions);
     this.sub.on('messageBuffer', (channel: Buffer, message: Buffer) => this.receive(channel, message));
     for (const client of [this.pub, this.sub]) {
@@ -130,14 +131,37 @@ export class RedisFanout implements DocumentFanout {
     return documentChannel(name, this.options.prefix);
   }
 
+  /**
+   * Publications of one turn (the updates of one group commit, made durable together, and presence) leave
+   * in one pipeline, one write, as soon as the turn's callbacks ran. Each pipeline leaves at once, without
+   * waiting for the previous one's answer (ioredis' auto-pipelining sends one pipeline at a time, a
+   * setImmediate late: a publication queued behind another's round trip to Redis).
+   */
   private publish(name: string, kind: Kind, payload: Uint8Array): void {
     if (!this.up) {
       if (kind === Kind.update) this.unpublished.add(name);
       return;
     }
-    this.pub.publish(this.channel(name), fanoutMessage(this.nodeId, kind, payload)).catch(() => {
-      if (kind === Kind.update) this.unpublished.add(name);
-    });
+    if (!this.batch) {
+      this.batch = [];
+      process.nextTick(() => this.sendBatch());
+    }
+    this.batch.push({ name, kind, message: fanoutMessage(this.nodeId, kind, payload) });
+  }
+
+  private sendBatch(): void {
+    const batch = this.batch ?? [];
+    this.batch = null;
+    const lost = (items: typeof batch) => {
+      for (const { name, kind } of items) if (kind === Kind.update) this.unpublished.add(name);
+    };
+    if (!this.up) return lost(batch);
+    const pipeline = this.pub.pipeline();
+    for (const { name, message } of batch) pipeline.publish(this.channel(name), message);
+    pipeline.exec().then(
+      (results) => lost(batch.filter((_, i) => !results || results[i]![0] !== null)),
+      () => lost(batch),
+    );
   }
 
   private receive(channel: Buffer, message: Buffer): void {
