@@ -29,12 +29,18 @@ export interface ClusterSizes {
   warmupMs: number;
   /** Generator processes; negotiations are dealt round-robin. */
   generators: number;
-  /** Windows a step's p99 is the median of (see windowedP99). */
+  /** Windows of each measurement; a step's p99 is the median of all its rounds' windows (see windowedP99). */
   windows: number;
+  /**
+   * Measurements of each step: at each load the node counts are measured in order, then in the reverse
+   * order, and so on, so that one node and three meet the same moments of the machine's load (a 2-core
+   * machine shared with other work drifts by a factor of 2 within minutes).
+   */
+  rounds: number;
 }
 
 /** 250, 500 and 1,000 updates/s over 600 participants. */
-export const CLUSTER_FULL: ClusterSizes = { nodes: [1, 2, 3], negotiations: 20, participants: 600, writersPerNegotiation: 10, rates: [1.25, 2.5, 5], probesPerNegotiation: 2, paragraphs: 40, durationMs: 10_000, warmupMs: 2_000, generators: 4, windows: 5 };
+export const CLUSTER_FULL: ClusterSizes = { nodes: [1, 2, 3], negotiations: 20, participants: 600, writersPerNegotiation: 10, rates: [1.25, 2.5, 5], probesPerNegotiation: 2, paragraphs: 40, durationMs: 10_000, warmupMs: 2_000, generators: 4, windows: 5, rounds: 2 };
 /** The full run's sizes and step length at its lowest load only, with one and three nodes: so that its ratio can be compared with the full run's. */
 export const CLUSTER_QUICK: ClusterSizes = { ...CLUSTER_FULL, nodes: [1, 3], rates: [1.25] };
 
@@ -80,17 +86,21 @@ export async function clusterScenario(sizes: ClusterSizes, log: (line: string) =
   const postgres = await TestPostgres.start();
   const redis = await TestRedis.start();
   try {
-    for (const rate of sizes.rates)
-      for (const nodeCount of sizes.nodes) {
-        let record = await clusterPoint(postgres, redis, nodeCount, rate, sizes, base(nodeCount, rate), log);
-        // One bad second neither makes nor breaks a step: an outlying window, or an invalid step, is measured again.
-        if (record.outlying || (!record.valid && !record.note.startsWith('failed'))) {
-          log(`  7-cluster nodes=${nodeCount}: ${record.valid ? 'an outlying window' : 'invalid'}, measured again`);
-          records.push({ ...record, superseded: true });
-          record = await clusterPoint(postgres, redis, nodeCount, rate, sizes, base(nodeCount, rate), log);
+    for (const rate of sizes.rates) {
+      const rounds = new Map<number, ClusterMeasurement[]>(sizes.nodes.map((n) => [n, []]));
+      for (let round = 0; round < sizes.rounds; round++)
+        for (const nodeCount of round % 2 === 0 ? sizes.nodes : [...sizes.nodes].reverse()) {
+          let measured = await clusterPoint(postgres, redis, nodeCount, rate, sizes, base(nodeCount, rate), log);
+          // One bad second neither makes nor breaks a step: an outlying window, or an invalid measurement, is measured again.
+          if (measured.record.outlying || (!measured.record.valid && !measured.record.note.startsWith('failed'))) {
+            log(`  7-cluster nodes=${nodeCount}: ${measured.record.valid ? 'an outlying window' : 'invalid'}, measured again`);
+            records.push({ ...measured.record, superseded: true });
+            measured = await clusterPoint(postgres, redis, nodeCount, rate, sizes, base(nodeCount, rate), log);
+          }
+          rounds.get(nodeCount)!.push(measured);
         }
-        records.push(record);
-      }
+      for (const nodeCount of sizes.nodes) records.push(combineRounds(rounds.get(nodeCount)!, sizes));
+    }
   } finally {
     await redis.destroy();
     await postgres.destroy();
@@ -117,7 +127,54 @@ function machineBusy(): () => number | null {
   };
 }
 
-async function clusterPoint(postgres: TestPostgres, redis: TestRedis, nodeCount: number, rate: number, sizes: ClusterSizes, base: BenchRecord, log: (line: string) => void): Promise<BenchRecord> {
+/** One measurement of a step: its record, and its samples (latency, and when its update was sent after the window opened). */
+interface ClusterMeasurement {
+  record: BenchRecord;
+  latencies: number[];
+  sentAt: number[];
+}
+
+/**
+ * A step from its rounds: p99 the median of all their windows, p50 and p99.9 of all their samples, CPU and
+ * the machine's busy share averaged, RSS the largest; valid when every round was. One round stands as it is.
+ */
+function combineRounds(rounds: ClusterMeasurement[], sizes: ClusterSizes): BenchRecord {
+  if (rounds.length === 1) return rounds[0]!.record;
+  const records = rounds.map((r) => r.record);
+  const first = records[0]!;
+  const lat = rounds.flatMap((r) => r.latencies).sort((a, b) => a - b);
+  // Each round's windows after the previous round's: the median is taken over all of them.
+  const windowed = windowedP99(rounds.flatMap((r) => r.latencies), rounds.flatMap((r, i) => r.sentAt.map((t) => t + i * sizes.durationMs)), rounds.length * sizes.durationMs, rounds.length * sizes.windows);
+  const mean = (values: (number | null)[]): number | null => (values.some((v) => v === null) ? null : values.reduce<number>((a, b) => a + b!, 0) / values.length);
+  const busy = mean(records.map((r) => r.extra?.machineBusy as number | null));
+  return {
+    ...first,
+    p50: round(percentile(lat, 0.5)),
+    p99: windowed.p99,
+    p999: round(percentile(lat, 0.999)),
+    framesPerSec: Math.round(mean(records.map((r) => r.framesPerSec)) ?? 0),
+    updatesPerSec: round(mean(records.map((r) => r.updatesPerSec)), 1),
+    cpuPercent: round(mean(records.map((r) => r.cpuPercent)), 1),
+    rssMB: Math.max(...records.map((r) => r.rssMB ?? 0)),
+    valid: records.every((r) => r.valid),
+    note: records.map((r, i) => `round ${i + 1}: p99 ${r.p99 ?? '–'} ms; ${r.note}`).join(' — '),
+    outlying: windowed.outlying,
+    generatorCpu: records.flatMap((r) => r.generatorCpu ?? []),
+    extra: {
+      ...first.extra,
+      latencySamples: lat.length,
+      expectedSamples: records.reduce((n, r) => n + Number(r.extra?.expectedSamples ?? 0), 0),
+      nodeCpu: records.map((r) => r.extra?.nodeCpu).join(' | '),
+      machineBusy: busy === null ? null : Math.round(busy),
+      p99AllSamples: round(percentile(lat, 0.99)),
+      windowP99: windowed.windows.join(' / '),
+      roundP99: records.map((r) => r.p99 ?? '–').join(' / '),
+      roundMachineBusy: records.map((r) => r.extra?.machineBusy ?? '–').join(' / '),
+    },
+  };
+}
+
+async function clusterPoint(postgres: TestPostgres, redis: TestRedis, nodeCount: number, rate: number, sizes: ClusterSizes, base: BenchRecord, log: (line: string) => void): Promise<ClusterMeasurement> {
   const url = await postgres.createDatabase();
   const data = await openPostgres(url);
   const nodes: BenchServer[] = [];
@@ -200,11 +257,11 @@ async function clusterPoint(postgres: TestPostgres, redis: TestRedis, nodeCount:
       extra: { ...base.extra, latencySamples: lat.length, expectedSamples: expected, nodeCpu: nodeCpu.map((c) => c.toFixed(1)).join('/'), machineBusy: machine, p99AllSamples: round(percentile(lat, 0.99)), windowP99: windowed.windows.join(' / ') },
     };
     log(`  7-cluster nodes=${nodeCount} offered=${base.extra?.offered} upd/s n=${sizes.participants} negotiations=${sizes.negotiations} upd/s=${record.updatesPerSec} p50=${record.p50} p99=${record.p99} p99.9=${record.p999} frames/s=${record.framesPerSec} node cpu=${nodeCpu.map((c) => c.toFixed(0)).join('/')}% gen max=${Math.max(...genCpu).toFixed(0)}%${record.valid ? '' : ` INVALID: ${problems.join('; ')}`}`);
-    return record;
+    return { record, latencies: converged.flatMap((c) => c.latencies), sentAt: converged.flatMap((c) => c.sentAt) };
   } catch (error) {
     const note = `failed: ${(error as Error).message}`;
     log(`  7-cluster nodes=${nodeCount}: ${note}`);
-    return { ...base, note };
+    return { record: { ...base, note }, latencies: [], sentAt: [] };
   } finally {
     await Promise.all(generators.map((g) => g.close()));
     await Promise.all(nodes.map((n) => n.stop()));
