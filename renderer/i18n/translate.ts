@@ -26,14 +26,30 @@ export function uiLocale(language: UiLanguage, preferred: readonly string[] = ty
   return preferred.find((l) => l.toLowerCase().split('-')[0] === language && l.includes('-')) ?? (language === 'fr' ? 'fr-FR' : 'en-GB');
 }
 
+const FRENCH_ARTICLE = /\b(le|du|au|de) (?=\{label\})/gu;
+
+/**
+ * French articles before a paragraph's label, as the label is spoken: "de l’OP2", "sur l’OP2" (elided before
+ * a vowel), "du PP3", and "du paragraphe 4 bis" for a declaration's paragraph, whose label is a bare number.
+ */
+export function frenchArticle(article: string, label: string): string {
+  if (/^[AEIOUÉ]/u.test(label)) return { le: 'l’', du: 'de l’', au: 'à l’', de: 'de l’' }[article] ?? `${article} `;
+  if (/^\d/u.test(label)) return `${article === 'de' ? 'du' : article} paragraphe `;
+  return `${article} `;
+}
+
 /** The translator for a language: numbers in placeholders are written as the language writes them (1 000 in French). */
 export function translator(language: UiLanguage, locale: string = uiLocale(language)): Translate {
   const messages = MESSAGES[language];
   const rules = new Intl.PluralRules(language);
   const number = new Intl.NumberFormat(locale);
   const shown = (value: string | number): string => (typeof value === 'number' ? number.format(value) : value);
-  return (key, values) =>
-    pluralForm(messages[key], rules, values?.count).replace(/\{(\w+)\}/g, (whole, name: string) => (values && name in values ? shown(values[name]!) : whole));
+  return (key, values) => {
+    let message = pluralForm(messages[key], rules, values?.count);
+    const label = values?.label;
+    if (language === 'fr' && typeof label === 'string') message = message.replace(FRENCH_ARTICLE, (_, article: string) => frenchArticle(article, label));
+    return message.replace(/\{(\w+)\}/g, (whole, name: string) => (values && name in values ? shown(values[name]!) : whole));
+  };
 }
 
 /** The interface language and its translator, provided at the root. */

@@ -16,7 +16,7 @@ describe.runIf(run)('dates and times typed as the interface language writes them
     // The paragraph worked on shows the co-facilitators' tools.
     await paragraph.locator('.editor').click();
     await paragraph.getByRole('toolbar').waitFor();
-    await paragraph.getByLabel('Statut du OP2').selectOption('adref');
+    await paragraph.getByLabel('Statut de l’OP2').selectOption('adref');
     await paragraph.getByLabel('Délégations en attente (ad ref)').selectOption(['mexico']);
     const deadline = paragraph.getByRole('group', { name: 'Échéance' });
     const date = deadline.getByRole('textbox', { name: 'Date (jj/mm/aaaa)' });

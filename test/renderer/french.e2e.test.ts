@@ -70,7 +70,7 @@ describe.runIf(run)('the interface in French, every screen, against the real syn
     await op(cofac, 'OP2').getByRole('button', { name: 'Supprimer le paragraphe' }).click();
     await op(cofac, 'OP2').getByRole('button', { name: 'Ajouter une variante' }).click();
     // Agreed ad ref: the delegations awaited and the deadline, typed as French writes dates.
-    await op(cofac, 'OP2').getByLabel('Statut du OP2').selectOption('adref');
+    await op(cofac, 'OP2').getByLabel('Statut de l’OP2').selectOption('adref');
     await op(cofac, 'OP2').getByRole('group', { name: 'Échéance' }).waitFor();
     await walk(cofac, 'outils');
     for (const view of ['Comparer', 'Compilation', 'Texte propre', 'Registre', 'Salle']) {

@@ -22,6 +22,20 @@ describe('interface languages', () => {
     expect(translator('en')('status.adrefPending', { names: 'Brazil' })).toBe('Ad ref, pending Brazil');
   });
 
+  it('puts French articles before a paragraph\'s label as they are spoken: de l’OP2, du PP3, du paragraphe 4', () => {
+    const t = translator('fr');
+    expect(t('propose.heading', { label: 'OP2' })).toBe('Proposer une modification de l’OP2');
+    expect(t('propose.heading', { label: 'PP3' })).toBe('Proposer une modification du PP3');
+    expect(t('propose.heading', { label: '4 bis' })).toBe('Proposer une modification du paragraphe 4 bis');
+    expect(t('fac.setStatus', { label: 'OP6 Alt 1' })).toBe('Statut de l’OP6 Alt 1');
+    expect(t('presence.on', { label: 'OP2' })).toBe('sur l’OP2');
+    expect(t('tools.moveAfter', { label: 'OP2' })).toBe('Déplacer l’OP2 après');
+    expect(t('proposal.moveTo', { label: 'OP9' })).toBe('Le placer après l’OP9');
+    expect(t('announce.proposal', { who: 'Mexique', label: 'OP2' })).toBe('Mexique propose une modification de l’OP2');
+    expect(t('announce.proposal', { who: 'Mexique', label: '12' })).toBe('Mexique propose une modification du paragraphe 12');
+    expect(translator('en')('propose.heading', { label: 'OP2' })).toBe('Propose a change to OP2');
+  });
+
   it('says singular and plural properly in both languages', () => {
     const t = translator('en');
     expect(t('para.proposals', { count: 1 })).toBe('1 open proposal');
