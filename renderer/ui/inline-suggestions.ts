@@ -2,7 +2,8 @@ import { resolveAnchor } from '../../shared/model/anchors';
 import type { Negotiation } from '../../shared/model/negotiation';
 import { isSpanKind } from '../../shared/model/proposal';
 import type { ProposalView } from '../../shared/model/queries';
-import { textRuns } from '../../shared/text/y-rich-text';
+import { insertion } from '../../shared/text/word-edit';
+import { plainOf, textRuns } from '../../shared/text/y-rich-text';
 import type { InlineSuggestion } from './suggestion-plugin';
 
 /** Colours told apart by most eyes, one per author (a delegation keeps its colour everywhere), each at least 4.5:1 on its own tint over the paragraph (WCAG AA). */
@@ -18,12 +19,27 @@ export function authorColour(delegationId: string): string {
 /** The colour of suggestions in a non-attributed reading: nobody's. */
 export const NEUTRAL_COLOUR = '#555b66';
 
+type Anchor = NonNullable<ProposalView['proposal']['anchor']>;
+
 /** Where a proposal's words are now, in the paragraph's flat offsets; null when they are gone. */
-export function flatSpanOf(negotiation: Negotiation, paragraphId: string, anchor: NonNullable<ProposalView['proposal']['anchor']>): { from: number; to: number } | null {
+export function flatSpanOf(negotiation: Negotiation, paragraphId: string, anchor: Anchor): { from: number; to: number } | null {
   const span = resolveAnchor(negotiation.table, anchor);
   if (!span) return null;
   const run = textRuns(negotiation.table.textFragment(paragraphId)).find((r) => r.text === span.text);
   return run ? { from: run.start + span.from, to: run.start + span.to } : null;
+}
+
+/**
+ * Where an insertion's words go and the words as accepting it types them (shared/text/word-edit's
+ * `insertion`): after the quoted words, spaced as the text will read; null when its words are gone.
+ */
+function placedInsertion(negotiation: Negotiation, paragraphId: string, anchor: Anchor, words: string): { at: number; text: string } | null {
+  const span = resolveAnchor(negotiation.table, anchor);
+  if (!span) return null;
+  const run = textRuns(negotiation.table.textFragment(paragraphId)).find((r) => r.text === span.text);
+  if (!run) return null;
+  const splice = insertion(plainOf(span.text), span.to, words);
+  return { at: run.start + splice.from, text: splice.insert };
 }
 
 /**
@@ -35,14 +51,16 @@ export function inlineSuggestions(negotiation: Negotiation, paragraphId: string,
   for (const v of views) {
     const p = v.proposal;
     if (v.state !== 'open' || !p.anchor || !isSpanKind(p.kind)) continue;
-    const at = flatSpanOf(negotiation, paragraphId, p.anchor);
+    // An insertion is drawn where accepting it puts its words: after those it quotes, not over them.
+    const inserted = p.kind === 'insert' ? placedInsertion(negotiation, paragraphId, p.anchor, p.text ?? '') : null;
+    const at = inserted ? { from: inserted.at, to: inserted.at } : flatSpanOf(negotiation, paragraphId, p.anchor);
     if (!at) continue;
     const name = who(v);
     items.push({
       key: v.key,
       from: at.from,
-      to: p.kind === 'insert' ? at.from : at.to,
-      text: p.kind === 'delete' || p.kind === 'bracket' ? '' : (p.text ?? ''),
+      to: at.to,
+      text: inserted ? inserted.text : p.kind === 'delete' || p.kind === 'bracket' ? '' : (p.text ?? ''),
       bracket: p.kind === 'bracket',
       colour: name === null ? NEUTRAL_COLOUR : authorColour(p.author),
       who: name ?? '',

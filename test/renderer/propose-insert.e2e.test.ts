@@ -32,10 +32,14 @@ describe.runIf(run)('inserting words after others through the proposal form', ()
     await op(page, 'OP1').getByRole('button', { name: 'Accept' }).click();
   };
 
-  it('"academia," after "civil society" lands after it, in the list, and ", as appropriate" clings to "academia"', async () => {
+  it('"academia," after "civil society" is drawn and lands after it, in the list, and ", as appropriate" clings to "academia"', async () => {
     const [cp, mexico] = await Promise.all([join(e2e.room.tokens.cofac), join(e2e.room.tokens.mexico)]);
     await expect.poll(() => textOf(mexico, 'OP1'), { timeout: 20_000 }).toContain('civil society, the private sector');
     await proposeInsert(mexico, 'civil society', 'faith-based organizations,');
+    // Before it is accepted, everyone reads the proposal where it goes: after the quoted words, spaced.
+    const proposed = 'Encourages cooperation with civil society, faith-based organizations, the private sector and academia;';
+    await expect.poll(() => textOf(cp, 'OP1'), { timeout: 20_000 }).toBe(proposed);
+    await expect.poll(() => textOf(mexico, 'OP1')).toBe(proposed);
     await accept(cp);
     await expect.poll(() => textOf(mexico, 'OP1')).toBe('Encourages cooperation with civil society, faith-based organizations, the private sector and academia;');
     await proposeInsert(mexico, 'and academia', ', as appropriate');
