@@ -42,11 +42,13 @@ describe.runIf(run)('joining a negotiation of 193 delegations', () => {
     const page = await context.newPage();
     let sent = watch(page);
     const errors: string[] = [];
-    page.on('console', (m) => void (m.type() === 'error' && errors.push(m.text())));
+    page.on('console', (m) => void ((m.type() === 'error' || m.type() === 'warning') && errors.push(m.text())));
     await page.goto(`${e2e.room.server.url}/join?token=${encodeURIComponent(e2e.room.tokens.cofac)}`);
     await page.locator('.net-connected').waitFor({ timeout: 30_000 });
-    // The page's icon is its own (no /favicon.ico the server does not have: a 404 in every console).
+    // The page's icon is its own (no /favicon.ico the server does not have: a 404 in every console), and
+    // the editor warmed up at start is styled as an editor (ProseMirror warned of its white-space).
     await page.waitForLoadState('load');
+    await page.locator('article[data-label="OP1"] .ProseMirror').waitFor();
     expect(await page.locator('link[rel="icon"]').getAttribute('href')).toMatch(/^data:image\/svg\+xml,/u);
     expect(errors).toEqual([]);
     // The table and every delegation's document.
