@@ -44,6 +44,12 @@ export const MIGRATIONS: readonly Migration[] = [
     name: 'device links: who issued an invitation',
     sql: `ALTER TABLE penholder_invitations ADD COLUMN issued_by text;`,
   },
+  {
+    version: 3,
+    name: 'revocations found by time',
+    // Every node asks every 10 ms which invitations were revoked lately.
+    sql: `CREATE INDEX penholder_invitations_by_revocation ON penholder_invitations (revoked_at);`,
+  },
 ];
 
 /** The advisory lock key nodes take while migrating ('penhold' in ASCII). */

@@ -51,6 +51,8 @@ export function openDatabase(dataDir: string, options: { synchronous?: Synchrono
           revoked_at TEXT
         );
         CREATE INDEX IF NOT EXISTS invitations_by_negotiation ON invitations (negotiation_id);
+        -- A running server asks every 10 ms, and before each turn's writes, which invitations were revoked lately.
+        CREATE INDEX IF NOT EXISTS invitations_by_revocation ON invitations (revoked_at);
         CREATE TABLE IF NOT EXISTS health (id INTEGER PRIMARY KEY CHECK (id = 1), checked_at TEXT NOT NULL);
       `);
     } catch (error) {
