@@ -27,7 +27,8 @@ const MERGE_HERE_BYTES = 16 * 1024;
  * room of readers, or of slow readers, holds one copy). Once the updates since weigh a quarter of the
  * whole, the next newcomer has the whole encoded again off the serving thread (`encoder`, from the whole
  * and the updates since), and is served meanwhile as before: encoding 5 MB holds a thread for 80 ms and
- * more. Without newcomers, that waits until the updates since weigh as much as the whole. The updates
+ * more. Without newcomers, that waits until the updates since weigh as much as the whole, and they are
+ * only merged into it (the next newcomer has the whole encoded again, deleted content dropped). The updates
  * since are merged off the serving thread too, 64 KB at a time: merging a megabyte of them for a
  * newcomer would hold the serving thread for tens of milliseconds.
  */
@@ -50,6 +51,10 @@ export class FullState {
   private encoding = false;
   /** Bumped when the whole is replaced, so that an encoding or a merge under way is not taken. */
   private generation = 0;
+  /** A newcomer asked for the frames since the whole was made. */
+  private asked = false;
+  /** The whole was merged (deleted content kept), not encoded as a snapshot: the next newcomer has it encoded again. */
+  private merged = false;
 
   constructor(
     private readonly doc: Y.Doc,
@@ -81,7 +86,8 @@ export class FullState {
    * joining client seconds.
    */
   frames(): Uint8Array[] {
-    if (this.whole && (this.since.length > MAX_SINCE || this.sinceBytes > sinceBudget(this.whole))) this.encodeAgain();
+    this.asked = true;
+    if (this.whole && (this.merged || this.since.length > MAX_SINCE || this.sinceBytes > sinceBudget(this.whole))) this.encodeAgain();
     if (!this.whole) this.reset(Y.encodeStateAsUpdate(this.doc));
     this.wholeFrame ??= syncStep2Frame(this.whole!);
     this.tailFrames ??= this.tail();
@@ -97,11 +103,13 @@ export class FullState {
     return tail.map((u) => updateFrame(u));
   }
 
-  /** A new whole (a view into `frame`, its sync step 2, when it was encoded as one). */
-  private reset(whole: Uint8Array, frame: Uint8Array | null = null): void {
+  /** A new whole (a view into `frame`, its sync step 2, when it was encoded as one; `merged` when deleted content may remain in it). */
+  private reset(whole: Uint8Array, frame: Uint8Array | null = null, merged = false): void {
     this.generation++;
     this.whole = whole;
     this.wholeFrame = frame;
+    this.asked = false;
+    this.merged = merged;
     this.since = [];
     this.sinceBytes = 0;
     this.chunks = [];
@@ -134,7 +142,15 @@ export class FullState {
     );
   }
 
-  /** Encodes the whole again: off this thread when it can (serving the old whole meanwhile), else here, at the next newcomer. */
+  /**
+   * Encodes the whole again: off this thread when it can (serving the old whole meanwhile), else here, at
+   * the next newcomer. As a snapshot (deleted content dropped) once a newcomer asked; before any did, the
+   * whole and the updates since are only merged, to bound what is kept: a snapshot builds the document
+   * anew in the slicing thread's heap, whose garbage collection (on V8's threads, at normal priority,
+   * shared with the serving thread) costs four times a merge's (11 MB: 270 ms against 60 ms, and 610
+   * against 300 ms on the slicing thread), and a neighbour pushing megabytes that nobody reads had them
+   * encoded again and again.
+   */
   private encodeAgain(): void {
     if (!this.encoder) {
       this.whole = null;
@@ -144,12 +160,16 @@ export class FullState {
     this.encoding = true;
     const generation = this.generation;
     const count = this.since.length;
-    this.encoder.snapshotFrame([this.whole!, ...this.since]).then(
+    const snapshot = this.asked;
+    const updates = [this.whole!, ...this.since];
+    (snapshot ? this.encoder.snapshotFrame(updates) : this.encoder.mergedFrame(updates)).then(
       (frame) => {
         this.encoding = false;
         if (generation !== this.generation) return;
         const later = this.since.slice(count);
-        this.reset((decodeServerMessage(frame) as { update: Uint8Array }).update, frame);
+        const whole = (decodeServerMessage(frame) as { update: Uint8Array }).update;
+        // A merged whole is an update message: its sync step 2 is made at the next newcomer, who has it encoded again.
+        this.reset(whole, snapshot ? frame : null, !snapshot);
         for (const u of later) this.changed(u);
       },
       () => {

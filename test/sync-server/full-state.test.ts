@@ -109,6 +109,47 @@ describe('the full state a newcomer gets', () => {
     expect(received(frames).getMap('notes').toJSON()).toEqual(notes.toJSON());
   });
 
+  it('without newcomers, only merges the updates since into the whole; the next newcomer has it encoded as a snapshot', async () => {
+    const doc = new Y.Doc();
+    const notes = doc.getMap<string>('notes');
+    doc.transact(() => {
+      for (let i = 0; i < 5_000; i++) notes.set(`n${i}`, `a note of some thirty characters ${i}`);
+    });
+    const first = Y.encodeStateAsUpdate(doc);
+    const wholesMerged: Uint8Array[][] = [];
+    let snapshots = 0;
+    const state = new FullState(doc, {
+      snapshotFrame: (updates) => {
+        snapshots++;
+        return slicer.snapshotFrame(updates);
+      },
+      mergedFrame: (updates) => {
+        if (updates[0] === first) wholesMerged.push(updates);
+        return slicer.mergedFrame(updates);
+      },
+    });
+    state.set([first]);
+    doc.on('update', (u: Uint8Array) => state.changed(u));
+    // Rewrites and deletions, nobody joining, until the updates since outweigh the whole.
+    for (let n = 0; wholesMerged.length === 0; n++) {
+      doc.transact(() => {
+        for (let i = 0; i < 200; i++) notes.set(`n${(n * 200 + i) % 5_000}`, `rewritten in edit ${n}`);
+        notes.delete(`n${(n * 13) % 5_000}`);
+      });
+      await new Promise((r) => setImmediate(r));
+    }
+    expect(snapshots).toBe(0);
+    await waitFor(() => state.frames().length === 1 || snapshots > 0, 'the merged whole to replace the old one', 30_000);
+    // The first newcomer gets the document (the merged whole, deleted content in it) and has it encoded again.
+    expect(received(state.frames()).getMap('notes').toJSON()).toEqual(notes.toJSON());
+    expect(snapshots).toBe(1);
+    const merged = state.frames().at(-1)!;
+    await waitFor(() => state.frames().at(-1) !== merged, 'the whole to be encoded again for newcomers', 30_000);
+    expect(received(state.frames()).getMap('notes').toJSON()).toEqual(notes.toJSON());
+    expect(state.frames().at(-1)!.length).toBeLessThan(Y.encodeStateAsUpdate(doc).length + 64);
+    expect(merged.length).toBeGreaterThan(state.frames().at(-1)!.length);
+  });
+
   it('answers with the stored rows as they are, a snapshot and the updates since', () => {
     const doc = new Y.Doc();
     const rows: Uint8Array[] = [];
