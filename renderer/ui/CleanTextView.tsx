@@ -37,6 +37,7 @@ export function CleanTextView() {
         </div>
       )}
       {meta.symbol && <p className="symbol">{meta.symbol}</p>}
+      {meta.basis && <p className="symbol basis" lang="">{t('text.basis', { symbol: meta.basis })}</p>}
       <h1>{meta.title}</h1>
       {meta.organ && <p className="organ">{meta.organ},</p>}
       {clean.paragraphs.map((p) => {

@@ -2,6 +2,7 @@ import { useEffect, useId, useRef, useState } from 'react';
 import { importText } from '../../shared/import/import-text';
 import { ImportError, type ImportedText } from '../../shared/import/imported-text';
 import { IMPORT_EXTENSIONS, sourceFromBytes } from '../../shared/import/source-from-bytes';
+import { isAdoptedSymbol } from '../../shared/model/text-meta';
 import { useT, type Translate } from '../i18n/translate';
 import { createNegotiationOnServer, type CreatedNegotiation } from '../session/create-negotiation';
 import { serverCaller } from '../platform/server-api';
@@ -34,6 +35,7 @@ export function ImportPreview({ imported }: { imported: ImportedText }) {
       <dl>
         <dt>{t('new.symbol')}</dt>
         <dd>{imported.symbol ?? t('new.none')}</dd>
+        {isAdoptedSymbol(imported.symbol) && <dd className="hint">{t('new.adoptedSymbol')}</dd>}
         <dt>{t('new.importedTitle')}</dt>
         <dd>{imported.title || t('new.none')}</dd>
       </dl>

@@ -1,6 +1,7 @@
 import { memo, useContext, useMemo, useRef, useState } from 'react';
 import { isShown } from '../../shared/model/labels';
 import { isNonAttributed } from '../../shared/model/reading-commands';
+import { textMeta } from '../../shared/model/text-meta';
 import type { Paragraph } from '../../shared/model/paragraph';
 import type { Delegation } from '../../shared/model/roster';
 import { createProposalViewCache } from '../../shared/model/proposal-views';
@@ -169,7 +170,7 @@ export function TextView({ presence, followed = null, findSignal = 0, proposeSig
       states: last.states,
       words: counted.reduce((sum, c) => sum + c.words, 0),
       brackets: counted.reduce((sum, c) => sum + c.brackets, 0),
-      meta: n.table.meta(),
+      meta: textMeta(n),
       footnotes: footnoteOrder(paragraphs.map((p) => p.text)),
       footnoteBodies: n.table.footnotes(),
       loaded: n.table.metaMap.size > 0,
@@ -189,6 +190,7 @@ export function TextView({ presence, followed = null, findSignal = 0, proposeSig
     <section className="text-view" aria-label={t('text.region')}>
       <header className="text-head">
         {model.meta.symbol && <p className="symbol">{model.meta.symbol}</p>}
+        {model.meta.basis && <p className="symbol basis">{t('text.basis', { symbol: model.meta.basis })}</p>}
         <h1 lang={model.meta.language}>{model.meta.title}</h1>
         <p className="counts">
           <span className={model.meta.targetWords && model.words > model.meta.targetWords ? 'over' : ''}>

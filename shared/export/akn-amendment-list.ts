@@ -2,6 +2,7 @@ import { aknWork, baseReferences, identification } from './akn-identifiers';
 import { el, serializeXml, type XmlElement } from './xml';
 import type { CompiledParagraph, CompiledProposal } from '../model/compilation';
 import type { Negotiation } from '../model/negotiation';
+import { textMeta } from '../model/text-meta';
 
 const AKN_NS = 'http://docs.oasis-open.org/legaldocml/ns/akn/3.0';
 
@@ -34,7 +35,7 @@ function amendment(p: CompiledProposal, paragraph: CompiledParagraph, index: num
  */
 export function aknCompilation(negotiation: Negotiation, paragraphs: CompiledParagraph[], options: { generated?: string } = {}): string {
   const generated = options.generated ?? new Date().toISOString();
-  const meta = negotiation.table.meta();
+  const meta = textMeta(negotiation);
   const work = aknWork(meta, { id: negotiation.id, version: generated.slice(0, 10), zeroDraft: negotiation.table.revisions()[0]?.issuedAt });
   const listWork = { ...work, subtype: 'amendmentList', number: `${work.number}-compilation` };
   const components: XmlElement[] = [];

@@ -13,6 +13,7 @@ import { CommandRefused } from '../model/command-refused';
 import { cleanText } from '../model/clean-text';
 import { compilation } from '../model/compilation';
 import type { Negotiation } from '../model/negotiation';
+import { textMeta } from '../model/text-meta';
 
 /** The file formats of an export. */
 export type ExportFormat = 'docx' | 'pdf' | 'html' | 'akn';
@@ -43,6 +44,11 @@ export function issuedOn(negotiation: Negotiation, request: ExportRequest): stri
   return negotiation.table.revisions()[request.revision]?.issuedAt;
 }
 
+/** The name of the issued revision exported ("Rev.1", "Zero draft"); undefined for the current text. */
+function revisionName(negotiation: Negotiation, revision: number | undefined): string | undefined {
+  return revision === undefined ? undefined : negotiation.table.revisions()[revision]?.name;
+}
+
 /**
  * The bytes of an export, the same in the browser, the server and the command line (no Node, no DOM).
  * A PDF needs a `printer` (headless Chromium on the server and the command line; the browser prints the
@@ -51,17 +57,18 @@ export function issuedOn(negotiation: Negotiation, request: ExportRequest): stri
  * kind (a redline has no Akoma Ntoso form).
  */
 export async function exportBytes(negotiation: Negotiation, options: ExportOptions, printer?: PdfPrinter): Promise<Uint8Array> {
-  const meta = negotiation.table.meta();
+  const revision = options.kind === 'compilation' ? undefined : options.revision;
+  const meta = textMeta(negotiation, revision);
   const language = options.language ?? meta.language;
   // The agenda item asked for, else the one the imported text named.
-  const masthead = { agendaItem: options.agendaItem ?? meta.agendaItem ?? null, issued: issuedOn(negotiation, options) };
+  const masthead = { agendaItem: options.agendaItem ?? meta.agendaItem ?? null, issued: issuedOn(negotiation, options), revision: revisionName(negotiation, revision) };
   switch (options.format) {
     case 'html':
       return new TextEncoder().encode(exportHtml(negotiation, options));
     case 'pdf': {
       if (!printer) throw new CommandRefused('PDF needs a printer here: export as HTML and print it, or as DOCX.', 'invalid');
       const html = exportHtml(negotiation, options);
-      return printer.print(html, { footerTemplate: pageFooter(meta.symbol, language), landscape: options.kind === 'compilation' && options.layout !== 'inline' });
+      return printer.print(html, { footerTemplate: pageFooter(meta.symbol ?? masthead.revision ?? null, language), landscape: options.kind === 'compilation' && options.layout !== 'inline' });
     }
     case 'docx':
       if (options.kind === 'clean') {

@@ -5,6 +5,7 @@ import type { ParagraphStatus } from '../model/paragraph';
 import { isSpanKind, type ProposalKind } from '../model/proposal';
 import { authorName, listProposals, type ProposalView } from '../model/queries';
 import { currentText } from '../model/revision-commands';
+import { textMeta } from '../model/text-meta';
 import { flatText } from '../text/rich-text';
 import { textRuns } from '../text/y-rich-text';
 
@@ -189,7 +190,7 @@ function bracket(x: InlineProposal, w: InlineWords, format: 'md' | 'txt'): strin
 
 /** The inline compilation text as Markdown, or one self-contained HTML page. */
 export function formatInlineCompilation(negotiation: Negotiation, paragraphs: InlineParagraph[], format: 'md' | 'html', language: 'en' | 'fr' = negotiation.table.meta().language): string {
-  const meta = negotiation.table.meta();
+  const meta = textMeta(negotiation);
   const w = inlineWords(language);
   const title = `${meta.title}: ${w.title}`;
   if (format === 'md') {

@@ -4,7 +4,7 @@ import type { Negotiation } from '../model/negotiation';
 import type { ParagraphKind } from '../model/paragraph';
 import { authorName, listProposals, type ProposalView } from '../model/queries';
 import { compareRevisions, type ParagraphChange } from '../model/revision-commands';
-import type { NegotiationMeta } from '../model/table-state';
+import { textMeta, type TextMeta } from '../model/text-meta';
 import { flatText, plainParagraph, type PlainItem } from '../text/rich-text';
 import type { RichTextJSON } from '../text/schema';
 import { wordDiff } from '../text/word-diff';
@@ -32,7 +32,7 @@ export interface RedlineParagraph {
 
 /** A text with tracked changes against a base revision. */
 export interface Redline {
-  meta: NegotiationMeta;
+  meta: TextMeta;
   /** "Zero draft", "Rev.1". */
   baseName: string;
   /** "Rev.2", or "current text". */
@@ -123,7 +123,7 @@ function proposalWords(view: ProposalView): { insert: string; delete: string } {
  */
 export function redline(negotiation: Negotiation, base: number | 'original' = negotiation.table.epoch() > 0 ? 0 : 'original', target: number | 'current' = 'current'): Redline {
   const table = negotiation.table;
-  const meta = table.meta();
+  const meta = textMeta(negotiation, target === 'current' ? undefined : target);
   const revisions = table.revisions();
   if (base !== 'original' && revisions.length === 0) throw new CommandRefused('No revision has been issued yet: issue the zero draft first, or compare against the original text.', 'not-found');
   const changes = compareRevisions(negotiation, base, target);

@@ -4,7 +4,8 @@ import type { ParagraphKind } from './paragraph';
 import { currentLabels, listProposals, authorName } from './queries';
 import { currentText } from './revision-commands';
 import type { OpenItem } from './open-item';
-import type { FrozenParagraph, NegotiationMeta } from './table-state';
+import type { FrozenParagraph } from './table-state';
+import { textMeta, type TextMeta } from './text-meta';
 import { countBrackets } from '../text/brackets';
 import { plainParagraph, type PlainItem } from '../text/rich-text';
 
@@ -32,7 +33,7 @@ export interface CleanParagraph {
 
 /** The text for adoption, or a draft with its brackets and labels. */
 export interface CleanText {
-  meta: NegotiationMeta;
+  meta: TextMeta;
   draft: boolean;
   paragraphs: CleanParagraph[];
   footnotes: { mark: string; text: string }[];
@@ -113,7 +114,7 @@ function punctuate(p: CleanParagraph, mark: ',' | ';' | '.'): void {
  */
 export function cleanText(negotiation: Negotiation, options: { revision?: number; draft?: boolean } = {}): CleanText {
   const table = negotiation.table;
-  const meta = table.meta();
+  const meta = textMeta(negotiation, options.revision);
   let source: FrozenParagraph[];
   let footnoteBodies: Record<string, string>;
   if (options.revision !== undefined) {

@@ -4,6 +4,7 @@ import type { ParagraphStatus } from './paragraph';
 import type { ProposalKind, ProposalState } from './proposal';
 import { authorName, listProposals, type ProposalView } from './queries';
 import { currentText } from './revision-commands';
+import { textMeta } from './text-meta';
 import { flatText } from '../text/rich-text';
 import type { DiffPart } from '../text/word-diff';
 
@@ -146,7 +147,7 @@ export function compilationWords(language: 'en' | 'fr'): Words {
 
 /** Prints the compilation text as Markdown or one self-contained HTML page. */
 export function formatCompilation(negotiation: Negotiation, paragraphs: CompiledParagraph[], format: 'md' | 'html'): string {
-  const meta = negotiation.table.meta();
+  const meta = textMeta(negotiation);
   const w = WORDS[meta.language];
   const title = `${meta.title}: ${w.title}`;
   if (format === 'md') {

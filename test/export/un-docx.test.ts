@@ -62,7 +62,12 @@ describe.skipIf(!tools)('DOCX as the Secretariat issues it, opened by LibreOffic
     issueRevision(revised, cofac, null, '2026-02-13T15:00:00.000Z');
     issueRevision(revised, cofac, null, '2026-03-16T09:30:00.000Z');
     issueRevision(revised, cofac, null, '2026-04-01T18:00:00.000Z');
+    // The same adopted resolution renegotiated: its zero draft and Rev.1 are drafts.
+    const renegotiated = negotiationFromImport(importText(source, { source: 'A/RES/76/7' }), { id: 'pd-again' });
+    issueRevision(renegotiated, cofac, null, '2026-02-13T15:00:00.000Z');
+    issueRevision(renegotiated, cofac, null, '2026-03-16T09:30:00.000Z');
     const docs: [string, Uint8Array][] = [
+      ['renegotiated-rev1', await exportBytes(renegotiated, { kind: 'clean', format: 'docx', draft: true, revision: 1 })],
       ['declaration', await exportBytes(declaration, { kind: 'clean', format: 'docx', draft: true, agendaItem: '109' })],
       ['declaration-fr', await exportBytes(declaration, { kind: 'clean', format: 'docx', draft: true, language: 'fr' })],
       ['sample', await exportBytes(sample, { kind: 'clean', format: 'docx' })],
@@ -103,6 +108,20 @@ describe.skipIf(!tools)('DOCX as the Secretariat issues it, opened by LibreOffic
     const fr = squash(pdf.get('declaration-fr')!);
     for (const part of ['Nations Unies', 'Assemblée générale', 'A/RES/76/7']) expect(fr.slice(0, 60)).toContain(part);
     inOrder(fr, [/Distr\. générale \d{1,2} \S+ \d{4} Soixante-seizième session/, 'Résolution adoptée par l’Assemblée générale le 22 novembre 2021', '76/7. Political declaration']);
+  });
+
+  it('a Rev.N of an adopted resolution is a draft: no resolution symbol, number, "adopted by" or meeting line; "Rev.1" where the symbol stands', () => {
+    const text = pdf.get('renegotiated-rev1')!;
+    const all = squash(text);
+    // pdftotext reads the masthead's two columns in either order.
+    for (const part of ['United Nations', 'General Assembly', 'Rev.1']) expect(all.slice(0, 60)).toContain(part);
+    expect(all).toContain('Distr.: General 16 March 2026');
+    expect(all).not.toContain('A/RES/76/7');
+    expect(all).not.toContain('Resolution adopted by');
+    expect(all).not.toContain('76/7.');
+    expect(all).not.toContain('plenary meeting');
+    expect(all).toContain('Political declaration');
+    expect(text.split('\f')[1]).toMatch(/^Rev\.1\s/);
   });
 
   it('the date under the symbol is the day the text was issued: the zero draft\'s circulation, Rev.N\'s issue, today for the current text', () => {

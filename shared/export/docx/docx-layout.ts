@@ -59,6 +59,7 @@ function runningHead(symbol: string | null, alignment: (typeof AlignmentType)[ke
 export function unDocument(o: UnDocumentOptions): Document {
   const width = (o.landscape ? A4.height : A4.width) - 2 * MARGIN;
   const empty = () => new Header({ children: [new Paragraph({})] });
+  const head = o.meta.symbol ?? o.masthead?.revision ?? null;
   return new Document({
     creator: 'Penholder',
     title: o.meta.title,
@@ -75,7 +76,7 @@ export function unDocument(o: UnDocumentOptions): Document {
           margin: { top: MARGIN, bottom: MARGIN, left: MARGIN, right: MARGIN },
         },
       },
-      headers: { first: empty(), default: runningHead(o.meta.symbol, AlignmentType.RIGHT), even: runningHead(o.meta.symbol, AlignmentType.LEFT) },
+      headers: { first: empty(), default: runningHead(head, AlignmentType.RIGHT), even: runningHead(head, AlignmentType.LEFT) },
       footers: { first: pageNumber(AlignmentType.RIGHT), default: pageNumber(AlignmentType.RIGHT), even: pageNumber(AlignmentType.LEFT) },
       children: [...unMasthead(o.meta, o.language, width, o.masthead ?? {}, o.subtitle ?? null), ...o.children],
     }],

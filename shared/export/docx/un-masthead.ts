@@ -10,6 +10,8 @@ export interface MastheadFacts {
   agendaItem?: string | null;
   /** The distribution date (ISO): the day the text was issued; defaults to today (the day of export). */
   issued?: string;
+  /** The issued revision ("Rev.1"), printed where the symbol stands when the draft has none. */
+  revision?: string;
 }
 
 const ORGANS: [en: string, fr: string][] = [
@@ -52,7 +54,7 @@ export function unMasthead(meta: NegotiationMeta, language: 'en' | 'fr', width: 
     ...(facts.agendaItem ? [words.agendaItem(facts.agendaItem)] : []),
   ];
   return [
-    new Paragraph({ tabStops: right, border: rule(6), children: [new TextRun({ text: words.unitedNations, bold: true, size: 24 }), new TextRun({ text: `\t${meta.symbol ?? ''}`, bold: true, size: 36 })] }),
+    new Paragraph({ tabStops: right, border: rule(6), children: [new TextRun({ text: words.unitedNations, bold: true, size: 24 }), new TextRun({ text: `\t${meta.symbol ?? facts.revision ?? ''}`, bold: true, size: 36 })] }),
     new Paragraph({
       tabStops: right,
       border: rule(24),
