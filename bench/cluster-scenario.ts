@@ -37,6 +37,8 @@ export interface ClusterSizes {
    * machine shared with other work drifts by a factor of 2 within minutes).
    */
   rounds: number;
+  /** With it, each node runs under `node --cpu-prof` and writes its profile there (bench/profile.ts summarises it). */
+  cpuProfileDir?: string;
 }
 
 /** 250, 500 and 1,000 updates/s over 600 participants. */
@@ -127,6 +129,23 @@ function machineBusy(): () => number | null {
   };
 }
 
+/** CPU seconds of a process and its living children (PostgreSQL's postmaster and its backends). */
+function treeCpuSeconds(pid: number | null): number | null {
+  if (pid === null) return null;
+  let total = 0;
+  for (const entry of fs.readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = fs.readFileSync(`/proc/${entry}/stat`, 'utf8');
+      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      if (Number(entry) === pid || ppid === pid) total += cpuSeconds(Number(entry));
+    } catch {
+      // Gone meanwhile.
+    }
+  }
+  return total;
+}
+
 /** One measurement of a step: its record, and its samples (latency, and when its update was sent after the window opened). */
 interface ClusterMeasurement {
   record: BenchRecord;
@@ -165,6 +184,8 @@ function combineRounds(rounds: ClusterMeasurement[], sizes: ClusterSizes): Bench
       latencySamples: lat.length,
       expectedSamples: records.reduce((n, r) => n + Number(r.extra?.expectedSamples ?? 0), 0),
       nodeCpu: records.map((r) => r.extra?.nodeCpu).join(' | '),
+      postgresCpu: round(mean(records.map((r) => r.extra?.postgresCpu as number | null)), 1),
+      redisCpu: round(mean(records.map((r) => r.extra?.redisCpu as number | null)), 1),
       machineBusy: busy === null ? null : Math.round(busy),
       p99AllSamples: round(percentile(lat, 0.99)),
       windowP99: windowed.windows.join(' / '),
@@ -182,7 +203,7 @@ async function clusterPoint(postgres: TestPostgres, redis: TestRedis, nodeCount:
   try {
     const seeded = await seedNegotiations(data, sizes.negotiations, sizes.paragraphs);
     await data.close();
-    for (let i = 0; i < nodeCount; i++) nodes.push(await startClusterNode(url, redis.url));
+    for (let i = 0; i < nodeCount; i++) nodes.push(await startClusterNode(url, redis.url, { cpuProfileDir: sizes.cpuProfileDir }));
     const urls = nodes.map((n) => n.wsUrl);
     const perNegotiation = Math.floor(sizes.participants / sizes.negotiations);
     // A few generator processes, each holding several negotiations (one process per negotiation would
@@ -215,11 +236,15 @@ async function clusterPoint(postgres: TestPostgres, redis: TestRedis, nodeCount:
     const measuring = Promise.all(generators.map((g) => g.call<MeasureResult>('measure', { ms: sizes.durationMs, warmupMs: sizes.warmupMs })));
     await new Promise((r) => setTimeout(r, sizes.warmupMs));
     const cpu0 = pids.map((p) => cpuSeconds(p));
+    const services0 = [treeCpuSeconds(postgres.pid), treeCpuSeconds(redis.pid)];
     const busy = machineBusy();
     const t0 = performance.now();
     const measured = await measuring;
     const seconds = (performance.now() - t0) / 1000;
     const nodeCpu = pids.map((p, i) => ((cpuSeconds(p) - cpu0[i]!) / seconds) * 100);
+    const servicePercent = (now: number | null, before: number | null): number | null => (now === null || before === null ? null : round(((now - before) / seconds) * 100, 1));
+    const postgresCpu = servicePercent(treeCpuSeconds(postgres.pid), services0[0]!);
+    const redisCpu = servicePercent(treeCpuSeconds(redis.pid), services0[1]!);
     const machine = busy();
     clearInterval(sampler);
     const converged = await Promise.all(generators.map((g) => g.call<ConvergeResult>('converge', { timeoutMs: 20_000 })));
@@ -251,12 +276,12 @@ async function clusterPoint(postgres: TestPostgres, redis: TestRedis, nodeCount:
       cpuPercent: round(nodeCpu.reduce((a, b) => a + b, 0), 1),
       rssMB: round(peakRss.reduce((a, b) => a + b, 0), 1),
       valid: problems.length === 0,
-      note: [`${nodeCount} node(s): CPU ${nodeCpu.map((c) => c.toFixed(0)).join('/')} % of a core, RSS ${peakRss.map((r) => r.toFixed(0)).join('/')} MB (sums in the columns; PostgreSQL and Redis not included); the machine ${machine ?? '–'} % busy over its ${os.cpus().length} cores${machine !== null && machine >= 90 ? ' (saturated: the nodes share it with PostgreSQL, Redis and the generators)' : ''}`, ...problems].join('; '),
+      note: [`${nodeCount} node(s): CPU ${nodeCpu.map((c) => c.toFixed(0)).join('/')} % of a core, RSS ${peakRss.map((r) => r.toFixed(0)).join('/')} MB (sums in the columns, which leave out PostgreSQL: ${postgresCpu ?? '–'} %, and Redis: ${redisCpu ?? '–'} %); the machine ${machine ?? '–'} % busy over its ${os.cpus().length} cores${machine !== null && machine >= 90 ? ' (saturated: the nodes share it with PostgreSQL, Redis and the generators)' : ''}`, ...problems].join('; '),
       outlying: windowed.outlying,
       generatorCpu: genCpu.map((c) => round(c, 1)!),
-      extra: { ...base.extra, latencySamples: lat.length, expectedSamples: expected, nodeCpu: nodeCpu.map((c) => c.toFixed(1)).join('/'), machineBusy: machine, p99AllSamples: round(percentile(lat, 0.99)), windowP99: windowed.windows.join(' / ') },
+      extra: { ...base.extra, latencySamples: lat.length, expectedSamples: expected, nodeCpu: nodeCpu.map((c) => c.toFixed(1)).join('/'), postgresCpu, redisCpu, machineBusy: machine, p99AllSamples: round(percentile(lat, 0.99)), windowP99: windowed.windows.join(' / ') },
     };
-    log(`  7-cluster nodes=${nodeCount} offered=${base.extra?.offered} upd/s n=${sizes.participants} negotiations=${sizes.negotiations} upd/s=${record.updatesPerSec} p50=${record.p50} p99=${record.p99} p99.9=${record.p999} frames/s=${record.framesPerSec} node cpu=${nodeCpu.map((c) => c.toFixed(0)).join('/')}% gen max=${Math.max(...genCpu).toFixed(0)}%${record.valid ? '' : ` INVALID: ${problems.join('; ')}`}`);
+    log(`  7-cluster nodes=${nodeCount} offered=${base.extra?.offered} upd/s n=${sizes.participants} negotiations=${sizes.negotiations} upd/s=${record.updatesPerSec} p50=${record.p50} p99=${record.p99} p99.9=${record.p999} frames/s=${record.framesPerSec} node cpu=${nodeCpu.map((c) => c.toFixed(0)).join('/')}% postgres=${postgresCpu}% redis=${redisCpu}% machine=${machine}% gen max=${Math.max(...genCpu).toFixed(0)}%${record.valid ? '' : ` INVALID: ${problems.join('; ')}`}`);
     return { record, latencies: converged.flatMap((c) => c.latencies), sentAt: converged.flatMap((c) => c.sentAt) };
   } catch (error) {
     const note = `failed: ${(error as Error).message}`;

@@ -43,9 +43,10 @@ export function entry(name: 'penholder-server' | 'relay-server' | 'generator' | 
 }
 
 /** A Penholder node over a shared PostgreSQL and Redis (bench/cluster-scenario.ts), on a free loopback port. */
-export async function startClusterNode(postgres: string, redis: string): Promise<BenchServer> {
+export async function startClusterNode(postgres: string, redis: string, options: { cpuProfileDir?: string } = {}): Promise<BenchServer> {
   const { file, execArgv } = entry('penholder-cluster-node');
-  const child = spawn(process.execPath, [...execArgv, file, postgres, redis], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
+  const profile = options.cpuProfileDir ? ['--cpu-prof', `--cpu-prof-dir=${options.cpuProfileDir}`] : [];
+  const child = spawn(process.execPath, [...profile, ...execArgv, file, postgres, redis], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
   const port = await new Promise<number>((resolve, reject) => {
     const lines = readline.createInterface({ input: child.stdout! });
     lines.once('line', (line) => resolve((JSON.parse(line) as { port: number }).port));

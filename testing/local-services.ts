@@ -128,6 +128,11 @@ export class TestPostgres {
     return this.urlOf('postgres');
   }
 
+  /** The postmaster's process id (its backends are its children), null while stopped. */
+  get pid(): number | null {
+    return this.child?.pid ?? null;
+  }
+
   urlOf(database: string): string {
     return `postgres://postgres@127.0.0.1:${this.port}/${database}`;
   }
@@ -212,6 +217,11 @@ export class TestRedis {
 
   get running(): boolean {
     return this.child !== null;
+  }
+
+  /** The server's process id, null while stopped. */
+  get pid(): number | null {
+    return this.child?.pid ?? null;
   }
 
   async start(): Promise<void> {
