@@ -4,6 +4,8 @@ import type { ServerHooks } from './server-hooks';
 
 /** How often the store is asked for new revocations: well inside the 100 ms a revoked connection may live. */
 export const REVOCATION_POLL_MS = 10;
+/** How often a store that announces revocations is asked anyway, while it listens. */
+const ANNOUNCED_POLL_MS = 1_000;
 /**
  * How far back each query looks: a revocation is stamped by the clock of whoever made it, before its
  * commit, so one committed late (or by a node whose clock lags a little) is still found.
@@ -21,6 +23,9 @@ export class RevocationWatch {
   private readonly seen = new Set<string>();
   private latest = Date.now();
   private busy = false;
+  /** A poll was asked for while one was in flight (it may have read before the revocation's commit). */
+  private again = false;
+  private unwatch: (() => void) | null = null;
   private warned = false;
   private checkedThisTurn = false;
   /** Whether the store answered without a round trip (then writes ask it too); known after the first poll. */
@@ -33,18 +38,30 @@ export class RevocationWatch {
     private readonly logger: Logger,
   ) {}
 
-  /** Starts polling (the first read at once); nothing when the store cannot say (then the periodic revalidation still catches it). */
+  /**
+   * Starts polling (the first read at once); nothing when the store cannot say (then the periodic
+   * revalidation still catches it). A store that announces revocations is read when it does, and
+   * every second besides; every REVOCATION_POLL_MS while it cannot.
+   */
   start(): void {
     if (!this.invitations.revokedSince || this.timer) return;
     void this.poll();
-    this.timer = setInterval(() => void this.poll(), REVOCATION_POLL_MS);
-    this.timer.unref();
+    this.every(REVOCATION_POLL_MS);
+    this.unwatch = this.invitations.watchRevocations?.({ revoked: () => void this.poll(), listening: (up) => this.every(up ? ANNOUNCED_POLL_MS : REVOCATION_POLL_MS) }) ?? null;
   }
 
-  /** Stops the timer (writes still ask a synchronous store). */
+  /** Stops the timer and the announcements (writes still ask a synchronous store). */
   stop(): void {
+    this.unwatch?.();
+    this.unwatch = null;
     if (this.timer) clearInterval(this.timer);
     this.timer = null;
+  }
+
+  private every(ms: number): void {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = setInterval(() => void this.poll(), ms);
+    this.timer.unref();
   }
 
   /** Refuses a write from an invitation found revoked, asking a synchronous store first (once per turn). */
@@ -63,8 +80,13 @@ export class RevocationWatch {
 
   /** Reads new revocations (synchronously when the store answers at once). */
   private async poll(): Promise<void> {
-    if (this.busy || !this.invitations.revokedSince) return;
+    if (!this.invitations.revokedSince) return;
+    if (this.busy) {
+      this.again = true;
+      return;
+    }
     this.busy = true;
+    this.again = false;
     try {
       const answer = this.invitations.revokedSince(new Date(this.latest - LOOK_BACK_MS).toISOString());
       this.synchronous = !(answer instanceof Promise);
@@ -76,6 +98,7 @@ export class RevocationWatch {
     } finally {
       this.busy = false;
     }
+    if (this.again) void this.poll();
   }
 
   private handle(rows: { id: string; revokedAt: string }[]): void {

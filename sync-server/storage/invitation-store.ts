@@ -89,6 +89,19 @@ export interface Invitations {
   revoke(idOrToken: { id: string } | { token: string }): MaybePromise<Invitation | null>;
   /** Invitations revoked at or after `since` (ISO), oldest first: what a running server watches to close their connections at once. */
   revokedSince?(since: string): MaybePromise<{ id: string; revokedAt: string }[]>;
+  /**
+   * Tells `listener` as soon as any invitation is revoked (by anyone), so that `revokedSince` need not be
+   * polled often; `listening` says whether it can (while it cannot, poll). Returns the way to stop.
+   */
+  watchRevocations?(listener: RevocationListener): () => void;
+}
+
+/** What a store that announces revocations calls (see Invitations.watchRevocations). */
+export interface RevocationListener {
+  /** Some invitation was revoked: read `revokedSince`. */
+  revoked(): void;
+  /** Whether announcements arrive; after it comes back, something may have been missed (read again). */
+  listening(up: boolean): void;
 }
 
 /** Why an invitation no longer holds, or the invitation (shared by every store). */

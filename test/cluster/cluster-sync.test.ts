@@ -197,9 +197,9 @@ describe.skipIf(skipCluster)('PostgreSQL store', () => {
     const url = await postgres.createDatabase();
     const opened = await Promise.all([0, 1, 2, 3, 4].map(() => openPostgres(url)));
     const { rows } = await opened[0]!.pool.query('SELECT version FROM penholder_migrations');
-    expect(rows).toEqual([{ version: 1 }, { version: 2 }, { version: 3 }]);
+    expect(rows).toEqual([{ version: 1 }, { version: 2 }, { version: 3 }, { version: 4 }]);
     expect(await migrate(opened[1]!.pool)).toEqual([]); // nothing left to do
-    await expect(migrate(opened[2]!.pool, [{ version: 1, name: 'x', sql: '' }, { version: 2, name: 'y', sql: '' }, { version: 3, name: 'z', sql: '' }])).resolves.toEqual([]);
+    await expect(migrate(opened[2]!.pool, [{ version: 1, name: 'x', sql: '' }, { version: 2, name: 'y', sql: '' }, { version: 3, name: 'z', sql: '' }, { version: 4, name: 'w', sql: '' }])).resolves.toEqual([]);
     await opened[3]!.pool.query("INSERT INTO penholder_migrations (version, name) VALUES (99, 'from the future')");
     await expect(migrate(opened[4]!.pool)).rejects.toThrow(/newer than this node/);
     await Promise.all(opened.map((o) => o.close()));

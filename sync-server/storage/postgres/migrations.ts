@@ -50,6 +50,20 @@ export const MIGRATIONS: readonly Migration[] = [
     // Every node asks every 10 ms which invitations were revoked lately.
     sql: `CREATE INDEX penholder_invitations_by_revocation ON penholder_invitations (revoked_at);`,
   },
+  {
+    version: 4,
+    name: 'revocations announced',
+    // Nodes LISTEN for this instead of polling every 10 ms; sent on commit, whoever revoked (node, command line, SQL).
+    sql: `
+      CREATE FUNCTION penholder_announce_revocation() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        PERFORM pg_notify('penholder_revoked', NEW.id);
+        RETURN NULL;
+      END $$;
+      CREATE TRIGGER penholder_invitations_revoked AFTER INSERT OR UPDATE OF revoked_at ON penholder_invitations
+        FOR EACH ROW WHEN (NEW.revoked_at IS NOT NULL) EXECUTE FUNCTION penholder_announce_revocation();
+    `,
+  },
 ];
 
 /** The advisory lock key nodes take while migrating ('penhold' in ASCII). */

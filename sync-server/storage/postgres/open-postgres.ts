@@ -34,10 +34,11 @@ export async function openPostgres(url: string, options: { logger?: Logger; max?
   const healthPool = new pg.Pool({ connectionString: url, max: 1, connectionTimeoutMillis: 1_000, query_timeout: 1_000, idleTimeoutMillis: 10_000 });
   healthPool.on('error', () => undefined);
   let ended = false;
+  const invitations = new PostgresInvitationStore(pool, url);
   return {
     pool,
     store: new PostgresDocumentStore(pool),
-    invitations: new PostgresInvitationStore(pool),
+    invitations,
     async ping() {
       let timer: NodeJS.Timeout | undefined;
       const timeout = new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(false), 1_000)));
@@ -54,6 +55,7 @@ export async function openPostgres(url: string, options: { logger?: Logger; max?
     async close() {
       if (ended) return;
       ended = true;
+      invitations.close();
       await Promise.all([pool.end(), healthPool.end()]);
     },
   };
