@@ -1,3 +1,4 @@
+import { organLineEnd } from '../../shared/model/organ-line';
 import { cleanText, openItems, type CleanItem, type CleanText, type OpenItem } from '../../shared/model/clean-text';
 import { useT } from '../i18n/translate';
 import { useNegotiation } from '../store/connection-context';
@@ -39,7 +40,7 @@ export function CleanTextView() {
       {meta.symbol && <p className="symbol">{meta.symbol}</p>}
       {meta.basis && <p className="symbol basis" lang="">{t('text.basis', { symbol: meta.basis })}</p>}
       <h1>{meta.title}</h1>
-      {meta.organ && <p className="organ">{meta.organ},</p>}
+      {meta.organ && <p className="organ">{meta.organ}{organLineEnd(clean.paragraphs)}</p>}
       {clean.paragraphs.map((p) => {
         const lead = p.lead && p.text.startsWith(p.lead) ? p.lead : null;
         const Tag = p.kind === 'heading' || p.kind === 'annex-title' ? 'h2' : 'p';

@@ -2,6 +2,7 @@ import { memo, useContext, useMemo, useRef, useState } from 'react';
 import { isShown } from '../../shared/model/labels';
 import { isNonAttributed } from '../../shared/model/reading-commands';
 import { textMeta } from '../../shared/model/text-meta';
+import { organLineEnd } from '../../shared/model/organ-line';
 import type { Paragraph } from '../../shared/model/paragraph';
 import type { Delegation } from '../../shared/model/roster';
 import { createProposalViewCache } from '../../shared/model/proposal-views';
@@ -199,7 +200,7 @@ export function TextView({ presence, followed = null, findSignal = 0, proposeSig
           {' · '}
           <span>{t('text.brackets', { count: model.brackets })}</span>
         </p>
-        {model.meta.organ && <p className="organ" lang={model.meta.language}>{model.meta.organ},</p>}
+        {model.meta.organ && <p className="organ" lang={model.meta.language}>{model.meta.organ}{organLineEnd(model.paragraphs)}</p>}
       </header>
       {actor.role === 'delegation' && <DraftList />}
       <StableAnnouncer byParagraph={model.byParagraph} labels={model.labels} nameOf={nameOf} own={actor.role === 'delegation' ? actor.delegationId : null} anonymous={model.anonymous} />

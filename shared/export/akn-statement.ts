@@ -2,6 +2,7 @@ import { aknWork, baseReferences, identification } from './akn-identifiers';
 import { el, serializeXml, type XmlElement, type XmlNode } from './xml';
 import type { CleanItem, CleanParagraph, CleanText } from '../model/clean-text';
 import type { Negotiation } from '../model/negotiation';
+import { organLineEnd } from '../model/organ-line';
 
 const AKN_NS = 'http://docs.oasis-open.org/legaldocml/ns/akn/3.0';
 const ANNEX_KINDS = new Set(['annex-title', 'chapeau', 'declaration']);
@@ -136,7 +137,7 @@ export function aknCleanText(negotiation: Negotiation, clean: CleanText, options
   const bodyParagraphs = name === 'declaration' ? annex.filter((p) => p.kind !== 'chapeau') : main;
   const preamble = m.organ || preambular.length || chapeau.length
     ? el('preamble', {},
-      m.organ ? el('formula', { name: 'enactingFormula' }, el('p', {}, el('i', {}, m.organ), ',')) : null,
+      m.organ ? el('formula', { name: 'enactingFormula' }, el('p', {}, el('i', {}, m.organ), organLineEnd(clean.paragraphs))) : null,
       [...preambular, ...chapeau].map((p, i) => body.container(p, i)))
     : null;
   const mainBody = el('mainBody', {}, bodyParagraphs.length ? body.main(bodyParagraphs, '') : el('p', {}, ''));

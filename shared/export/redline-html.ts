@@ -1,5 +1,6 @@
 import { redlineLines, type Redline, type RedlineRun } from './redline';
 import { escapeHtml } from '../model/clean-format';
+import { organLineEnd } from '../model/organ-line';
 
 function run(r: RedlineRun): string {
   const words = r.lead ? `<i>${escapeHtml(r.text)}</i>` : escapeHtml(r.text);
@@ -35,7 +36,7 @@ export function redlineHtml(r: Redline): string {
     meta.symbol ? `<p class="symbol">${escapeHtml(meta.symbol)}</p>` : '',
     `<h1>${escapeHtml(meta.title)}</h1>`,
     `<p class="subtitle">${escapeHtml(heading)}</p>`,
-    meta.organ ? `<p class="organ"><i>${escapeHtml(meta.organ)}</i>,</p>` : '',
+    meta.organ ? `<p class="organ"><i>${escapeHtml(meta.organ)}</i>${organLineEnd(r.paragraphs)}</p>` : '',
     ...paragraphs,
     legend,
     '</body></html>',

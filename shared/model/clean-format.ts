@@ -1,4 +1,5 @@
 import type { CleanItem, CleanParagraph, CleanText } from './clean-text';
+import { organLineEnd } from './organ-line';
 
 /** The formats the clean text prints in. */
 export type TextFormat = 'txt' | 'md' | 'html';
@@ -55,7 +56,8 @@ export function formatCleanText(clean: CleanText, format: TextFormat): string {
   if (meta.symbol) lines.push(format === 'html' ? `<p class="symbol">${escapeHtml(meta.symbol)}</p>` : meta.symbol, ...(format === 'html' ? [] : ['']));
   lines.push(format === 'html' ? `<h1>${escapeHtml(meta.title)}</h1>` : format === 'md' ? `# ${meta.title}` : meta.title, ...(format === 'html' ? [] : ['']));
   if (clean.draft) lines.push(format === 'html' ? '<p class="draft">Draft: not agreed</p>' : meta.language === 'fr' ? 'Projet : non agréé' : 'Draft: not agreed', ...(format === 'html' ? [] : ['']));
-  if (meta.organ) lines.push(format === 'html' ? `<p class="organ">${escapeHtml(meta.organ)},</p>` : `${meta.organ},`, ...(format === 'html' ? [] : ['']));
+  const organEnd = organLineEnd(clean.paragraphs);
+  if (meta.organ) lines.push(format === 'html' ? `<p class="organ">${escapeHtml(meta.organ)}${organEnd}</p>` : `${meta.organ}${organEnd}`, ...(format === 'html' ? [] : ['']));
   for (const p of clean.paragraphs) {
     // An annexed declaration opens with the word "Annex" above its title, as the UN prints it.
     if (p.kind === 'annex-title' && !/^annexe?\b/i.test(p.text)) {

@@ -64,7 +64,7 @@ export function negotiationFromImport(imported: ImportedText, options: { id?: st
       // following draft resolution:") is what is negotiated: the recommending paragraph and the draft's organ line
       // stand before it unnumbered, and the draft's paragraphs are numbered on their own.
       add('chapeau', paragraphText(p));
-      add('chapeau', richText({ text: `${p.draft.organ},`, lead: p.draft.organ }));
+      add('chapeau', richText({ text: `${p.draft.organ}${p.draft.preamble.length ? ',' : ''}`, lead: p.draft.organ }));
       for (const d of p.draft.preamble) {
         add('preambular', paragraphText(d));
       }

@@ -1,5 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { strFromU8, unzipSync } from 'fflate';
+import { createElement } from 'react';
 import { describe, expect, it } from 'vitest';
 import { aknCleanText } from '../../shared/export/akn-statement';
 import { importText } from '../../shared/import/import-text';
@@ -7,6 +9,12 @@ import { formatCleanText } from '../../shared/model/clean-format';
 import { cleanText } from '../../shared/model/clean-text';
 import { negotiationFromImport } from '../../shared/model/from-import';
 import { currentLabels } from '../../shared/model/queries';
+import type { Negotiation } from '../../shared/model/negotiation';
+import { exportBytes } from '../../shared/export/export-bytes';
+import { CleanTextView } from '../../renderer/ui/CleanTextView';
+import { TextView } from '../../renderer/ui/TextView';
+import { cofac } from '../model/fixture';
+import { render } from '../renderer/render-view';
 
 // ECOSOC resolutions that recommend a draft resolution to the General Assembly and hold it (the corpus, dev/).
 const corpus = fileURLToPath(new URL('../fixtures/import/corpus/dev/', import.meta.url));
@@ -43,10 +51,10 @@ describe('a draft resolution recommended to the General Assembly, held in an ECO
     expect(pp).toEqual(Array.from({ length: 31 }, (_, i) => `PP${i + 1}`));
     expect(op).toEqual(Array.from({ length: 22 }, (_, i) => `OP${i + 1}`));
 
-    // The clean text reads as the document does, and numbers the draft's paragraphs 1 to 22, the last with a full stop.
+    // The clean text reads as the document does (the organ line opens straight onto the operative paragraph: no comma), and numbers the draft's paragraphs 1 to 22, the last with a full stop.
     const clean = cleanText(negotiation);
     const printed = formatCleanText(clean, 'txt');
-    expect(printed).toMatch(/The Economic and Social Council,\n\nRecommends to the General Assembly the adoption of the following draft resolution:\n\nThe General Assembly,\n\nStressing that the rights of the child/u);
+    expect(printed).toMatch(/The Economic and Social Council\n\nRecommends to the General Assembly the adoption of the following draft resolution:\n\nThe General Assembly,\n\nStressing that the rights of the child/u);
     expect(clean.paragraphs.filter((p) => p.kind === 'operative').map((p) => p.number)).toEqual(Array.from({ length: 22 }, (_, i) => String(i + 1)));
     expect(printed).toMatch(/\n22\. Invites Member States and other donors [^\n]*\.\n/u);
 
@@ -66,5 +74,29 @@ describe('a draft resolution recommended to the General Assembly, held in an ECO
     expect(again.operative).toHaveLength(1);
     expect(again.operative[0]?.draft?.preamble).toHaveLength(8);
     expect(again.operative[0]?.draft?.operative.map((p) => p.text)).toEqual(first.operative[0]?.draft?.operative.map((p) => p.text));
+  });
+
+  it('the organ line has its comma only before preambular paragraphs, as in the source texts, in every export and in the app', async () => {
+    const docText = async (n: Negotiation) => strFromU8(unzipSync(await exportBytes(n, { kind: 'clean', format: 'docx' }))['word/document.xml']!).replace(/<[^>]+>/gu, '');
+    const cases: [string, string, string][] = [
+      ['ecosoc-txt-2022-14.txt', 'The Economic and Social Council', 'Recommends to the General Assembly'],
+      ['fr-txt-ecosoc-2022-12.txt', 'Le Conseil économique et social', 'Recommande à l’Assemblée générale'],
+      ['ga-pdf-80-9.txt', 'The General Assembly', 'Adopts the 2025 Political Declaration'],
+    ];
+    for (const [file, organ, next] of cases) {
+      const n = negotiationFromImport(read(file), { id: 'o' });
+      const clean = cleanText(n);
+      expect(formatCleanText(clean, 'txt')).toContain(`\n${organ}\n\n${next}`);
+      expect(formatCleanText(clean, 'html')).toContain(`<p class="organ">${organ}</p>`);
+      expect(aknCleanText(n, clean)).toContain(`<p><i>${organ}</i></p>\n      </formula>`);
+      expect(await docText(n)).toContain(`${organ}${next}`);
+      expect(render(n, cofac, createElement(TextView, { presence: [] }))).toContain(`>${organ}</p>`);
+      expect(render(n, cofac, createElement(CleanTextView))).toContain(`>${organ}</p>`);
+    }
+    // Before preambular paragraphs, the comma stays: "The General Assembly, / Recalling …".
+    const adopted = negotiationFromImport(read('ga-pdf-80-7.txt'), { id: 'g' });
+    expect(formatCleanText(cleanText(adopted), 'txt')).toContain('\nThe General Assembly,\n\nHaving received');
+    expect(await docText(adopted)).toContain('The General Assembly,Having received');
+    expect(render(adopted, cofac, createElement(TextView, { presence: [] }))).toContain('>The General Assembly,</p>');
   });
 });

@@ -4,6 +4,7 @@ import type { MastheadFacts } from './un-masthead';
 import { splitAtFootnotes } from '../footnote-offsets';
 import { furniture } from '../furniture';
 import type { CleanItem, CleanParagraph, CleanText } from '../../model/clean-text';
+import { organLineEnd } from '../../model/organ-line';
 
 /** Where the footnote marks stand, by paragraph id (see footnoteOffsetsById). */
 type Offsets = Map<string, number[]>;
@@ -76,7 +77,7 @@ export async function cleanDocx(clean: CleanText, language: 'en' | 'fr' = clean.
   const { meta } = clean;
   const offsets = options.footnoteOffsets ?? new Map<string, number[]>();
   const children: FileChild[] = [];
-  if (meta.organ) children.push(bodyParagraph({ children: [new TextRun({ text: meta.organ, italics: true }), new TextRun(',')] }));
+  if (meta.organ) children.push(bodyParagraph({ children: [new TextRun({ text: meta.organ, italics: true }), new TextRun(organLineEnd(clean.paragraphs))] }));
   const annexAt = clean.paragraphs.findIndex((p) => p.kind === 'annex-title');
   clean.paragraphs.forEach((p, i) => {
     if (i === annexAt && meta.closing) children.push(closing(meta.closing));

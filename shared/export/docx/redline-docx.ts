@@ -2,6 +2,7 @@ import { AlignmentType, DeletedTextRun, InsertedTextRun, LevelFormat, Paragraph,
 import { bodyParagraph, docxBytes, STEP, unDocument } from './docx-layout';
 import type { MastheadFacts } from './un-masthead';
 import { furniture } from '../furniture';
+import { organLineEnd } from '../../model/organ-line';
 import { redlineLines, type Redline, type RedlineLine, type RedlineParagraph, type RedlineRun } from '../redline';
 
 /** Word's own numbering for operative and declaration paragraphs: "1.", hanging, renumbered by Word as changes are accepted or rejected. */
@@ -70,7 +71,7 @@ export async function redlineDocx(redline: Redline, language: 'en' | 'fr' = redl
     return [head, ...lines.slice(1).map((line, k) => bodyParagraph({ level: level + line.depth - 1, hanging: true, run: mark(k + 1), children: runs(tabbed(line.runs)) }))];
   };
   const children = [
-    ...(redline.meta.organ ? [bodyParagraph({ children: [new TextRun({ text: redline.meta.organ, italics: true }), new TextRun(',')] })] : []),
+    ...(redline.meta.organ ? [bodyParagraph({ children: [new TextRun({ text: redline.meta.organ, italics: true }), new TextRun(organLineEnd(redline.paragraphs))] })] : []),
     ...redline.paragraphs.flatMap(paragraph),
   ];
   return docxBytes(unDocument({ meta: redline.meta, language, children, subtitle: furniture(language).changes(redline.baseName, redline.targetName), masthead, numbering: NUMBERING, trackRevisions: true }));
