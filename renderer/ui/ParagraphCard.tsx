@@ -126,6 +126,12 @@ export const ParagraphCard = memo(function ParagraphCard({ paragraph, label, alt
     setPreset(null);
     setForm(selection.current && selection.current.to > selection.current.from ? selection.current : null);
   }, []);
+  // Sent, saved or cancelled, the form gives the focus back to its paragraph (Tab then reaches its controls)
+  // rather than leaving it nowhere when it closes.
+  const closeForm = useCallback(() => {
+    setForm(false);
+    card.current?.focus();
+  }, []);
   useEffect(() => {
     if (proposeSignal > 0 && mayPropose) openForm();
   }, [proposeSignal]);
@@ -185,7 +191,7 @@ export const ParagraphCard = memo(function ParagraphCard({ paragraph, label, alt
         )}
       </div>
       {selectionMenu.menu}
-      {form !== false && <ProposeForm key={`${preset?.kind ?? ''}-${form?.from ?? ''}-${form?.to ?? ''}`} paragraphId={paragraph.id} label={shownLabel} flat={flatText(paragraph.text)} initial={form} preset={preset} onDone={() => setForm(false)} />}
+      {form !== false && <ProposeForm key={`${preset?.kind ?? ''}-${form?.from ?? ''}-${form?.to ?? ''}`} paragraphId={paragraph.id} label={shownLabel} flat={flatText(paragraph.text)} initial={form} preset={preset} onDone={closeForm} />}
       {showProposals && views.length > 0 && <ProposalList views={views} label={shownLabel} paragraph={paragraph} anonymous={anonymous} />}
     </article>
   );

@@ -45,6 +45,9 @@ describe.runIf(run)('the menu of the selected words', () => {
     expect(await form.getByLabel('Words in the text').inputValue()).toBe('survivors');
     await mexico.keyboard.press('Enter');
     await op(cofac, 'OP2').locator('.sugg-del', { hasText: 'survivors' }).waitFor({ timeout: 20_000 });
+    // Sent, the form gives the focus back to its paragraph, not to the page: Tab goes on from there.
+    await form.waitFor({ state: 'detached' });
+    expect(await mexico.evaluate(() => document.activeElement?.getAttribute('data-label'))).toBe('OP2');
 
     // The Menu key, End: bracketing, the words proposed already filled in.
     await selectWord(mexico, 'OP2', 'victims and survivors;'.length - 'victims'.length);
@@ -57,6 +60,16 @@ describe.runIf(run)('the menu of the selected words', () => {
     expect(await form.getByLabel('Kind of change').inputValue()).toBe('bracket');
     expect(await form.getByLabel('Words in the text').inputValue()).toBe('victims');
     expect(await form.getByLabel('New words').count()).toBe(0);
+    // Escape cancels it, the focus back on the paragraph; the Menu key opens it again.
+    await mexico.keyboard.press('Escape');
+    await form.waitFor({ state: 'detached' });
+    expect(await mexico.evaluate(() => document.activeElement?.getAttribute('data-label'))).toBe('OP2');
+    await selectWord(mexico, 'OP2', 'victims and survivors;'.length - 'victims'.length);
+    await mexico.keyboard.press('ContextMenu');
+    await menu.waitFor();
+    await mexico.keyboard.press('End');
+    await mexico.keyboard.press('Enter');
+    expect(await form.getByLabel('Kind of change').inputValue()).toBe('bracket');
     await mexico.keyboard.press('Enter');
     const bracketed = op(cofac, 'OP2').locator('.sugg-bracketed', { hasText: 'victims' });
     await bracketed.waitFor({ timeout: 20_000 });
