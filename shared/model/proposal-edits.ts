@@ -49,11 +49,59 @@ export function spanEdit(table: TableDocument, proposal: Proposal): SpanEdit | n
   return { text: span.text, splices, before, after };
 }
 
-/** Applies a span edit to the document. */
+/**
+ * The italic lead a splice replaces from its start ("Rappelant" of "Rappelant qu’il importe"), and the words
+ * after it in the splice; null when the splice does not start where the lead starts.
+ */
+function leadReplaced(text: Y.XmlText, from: number, to: number): { lead: string; tail: string } | null {
+  let at = 0;
+  let lead = '';
+  let tail = '';
+  let leadBefore = false;
+  for (const op of text.toDelta() as { insert: unknown; attributes?: Record<string, unknown> }[]) {
+    const chars = typeof op.insert === 'string' ? op.insert : '\uFFFC';
+    const isLead = !!op.attributes?.lead;
+    for (const c of chars) {
+      if (at === from - 1) leadBefore = isLead;
+      if (at >= from && at < to) {
+        if (isLead && tail === '') lead += c;
+        else tail += c;
+      }
+      at += c.length;
+    }
+  }
+  return lead && !leadBefore ? { lead, tail } : null;
+}
+
+/**
+ * The words a replacement of the lead puts in its place, as the new lead: the inserted words less the
+ * words after the lead they keep ("Soulignant" for "Rappelant qu’il importe" → "Soulignant qu’il importe"),
+ * else as many words as the lead had.
+ */
+function newLead(replaced: { lead: string; tail: string }, words: string): string {
+  if (replaced.tail && words.endsWith(replaced.tail) && words.length > replaced.tail.length) return words.slice(0, words.length - replaced.tail.length);
+  const count = replaced.lead.trim().split(/\s+/u).length;
+  const match = new RegExp(`^\\s*(?:\\S+\\s+){0,${count - 1}}\\S+`, 'u').exec(words);
+  return match ? match[0] : words;
+}
+
+/**
+ * Applies a span edit to the document. Words put in place of the italic lead are the new lead ("Rappelant"
+ * replaced by "Soulignant" stays italic), as the drafting rules want every preambular and operative
+ * paragraph to open with one.
+ */
 export function applySpanEdit(edit: SpanEdit): void {
   const { text, splices } = edit;
   for (const splice of splices) {
+    const replaced = splice.insert && splice.to > splice.from ? leadReplaced(text, splice.from, splice.to) : null;
     if (splice.to > splice.from) text.delete(splice.from, splice.to - splice.from);
-    if (splice.insert) text.insert(splice.from, splice.insert);
+    if (!splice.insert) continue;
+    if (!replaced) {
+      text.insert(splice.from, splice.insert);
+      continue;
+    }
+    const lead = newLead(replaced, splice.insert);
+    text.insert(splice.from, lead, { lead: {} });
+    if (lead.length < splice.insert.length) text.insert(splice.from + lead.length, splice.insert.slice(lead.length), {});
   }
 }
