@@ -65,6 +65,14 @@ export function ProposalList({ views, label, paragraph, anonymous = false }: { v
   const own = actor.role === 'delegation' ? actor.delegationId : null;
   const toMerge = chosen.filter((k) => views.some((v) => v.key === k && v.state === 'open'));
   const choose = (key: string, on: boolean) => setChosen((c) => (on ? [...c, key] : c.filter((k) => k !== key)));
+  // A decision or a withdrawal removes the buttons pressed: the focus goes to the proposal, now decided, or,
+  // in a suggestion's card (which closes), to its paragraph, rather than to nowhere.
+  const settle = (event: { currentTarget: HTMLElement }, command: () => void) => {
+    const item = event.currentTarget.closest('li');
+    const closes = item?.closest('.suggestion-card') ? item.closest<HTMLElement>('article') : null;
+    run(command);
+    (closes ?? item)?.focus();
+  };
   return (
     <>
     <ul className="proposals" aria-label={t('proposal.list', { label })}>
@@ -72,7 +80,7 @@ export function ProposalList({ views, label, paragraph, anonymous = false }: { v
         const mine = own === v.proposal.author;
         const myStance = own ? negotiation.delegation(own).position(v.key)?.stance : undefined;
         return (
-          <li key={v.key} className={`proposal state-${v.state}`} data-proposal={v.key}>
+          <li key={v.key} className={`proposal state-${v.state}`} data-proposal={v.key} tabIndex={-1}>
             <div className="proposal-head">
               <strong>{anonymous ? t('reading.someone') : authorName(negotiation, v.proposal)}</strong> · {t(`proposal.kind.${v.proposal.kind}`)} · <span className="state">{t(`proposal.state.${v.state}`)}</span>
               {v.needsReview && v.state === 'open' && <span className="review"> · {t('proposal.needsReview')}</span>}
@@ -101,7 +109,7 @@ export function ProposalList({ views, label, paragraph, anonymous = false }: { v
                   ))}
                 {mine && (
                   <>
-                    <button type="button" onClick={() => run(() => withdraw(negotiation, actor, v.proposal.id))}>
+                    <button type="button" onClick={(e) => settle(e, () => withdraw(negotiation, actor, v.proposal.id))}>
                       {t('proposal.withdraw')}
                     </button>
                     <ExplainForm proposal={v.proposal} />
@@ -109,10 +117,10 @@ export function ProposalList({ views, label, paragraph, anonymous = false }: { v
                 )}
                 {actor.role === 'cofacilitator' && (
                   <>
-                    <button type="button" className={v.positions.oppose.length === 0 ? 'primary' : undefined} onClick={() => run(() => accept(negotiation, actor, v.key))}>
+                    <button type="button" className={v.positions.oppose.length === 0 ? 'primary' : undefined} onClick={(e) => settle(e, () => accept(negotiation, actor, v.key))}>
                       {t('proposal.accept')}
                     </button>
-                    <button type="button" onClick={() => run(() => notRetain(negotiation, actor, v.key))}>
+                    <button type="button" onClick={(e) => settle(e, () => notRetain(negotiation, actor, v.key))}>
                       {t('proposal.notRetain')}
                     </button>
                     <label className="inline">

@@ -41,8 +41,11 @@ describe.runIf(run)('the negotiating table in Chromium, against the real sync se
     await shot(cp, '02-cofacilitator-sees-positions');
 
     // The co-facilitator accepts: the text changes everywhere.
-    await op(cp, 'OP2').getByRole('button', { name: 'Accept' }).click();
+    // From the keyboard: the focus stays on the proposal, now accepted, for Tab to go on from there.
+    await op(cp, 'OP2').getByRole('button', { name: 'Accept' }).focus();
+    await cp.keyboard.press('Enter');
     await expect.poll(() => textOf(canada.page, 'OP2')).toBe('Urges Member States to protect all victims;');
+    await expect.poll(() => cp.evaluate(() => document.activeElement?.matches('li.proposal.state-accepted') ?? false)).toBe(true);
     await expect.poll(() => textOf(cp, 'OP2')).toBe('Urges Member States to protect all victims;');
 
     // … and marks the paragraph agreed ad ref, pending Mexico; Mexico confirms for its capital.

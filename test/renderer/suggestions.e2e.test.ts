@@ -79,8 +79,11 @@ describe.runIf(run)('suggestions in the text, in Chromium against the real sync 
     await screenshot(mexico.page, '36-non-attributed-reading');
     await reading.click();
     await expect.poll(() => reading.isChecked()).toBe(false);
-    await card.getByRole('button', { name: 'Accept' }).click();
+    await card.getByRole('button', { name: 'Accept' }).focus();
+    await cp.keyboard.press('Enter');
     await expect.poll(() => textOf(cp, 'OP2')).toBe('Urges Member States to protect victims and their families;');
+    // The card closes with the decision: the focus goes to its paragraph, not to the page.
+    await expect.poll(() => cp.evaluate(() => document.activeElement?.getAttribute('data-label'))).toBe('OP2');
     await expect.poll(() => textOf(dp, 'OP2')).toBe('Urges Member States to protect victims and their families;');
     await expect(op(cp, 'OP2').locator('.sugg').count()).resolves.toBe(0);
   }, 90_000);
