@@ -16,15 +16,17 @@ export function StatusControl({ paragraph, label }: { paragraph: Paragraph; labe
   const [pending, setPending] = useState<string[]>(paragraph.status.state === 'adref' ? paragraph.status.pending : []);
   const [deadline, setDeadline] = useState(NO_DATE_TIME);
   const roster = negotiation.table.roster().filter((d) => d.kind !== 'group');
-  const apply = (event: FormEvent) => {
+  // The control is made anew for the new status: the focus goes to the paragraph, not to nowhere.
+  const changed = (from: Element, command: () => void) => {
+    if (run(() => (command(), true))) from.closest<HTMLElement>('article')?.focus();
+  };
+  const apply = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    run(() =>
-      setStatus(negotiation, actor, paragraph.id, state === 'adref' ? { state, pending, deadline: dateTimeISO(deadline) } : { state }),
-    );
+    changed(event.currentTarget, () => setStatus(negotiation, actor, paragraph.id, state === 'adref' ? { state, pending, deadline: dateTimeISO(deadline) } : { state }));
   };
   if (paragraph.status.state === 'agreed' || paragraph.status.state === 'deleted') {
     return (
-      <button type="button" onClick={() => run(() => reopen(negotiation, actor, paragraph.id))}>
+      <button type="button" onClick={(e) => changed(e.currentTarget, () => reopen(negotiation, actor, paragraph.id))}>
         {t('fac.reopen')}
       </button>
     );

@@ -51,8 +51,11 @@ describe.runIf(run)('the negotiating table in Chromium, against the real sync se
     // … and marks the paragraph agreed ad ref, pending Mexico; Mexico confirms for its capital.
     await op(cp, 'OP2').getByLabel('Status of OP2').selectOption('adref');
     await op(cp, 'OP2').getByLabel('Pending delegations (ad ref)').selectOption(['mexico']);
-    await op(cp, 'OP2').getByRole('button', { name: 'Set status' }).click();
+    await op(cp, 'OP2').getByRole('button', { name: 'Set status' }).focus();
+    await cp.keyboard.press('Enter');
     await op(p, 'OP2').locator('.status-adref', { hasText: 'Ad ref, pending Mexico' }).waitFor();
+    // The control is made anew for the new status: the focus is on the paragraph, not lost.
+    await expect.poll(() => cp.evaluate(() => document.activeElement?.getAttribute('data-label'))).toBe('OP2');
     await op(p, 'OP2').getByRole('button', { name: 'Confirm for my capital' }).click();
     await op(cp, 'OP2').getByText('Confirmed by Mexico').waitFor();
     await shot(cp, '03-adref-confirmed');
