@@ -2,6 +2,7 @@
 export const en = {
   'app.title': 'Penholder',
   'app.skip': 'Skip to the text',
+  'app.skipSide': 'Skip to the room and its tools',
   'join.heading': 'Join a negotiation',
   'join.intro': 'Paste the invitation link you received from the co-facilitators.',
   'join.link': 'Invitation link',

@@ -4,6 +4,7 @@ import type { Messages } from './en';
 export const fr: Messages = {
   'app.title': 'Penholder',
   'app.skip': 'Aller au texte',
+  'app.skipSide': 'Aller à la salle et à ses outils',
   'join.heading': 'Rejoindre une négociation',
   'join.intro': 'Collez le lien d’invitation reçu des cofacilitateurs.',
   'join.link': 'Lien d’invitation',

@@ -90,6 +90,10 @@ export function Workspace({ onLeave, onSwitch, initialView = 'text' }: { onLeave
       <a className="skip" href="#main">
         {t('app.skip')}
       </a>
+      {/* The room's tools (issuing revisions, silence, breaking it) come after every paragraph: hundreds of Tabs away without this. */}
+      <a className="skip" href="#side">
+        {t('app.skipSide')}
+      </a>
       <header className="topbar">
         <span className="brand">{t('app.title')}</span>
         <span className="who" data-role={actor.role}>
@@ -150,7 +154,7 @@ export function Workspace({ onLeave, onSwitch, initialView = 'text' }: { onLeave
           {view === 'log' && <DecisionLogView />}
           {view === 'room' && <RoomView presence={presence} />}
         </main>
-        <aside className="side" aria-label={t('side.label')}>
+        <aside id="side" tabIndex={-1} className="side" aria-label={t('side.label')}>
           <PresenceBar presence={presence} />
           {actor.role === 'cofacilitator' && <FacilitatorBar />}
           {actor.role === 'delegation' && <BreakSilenceForm />}

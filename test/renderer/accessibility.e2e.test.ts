@@ -71,4 +71,23 @@ describe.runIf(run)('every screen reads for a screen reader and a keyboard user 
     await page.keyboard.press('Tab');
     expect(await page.evaluate(() => document.activeElement?.closest('article.paragraph') !== null && document.activeElement?.tagName)).toBe('BUTTON');
   });
+
+  it('a second skip link reaches the room and its tools (revisions, silence) without Tabbing through every paragraph', { timeout: 120_000 }, async () => {
+    for (const [token, first] of [[e2e.room.tokens.cofac, 'Note for the revision'], [e2e.room.tokens.mexico, null]] as const) {
+      const { page } = await e2e.join(token);
+      await page.locator('article.paragraph').first().waitFor();
+      await page.keyboard.press('Tab');
+      await page.keyboard.press('Tab');
+      expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Skip to the room and its tools');
+      await page.keyboard.press('Enter');
+      await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('side');
+      // A delegation's side holds the room (and, under silence, the form to break it); a co-facilitator's, the tools.
+      if (first) {
+        await page.keyboard.press('Tab');
+        expect(await page.evaluate(() => !!document.activeElement?.closest('#side'))).toBe(true);
+        for (let i = 0; i < 10 && (await page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.labels?.[0]?.textContent ?? null)) !== first; i++) await page.keyboard.press('Tab');
+        expect(await page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.labels?.[0]?.textContent ?? null)).toBe(first);
+      }
+    }
+  });
 });
