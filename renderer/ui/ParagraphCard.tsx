@@ -179,7 +179,7 @@ export const ParagraphCard = memo(function ParagraphCard({ paragraph, label, alt
           </button>
         )}
         {pendingMine && (
-          <button type="button" onClick={() => run(() => confirmAdRef(negotiation, actor, paragraph.id))}>
+          <button type="button" onClick={() => run(() => (confirmAdRef(negotiation, actor, paragraph.id), true)) && card.current?.focus()}>
             {t('adref.confirm')}
           </button>
         )}

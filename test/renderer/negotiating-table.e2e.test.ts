@@ -56,8 +56,11 @@ describe.runIf(run)('the negotiating table in Chromium, against the real sync se
     await op(p, 'OP2').locator('.status-adref', { hasText: 'Ad ref, pending Mexico' }).waitFor();
     // The control is made anew for the new status: the focus is on the paragraph, not lost.
     await expect.poll(() => cp.evaluate(() => document.activeElement?.getAttribute('data-label'))).toBe('OP2');
-    await op(p, 'OP2').getByRole('button', { name: 'Confirm for my capital' }).click();
+    await op(p, 'OP2').getByRole('button', { name: 'Confirm for my capital' }).focus();
+    await p.keyboard.press('Enter');
     await op(cp, 'OP2').getByText('Confirmed by Mexico').waitFor();
+    // The button goes with the confirmation: the focus stays on the paragraph.
+    await expect.poll(() => p.evaluate(() => document.activeElement?.getAttribute('data-label'))).toBe('OP2');
     await shot(cp, '03-adref-confirmed');
 
     // The clean text, live.
