@@ -2,7 +2,7 @@ import { useContext, useEffect, useRef, useState } from 'react';
 import type { Paragraph } from '../../shared/model/paragraph';
 import type { ProposalView } from '../../shared/model/queries';
 import { I18nContext } from '../i18n/translate';
-import { noticesBetween, type Notice } from './notices';
+import { noticesBetween, stillStanding, type Notice } from './notices';
 import { notifySystem, systemNotificationsAvailable, useSystemNotifications } from './system-notifications';
 
 interface Props {
@@ -37,9 +37,12 @@ export function Notifications({ own, followed, byParagraph, paragraphs, confirme
     const fresh = noticesBetween(before.current, byParagraph, { own, followed, paragraphs, confirmed, labelOf: (id) => labels.get(id) ?? id, nameOf, t });
     before.current = byParagraph;
     const added = fresh.filter((n) => !known.current.has(n.id));
-    if (!added.length) return;
     for (const n of added) known.current.add(n.id);
-    setNotices((list) => [...list, ...added]);
+    setNotices((list) => {
+      const standing = stillStanding(list, fresh);
+      return added.length || standing.length < list.length ? [...standing, ...added] : list;
+    });
+    if (!added.length) return;
     if (toSystem.current) for (const n of added) notifySystem(n, t('app.title'), language, () => show(n.paragraphId));
   }, [byParagraph, paragraphs, confirmed, labels, own, followed, nameOf, t, language]);
   const shown = notices.filter((n) => !dismissed.has(n.id));

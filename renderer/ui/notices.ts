@@ -44,3 +44,12 @@ export function noticesBetween(
   }
   return notices;
 }
+
+/**
+ * The notices still worth showing: one that a paragraph awaits this delegation's capital goes once the
+ * capital has confirmed (or the paragraph's status changed), rather than asking for what is done.
+ */
+export function stillStanding(shown: readonly Notice[], fresh: readonly Notice[]): Notice[] {
+  const now = new Set(fresh.map((n) => n.id));
+  return shown.filter((n) => !n.id.startsWith('adref:') || now.has(n.id));
+}

@@ -4,7 +4,7 @@ import { propose, setPosition } from '../../shared/model/proposal-commands';
 import { listProposals, type ProposalView } from '../../shared/model/queries';
 import { translator } from '../../renderer/i18n/translate';
 import { readVisit, textHash, writeVisit } from '../../renderer/store/last-visit';
-import { noticesBetween } from '../../renderer/ui/notices';
+import { noticesBetween, stillStanding } from '../../renderer/ui/notices';
 import { NO_FILTER, passesFilter } from '../../renderer/ui/paragraph-filter';
 import { as, cofac, sampleNegotiation } from '../model/fixture';
 
@@ -28,6 +28,10 @@ describe('following the negotiation', () => {
     const notices = noticesBetween(first, second, { ...context, paragraphs: n.table.paragraphs() });
     expect(notices.map((x) => x.text).sort()).toEqual(['New proposal by Canada on OP2, where you proposed', 'OP1 is agreed ad ref and awaits your capital\'s confirmation', 'Positions changed on your proposal on OP2'].sort());
     expect(noticesBetween(second, second, { ...context, paragraphs: n.table.paragraphs() }).map((x) => x.id)).toEqual(notices.filter((x) => x.id.startsWith('adref')).map((x) => x.id));
+    // Once the capital has confirmed, the ad ref notice goes; the others stay until dismissed.
+    const after = noticesBetween(second, second, { ...context, confirmed: new Map([[ids[2]!, ['mexico']]]), paragraphs: n.table.paragraphs() });
+    expect(after).toEqual([]);
+    expect(stillStanding(notices, after).map((x) => x.text).sort()).toEqual(['New proposal by Canada on OP2, where you proposed', 'Positions changed on your proposal on OP2']);
   });
 
   it('tells anyone of new proposals on the paragraphs they follow, never of their own', () => {

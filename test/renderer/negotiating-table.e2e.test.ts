@@ -56,11 +56,15 @@ describe.runIf(run)('the negotiating table in Chromium, against the real sync se
     await op(p, 'OP2').locator('.status-adref', { hasText: 'Ad ref, pending Mexico' }).waitFor();
     // The control is made anew for the new status: the focus is on the paragraph, not lost.
     await expect.poll(() => cp.evaluate(() => document.activeElement?.getAttribute('data-label'))).toBe('OP2');
+    const notices = p.getByRole('region', { name: 'Notifications' });
+    await notices.getByText('OP2 is agreed ad ref and awaits your capital\'s confirmation').waitFor();
     await op(p, 'OP2').getByRole('button', { name: 'Confirm for my capital' }).focus();
     await p.keyboard.press('Enter');
     await op(cp, 'OP2').getByText('Confirmed by Mexico').waitFor();
     // The button goes with the confirmation: the focus stays on the paragraph.
     await expect.poll(() => p.evaluate(() => document.activeElement?.getAttribute('data-label'))).toBe('OP2');
+    // … and the notice asking for the confirmation goes.
+    await expect.poll(() => notices.innerText()).not.toContain('awaits your capital');
     await shot(cp, '03-adref-confirmed');
 
     // The clean text, live.
