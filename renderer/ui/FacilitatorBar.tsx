@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { isNonAttributed, setNonAttributed } from '../../shared/model/reading-commands';
 import { issueRevision } from '../../shared/model/revision-commands';
 import { closeSilence } from '../../shared/model/silence-commands';
@@ -17,8 +17,11 @@ export function FacilitatorBar() {
   const [note, setNote] = useState('');
   const { revisions, silence, anonymous } = useNegotiation((n) => ({ revisions: n.table.revisions(), silence: n.table.silence(), anonymous: isNonAttributed(n.table) }));
   const latest = revisions[revisions.length - 1];
+  // Opening or closing silence replaces the controls used: the focus goes back to these tools, not to the page.
+  const bar = useRef<HTMLElement>(null);
+  const refocus = () => bar.current?.focus();
   return (
-    <section className="facilitator-bar" aria-labelledby="fac-h">
+    <section ref={bar} tabIndex={-1} className="facilitator-bar" aria-labelledby="fac-h">
       <h2 id="fac-h">{t('fac.heading')}</h2>
       <p>{latest ? t('fac.revisions', { count: revisions.length, name: revisionWords(latest, t) }) : t('fac.noRevision')}</p>
       <label className="inline">
@@ -40,12 +43,12 @@ export function FacilitatorBar() {
       {silence.state === 'open' ? (
         <div>
           <SilenceObjections />
-          <button type="button" onClick={() => run(() => closeSilence(negotiation, actor))}>
+          <button type="button" onClick={() => run(() => (closeSilence(negotiation, actor), true)) && refocus()}>
             {t('fac.closeSilence')}
           </button>
         </div>
       ) : (
-        <SilenceOpenForm />
+        <SilenceOpenForm onOpened={refocus} />
       )}
     </section>
   );

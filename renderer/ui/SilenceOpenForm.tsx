@@ -23,7 +23,7 @@ function byParagraph(items: OpenItem[], order: string[], t: Translate): [string,
  * these stay open: silence then adopts none of those paragraphs. The model (and the server) refuse
  * silence on open items that were not confirmed, whatever this form does.
  */
-export function SilenceOpenForm() {
+export function SilenceOpenForm({ onOpened }: { /** Called once the text is under silence (this form then goes). */ onOpened?(): void } = {}) {
   const t = useT();
   const run = useRun();
   const id = useId();
@@ -31,7 +31,9 @@ export function SilenceOpenForm() {
   const [deadline, setDeadline] = useState(NO_DATE_TIME);
   const [asked, setAsked] = useState<{ deadline: string; items: OpenItem[] } | null>(null);
   const open = (until: string, keepOpen: boolean): void => {
-    if (run(() => openSilence(negotiation, actor, until, undefined, { keepOpen }))) setAsked(null);
+    if (!run(() => openSilence(negotiation, actor, until, undefined, { keepOpen }))) return;
+    setAsked(null);
+    onOpened?.();
   };
   return (
     <form

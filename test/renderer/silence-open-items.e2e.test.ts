@@ -36,8 +36,10 @@ describe.runIf(run)('silence on bracketed text, in Chromium', () => {
     expect(await cp.locator('.banner.silence').count()).toBe(0);
     // Asked again, and confirmed: silence runs, and everyone sees it.
     await cp.getByRole('button', { name: 'Put under silence' }).click();
-    await confirm.getByRole('button', { name: 'Keep them open and put under silence' }).click();
+    await confirm.getByRole('button', { name: 'Keep them open and put under silence' }).press('Enter');
     await cp.locator('.banner.silence').waitFor();
+    // The confirmation goes with it: the focus is on the co-facilitators' tools, not lost.
+    await expect.poll(() => cp.evaluate(() => document.activeElement?.classList.contains('facilitator-bar'))).toBe(true);
     await mexico.locator('.banner.silence').waitFor();
 
     // Backspace on "[victims]" under silence: the words stay, here and for Mexico.
@@ -46,8 +48,9 @@ describe.runIf(run)('silence on bracketed text, in Chromium', () => {
     for (let i = 0; i < ' and survivors;'.length; i++) await cp.keyboard.press('ArrowLeft');
     for (let i = 0; i < '[victims]'.length; i++) await cp.keyboard.press('Backspace');
     // Closing silence is the next thing this connection sends: once Mexico sees it, anything sent before has been decided.
-    await cp.getByRole('button', { name: 'Close silence' }).click();
+    await cp.getByRole('button', { name: 'Close silence' }).press('Enter');
     await mexico.getByText(/silence.*withdrawn|withdrawn/i).first().waitFor();
+    expect(await cp.evaluate(() => document.activeElement?.classList.contains('facilitator-bar'))).toBe(true);
     await expect.poll(() => text(cp, 'OP2').innerText(), { timeout: 20_000 }).toContain('[victims]');
     expect(await text(mexico, 'OP2').innerText()).toContain('protect [victims] and survivors;');
 
