@@ -89,6 +89,11 @@ class TableShadow {
   /** What the document took since the copy last caught up (other nodes' updates, accepted ones again). */
   private behind: Uint8Array[] = [];
   private behindBytes = 0;
+  /**
+   * Paragraphs the copy caught up on without reading their facts again: read when a check needs them (see
+   * freshen). Following another node's typing then costs its apply, not its paragraph's facts too.
+   */
+  private stale = new Set<string>();
 
   constructor(private readonly real: Y.Doc) {
     this.rebuild();
@@ -110,6 +115,7 @@ class TableShadow {
     let violation: TableRuleViolation | null;
     try {
       const after = this.apply([update]);
+      this.freshen(before, after.facts, after.touched);
       violation = checkTableChange(before, after.facts, after.touched, now, others(new TableDocument(this.copy)), authors);
     } catch (error) {
       violation = { code: 'invalid', message: `the server could not read this change (${(error as Error).message})` };
@@ -135,9 +141,29 @@ class TableShadow {
     this.behind = [];
     this.behindBytes = 0;
     try {
-      this.apply(updates);
+      this.apply(updates, true);
     } catch {
       this.spoil();
+    }
+  }
+
+  /**
+   * Reads the stale facts a check needs: those of the paragraphs the update touched, as they were before it
+   * (the document has not taken it yet: it is the copy before it), and every paragraph's when the check may
+   * read them all (silence changed, a paragraph agreed: see checkTableChange). The others stay stale.
+   */
+  private freshen(before: TableFacts, after: TableFacts, touched: ReadonlySet<string>): void {
+    if (this.stale.size === 0) return;
+    const real = new TableDocument(this.real);
+    const all = after.silence !== before.silence || [...touched].some((id) => ['agreed', 'adref'].includes(after.paragraphs.get(id)?.status.state ?? ''));
+    for (const id of this.stale) {
+      if (!touched.has(id) && !all) continue;
+      const facts = real.paragraphsMap.has(id) ? paragraphFacts(real, id) : undefined;
+      for (const paragraphs of touched.has(id) ? [before.paragraphs] : [before.paragraphs, after.paragraphs]) {
+        if (facts === undefined) paragraphs.delete(id);
+        else paragraphs.set(id, facts);
+      }
+      this.stale.delete(id);
     }
   }
 
@@ -154,10 +180,11 @@ class TableShadow {
     this.spoiled = false;
     this.behind = [];
     this.behindBytes = 0;
+    this.stale.clear();
   }
 
-  /** Applies updates to the copy in one transaction; returns the facts after them and the paragraphs they touched. */
-  private apply(updates: readonly Uint8Array[]): { facts: TableFacts; touched: Set<string> } {
+  /** Applies updates to the copy in one transaction; returns the facts after them (`lazy`: the touched paragraphs' left stale) and the paragraphs they touched. */
+  private apply(updates: readonly Uint8Array[], lazy = false): { facts: TableFacts; touched: Set<string> } {
     this.touched = new Set();
     this.changed = new Set();
     Y.transact(this.copy, () => {
@@ -166,7 +193,8 @@ class TableShadow {
     const table = new TableDocument(this.copy);
     const paragraphs = new Map(this.facts.paragraphs);
     for (const id of this.touched) {
-      if (table.paragraphsMap.has(id)) paragraphs.set(id, paragraphFacts(table, id));
+      if (lazy) this.stale.add(id);
+      else if (table.paragraphsMap.has(id)) paragraphs.set(id, paragraphFacts(table, id));
       else paragraphs.delete(id);
     }
     this.facts = tableFactsWithout(table, paragraphs, { facts: this.facts, changed: this.changed });
