@@ -223,6 +223,7 @@ export const en = {
   'fac.revisions': { one: '{count} revision issued; latest: {name}', other: '{count} revisions issued; latest: {name}' },
   'fac.noRevision': 'No revision issued yet',
   'silence.open': 'Under silence until {deadline}',
+  'silence.brokenOpen': 'Silence broken by {names}: the co-facilitators will close it (it was to run until {deadline})',
   'silence.passed': 'Silence passed',
   'silence.broken': 'Silence broken',
   'silence.objections': { one: '{count} objection', other: '{count} objections' },

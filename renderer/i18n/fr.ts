@@ -225,6 +225,7 @@ export const fr: Messages = {
   'fac.revisions': { one: '{count} révision publiée ; dernière : {name}', other: '{count} révisions publiées ; dernière : {name}' },
   'fac.noRevision': 'Aucune révision publiée',
   'silence.open': 'Sous approbation tacite jusqu’au {deadline}',
+  'silence.brokenOpen': 'Approbation tacite rompue par {names} : les cofacilitateurs vont la clore (elle devait courir jusqu’au {deadline})',
   'silence.passed': 'Approbation tacite acquise',
   'silence.broken': 'Approbation tacite rompue',
   'silence.objections': { one: '{count} objection', other: '{count} objections' },

@@ -17,7 +17,7 @@ import { NewNegotiationDialog } from './NewNegotiation';
 import { PresenceBar } from './PresenceBar';
 import { RoomView } from './room/RoomView';
 import { moveToParagraph, ShortcutsDialog, typingTarget } from './ShortcutsDialog';
-import { deadlineWords } from './StatusBadge';
+import { SilenceBanner } from './SilenceBanner';
 import { ExportButton } from './export/ExportButton';
 import { TextView } from './TextView';
 
@@ -36,7 +36,6 @@ export function Workspace({ onLeave, onSwitch, initialView = 'text' }: { onLeave
   const [following, setFollowing] = useState(false);
   const [creating, setCreating] = useState(false);
   const followed = useFollow(presence, following && view === 'text');
-  const silence = useNegotiation((n) => n.table.silence());
   const anonymous = useNegotiation((n) => isNonAttributed(n.table));
   const [shortcuts, setShortcuts] = useState(false);
   const [findSignal, setFindSignal] = useState(0);
@@ -135,16 +134,9 @@ export function Workspace({ onLeave, onSwitch, initialView = 'text' }: { onLeave
       </header>
       {shortcuts && <ShortcutsDialog onClose={() => setShortcuts(false)} />}
       {creating && <NewNegotiationDialog httpUrl={session.httpUrl} token={session.token} onCreated={(token) => (setCreating(false), onSwitch(token))} onClose={() => setCreating(false)} />}
-      {silence.state === 'open' && (
-        <p className="banner silence" role="status">
-          {t('silence.open', { deadline: deadlineWords(silence.deadline, language) })}
-        </p>
-      )}
+      <SilenceBanner />
       {following && !followed && view === 'text' && <p className="banner">{t('follow.none')}</p>}
       {anonymous && <p className="banner reading" role="status">{t('reading.nonAttributedOn')}</p>}
-      {silence.state === 'passed' && <p className="banner ok">{t('silence.passed')}</p>}
-      {silence.state === 'broken' && <p className="banner warn">{t('silence.broken')}</p>}
-      {silence.state === 'withdrawn' && <p className="banner warn">{t('silence.withdrawn')}</p>}
       <div className="layout">
         <main id="main" tabIndex={-1}>
           {view === 'text' && <TextView presence={presence} followed={followed} findSignal={findSignal} proposeSignal={proposeSignal} />}

@@ -13,6 +13,7 @@ import { RefusalText } from '../../renderer/ui/errors';
 import { FacilitatorBar } from '../../renderer/ui/FacilitatorBar';
 import { ProposalList } from '../../renderer/ui/ProposalList';
 import { ProposeForm } from '../../renderer/ui/ProposeForm';
+import { SilenceBanner } from '../../renderer/ui/SilenceBanner';
 import { deadlineWords, statusWords } from '../../renderer/ui/StatusBadge';
 import { TextView } from '../../renderer/ui/TextView';
 import { bodyWords, bracketKey, innermostBracket, rewordBody } from '../../renderer/ui/wording';
@@ -97,6 +98,7 @@ describe('silence', () => {
     const { negotiation: n, ids } = sampleNegotiation();
     openSilence(n, cofac, '2099-04-28T18:00:00Z');
     expect(render(n, cofac, createElement(FacilitatorBar))).toContain('0 objections');
+    expect(render(n, as('mexico'), createElement(SilenceBanner))).toMatch(/>Under silence until [^<]*2099[^<]*</);
     const form = render(n, as('egypt'), createElement(BreakSilenceForm));
     expect(form).toContain('Paragraphs concerned');
     expect(form).toContain('OP2');
@@ -107,6 +109,9 @@ describe('silence', () => {
     expect(bar).toContain('without consulting capital');
     expect(render(n, as('egypt'), createElement(BreakSilenceForm))).toContain('You broke silence on OP2');
     expect(render(n, cofac, createElement(BreakSilenceForm))).toBe('');
+    // Everyone's banner says it is broken, and by whom, before the co-facilitators close it.
+    expect(render(n, as('mexico'), createElement(SilenceBanner))).toContain('Silence broken by Egypt: the co-facilitators will close it (it was to run until');
+    expect(render(n, as('mexico'), createElement(SilenceBanner), 'fr')).toContain('Approbation tacite rompue par Egypt');
   });
 });
 
