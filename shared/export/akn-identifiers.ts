@@ -32,12 +32,17 @@ export interface AknWork {
 }
 
 /**
- * Works out the work identifier from the negotiation's metadata: symbol, language and date (of adoption,
+ * Works out the work identifier from the negotiation's metadata: symbol (else organ), language and date (of adoption,
  * else of the closing lines, else of the zero draft, else of creation).
  */
 export function aknWork(meta: NegotiationMeta, options: { id: string; version?: string; zeroDraft?: string }): AknWork {
   const symbol = meta.symbol ?? '';
-  const author = /^E\//.test(symbol) ? 'un-ecosoc' : /^S\//.test(symbol) ? 'un-sc' : /^A\/HRC\//.test(symbol) ? 'un-hrc' : 'un-ga';
+  // A draft without a symbol is known by its organ line ("Le Conseil économique et social").
+  const organ = meta.organ ?? '';
+  const author = /^E\//.test(symbol) || (!symbol && /Economic and Social Council|Conseil économique et social/iu.test(organ)) ? 'un-ecosoc'
+    : /^S\//.test(symbol) || (!symbol && /Security Council|Conseil de sécurité/iu.test(organ)) ? 'un-sc'
+      : /^A\/HRC\//.test(symbol) || (!symbol && /Human Rights Council|Conseil des droits de l/iu.test(organ)) ? 'un-hrc'
+        : 'un-ga';
   const res = /RES\/(\d+(?:\s*\([IVXLC]+\))?)\/(\d+)/.exec(symbol);
   const number = res
     ? `${res[1]!.replace(/\W+/g, '')}-${res[2]}`

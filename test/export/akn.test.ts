@@ -10,6 +10,8 @@ import { compilation } from '../../shared/model/compilation';
 import { aknCompilation } from '../../shared/export/akn-amendment-list';
 import { importText } from '../../shared/import/import-text';
 import { negotiationFromImport } from '../../shared/model/from-import';
+import { issueRevision } from '../../shared/model/revision-commands';
+import { cofac } from '../model/fixture';
 
 const SCHEMA = new URL('../../../shared/schemas/akn/akomantoso30.xsd', import.meta.url).pathname;
 const xmllint = hasTool('xmllint');
@@ -29,6 +31,10 @@ describe.skipIf(!xmllint)('Akoma Ntoso export', () => {
     write(`${seed}-clean`, aknCleanText(n, cleanText(n)));
     write(`${seed}-compilation`, aknCompilation(n, compilation(n)));
   }
+  // The ECOSOC seed renegotiated: its zero draft has no symbol, and is still the Council's.
+  const ecosocDraft = seedNegotiation(SEEDS[1]!);
+  issueRevision(ecosocDraft, cofac, null, '2026-02-13T15:00:00.000Z');
+  write('ecosoc-zero-draft', aknCleanText(ecosocDraft, cleanText(ecosocDraft, { draft: true, revision: 0 }), { revision: 0 }));
   const settled = negotiatedSample(true).negotiation;
   write('sample-clean', aknCleanText(settled, cleanText(settled)));
   const open = negotiatedSample(false).negotiation;
@@ -58,6 +64,10 @@ describe.skipIf(!xmllint)('Akoma Ntoso export', () => {
 
   it('the ECOSOC seed is identified as un-ecosoc; the report as a doc', () => {
     expect(files[`${SEEDS[1]}-draft`]).toContain('/akn/un/statement/deliberation/un-ecosoc/2021-07-22/2021-25/fra@');
+    // Renegotiated, a draft without a symbol: the Council's by its organ line, not the General Assembly's.
+    expect(files['ecosoc-zero-draft']).toContain('<statement name="resolutionDraft"');
+    expect(files['ecosoc-zero-draft']).toMatch(/\/akn\/un\/statement\/deliberation\/un-ecosoc\/2026-02-13\/draft-/);
+    expect(files['ecosoc-zero-draft']).not.toContain('E/RES/2021/25');
     expect(files[`${SEEDS[2]}-draft`]).toMatch(/<doc name="report"/);
     expect(files[`${SEEDS[4]}-draft`]).toContain('<statement name="resolutionDraft"');
   });
