@@ -20,8 +20,11 @@ interface Input {
   onPropose(proposal: MenuProposal, span: FlatSpan | null): void;
 }
 
-/** Quoted words in a menu item: the first and last ones when there are many. */
-const shorten = (words: string): string => (words.length > 40 ? `${words.slice(0, 18)}…${words.slice(-18)}` : words);
+/** The selected words as quoted in a menu item: without the spaces at their ends (Ctrl+Shift+→ selects a word with its space), the first and last ones when there are many. */
+export const shorten = (selected: string): string => {
+  const words = selected.trim();
+  return words.length > 40 ? `${words.slice(0, 18)}…${words.slice(-18)}` : words;
+};
 
 /** The few words before a caret, as the span an insertion is proposed after (nothing at the start). */
 export function wordsBefore(flat: string, at: number): FlatSpan | null {
