@@ -1,6 +1,7 @@
 import type * as Y from 'yjs';
 import type { Actor } from '../../shared/model/actor';
 import type { DocumentRef } from '../../shared/protocol/document-names';
+import type { DelegationFactsSnapshot } from './delegation-facts';
 
 /** Who is behind a connection, as the authentication hook established it. */
 export interface Identity {
@@ -40,6 +41,12 @@ export interface ServerHooks {
   /** After the document was loaded from the store, before any client syncs against it. */
   onLoadDocument?(context: { documentName: string; doc: Y.Doc }): void;
   onUnloadDocument?(context: { documentName: string }): void;
+  /**
+   * A delegation's document held on a thread of its own (it grew large; its `doc` no longer changes):
+   * its facts as of its latest change, posted after every change that altered them; null once it is
+   * no longer held.
+   */
+  onDocumentFacts?(context: { documentName: string; facts: DelegationFactsSnapshot | null }): void;
   /**
    * Before a client's update is applied: the reason to refuse it (the client gets y-protocols'
    * permission-denied with it; nothing is applied, stored or broadcast), or null to let it through.

@@ -7,6 +7,7 @@ import { proposalKey } from '../../shared/model/proposal';
 import { TableDocument } from '../../shared/model/table-document';
 import { checkTableChange, paragraphFacts, tableFacts, tableFactsWithout, type DelegationFacts, type TableFacts, type TableRuleViolation } from '../../shared/model/table-rules';
 import type { ServerHooks } from './server-hooks';
+import type { DelegationFactsSnapshot, ProposalFact } from './delegation-facts';
 
 /**
  * The rules of the negotiation, enforced where the data is: every update a client sends to a table
@@ -16,27 +17,37 @@ import type { ServerHooks } from './server-hooks';
  *
  * What only delegation documents know (open proposals, ad ref confirmations, objections) is read from
  * those this server holds in memory: every participant's app keeps them open, so while anyone is
- * connected they are at hand; one not held is given the benefit of the doubt.
+ * connected they are at hand; one not held is given the benefit of the doubt. A delegation's document
+ * held on a thread of its own (it grew large) is read from the facts that thread posts after each change.
  */
 export function tableRulesHooks(options: { now?: () => Date } = {}): ServerHooks {
   const now = options.now ?? (() => new Date());
   const loaded = new Map<string, Y.Doc>();
+  /** Delegations' documents held on threads of their own: their facts (their `doc` here no longer changes). */
+  const offThread = new Map<string, DelegationFactsSnapshot>();
   const shadows = new WeakMap<Y.Doc, TableShadow>();
   const others = (negotiationId: string, table: TableDocument): DelegationFacts => {
     const prefix = `${negotiationId}/delegation/`;
-    const delegations = (): DelegationDocument[] =>
-      [...loaded].filter(([name]) => name.startsWith(prefix)).map(([name, doc]) => new DelegationDocument(name.slice(prefix.length), doc));
+    const held = (): string[] => [...new Set([...loaded.keys(), ...offThread.keys()])].filter((name) => name.startsWith(prefix));
+    const proposals = (name: string): ProposalFact[] =>
+      offThread.get(name)?.proposals ?? new DelegationDocument(name.slice(prefix.length), loaded.get(name)!).proposals().map((p) => ({ key: proposalKey(p), paragraphId: p.paragraphId, kind: p.kind, withdrawn: p.withdrawn }));
+    const objected = (name: string, silenceId: string): boolean => {
+      const facts = offThread.get(name);
+      return facts ? facts.objections.includes(silenceId) : new DelegationDocument(name.slice(prefix.length), loaded.get(name)!).objection(silenceId) !== null;
+    };
     return {
       openProposals: (paragraphId) =>
-        delegations()
-          .flatMap((d) => d.proposals())
-          .filter((p) => p.paragraphId === paragraphId && p.kind !== 'new-paragraph' && !p.withdrawn && !table.decision(proposalKey(p)))
-          .map(proposalKey),
+        held()
+          .flatMap(proposals)
+          .filter((p) => p.paragraphId === paragraphId && p.kind !== 'new-paragraph' && !p.withdrawn && !table.decision(p.key))
+          .map((p) => p.key),
       confirmedAdRef: (delegationId, paragraphId) => {
+        const facts = offThread.get(`${prefix}${delegationId}`);
+        if (facts) return facts.confirmedAdRefs.includes(paragraphId);
         const doc = loaded.get(`${prefix}${delegationId}`);
         return doc ? new DelegationDocument(delegationId, doc).confirmedAdRef(paragraphId) : null;
       },
-      objections: (silenceId) => delegations().filter((d) => d.objection(silenceId) !== null).map((d) => d.delegationId),
+      objections: (silenceId) => held().filter((name) => objected(name, silenceId)).map((name) => name.slice(prefix.length)),
     };
   };
   return {
@@ -46,6 +57,11 @@ export function tableRulesHooks(options: { now?: () => Date } = {}): ServerHooks
     },
     onUnloadDocument({ documentName }) {
       loaded.delete(documentName);
+      offThread.delete(documentName);
+    },
+    onDocumentFacts({ documentName, facts }) {
+      if (facts) offThread.set(documentName, facts);
+      else offThread.delete(documentName);
     },
     // A hook after this one (a storage quota) may refuse an update the rules let through: the copy holds
     // it and the document does not, so the copy is made again before the next check. Kept, it would let
