@@ -19,7 +19,7 @@ let built: Record<string, string> | null = null;
 export function entry(name: 'penholder-server' | 'relay-server' | 'generator' | 'penholder-cluster-node'): { file: string; execArgv: string[] } {
   if (!built) {
     built = {};
-    // The server's threads (sqlite-worker.js, slicer-worker.js) sit beside the bundled server, where it looks for them.
+    // The server's threads (sqlite-worker.js, slicer-worker.js, document-worker.js) sit beside the bundled server, where it looks for them.
     const sources = {
       'penholder-server': 'servers/penholder-server.ts',
       'relay-server': 'servers/relay-server.ts',
@@ -27,6 +27,7 @@ export function entry(name: 'penholder-server' | 'relay-server' | 'generator' | 
       'penholder-cluster-node': 'servers/penholder-cluster-node.ts',
       'sqlite-worker': '../sync-server/storage/sqlite/sqlite-worker.ts',
       'slicer-worker': '../sync-server/core/slicer-worker.ts',
+      'document-worker': '../sync-server/core/document-worker.ts',
     };
     const esbuild = path.join(ROOT, 'node_modules', '.bin', 'esbuild');
     for (const [key, src] of Object.entries(sources)) {

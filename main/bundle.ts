@@ -22,8 +22,8 @@ export async function bundleMain(root: string, outdir = path.join(root, 'main', 
     // Bundled CommonJS dependencies (pino) call require(): give the ESM bundle one.
     banner: { js: "import { createRequire as __penholderRequire } from 'node:module'; const require = __penholderRequire(import.meta.url);" },
   });
-  // The sync server's threads, found next to main.js (sync-server/core/spawn-worker.ts): storage, and the slicing of large updates.
-  for (const worker of ['storage/sqlite/sqlite-worker', 'core/slicer-worker']) {
+  // The sync server's threads, found next to main.js (sync-server/core/spawn-worker.ts): storage, the slicing of large updates, large documents.
+  for (const worker of ['storage/sqlite/sqlite-worker', 'core/slicer-worker', 'core/document-worker']) {
     await build({
       ...common,
       entryPoints: [path.join(root, 'sync-server', `${worker}.ts`)],

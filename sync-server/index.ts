@@ -9,6 +9,7 @@ export type { Identity, ServerHooks } from './core/server-hooks';
 export { RevocationWatch, REVOCATION_POLL_MS } from './core/revocation-watch';
 export { tableRulesHooks } from './core/table-rules';
 export { sliceUpdate } from './core/slice-update';
+export { DocumentHolder } from './core/document-holder';
 export { FullState } from './core/full-state';
 export { UpdateSlicer } from './core/update-slicer';
 export { invitationLink } from './core/invitation-link';

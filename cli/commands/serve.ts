@@ -22,6 +22,7 @@ const LIMIT_ENV: Record<keyof ServerLimits, string> = {
   maxAwarenessStateBytes: 'PENHOLDER_MAX_AWARENESS_STATE_BYTES',
   maxConnectionsPerToken: 'PENHOLDER_MAX_CONNECTIONS_PER_TOKEN',
   maxConnectionsPerAddress: 'PENHOLDER_MAX_CONNECTIONS_PER_ADDRESS',
+  offThreadAboveBytes: 'PENHOLDER_OFF_THREAD_ABOVE_BYTES',
 };
 
 /** The limits with flags of their own (flags win over the environment). */

@@ -26,7 +26,7 @@ export interface SlicedTarget {
  */
 const STEP_MS = 2;
 /** Steps applied and not yet durable, at most. */
-const STEPS_IN_FLIGHT = 4;
+export const STEPS_IN_FLIGHT = 4;
 
 /**
  * Reads and slices `update` on the slicing thread, then applies it a step (STEP_MS of slices) a turn,

@@ -67,6 +67,11 @@ export class FullState {
     for (const row of rows.slice(1)) this.changed(row);
   }
 
+  /** Whether the whole is at hand (else the next newcomer has it encoded from the document). */
+  get ready(): boolean {
+    return this.whole !== null;
+  }
+
   /** The document changed by `update`. */
   changed(update: Uint8Array): void {
     if (!this.whole) return;

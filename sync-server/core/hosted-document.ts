@@ -13,6 +13,9 @@ import { MERGE_BELOW_BYTES, SLICE_ABOVE_BYTES } from './slice-update';
 import { UpdateSlicer } from './update-slicer';
 import { DocumentPresence } from './document-presence';
 import { mergeUpdates } from '../../shared/protocol/merge-updates';
+import { factsOfDocument } from './delegation-facts';
+import { mayHoldOffThread, seedOf } from './document-thread';
+import { OffThreadDocument } from './off-thread-document';
 
 /** The origin of changes the server makes itself (roster changes from the admin API). */
 export const SERVER_ORIGIN = Symbol('penholder-server');
@@ -23,6 +26,8 @@ export const REMOTE_ORIGIN = Symbol('penholder-remote');
  * what it lets in may be a client's of this node, not yet stored, so it is stored like the server's own.
  */
 const REMOTE_RESOLVING_ORIGIN = Symbol('penholder-remote-resolving');
+/** The origin of the stored rows a document is loaded from (not stored again). */
+const LOADED_ORIGIN = Symbol('penholder-loaded');
 
 /**
  * A document loaded in memory with its clients. Incoming updates are applied at once, then made
@@ -46,6 +51,12 @@ export class HostedDocument {
   /** The answer to every empty client's sync step 1. */
   private readonly fullState: FullState;
   private lastResync = 0;
+  /** Bytes of the document's updates: its stored rows when loaded, and every change since. */
+  private bytes = 0;
+  /** Large updates being applied here in slices (the document does not move off this thread meanwhile). */
+  private slicing = 0;
+  /** Where the document's Y structures are once it grew past `offThreadAboveBytes` (`doc` is then frozen: see moveOffThread). */
+  private thread: OffThreadDocument | null = null;
   destroyed = false;
 
   constructor(
@@ -60,28 +71,45 @@ export class HostedDocument {
     presenceLimits: { maxIds: number; maxStateBytes: number } = { maxIds: Infinity, maxStateBytes: Infinity },
     /** Reads and slices large updates off this thread. */
     private readonly slicer: UpdateSlicer = new UpdateSlicer(logger),
+    /** Past this many bytes of updates, a document other than the table is held on a thread of its own (ServerLimits). */
+    private readonly offThreadAboveBytes = Infinity,
   ) {
     this.presence = new DocumentPresence(doc, name, presenceLimits, fanout !== null, logger, () => void this.scheduleFlush());
     this.fullState = new FullState(doc, this.slicer);
-    doc.on('update', (update: Uint8Array, origin: unknown) => {
-      this.fullState.changed(update);
-      if (origin === REMOTE_ORIGIN) {
-        this.remoteUpdates.push(update);
-        this.scheduleRemoteSend();
-        return;
-      }
-      this.pendingUpdates.push(update);
-      const identity = origin === SERVER_ORIGIN || origin === REMOTE_RESOLVING_ORIGIN ? null : ((origin as ClientConnection).identity ?? null);
-      if (identity) this.pendingWriters.add(identity.invitationId);
-      callHooks(this.hooks, 'onChange', { documentName: name, update, identity });
-      this.scheduleFlush();
-    });
+    doc.on('update', (update: Uint8Array, origin: unknown) => origin !== LOADED_ORIGIN && this.changed(update, origin));
+  }
+
+  /**
+   * Applies the stored rows the document was loaded from (a snapshot and the updates since), one after
+   * the other in one transaction, without merging them into one update first; they are stored already.
+   */
+  loadHere(rows: readonly Uint8Array[]): void {
+    if (rows.length === 0) return;
+    this.doc.transact(() => {
+      for (const row of rows) Y.applyUpdate(this.doc, row);
+    }, LOADED_ORIGIN);
+  }
+
+  /** The document changed by `update` (here, or on its thread): it is stored, then sent. */
+  private changed(update: Uint8Array, origin: unknown): void {
+    this.bytes += update.length;
+    this.fullState.changed(update);
+    if (origin === REMOTE_ORIGIN) {
+      this.remoteUpdates.push(update);
+      this.scheduleRemoteSend();
+      return;
+    }
+    this.pendingUpdates.push(update);
+    const identity = origin === SERVER_ORIGIN || origin === REMOTE_RESOLVING_ORIGIN ? null : ((origin as ClientConnection).identity ?? null);
+    if (identity) this.pendingWriters.add(identity.invitationId);
+    callHooks(this.hooks, 'onChange', { documentName: this.name, update, identity });
+    this.scheduleFlush();
   }
 
   /** Adds a connection that may read this document and starts its sync. */
   join(connection: ClientConnection): void {
     this.connections.add(connection);
-    connection.outbox.push(syncStep1Frame(Y.encodeStateVector(this.doc)));
+    connection.outbox.push(syncStep1Frame(this.thread?.stateVector ?? Y.encodeStateVector(this.doc)));
     if (this.presence.anyone) connection.outbox.push(this.presence.everyone());
     this.scheduleFlush();
   }
@@ -89,6 +117,7 @@ export class HostedDocument {
   /** The stored rows the document was loaded from (a snapshot and the updates since): its whole state, as newcomers get it. */
   setFullState(rows: readonly Uint8Array[]): void {
     this.fullState.set(rows);
+    this.bytes = rows.reduce((sum, row) => sum + row.length, 0);
   }
 
   /** Removes a connection and its presence. */
@@ -103,7 +132,8 @@ export class HostedDocument {
       const message = decodeClientMessage(frame);
       switch (message.type) {
         case 'sync-step1':
-          if (isEmptyStateVector(message.stateVector)) {
+          if (this.thread && !(isEmptyStateVector(message.stateVector) && this.fullState.ready)) this.thread.answerSync(connection, message.stateVector, syncStep2Frame);
+          else if (isEmptyStateVector(message.stateVector)) {
             connection.outbox.push(...this.fullState.frames());
           } else connection.outbox.push(syncStep2Frame(Y.encodeStateAsUpdate(this.doc, message.stateVector)));
           break;
@@ -121,43 +151,42 @@ export class HostedDocument {
       }
       this.scheduleFlush();
     } catch (error) {
-      const reason = error instanceof ProtocolError ? `malformed frame: ${error.message}` : `malformed content: ${(error as Error).message}`;
-      callHooks(this.hooks, 'onBadClient', { documentName: this.name, identity: connection.identity, code: CloseCode.policyViolation, reason });
-      connection.close(CloseCode.policyViolation, reason);
+      this.malformed(connection, error instanceof ProtocolError ? `malformed frame: ${error.message}` : `malformed content: ${(error as Error).message}`);
     }
   }
 
   private receiveUpdate(connection: ClientConnection, update: Uint8Array): void {
     if (connection.readOnly) {
       // A read-only client's sync step 2 replays what it holds; only something new is a write.
-      if (isKnownUpdate(this.doc, update)) return;
-      const identity = connection.identity!;
-      this.logger.warn({ doc: this.name, role: identity.actor.role, delegation: identity.actor.delegationId, invitation: identity.invitationId }, 'refused a write to a read-only document');
-      callHooks(this.hooks, 'onRefusedWrite', { documentName: this.name, identity });
-      connection.outbox.push(permissionDeniedFrame(`${identity.label} may read ${this.name} but not change it; the change was not applied.`));
+      if (this.thread) return this.thread.checkKnown(connection, update, () => this.refuseReadOnly(connection));
+      if (!isKnownUpdate(this.doc, update)) this.refuseReadOnly(connection);
       return;
+    }
+    if (!this.thread && this.bytes + update.length > this.offThreadAboveBytes) this.moveOffThread();
+    if (this.thread) {
+      if (this.refused(connection, update)) return;
+      return this.thread.apply(connection, update);
     }
     // A large update is read, checked whole, then applied without holding the thread. The table's rules
     // check each write against the whole table: its other writers wait meanwhile.
     if (update.length > SLICE_ABOVE_BYTES) {
       const waiting = this.name.endsWith('/table') ? [...this.connections].filter((c) => c !== connection && !c.applying) : [];
       for (const c of waiting) c.applying = true;
+      this.slicing++;
       return applyInSlices(this.slicer, connection, update, {
         doc: this.doc,
         gone: () => this.destroyed,
         refused: () => this.refused(connection, update),
         flush: () => this.scheduleFlush(),
         settled: () => {
+          this.slicing--;
           for (const c of waiting) {
             c.applying = false;
             c.applied?.();
           }
           this.resyncIfMissing();
         },
-        malformed: (reason) => {
-          callHooks(this.hooks, 'onBadClient', { documentName: this.name, identity: connection.identity, code: CloseCode.policyViolation, reason });
-          connection.close(CloseCode.policyViolation, reason);
-        },
+        malformed: (reason) => this.malformed(connection, reason),
         failed: (error) => {
           this.logger.error({ err: error, doc: this.name }, 'could not apply a large update');
           connection.close(CloseCode.internalError, 'the server could not apply your update; reconnect to send it again');
@@ -169,6 +198,72 @@ export class HostedDocument {
     if (this.refused(connection, update)) return;
     Y.applyUpdate(this.doc, update, connection);
     this.resyncIfMissing();
+  }
+
+  private refuseReadOnly(connection: ClientConnection): void {
+    const identity = connection.identity!;
+    this.logger.warn({ doc: this.name, role: identity.actor.role, delegation: identity.actor.delegationId, invitation: identity.invitationId }, 'refused a write to a read-only document');
+    callHooks(this.hooks, 'onRefusedWrite', { documentName: this.name, identity });
+    connection.outbox.push(permissionDeniedFrame(`${identity.label} may read ${this.name} but not change it; the change was not applied.`));
+  }
+
+  /**
+   * Moves the document's Y structures to a thread of their own, once it grew large (a neighbour
+   * pushing megabytes): applying them, and collecting them, no longer holds the turns in which the
+   * others' writes are served. Only a document that is not the table (whose rules check each write
+   * here against it), on a single node, and not while a large update is applied here in slices. `doc`
+   * stays as it is (presence is kept with it) and is no longer changed; a delegation's facts, which the
+   * table's rules read, come from the thread after each change.
+   */
+  private moveOffThread(): void {
+    if (!mayHoldOffThread(this.name, this.fanout !== null) || this.slicing > 0 || !this.startThread(seedOf(this.doc))) return;
+    const facts = factsOfDocument(this.name, this.doc);
+    if (facts) callHooks(this.hooks, 'onDocumentFacts', { documentName: this.name, facts });
+    this.logger.info({ doc: this.name, bytes: this.bytes }, 'the document grew large: it is now held on a thread of its own');
+  }
+
+  /**
+   * Holds the document stored as `rows` on a thread of its own from the start, when it is large
+   * (`doc` stays empty): resolves once that thread has applied them, its facts given to the hooks;
+   * false when it may not or cannot (then `rows` are to be applied here).
+   */
+  async holdOffThread(rows: Uint8Array[]): Promise<boolean> {
+    const bytes = rows.reduce((sum, row) => sum + row.length, 0);
+    if (bytes <= this.offThreadAboveBytes || !mayHoldOffThread(this.name, this.fanout !== null) || !this.startThread(rows)) return false;
+    await this.thread!.ready();
+    return true;
+  }
+
+  /** Starts the document's thread from `seed`; false where none can start. */
+  private startThread(seed: Uint8Array[]): boolean {
+    this.thread = OffThreadDocument.start(
+      {
+        name: this.name,
+        hooks: this.hooks,
+        logger: this.logger,
+        gone: () => this.destroyed,
+        changed: (update, connection) => this.changed(update, connection),
+        flush: () => this.scheduleFlush(),
+        malformed: (connection, reason) => this.malformed(connection, reason),
+        failed: (error) => this.threadFailed(error),
+      },
+      seed,
+      Y.encodeStateVector(this.doc),
+    );
+    return this.thread !== null;
+  }
+
+  /** Closes a connection for what it sent (a frame or an update that cannot be read), and only it. */
+  private malformed(connection: ClientConnection, reason: string): void {
+    callHooks(this.hooks, 'onBadClient', { documentName: this.name, identity: connection.identity, code: CloseCode.policyViolation, reason });
+    connection.close(CloseCode.policyViolation, reason);
+  }
+
+  /** The document's thread stopped: what only it held is gone, so the document is dropped (read again from the store at the next connection). */
+  private threadFailed(error: Error): void {
+    this.logger.error({ err: error, doc: this.name }, 'the thread holding a large document stopped; dropping the document from memory');
+    for (const connection of [...this.connections]) connection.close(CloseCode.internalError, 'the server lost its copy of the document; reconnect');
+    this.destroy();
   }
 
   /** Whether the hooks (rules, quotas, revocation) refuse the update; the client is told why. */
@@ -225,6 +320,7 @@ export class HostedDocument {
 
   /** Applies a change made by the server itself and resolves once it is durable and sent. */
   async edit<T>(edit: (doc: Y.Doc) => T): Promise<T> {
+    if (this.thread) throw new Error(`${this.name} is held on a thread of its own (it grew past ${this.offThreadAboveBytes} bytes): the server cannot change it in place`);
     const result = this.doc.transact(() => edit(this.doc), SERVER_ORIGIN);
     await this.scheduleFlush();
     return result;
@@ -232,7 +328,7 @@ export class HostedDocument {
 
   /** Whether the document has no clients and nothing left to write. */
   get idle(): boolean {
-    return this.connections.size === 0 && this.nextFlush === null && !this.flushing && this.pendingUpdates.length === 0;
+    return this.connections.size === 0 && this.nextFlush === null && !this.flushing && this.pendingUpdates.length === 0 && !this.thread?.busy;
   }
 
   /**
@@ -339,6 +435,7 @@ export class HostedDocument {
     this.destroyed = true;
     this.fanout?.unsubscribe();
     this.presence.destroy();
+    this.thread?.close();
     this.doc.destroy();
   }
 }

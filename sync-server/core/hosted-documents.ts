@@ -114,8 +114,6 @@ export class HostedDocuments {
       : null;
     try {
       const doc = new Y.Doc();
-      // The stored rows are applied one after the other in one transaction: a snapshot and the few
-      // updates since, without merging them into one update first.
       const rows = store.loadUpdates ? await store.loadUpdates(name) : [await store.load(name)].filter((u): u is Uint8Array => u !== null);
       const bytes = rows.reduce((sum, row) => sum + row.length, 0) * DOCUMENT_MEMORY_FACTOR;
       if (!budget.fitsDocument(bytes)) {
@@ -123,12 +121,7 @@ export class HostedDocuments {
         throw new AuthRefusal(CloseCode.tryAgainLater, 'the server is at its memory budget and cannot load this document now; try again later');
       }
       budget.setDocument(name, bytes);
-      if (rows.length > 0)
-        doc.transact(() => {
-          for (const row of rows) Y.applyUpdate(doc, row);
-        });
-      callHooks(hooks, 'onLoadDocument', { documentName: name, doc });
-      hosted = new HostedDocument(
+      const loaded = new HostedDocument(
         name,
         doc,
         store,
@@ -138,7 +131,12 @@ export class HostedDocuments {
         subscription,
         { maxIds: limits.maxAwarenessIdsPerConnection, maxStateBytes: limits.maxAwarenessStateBytes },
         slicer,
+        limits.offThreadAboveBytes,
       );
+      // A large document (not the table) is applied on a thread of its own, never here; the rules get its facts from there first.
+      if (!(await loaded.holdOffThread(rows))) loaded.loadHere(rows);
+      callHooks(hooks, 'onLoadDocument', { documentName: name, doc });
+      hosted = loaded;
       // The stored rows are the document's whole state: the first sync of an empty client is answered with them as stored.
       hosted.setFullState(rows);
     } catch (error) {

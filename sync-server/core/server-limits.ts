@@ -30,6 +30,12 @@ export interface ServerLimits {
   maxAwarenessStateBytes: number;
   /** Open connections one invitation may hold (every window and document of its holder); more close with 4429. */
   maxConnectionsPerToken: number;
+  /**
+   * Bytes of updates past which a document other than the table is held on a thread of its own (its
+   * Y structures applied and collected there, not on the thread that serves everyone); a delegation's
+   * document of a real negotiation is tens of kilobytes.
+   */
+  offThreadAboveBytes: number;
   /** Open connections from one network address (a meeting room behind one NAT is one address); more close with 4429. */
   maxConnectionsPerAddress: number;
 }
@@ -53,4 +59,5 @@ export const DEFAULT_LIMITS: ServerLimits = {
   // Each window opens the table and the documents of the delegations present (up to ~200).
   maxConnectionsPerToken: 512,
   maxConnectionsPerAddress: 4096,
+  offThreadAboveBytes: 2 * 1024 * 1024,
 };

@@ -15,11 +15,11 @@ const limits: ResourceLimits = { maxYoungGenerationSizeMb: 8 };
  * `name.js` when bundled (the desktop app, the benchmark), else `name.ts` loaded through tsx, as the
  * command line and the tests load everything.
  */
-export function spawnWorker(name: string, base: string, workerData: unknown): Worker {
+export function spawnWorker(name: string, base: string, workerData: unknown, transferList: ArrayBuffer[] = []): Worker {
   const compiled = new URL(`./${name}.js`, base);
-  if (fs.existsSync(fileURLToPath(compiled))) return new Worker(compiled, { workerData, resourceLimits: limits });
+  if (fs.existsSync(fileURLToPath(compiled))) return new Worker(compiled, { workerData, transferList, resourceLimits: limits });
   const tsx = createRequire(base).resolve('tsx/esm/api').replace(/index\.cjs$/, 'index.mjs');
   const entry = new URL(`./${name}.ts`, base).href;
   const boot = `const { workerData } = require('node:worker_threads'); import(workerData.tsx).then((m) => { m.register(); return import(workerData.entry); });`;
-  return new Worker(boot, { eval: true, resourceLimits: limits, workerData: { ...(workerData as object), tsx: pathToFileURL(tsx).href, entry } });
+  return new Worker(boot, { eval: true, resourceLimits: limits, workerData: { ...(workerData as object), tsx: pathToFileURL(tsx).href, entry }, transferList });
 }

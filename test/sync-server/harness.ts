@@ -170,13 +170,13 @@ export async function startWitnessedServer(limits: Partial<ServerLimits> = {}) {
 export type WitnessedServer = Awaited<ReturnType<typeof startWitnessedServer>>;
 
 /** A negotiation (the model's sample, as prepared by a test) stored under the id "sample" and served, with a co-facilitator's and Mexico's tokens. */
-export async function serveSample(negotiation: Negotiation): Promise<{ data: DataDir; server: RunningServer; tokens: Record<'cofac' | 'mexico', string> }> {
+export async function serveSample(negotiation: Negotiation, limits: Partial<ServerLimits> = {}): Promise<{ dir: string; data: DataDir; server: RunningServer; tokens: Record<'cofac' | 'mexico', string> }> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'penholder-sample-'));
   const data = openDataDir(dir);
   await data.store.appendUpdate('sample/table', Y.encodeStateAsUpdate(negotiation.table.doc));
   const context = { invitations: data.invitations, serverUrl: null, editTable: <T>(id: string, edit: (n: Negotiation) => T) => editStoredTable(data.store, id, edit) };
   const cofac = (await inviteDelegation(context, { negotiationId: 'sample', delegationName: null, role: 'cofacilitator', expiresAt: null })).token;
   const mexico = (await inviteDelegation(context, { negotiationId: 'sample', delegationName: 'Mexico', role: 'delegation', expiresAt: null })).token;
-  const server = await startServer({ dataDir: dir, port: 0, logger: pino({ level: 'silent' }) });
-  return { data, server, tokens: { cofac, mexico } };
+  const server = await startServer({ dataDir: dir, port: 0, logger: pino({ level: 'silent' }), limits });
+  return { dir, data, server, tokens: { cofac, mexico } };
 }
