@@ -15,7 +15,7 @@ import { segment } from './segment';
 import type { ItemDraft, ParagraphDraft } from './segment';
 import { FOOTNOTE_MARKER } from './source-line';
 import type { SourceLine } from './source-line';
-import { numberOf, opensDecision, organOf, startsOperative } from './structure-lines';
+import { isAnnexLine, numberOf, opensDecision, organOf, startsOperative } from './structure-lines';
 import { textLines } from './text-lines';
 import { isFlattened, unflatten } from './unflatten';
 import { adoptedAt, agendaItemOf, documentSymbol, readTitle } from './title-symbol';
@@ -52,8 +52,9 @@ function dropRunningTitles(lines: SourceLine[], title: string, firstBody: number
     const next = lines[index + 1];
     const apart = line.blankBefore > 0 && (!next || next.blankBefore > 0) && !/[,;:.]$/u.test(line.text);
     // The title block itself (before the first paragraph) is never a running header.
-    // A title set as a heading (bold) is the annex's own title, not a running header.
-    if ((breakOpen || apart) && !line.heading && index > firstBody && repeatsTitle(line.text, title)) continue;
+    // A title set as a heading (bold), or under the "Annex" line, is the annex's own title, not a running header.
+    const annexTitle = line.heading || (index > 0 && isAnnexLine((lines[index - 1] as SourceLine).text));
+    if ((breakOpen || apart) && !annexTitle && index > firstBody && repeatsTitle(line.text, title)) continue;
     breakOpen = false;
     kept.push(line);
   }

@@ -53,6 +53,8 @@ export interface Segmented {
 
 const TAGGED = /^\[?(PP|OP)\s?(\d{1,3})\s?(bis|ter|quater|quinquies)?\]?[.:]?(?:\s+(\S.*))?$/iu;
 
+const DECLARATION_TAGGED = /^\[(\d{1,3})\s?(bis|ter|quater|quinquies)?\]\s+(\S.*)$/iu;
+
 const ANNEX_TITLED = /^(?:ANNEX|Annex|ANNEXE|Annexe)(?:\s+[IVX]+)?\s+([\p{Lu}\d][^.;:,]{3,250})$/u;
 
 type State = 'prelude' | 'preamble' | 'operative' | 'closed' | 'annex';
@@ -94,7 +96,8 @@ export function segment(lines: SourceLine[]): Segmented {
     const next = lines[index];
     // "3." alone on its line (PDF text) counts as well.
     const n = next ? numberOf(next.text) ?? (/^\d{1,3}\.$/u.test(next.text) ? { number: Number(next.text.slice(0, -1)) } : null) : null;
-    return !!n && n.number === expected;
+    // So does a paragraph a draft labels ("[OP3] Decides …", "[4] We …"): a heading stands over it too.
+    return (!!n && n.number === expected) || (!!next && state !== 'prelude' && (TAGGED.test(next.text) || (state === 'annex' && DECLARATION_TAGGED.test(next.text))));
   };
   // An excerpt may start at any number ("5. Urges ..."): the first number opens a paragraph when an operative
   // verb or "We" follows it, or when the next number follows later.
@@ -218,6 +221,13 @@ export function segment(lines: SourceLine[]): Segmented {
       state = state === 'annex' ? 'annex' : 'operative';
       open(state === 'annex' ? 'annex' : 'operative', `${tag[2] ?? ''}${tag[3] ?? ''}`, line, tag[4] ?? '');
       expected = Math.max(expected, Number(tag[2]) + 1);
+      continue;
+    }
+    // An annexed declaration's paragraphs as a draft labels them ("[4] We …", "[4 bis] We …", as Penholder's draft exports print them).
+    const declared = state === 'annex' ? DECLARATION_TAGGED.exec(text) : null;
+    if (declared) {
+      open('annex', `${declared[1] ?? ''}${declared[2] ?? ''}`, line, declared[3] ?? '');
+      expected = Math.max(expected, Number(declared[1]) + 1);
       continue;
     }
     // A number alone on its line ("1." then the text on the next) opens the paragraph all the same.
