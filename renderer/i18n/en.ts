@@ -81,6 +81,7 @@ export const en = {
   'log.detail.direct': 'typed in the text',
   'log.detail.keptOpen': '; kept open: {labels}',
   'log.detail.after': 'after {label}',
+  'log.detail.proposalOf': 'proposal by {name}',
   'log.cofacilitator': 'co-facilitator',
   'log.kind.status': 'status',
   'log.kind.reopen': 'reopened',

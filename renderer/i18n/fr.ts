@@ -81,6 +81,7 @@ export const fr: Messages = {
   'log.detail.was': 'était : {state}',
   'log.detail.keptOpen': ' ; restent ouverts : {labels}',
   'log.detail.direct': 'saisi dans le texte',
+  'log.detail.proposalOf': 'proposition de {name}',
   'log.detail.toStart': 'au début',
   'log.detail.after': 'après {label}',
   'log.cofacilitator': 'cofacilitateur',

@@ -1,5 +1,6 @@
 import { decisionLog } from '../../shared/model/decision-log';
 import { currentLabels } from '../../shared/model/queries';
+import { isNonAttributed } from '../../shared/model/reading-commands';
 import { verifyRecord } from '../../shared/model/record-check';
 import { useContext } from 'react';
 import { I18nContext, type Translate } from '../i18n/translate';
@@ -22,7 +23,7 @@ export function DecisionLogView() {
   const { entries, check } = useNegotiation((n) => {
     const labels = currentLabels(n);
     const labelOf = (id: string) => labels.get(id) ?? id;
-    const context = { t, language, labelOf, nameOf: (id: string) => n.table.delegation(id)?.name ?? id };
+    const context = { t, language, labelOf, nameOf: (id: string) => n.table.delegation(id)?.name ?? id, anonymous: isNonAttributed(n.table) };
     return {
       check: verifyRecord(n),
       entries: decisionLog(n.table).map((e) => ({ ...e, where: e.paragraph ? labelOf(e.paragraph) : e.proposal, words: decisionDetail(e, context) })),

@@ -8,6 +8,8 @@ export interface DetailContext {
   language: UiLanguage;
   nameOf(delegationId: string): string;
   labelOf(paragraphId: string): string;
+  /** A reading without authors: decisions on proposals do not name them. */
+  anonymous?: boolean;
 }
 
 const STATES = new Set(['open', 'agreed', 'adref', 'deleted']);
@@ -19,8 +21,11 @@ const quoted = (words: string): string => (words ? `“${words}”` : '');
  * (they are sealed in the entry's hash); the decisions that carry words show the words, the others are
  * read back into their parts: states, delegations, paragraphs and dates.
  */
-export function decisionDetail(e: Pick<LogEntry, 'kind' | 'detail'>, c: DetailContext): string {
+export function decisionDetail(e: Pick<LogEntry, 'kind' | 'detail'> & { proposal?: string | null }, c: DetailContext): string {
   const { t, language } = c;
+  // A decision on a proposal names whose it was (its key is "<delegation>/<id>"), unless the reading is without authors.
+  const author = e.proposal && !c.anonymous ? t('log.detail.proposalOf', { name: c.nameOf(e.proposal.split('/')[0]!) }) : '';
+  const withAuthor = (words: string): string => [words, author].filter(Boolean).join(' — ');
   const state = (s: string) => (STATES.has(s) ? t(`status.${s as 'open'}`) : s);
   const date = (iso: string) => formatDateTime(iso, language);
   switch (e.kind) {
@@ -43,7 +48,10 @@ export function decisionDetail(e: Pick<LogEntry, 'kind' | 'detail'>, c: DetailCo
       // Typed in the paragraph itself (shared/model/direct-edits.ts): no wording to quote.
       return e.detail === 'edited the text directly' ? t('log.detail.direct') : quoted(e.detail);
     case 'accept':
-      return `proposal.kind.${e.detail}` in MESSAGES.en ? t(`proposal.kind.${e.detail as 'replace'}`) : e.detail;
+      return withAuthor(`proposal.kind.${e.detail}` in MESSAGES.en ? t(`proposal.kind.${e.detail as 'replace'}`) : e.detail);
+    case 'merge':
+    case 'not-retain':
+      return withAuthor(quoted(e.detail));
     case 'silence-open': {
       const until = /^until (\S+?)(?:; kept open: (.+))?$/.exec(e.detail);
       if (!until) return e.detail;

@@ -68,6 +68,13 @@ describe('the record’s details in the interface language', () => {
     expect(words('Avant-projet', 'revision', 'en')).toBe('Zero draft');
     expect(words('Rev.2', 'revision', 'fr')).toBe('Rev.2');
     expect(words('edited the text directly', 'edit', 'fr')).toBe('saisi dans le texte');
+    // A decision on a proposal names whose it was, except in a reading without authors.
+    const on = (kind: 'accept' | 'not-retain' | 'merge', detail: string, language: 'en' | 'fr', anonymous = false) =>
+      decisionDetail({ kind, detail, proposal: 'egypt/p-1' }, { t: translator(language), language, nameOf: (id) => (id === 'egypt' ? 'Egypt' : id), labelOf: (id) => id, anonymous });
+    expect(on('accept', 'replace', 'en')).toBe('replace — proposal by Egypt');
+    expect(on('not-retain', '', 'fr')).toBe('proposition de Egypt');
+    expect(on('merge', 'all victims', 'en')).toBe('“all victims” — proposal by Egypt');
+    expect(on('accept', 'replace', 'en', true)).toBe('replace');
     expect(words('edited the text directly', 'edit', 'en')).toBe('typed in the text');
     expect(words('Decides to convene', 'edit', 'fr')).toBe('“Decides to convene”');
   });
