@@ -144,9 +144,16 @@ export function cleanText(negotiation: Negotiation, options: { revision?: number
     });
     return { id: p.id, kind: p.kind, number: null, label: draft ? p.label || null : null, lead: plain.lead, text: plain.text, items: cleanItems(plain.items, 0, meta.language), footnotes };
   });
-  const operative = paragraphs.filter((p) => p.kind === 'operative');
   if (draft) return { meta, draft, paragraphs, footnotes: footnoteList(footnoteNumbers, footnoteBodies) };
-  operative.forEach((p, i) => (p.number = operative.length > 1 ? String(i + 1) : null));
+  // Numbered by part: a chapeau after operative paragraphs (the organ line of a draft resolution that the
+  // resolution recommends and holds) starts the numbering again, the draft being numbered on its own.
+  const parts: CleanParagraph[][] = [[]];
+  for (const p of paragraphs) {
+    if (p.kind === 'chapeau' && parts[parts.length - 1]!.length) parts.push([]);
+    if (p.kind === 'operative') parts[parts.length - 1]!.push(p);
+  }
+  for (const part of parts) part.forEach((p, i) => (p.number = part.length > 1 ? String(i + 1) : null));
+  const lastOfPart = new Set(parts.map((part) => part[part.length - 1]));
   let n = 0;
   for (const p of paragraphs) {
     if (p.kind === 'annex-title') n = 0;
@@ -155,7 +162,7 @@ export function cleanText(negotiation: Negotiation, options: { revision?: number
   if (meta.form !== 'report') {
     for (const p of paragraphs) {
       if (p.kind === 'preambular') punctuate(p, ',');
-      else if (p.kind === 'operative') punctuate(p, p === operative[operative.length - 1] ? '.' : ';');
+      else if (p.kind === 'operative') punctuate(p, lastOfPart.has(p) ? '.' : ';');
       else if (p.kind === 'declaration') punctuate(p, '.');
     }
   }

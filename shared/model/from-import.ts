@@ -62,8 +62,9 @@ export function negotiationFromImport(imported: ImportedText, options: { id?: st
       }
       // A draft resolution recommended to another organ ("Recommends to the General Assembly the adoption of the
       // following draft resolution:") is what is negotiated: the recommending paragraph and the draft's organ line
-      // stand before it unnumbered, and the draft's paragraphs are numbered on their own.
-      add('chapeau', paragraphText(p));
+      // stand before it unnumbered (numbered with the resolution's own operative paragraphs, when it has others),
+      // and the draft's paragraphs are numbered on their own.
+      add(imported.operative.length > 1 ? 'operative' : 'chapeau', paragraphText(p));
       add('chapeau', richText({ text: `${p.draft.organ}${p.draft.preamble.length ? ',' : ''}`, lead: p.draft.organ }));
       for (const d of p.draft.preamble) {
         add('preambular', paragraphText(d));

@@ -99,4 +99,21 @@ describe('a draft resolution recommended to the General Assembly, held in an ECO
     expect(await docText(adopted)).toContain('The General Assembly,Having received');
     expect(render(adopted, cofac, createElement(TextView, { presence: [] }))).toContain('>The General Assembly,</p>');
   });
+
+  it('an ECOSOC resolution with operative paragraphs of its own besides the recommended draft: each numbered apart', () => {
+    // Constructed: no such text was found in the public repositories of extracted UN documents searched (the
+    // thirteen English ECOSOC resolutions of 2021-2023 that recommend a draft hold that one paragraph only).
+    const text = importText([
+      'E/RES/2099/1', 'Economic and Social Council', '2099/1. Follow-up to the congress', 'The Economic and Social Council,',
+      'Recalling its resolution 2020/5 of 1 July 2020,',
+      '1. Takes note of the report of the Secretary-General;',
+      '2. Recommends to the General Assembly the adoption of the following draft resolution:',
+      'The General Assembly,', 'Emphasizing the responsibility assumed by the United Nations,',
+      '1. Decides to hold the congress in 2100;', '2. Requests the Secretary-General to report to it at its next session.',
+      '33rd plenary meeting, 21 July 2099',
+    ].join('\n'), { source: 'constructed.txt' });
+    const clean = cleanText(negotiationFromImport(text, { id: 'both' }));
+    const printed = formatCleanText(clean, 'txt');
+    expect(printed).toContain('The Economic and Social Council,\n\nRecalling its resolution 2020/5 of 1 July 2020,\n\n1. Takes note of the report of the Secretary-General;\n\n2. Recommends to the General Assembly the adoption of the following draft resolution:\n\nThe General Assembly,\n\nEmphasizing the responsibility assumed by the United Nations,\n\n1. Decides to hold the congress in 2100;\n\n2. Requests the Secretary-General to report to it at its next session.');
+  });
 });
