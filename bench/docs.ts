@@ -105,16 +105,20 @@ export function generatedSection(run: RunResult): string {
     const c0 = cluster[0]!;
     const loads = [...new Set(cluster.map((r) => r.extra?.offered as number))];
     const rounds = c0.extra?.roundP99 === undefined ? 1 : String(c0.extra.roundP99).split(' / ').length;
-    out.push(`${c0.n} participants over ${c0.extra?.negotiations} negotiations, ${c0.writers} writers in all, at ${loads.join(', ')} updates/s; PostgreSQL and Redis from Debian's binaries on loopback; a few generator processes holding several negotiations each. Latency is from a writer's send to a probe's receipt; with several nodes a negotiation's clients go round-robin over them, so most updates reach a probe through another node (committed to PostgreSQL there, carried by Redis). Each load is measured in ${rounds} round(s), the node counts in order then in the reverse order, so that one node and three meet the machine's load alike; p99 is the median of the p99 of all the rounds' windows (each round's p99 in the last column). Server CPU and RSS are the nodes' sums (PostgreSQL and Redis not included); the note says how busy the whole machine was.`, '');
+    out.push(`${c0.n} participants over ${c0.extra?.negotiations} negotiations, ${c0.writers} writers in all, at ${loads.join(', ')} updates/s; PostgreSQL and Redis from Debian's binaries on loopback; a few generator processes holding several negotiations each. Latency is from a writer's send to a probe's receipt; with several nodes a negotiation's clients go round-robin over them, so most updates reach a probe through another node (committed to PostgreSQL there, carried by Redis). Each load is measured in ${rounds} round(s), the node counts in order then in the reverse order, so that one node and three meet the machine's load alike; p99 is the median of the p99 of all the rounds' windows (each round's p99 in the last column). Server CPU and RSS are the nodes' sums; PostgreSQL's (its processes) and Redis' CPU are in the second table, with what an update costs the three together; the note says how busy the whole machine was.`, '');
     out.push(...table(cluster, latencyColumns), '');
-    out.push('| updates/s offered | nodes | p50 vs 1 node | p99 vs 1 node | updates/s sustained | node CPU (sum) | machine busy | p99 of each round (machine busy) |', '|---:|---:|---:|---:|---:|---:|---:|---|');
+    out.push('| updates/s offered | nodes | p50 vs 1 node | p99 vs 1 node | updates/s sustained | node CPU (sum) | PostgreSQL CPU | Redis CPU | CPU per update (all three) | machine busy | p99 of each round (machine busy) |', '|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|');
     for (const offered of loads) {
       const atLoad = cluster.filter((r) => r.extra?.offered === offered);
       const one = atLoad.find((r) => r.extra?.nodes === 1);
       for (const r of atLoad) {
         const busy = String(r.extra?.roundMachineBusy ?? r.extra?.machineBusy ?? '–').split(' / ');
         const perRound = String(r.extra?.roundP99 ?? r.p99 ?? '–').split(' / ').map((p, i) => `${p} ms (${busy[i] ?? '–'} %)`).join(', ');
-        out.push(`| ${offered} | ${r.extra?.nodes} | ${ratio(r.p50, one?.p50)} | ${ratio(r.p99, one?.p99)} | ${f(r.updatesPerSec, 1)} | ${f(r.cpuPercent)} % | ${r.extra?.machineBusy ?? '–'} % | ${perRound} |`);
+        const pg = typeof r.extra?.postgresCpu === 'number' ? r.extra.postgresCpu : null;
+        const redis = typeof r.extra?.redisCpu === 'number' ? r.extra.redisCpu : null;
+        // What an update costs the nodes, PostgreSQL and Redis together, in µs of CPU.
+        const perUpdate = r.cpuPercent !== null && pg !== null && redis !== null && r.updatesPerSec ? `${f(((r.cpuPercent + pg + redis) / 100) * (1e6 / r.updatesPerSec), 0)} µs` : '–';
+        out.push(`| ${offered} | ${r.extra?.nodes} | ${ratio(r.p50, one?.p50)} | ${ratio(r.p99, one?.p99)} | ${f(r.updatesPerSec, 1)} | ${f(r.cpuPercent)} % | ${pg === null ? '–' : `${f(pg)} %`} | ${redis === null ? '–' : `${f(redis)} %`} | ${perUpdate} | ${r.extra?.machineBusy ?? '–'} % | ${perRound} |`);
       }
     }
     out.push('');
