@@ -13,19 +13,13 @@ import { MERGE_BELOW_BYTES, SLICE_ABOVE_BYTES } from './slice-update';
 import { UpdateSlicer } from './update-slicer';
 import { DocumentPresence } from './document-presence';
 import { mergeUpdates } from '../../shared/protocol/merge-updates';
+import { OtherNodes, REMOTE_ORIGIN, REMOTE_RESOLVING_ORIGIN } from './other-nodes';
 import { factsOfDocument } from './delegation-facts';
 import { mayHoldOffThread, seedOf } from './document-thread';
 import { OffThreadDocument } from './off-thread-document';
 
 /** The origin of changes the server makes itself (roster changes from the admin API). */
 export const SERVER_ORIGIN = Symbol('penholder-server');
-/** The origin of changes other nodes made durable and published (never stored or published again). */
-export const REMOTE_ORIGIN = Symbol('penholder-remote');
-/**
- * The origin of another node's update applied while this document held updates back for missing ones:
- * what it lets in may be a client's of this node, not yet stored, so it is stored like the server's own.
- */
-const REMOTE_RESOLVING_ORIGIN = Symbol('penholder-remote-resolving');
 /** The origin of the stored rows a document is loaded from (not stored again). */
 const LOADED_ORIGIN = Symbol('penholder-loaded');
 
@@ -40,21 +34,18 @@ export class HostedDocument {
   private pendingUpdates: Uint8Array[] = [];
   /** The invitations whose writes `pendingUpdates` hold (a store may refuse a revoked one's in its commit). */
   private pendingWriters = new Set<string>();
-  /** Updates from other nodes, already durable: only sent to this node's clients. */
-  private remoteUpdates: Uint8Array[] = [];
   private nextFlush: Promise<void> | null = null;
   private flushChain: Promise<void> = Promise.resolve();
   private flushing = false;
   private updatesSinceCompaction = 0;
-  private resyncing = false;
-  private remoteSendScheduled = false;
   /** The answer to every empty client's sync step 1. */
   private readonly fullState: FullState;
-  private lastResync = 0;
   /** Bytes of the document's updates: its stored rows when loaded, and every change since. */
   private bytes = 0;
   /** Large updates being applied here in slices (the document does not move off this thread meanwhile). */
   private slicing = 0;
+  /** With other nodes (a fan-out): their updates, and the store read when one is missing. */
+  private readonly otherNodes: OtherNodes | null;
   /** Where the document's Y structures are once it grew past `offThreadAboveBytes` (`doc` is then frozen: see moveOffThread). */
   private thread: OffThreadDocument | null = null;
   destroyed = false;
@@ -76,6 +67,7 @@ export class HostedDocument {
   ) {
     this.presence = new DocumentPresence(doc, name, presenceLimits, fanout !== null, logger, () => void this.scheduleFlush());
     this.fullState = new FullState(doc, this.slicer);
+    this.otherNodes = fanout && new OtherNodes({ name, doc, connections: this.connections, store, logger, gone: () => this.destroyed });
     doc.on('update', (update: Uint8Array, origin: unknown) => origin !== LOADED_ORIGIN && this.changed(update, origin));
   }
 
@@ -94,11 +86,7 @@ export class HostedDocument {
   private changed(update: Uint8Array, origin: unknown): void {
     this.bytes += update.length;
     this.fullState.changed(update);
-    if (origin === REMOTE_ORIGIN) {
-      this.remoteUpdates.push(update);
-      this.scheduleRemoteSend();
-      return;
-    }
+    if (origin === REMOTE_ORIGIN) return this.otherNodes?.received(update);
     this.pendingUpdates.push(update);
     const identity = origin === SERVER_ORIGIN || origin === REMOTE_RESOLVING_ORIGIN ? null : ((origin as ClientConnection).identity ?? null);
     if (identity) this.pendingWriters.add(identity.invitationId);
@@ -184,7 +172,7 @@ export class HostedDocument {
             c.applying = false;
             c.applied?.();
           }
-          this.resyncIfMissing();
+          this.otherNodes?.resyncIfMissing();
         },
         malformed: (reason) => this.malformed(connection, reason),
         failed: (error) => {
@@ -197,7 +185,7 @@ export class HostedDocument {
     Y.decodeUpdate(update);
     if (this.refused(connection, update)) return;
     Y.applyUpdate(this.doc, update, connection);
-    this.resyncIfMissing();
+    this.otherNodes?.resyncIfMissing();
   }
 
   private refuseReadOnly(connection: ClientConnection): void {
@@ -277,33 +265,9 @@ export class HostedDocument {
     return true;
   }
 
-  /** Applies an update another node made durable; it is sent to this node's clients, not stored again. */
+  /** Applies an update another node made durable (see OtherNodes). */
   applyRemoteUpdate(update: Uint8Array): void {
-    if (this.destroyed) return;
-    const holdingBack = this.doc.store.pendingStructs !== null || this.doc.store.pendingDs !== null;
-    try {
-      Y.applyUpdate(this.doc, update, holdingBack ? REMOTE_RESOLVING_ORIGIN : REMOTE_ORIGIN);
-    } catch (error) {
-      this.logger.error({ err: error, doc: this.name }, 'ignored a malformed update from another node');
-    }
-    this.resyncIfMissing();
-  }
-
-  /**
-   * With other nodes: an update that waits for one this node never heard of (a node died between its
-   * commit and its publish, or a message was lost) makes it read the store, which has it.
-   */
-  private resyncIfMissing(): void {
-    if (this.fanout && (this.doc.store.pendingStructs || this.doc.store.pendingDs) && !this.resyncing) {
-      this.resyncing = true;
-      // At most one read a second: what stays missing after a read (it was never stored) costs little.
-      setTimeout(() => {
-        this.lastResync = Date.now();
-        void this.resync()
-          .catch((error: unknown) => this.logger.warn({ err: error, doc: this.name }, 'could not resynchronise from the store'))
-          .finally(() => (this.resyncing = false));
-      }, Math.max(50, 1_000 - (Date.now() - this.lastResync))).unref();
-    }
+    this.otherNodes?.apply(update);
   }
 
   /** Applies awareness from another node's clients (stamped there). */
@@ -313,9 +277,7 @@ export class HostedDocument {
 
   /** Reads the document from the store again and sends this node's clients what they miss. */
   async resync(): Promise<void> {
-    if (this.destroyed) return;
-    const stored = await this.store.load(this.name);
-    if (stored) this.applyRemoteUpdate(stored);
+    await this.otherNodes?.resync();
   }
 
   /** Applies a change made by the server itself and resolves once it is durable and sent. */
@@ -329,25 +291,6 @@ export class HostedDocument {
   /** Whether the document has no clients and nothing left to write. */
   get idle(): boolean {
     return this.connections.size === 0 && this.nextFlush === null && !this.flushing && this.pendingUpdates.length === 0 && !this.thread?.busy;
-  }
-
-  /**
-   * Other nodes' updates were durable before they were published: they leave as soon as the fan-out's
-   * callback that brought them returns (the updates of one read from Redis merged), without waiting for
-   * the rest of the turn nor for this node's own commit in progress (nothing of it can depend on what is
-   * not published yet). Queued frames (sync answers) still wait for the flush that makes them safe.
-   */
-  private scheduleRemoteSend(): void {
-    if (this.remoteSendScheduled) return;
-    this.remoteSendScheduled = true;
-    process.nextTick(() => {
-      this.remoteSendScheduled = false;
-      if (this.destroyed || this.remoteUpdates.length === 0) return;
-      const updates = this.remoteUpdates.splice(0);
-      const merged = updates.length > 1 && updates.reduce((sum, u) => sum + u.length, 0) <= MERGE_BELOW_BYTES ? [mergeUpdates(updates)] : updates;
-      const frames = merged.map(updateFrame);
-      for (const connection of [...this.connections]) connection.sendNow(frames);
-    });
   }
 
   /** Resolves once every change made so far is durable and sent. */
