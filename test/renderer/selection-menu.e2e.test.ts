@@ -10,12 +10,18 @@ describe.runIf(run)('the menu of the selected words', () => {
   const e2e = e2eRoom();
   const join = async (token: string): Promise<Page> => (await e2e.join(token)).page;
   const focused = (page: Page) => page.evaluate(() => ({ text: document.activeElement?.textContent ?? '', editor: !!document.activeElement?.closest('.ProseMirror') }));
-  /** Selects the word before the caret's place: End, then `left` characters back, then a word with Ctrl+Shift+←. */
+  /** Selects the word before the caret's place: End, then `left` characters back, then a word with Ctrl+Shift+←; resolves once the editor holds the selection. */
   const selectWord = async (page: Page, label: string, left: number) => {
     await op(page, label).locator('.ProseMirror').click();
     await page.keyboard.press('End');
     for (let i = 0; i < left; i++) await page.keyboard.press('ArrowLeft');
     await page.keyboard.press('Control+Shift+ArrowLeft');
+    await expect.poll(() => page.evaluate(() => window.getSelection()?.toString().trim() ?? '')).not.toBe('');
+  };
+  /** Opens the menu with `key` and resolves once its first item has the focus (keys pressed before would go to the text). */
+  const openMenu = async (page: Page, key: string) => {
+    await page.keyboard.press(key);
+    await expect.poll(async () => (await focused(page)).text).toMatch(/^Propose replacing/);
   };
 
   it('a delegation opens it with Shift+F10 or the Menu key, and proposes a deletion and a bracketing from it; the bracketing accepted brackets the words', async () => {
@@ -34,8 +40,7 @@ describe.runIf(run)('the menu of the selected words', () => {
     await menu.waitFor({ state: 'detached' });
     expect((await focused(mexico)).editor).toBe(true);
 
-    await mexico.keyboard.press('Shift+F10');
-    await menu.waitFor();
+    await openMenu(mexico, 'Shift+F10');
     await mexico.keyboard.press('ArrowDown');
     await mexico.keyboard.press('ArrowDown');
     expect((await focused(mexico)).text).toBe('Propose deleting “survivors”');
@@ -51,8 +56,7 @@ describe.runIf(run)('the menu of the selected words', () => {
 
     // The Menu key, End: bracketing, the words proposed already filled in.
     await selectWord(mexico, 'OP2', 'victims and survivors;'.length - 'victims'.length);
-    await mexico.keyboard.press('ContextMenu');
-    await menu.waitFor();
+    await openMenu(mexico, 'ContextMenu');
     await mexico.keyboard.press('End');
     expect((await focused(mexico)).text).toBe('Propose bracketing “victims”');
     await mexico.keyboard.press('Enter');
@@ -65,9 +69,9 @@ describe.runIf(run)('the menu of the selected words', () => {
     await form.waitFor({ state: 'detached' });
     expect(await mexico.evaluate(() => document.activeElement?.getAttribute('data-label'))).toBe('OP2');
     await selectWord(mexico, 'OP2', 'victims and survivors;'.length - 'victims'.length);
-    await mexico.keyboard.press('ContextMenu');
-    await menu.waitFor();
+    await openMenu(mexico, 'ContextMenu');
     await mexico.keyboard.press('End');
+    expect((await focused(mexico)).text).toBe('Propose bracketing “victims”');
     await mexico.keyboard.press('Enter');
     expect(await form.getByLabel('Kind of change').inputValue()).toBe('bracket');
     await mexico.keyboard.press('Enter');

